@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the FFI library and the bindgen in one cargo invocation (so uniffi is built once) and
+# Builds the workspace (the FFI library and the bindgen in one invocation, with the same features
+# as the test build, so nothing is rebuilt) and
 # generates the Kotlin and Swift bindings into <target>/bindings. Prints that directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build --locked -p yaohao-ffi -p uniffi-bindgen >&2
+cargo build --locked --workspace >&2
 out="$target/bindings"
 rm -rf "$out"
 "$target/debug/uniffi-bindgen" generate "$target/debug/libyaohao_ffi.so" \
