@@ -16,5 +16,6 @@ pub mod odds;
 pub mod points;
 pub mod validate;
 
+pub mod documents;
 pub mod draw;
 pub mod results;

@@ -106,8 +106,14 @@ pub struct Odds {
 pub enum Residence {
     BeijingHukou,
     MilitaryInBeijing,
-    WorkResidencePermit { valid_until: NaiveDate },
-    ResidencePermit { valid_until: NaiveDate, social_insurance_months: u32, income_tax_months: u32 },
+    WorkResidencePermit {
+        valid_until: NaiveDate,
+    },
+    ResidencePermit {
+        valid_until: NaiveDate,
+        social_insurance_months: u32,
+        income_tax_months: u32,
+    },
     Unqualified,
 }
 
