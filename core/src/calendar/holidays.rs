@@ -52,7 +52,9 @@ pub struct HolidayDataError(String);
 
 /// Parses a holiday table.
 pub fn parse(text: &str) -> Result<Vec<HolidayYear>, HolidayDataError> {
-    toml::from_str::<File>(text).map(|f| f.year).map_err(|e| HolidayDataError(e.to_string()))
+    toml::from_str::<File>(text)
+        .map(|f| f.year)
+        .map_err(|e| HolidayDataError(e.to_string()))
 }
 
 /// The embedded table, one entry per year, oldest first.
@@ -150,7 +152,10 @@ mod tests {
     fn no_day_is_both_holiday_and_working_day_and_working_days_are_weekends() {
         for y in table() {
             for w in &y.working_days {
-                assert!(matches!(w.weekday(), Weekday::Sat | Weekday::Sun), "{w} is a weekday");
+                assert!(
+                    matches!(w.weekday(), Weekday::Sat | Weekday::Sun),
+                    "{w} is a weekday"
+                );
                 assert!(
                     !y.holidays.iter().any(|r| (r.from..=r.to).contains(w)),
                     "{w} is both"

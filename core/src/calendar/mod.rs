@@ -22,11 +22,18 @@ pub fn events(
     to: NaiveDate,
     announced: &[AnnouncedDate],
 ) -> Vec<Event> {
-    let mut b = Builder { announced, out: Vec::new() };
+    let mut b = Builder {
+        announced,
+        out: Vec::new(),
+    };
     // A month of margin: a freeze starts the day before, a shifted draw may cross a month end.
-    let start = from.with_day(1).and_then(|d| d.checked_sub_months(Months::new(1)));
+    let start = from
+        .with_day(1)
+        .and_then(|d| d.checked_sub_months(Months::new(1)));
     let end = to.checked_add_months(Months::new(1));
-    let (Some(start), Some(end)) = (start, end) else { return Vec::new() };
+    let (Some(start), Some(end)) = (start, end) else {
+        return Vec::new();
+    };
     let firsts = std::iter::successors(Some(start), |m| m.checked_add_months(Months::new(1)));
     for first in firsts.take_while(|m| *m <= end) {
         for schedule in &policy.draws {
@@ -57,9 +64,18 @@ impl Builder<'_> {
         time: NaiveTime,
         note: Text,
     ) -> DateTime<FixedOffset> {
-        let found = self.announced.iter().find(|a| a.kind == kind && a.projected == date);
+        let found = self
+            .announced
+            .iter()
+            .find(|a| a.kind == kind && a.projected == date);
         let at = found.map_or_else(|| beijing(date, time), |a| to_beijing(a.at.to_utc()));
-        self.out.push(Event { kind, date: at.date_naive(), at, announced: found.is_some(), note });
+        self.out.push(Event {
+            kind,
+            date: at.date_naive(),
+            at,
+            announced: found.is_some(),
+            note,
+        });
         at
     }
 }
@@ -83,7 +99,10 @@ fn draw_events(policy: &Policy, schedule: &DrawSchedule, first: NaiveDate, b: &m
     if !schedule.months.contains(&first.month()) {
         return;
     }
-    let Some(date) = first.with_day(schedule.day).filter(|d| schedule.applies_on(*d)) else {
+    let Some(date) = first
+        .with_day(schedule.day)
+        .filter(|d| schedule.applies_on(*d))
+    else {
         return;
     };
     let date = if r.weekend_shift.enabled && !holidays::is_working_day(date) {
@@ -95,13 +114,19 @@ fn draw_events(policy: &Policy, schedule: &DrawSchedule, first: NaiveDate, b: &m
         DrawKind::Draw => EventKind::Draw,
         DrawKind::NevAllocation => EventKind::NevAllocation,
     };
-    let draw_day = b.place(kind, date, schedule.time, schedule.note.clone()).date_naive();
+    let draw_day = b
+        .place(kind, date, schedule.time, schedule.note.clone())
+        .date_naive();
 
     let cutoff = &r.application_cutoff;
     if cutoff.enabled && schedule.kind == DrawKind::Draw && schedule.day > cutoff.params.day {
         if let Some(day) = first.with_day(cutoff.params.day) {
             let note = Text::new(
-                format!("本日 {} 前完成的申请参加本月 {} 日的摇号", hm(cutoff.params.time), schedule.day),
+                format!(
+                    "本日 {} 前完成的申请参加本月 {} 日的摇号",
+                    hm(cutoff.params.time),
+                    schedule.day
+                ),
                 format!(
                     "Applications complete by {} today join this month's draw on the {}th",
                     hm(cutoff.params.time),
@@ -125,7 +150,10 @@ fn draw_events(policy: &Policy, schedule: &DrawSchedule, first: NaiveDate, b: &m
             );
             b.place(EventKind::DataFreezeStarts, start, f.starts, note);
         }
-        let note = Text::new("数据封存结束，可以查询", "Data freeze over: queries work again");
+        let note = Text::new(
+            "数据封存结束，可以查询",
+            "Data freeze over: queries work again",
+        );
         b.place(EventKind::DataFreezeEnds, draw_day, f.ends, note);
     }
 
@@ -133,8 +161,16 @@ fn draw_events(policy: &Policy, schedule: &DrawSchedule, first: NaiveDate, b: &m
     if results.enabled {
         let t = &results.params;
         let note = Text::new(
-            format!("{} 后公布结果，建议 {} 后查询", hm(t.published), hm(t.check_after)),
-            format!("Results out after {}; check after {}", hm(t.published), hm(t.check_after)),
+            format!(
+                "{} 后公布结果，建议 {} 后查询",
+                hm(t.published),
+                hm(t.check_after)
+            ),
+            format!(
+                "Results out after {}; check after {}",
+                hm(t.published),
+                hm(t.check_after)
+            ),
         );
         b.place(EventKind::ResultsPublished, draw_day, t.published, note);
     }
@@ -150,15 +186,24 @@ fn yearly_events(policy: &Policy, first: NaiveDate, b: &mut Builder) {
             "Press 继续参与 (continue) this month, or the 1 January clean-up may remove the application",
         );
         b.place(EventKind::ContinuationOpens, first, NaiveTime::MIN, note);
-        if let Some(last) = first.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()) {
-            let note = Text::new("今天是点击“继续参与”的最后一天", "Last day to press 继续参与 (continue)");
+        if let Some(last) = first
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())
+        {
+            let note = Text::new(
+                "今天是点击“继续参与”的最后一天",
+                "Last day to press 继续参与 (continue)",
+            );
             b.place(EventKind::ContinuationCloses, last, end_of_day(), note);
         }
     }
     if r.cleanup.enabled && r.cleanup.params.month == month {
         if let Some(day) = first.with_day(r.cleanup.params.day) {
             let note = Text::new(
-                format!("清理：连续 {} 个月未中签且未确认继续参与的申请移出摇号池", r.lapse.params.months),
+                format!(
+                    "清理：连续 {} 个月未中签且未确认继续参与的申请移出摇号池",
+                    r.lapse.params.months
+                ),
                 format!(
                     "Clean-up: applications without a win for {} months and not continued leave the pool",
                     r.lapse.params.months
@@ -176,7 +221,10 @@ fn yearly_events(policy: &Policy, first: NaiveDate, b: &mut Builder) {
         }
         if w.closes_month == month {
             if let Some(day) = first.with_day(w.closes_day) {
-                let note = Text::new("年度申报/确认截止", "Yearly application/confirmation closes");
+                let note = Text::new(
+                    "年度申报/确认截止",
+                    "Yearly application/confirmation closes",
+                );
                 b.place(EventKind::ApplicationWindowCloses, day, end_of_day(), note);
             }
         }
@@ -193,7 +241,11 @@ mod tests {
     }
 
     fn of_kind(events: &[Event], kind: EventKind) -> Vec<String> {
-        events.iter().filter(|e| e.kind == kind).map(|e| e.at.to_rfc3339()).collect()
+        events
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.at.to_rfc3339())
+            .collect()
     }
 
     #[test]
@@ -220,17 +272,35 @@ mod tests {
     fn a_draw_brings_cutoff_freeze_and_results() {
         let ev = events(default_policy(), d("2026-12-01"), d("2026-12-31"), &[]);
         let at = |k| of_kind(&ev, k);
-        assert_eq!(at(EventKind::ApplicationCutoff), ["2026-12-08T23:59:00+08:00"]);
-        assert_eq!(at(EventKind::DataFreezeStarts), ["2026-12-25T20:00:00+08:00"]);
+        assert_eq!(
+            at(EventKind::ApplicationCutoff),
+            ["2026-12-08T23:59:00+08:00"]
+        );
+        assert_eq!(
+            at(EventKind::DataFreezeStarts),
+            ["2026-12-25T20:00:00+08:00"]
+        );
         assert_eq!(at(EventKind::DataFreezeEnds), ["2026-12-26T10:00:00+08:00"]);
         assert_eq!(at(EventKind::Draw), ["2026-12-26T10:15:00+08:00"]);
-        assert_eq!(at(EventKind::ResultsPublished), ["2026-12-26T12:00:00+08:00"]);
-        assert_eq!(at(EventKind::ContinuationOpens), ["2026-12-01T00:00:00+08:00"]);
-        assert_eq!(at(EventKind::ContinuationCloses), ["2026-12-31T23:59:59+08:00"]);
+        assert_eq!(
+            at(EventKind::ResultsPublished),
+            ["2026-12-26T12:00:00+08:00"]
+        );
+        assert_eq!(
+            at(EventKind::ContinuationOpens),
+            ["2026-12-01T00:00:00+08:00"]
+        );
+        assert_eq!(
+            at(EventKind::ContinuationCloses),
+            ["2026-12-31T23:59:59+08:00"]
+        );
         assert!(ev.windows(2).all(|w| w[0].at <= w[1].at));
         assert!(ev.iter().all(|e| !e.announced));
         let jan = events(default_policy(), d("2027-01-01"), d("2027-01-31"), &[]);
-        assert_eq!(of_kind(&jan, EventKind::Cleanup), ["2027-01-01T00:00:00+08:00"]);
+        assert_eq!(
+            of_kind(&jan, EventKind::Cleanup),
+            ["2027-01-01T00:00:00+08:00"]
+        );
         assert!(of_kind(&jan, EventKind::Draw).is_empty());
     }
 
@@ -240,7 +310,11 @@ mod tests {
         let kinds: Vec<_> = ev.iter().map(|e| e.kind).collect();
         assert_eq!(
             kinds,
-            [EventKind::DataFreezeEnds, EventKind::Draw, EventKind::ResultsPublished]
+            [
+                EventKind::DataFreezeEnds,
+                EventKind::Draw,
+                EventKind::ResultsPublished
+            ]
         );
         assert!(events(default_policy(), d("2026-12-27"), d("2026-12-26"), &[]).is_empty());
     }
@@ -251,7 +325,10 @@ mod tests {
         p.rules.weekend_shift.enabled = true;
         let ev = events(&p, d("2015-12-01"), d("2015-12-31"), &[]);
         assert_eq!(of_kind(&ev, EventKind::Draw), ["2015-12-28T10:15:00+08:00"]);
-        assert_eq!(of_kind(&ev, EventKind::ResultsPublished), ["2015-12-28T12:00:00+08:00"]);
+        assert_eq!(
+            of_kind(&ev, EventKind::ResultsPublished),
+            ["2015-12-28T12:00:00+08:00"]
+        );
         // 2026-04-26 is a Sunday; 2026-06-26 a Friday stays.
         let ev = events(&p, d("2026-04-01"), d("2026-06-30"), &[]);
         assert_eq!(
@@ -271,20 +348,32 @@ mod tests {
         let draw = ev.iter().find(|e| e.kind == EventKind::Draw).unwrap();
         assert!(draw.announced);
         assert_eq!(draw.date, d("2026-12-28"));
-        assert_eq!(of_kind(&ev, EventKind::ResultsPublished), ["2026-12-28T12:00:00+08:00"]);
-        assert_eq!(of_kind(&ev, EventKind::DataFreezeStarts), ["2026-12-27T20:00:00+08:00"]);
+        assert_eq!(
+            of_kind(&ev, EventKind::ResultsPublished),
+            ["2026-12-28T12:00:00+08:00"]
+        );
+        assert_eq!(
+            of_kind(&ev, EventKind::DataFreezeStarts),
+            ["2026-12-27T20:00:00+08:00"]
+        );
     }
 
     #[test]
     fn annual_regime_windows_and_allocations() {
         let p = by_name("annual-2021").unwrap();
         let ev = events(p, d("2026-01-01"), d("2026-12-31"), &[]);
-        assert_eq!(of_kind(&ev, EventKind::ApplicationWindowOpens), ["2026-01-01T00:00:00+08:00"]);
+        assert_eq!(
+            of_kind(&ev, EventKind::ApplicationWindowOpens),
+            ["2026-01-01T00:00:00+08:00"]
+        );
         assert_eq!(
             of_kind(&ev, EventKind::ApplicationWindowCloses),
             ["2026-03-08T23:59:59+08:00"]
         );
-        assert_eq!(of_kind(&ev, EventKind::NevAllocation), ["2026-05-26T10:00:00+08:00"]);
+        assert_eq!(
+            of_kind(&ev, EventKind::NevAllocation),
+            ["2026-05-26T10:00:00+08:00"]
+        );
         assert_eq!(
             of_kind(&ev, EventKind::Draw),
             ["2026-06-26T10:00:00+08:00", "2026-12-26T10:00:00+08:00"]

@@ -15,9 +15,18 @@ pub const DEFAULT_POLICY: &str = "bimonthly-2014";
 
 /// The embedded policy files, oldest first.
 const FILES: [(&str, &str); 3] = [
-    ("monthly-2011.toml", include_str!("../../data/policies/monthly-2011.toml")),
-    ("bimonthly-2014.toml", include_str!("../../data/policies/bimonthly-2014.toml")),
-    ("annual-2021.toml", include_str!("../../data/policies/annual-2021.toml")),
+    (
+        "monthly-2011.toml",
+        include_str!("../../data/policies/monthly-2011.toml"),
+    ),
+    (
+        "bimonthly-2014.toml",
+        include_str!("../../data/policies/bimonthly-2014.toml"),
+    ),
+    (
+        "annual-2021.toml",
+        include_str!("../../data/policies/annual-2021.toml"),
+    ),
 ];
 
 /// A policy file that does not parse or does not make sense.
@@ -45,8 +54,10 @@ pub enum PolicyDataError {
 
 /// Parses and checks one policy file.
 pub fn parse(file: &str, text: &str) -> Result<Policy, PolicyDataError> {
-    let policy: Policy = toml::from_str(text)
-        .map_err(|e| PolicyDataError::Parse { file: file.to_owned(), reason: e.to_string() })?;
+    let policy: Policy = toml::from_str(text).map_err(|e| PolicyDataError::Parse {
+        file: file.to_owned(),
+        reason: e.to_string(),
+    })?;
     check(&policy).map_err(|(field, reason)| PolicyDataError::Invalid {
         file: file.to_owned(),
         field,
@@ -64,7 +75,10 @@ fn check(p: &Policy) -> Result<(), (String, String)> {
             return bad(format!("draws[{i}].months"), "no month".into());
         }
         if let Some(m) = s.months.iter().find(|&&m| !day_ok(m, s.day)) {
-            return bad(format!("draws[{i}]"), format!("month {m} has no day {}", s.day));
+            return bad(
+                format!("draws[{i}]"),
+                format!("month {m} has no day {}", s.day),
+            );
         }
     }
     for (i, w) in p.windows.iter().enumerate() {
@@ -155,9 +169,16 @@ mod tests {
     fn rejects_bad_files_with_the_field() {
         let text = FILES[1].1.replace("day = 8\n", "day = 31\n");
         let err = parse("x.toml", &text).unwrap_err();
-        assert!(matches!(err, PolicyDataError::Invalid { ref field, .. } if field == "rules.application_cutoff.day"));
-        let text = FILES[1].1.replace("months = [2, 4, 6, 8, 10, 12]", "months = [2, 13]");
-        assert!(matches!(parse("x.toml", &text), Err(PolicyDataError::Invalid { .. })));
+        assert!(
+            matches!(err, PolicyDataError::Invalid { ref field, .. } if field == "rules.application_cutoff.day")
+        );
+        let text = FILES[1]
+            .1
+            .replace("months = [2, 4, 6, 8, 10, 12]", "months = [2, 13]");
+        assert!(matches!(
+            parse("x.toml", &text),
+            Err(PolicyDataError::Invalid { .. })
+        ));
         let err = parse("x.toml", "name = 3").unwrap_err();
         assert!(matches!(err, PolicyDataError::Parse { .. }));
         assert!(err.to_string().contains("x.toml"));
