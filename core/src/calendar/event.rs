@@ -32,6 +32,26 @@ pub enum EventKind {
     Cleanup,
 }
 
+impl EventKind {
+    /// A short name for display.
+    pub fn label(self) -> Text {
+        let (zh, en) = match self {
+            EventKind::ApplicationWindowOpens => ("年度申报开始", "Application window opens"),
+            EventKind::ApplicationWindowCloses => ("年度申报截止", "Application window closes"),
+            EventKind::ApplicationCutoff => ("申请截止", "Application cut-off"),
+            EventKind::DataFreezeStarts => ("数据封存开始", "Data freeze starts"),
+            EventKind::DataFreezeEnds => ("数据封存结束", "Data freeze ends"),
+            EventKind::Draw => ("摇号", "Draw"),
+            EventKind::NevAllocation => ("新能源指标配置", "NEV allocation"),
+            EventKind::ResultsPublished => ("公布结果", "Results published"),
+            EventKind::ContinuationOpens => ("继续参与开始", "Continuation opens"),
+            EventKind::ContinuationCloses => ("继续参与截止", "Continuation closes"),
+            EventKind::Cleanup => ("年度清理", "Yearly clean-up"),
+        };
+        Text::new(zh, en)
+    }
+}
+
 /// One dated event of a policy's calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {

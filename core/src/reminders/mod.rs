@@ -245,15 +245,13 @@ fn draws(state: &ApplicantState, policy: &Policy, events: &[Event], c: &mut Coll
         ));
     }
     for (event_kind, kind, tag) in kinds {
+        let label = event_kind.label();
         for e in of_kind(events, event_kind) {
             c.add(Reminder {
                 id: id(tag, None, e.date),
                 kind,
                 fire_at: beijing_instant(e.date, notify_time()).min(e.at.to_utc()),
-                title: Text::new(
-                    format!("今天{}", e.note.zh),
-                    format!("Today: {}", e.note.en),
-                ),
+                title: Text::new(format!("今天{}", label.zh), format!("{} today", label.en)),
                 body: Text::new(
                     format!("{} 开始；结果公布后 Yaohao 会提醒您。", hm(e.at.to_utc())),
                     format!(
