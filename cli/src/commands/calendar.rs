@@ -49,9 +49,7 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
         None => Vec::new(),
     };
     let events = calendar::events(&policy, from, to, &announced);
-    out.emit(&events, |lang| {
-        table(&policy.title.get(lang).to_owned(), &events, lang)
-    });
+    out.emit(&events, |lang| table(policy.title.get(lang), &events, lang));
     Ok(())
 }
 

@@ -43,7 +43,7 @@ pub fn events(
     }
     let mut out = b.out;
     out.retain(|e| (from..=to).contains(&e.date));
-    out.sort_by(|a, b| (a.at, a.kind).cmp(&(b.at, b.kind)));
+    out.sort_by_key(|e| (e.at, e.kind));
     out.dedup_by(|a, b| a.kind == b.kind && a.at == b.at);
     out
 }
@@ -119,22 +119,24 @@ fn draw_events(policy: &Policy, schedule: &DrawSchedule, first: NaiveDate, b: &m
         .date_naive();
 
     let cutoff = &r.application_cutoff;
-    if cutoff.enabled && schedule.kind == DrawKind::Draw && schedule.day > cutoff.params.day {
-        if let Some(day) = first.with_day(cutoff.params.day) {
-            let note = Text::new(
-                format!(
-                    "本日 {} 前完成的申请参加本月 {} 日的摇号",
-                    hm(cutoff.params.time),
-                    schedule.day
-                ),
-                format!(
-                    "Applications complete by {} today join this month's draw on the {}th",
-                    hm(cutoff.params.time),
-                    schedule.day
-                ),
-            );
-            b.place(EventKind::ApplicationCutoff, day, cutoff.params.time, note);
-        }
+    if cutoff.enabled
+        && schedule.kind == DrawKind::Draw
+        && schedule.day > cutoff.params.day
+        && let Some(day) = first.with_day(cutoff.params.day)
+    {
+        let note = Text::new(
+            format!(
+                "本日 {} 前完成的申请参加本月 {} 日的摇号",
+                hm(cutoff.params.time),
+                schedule.day
+            ),
+            format!(
+                "Applications complete by {} today join this month's draw on the {}th",
+                hm(cutoff.params.time),
+                schedule.day
+            ),
+        );
+        b.place(EventKind::ApplicationCutoff, day, cutoff.params.time, note);
     }
 
     let freeze = &r.data_freeze;
@@ -197,36 +199,37 @@ fn yearly_events(policy: &Policy, first: NaiveDate, b: &mut Builder) {
             b.place(EventKind::ContinuationCloses, last, end_of_day(), note);
         }
     }
-    if r.cleanup.enabled && r.cleanup.params.month == month {
-        if let Some(day) = first.with_day(r.cleanup.params.day) {
-            let note = Text::new(
-                format!(
-                    "清理：连续 {} 个月未中签且未确认继续参与的申请移出摇号池",
-                    r.lapse.params.months
-                ),
-                format!(
-                    "Clean-up: applications without a win for {} months and not continued leave the pool",
-                    r.lapse.params.months
-                ),
-            );
-            b.place(EventKind::Cleanup, day, NaiveTime::MIN, note);
-        }
+    if r.cleanup.enabled
+        && r.cleanup.params.month == month
+        && let Some(day) = first.with_day(r.cleanup.params.day)
+    {
+        let note = Text::new(
+            format!(
+                "清理：连续 {} 个月未中签且未确认继续参与的申请移出摇号池",
+                r.lapse.params.months
+            ),
+            format!(
+                "Clean-up: applications without a win for {} months and not continued leave the pool",
+                r.lapse.params.months
+            ),
+        );
+        b.place(EventKind::Cleanup, day, NaiveTime::MIN, note);
     }
     for w in &policy.windows {
-        if w.opens_month == month {
-            if let Some(day) = first.with_day(w.opens_day) {
-                let note = Text::new("年度申报/确认开始", "Yearly application/confirmation opens");
-                b.place(EventKind::ApplicationWindowOpens, day, NaiveTime::MIN, note);
-            }
+        if w.opens_month == month
+            && let Some(day) = first.with_day(w.opens_day)
+        {
+            let note = Text::new("年度申报/确认开始", "Yearly application/confirmation opens");
+            b.place(EventKind::ApplicationWindowOpens, day, NaiveTime::MIN, note);
         }
-        if w.closes_month == month {
-            if let Some(day) = first.with_day(w.closes_day) {
-                let note = Text::new(
-                    "年度申报/确认截止",
-                    "Yearly application/confirmation closes",
-                );
-                b.place(EventKind::ApplicationWindowCloses, day, end_of_day(), note);
-            }
+        if w.closes_month == month
+            && let Some(day) = first.with_day(w.closes_day)
+        {
+            let note = Text::new(
+                "年度申报/确认截止",
+                "Yearly application/confirmation closes",
+            );
+            b.place(EventKind::ApplicationWindowCloses, day, end_of_day(), note);
         }
     }
 }
