@@ -126,14 +126,12 @@ fn draw_events(policy: &Policy, schedule: &DrawSchedule, first: NaiveDate, b: &m
     {
         let note = Text::new(
             format!(
-                "本日 {} 前完成的申请参加本月 {} 日的摇号",
-                hm(cutoff.params.time),
-                schedule.day
+                "本日 {} 前完成的申请参加 {draw_day} 的摇号",
+                hm(cutoff.params.time)
             ),
             format!(
-                "Applications complete by {} today join this month's draw on the {}th",
-                hm(cutoff.params.time),
-                schedule.day
+                "Applications complete by {} today join the draw of {draw_day}",
+                hm(cutoff.params.time)
             ),
         );
         b.place(EventKind::ApplicationCutoff, day, cutoff.params.time, note);
@@ -237,7 +235,33 @@ fn yearly_events(policy: &Policy, first: NaiveDate, b: &mut Builder) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{by_name, default_policy};
+    use crate::policy::{all, by_name, default_policy};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn events_stay_in_range_sorted_and_shifted_draws_fall_on_working_days(
+            start in 0i64..120_000,
+            span in 0u64..400,
+            which in 0usize..3,
+            shift in any::<bool>(),
+        ) {
+            let from = d("1900-01-01") + chrono::Duration::days(start);
+            let to = from + Days::new(span);
+            let mut p = all()[which].clone();
+            p.rules.weekend_shift.enabled = shift;
+            let ev = events(&p, from, to, &[]);
+            prop_assert!(ev.iter().all(|e| (from..=to).contains(&e.date)));
+            prop_assert!(ev.iter().all(|e| e.at.date_naive() == e.date));
+            prop_assert!(ev.windows(2).all(|w| (w[0].at, w[0].kind) < (w[1].at, w[1].kind)));
+            if shift {
+                let draws = ev.iter().filter(|e| matches!(e.kind, EventKind::Draw | EventKind::NevAllocation));
+                for e in draws {
+                    prop_assert!(holidays::is_working_day(e.date), "{}", e.date);
+                }
+            }
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -825,6 +825,27 @@ mod tests {
         assert!(fires(&b, "cutoff-3d:2026-12-08").is_none(), "past reminder");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_past_never_beyond_the_horizon_ids_unique(secs in 1_400_000_000i64..1_900_000_000) {
+            let now = DateTime::from_timestamp(secs, 0).unwrap();
+            let state = ApplicantState {
+                applications: vec![app(ApplicationStatus::Active, "2015-03-01"), app(ApplicationStatus::Draft, "2020-01-01")],
+                quota: Some(WonQuota { code: CODE.into(), draw_date: d("2020-02-26"), confirmed: false }),
+                licence_expires_on: Some(d("2024-05-01")),
+                marital_change: Some(MaritalChange { submitted_on: d("2022-01-20") }),
+                ..Default::default()
+            };
+            let rs = compute(&state, default_policy(), now);
+            let horizon = now.checked_add_months(Months::new(HORIZON_MONTHS)).unwrap();
+            proptest::prop_assert!(rs.iter().all(|r| r.fire_at > now && r.fire_at <= horizon));
+            let mut ids: Vec<_> = rs.iter().map(|r| &r.id).collect();
+            ids.sort();
+            ids.dedup();
+            proptest::prop_assert_eq!(ids.len(), rs.len());
+        }
+    }
+
     #[test]
     fn state_check_names_the_field() {
         let state = ApplicantState {
