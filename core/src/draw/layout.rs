@@ -111,7 +111,11 @@ pub fn render(file: &ResultFile) -> String {
         }
     };
     let _ = writeln!(out, "{start}");
-    let name_col = if file.named { "         名称" } else { "" };
+    let name_col = match (file.named, file.kind) {
+        (false, _) => "",
+        (true, ListKind::Roster) => "         姓名",
+        (true, _) => "         名称",
+    };
     match file.kind {
         ListKind::Queue => {
             out.push_str("               轮候序号            轮候时间              申请编码\n")

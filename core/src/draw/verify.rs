@@ -1,7 +1,7 @@
 //! Does a published list follow from its header? Replays the official stream and walks the list.
 //!
 //! - **Header only**: the positions must be an in-order subsequence of `next(N) + 1`. A skipped
-//!   number is *explained* when it repeats a position already listed. In pools without ladder
+//!   number is *explained* when it repeats a number drawn before. In pools without ladder
 //!   copies (units, NEV) every skip must be explained; in ladder pools a skip may also be a ladder
 //!   copy of an earlier winner, which only the pool can tell, so up to [`MAX_LADDER_RUN`]
 //!   unexplained skips in a row are tolerated (an honest draw almost never has more than one).
@@ -218,7 +218,8 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
     } else {
         0
     };
-    // listed_at[p] = 1-based row that listed position p, 0 if none yet.
+    // listed_at[p] = 1-based row that listed position p, DRAWN if drawn but not listed, 0 if neither.
+    const DRAWN: u32 = u32::MAX;
     let mut listed_at = vec![0u32; n as usize + 1];
     let mut rng = super::net_random::NetRandom::new(seed.value());
     let limit = 10 * u64::from(n);
@@ -229,6 +230,7 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
         }
         if let Some(&first_row) = listed_at.get(found as usize)
             && first_row != 0
+            && first_row != DRAWN
         {
             return Err((row, MismatchReason::Repeated { first_row }));
         }
@@ -244,9 +246,13 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
                 break;
             }
             v.skipped += 1;
-            if listed_at.get(p as usize).is_some_and(|&at| at != 0) {
-                v.explained += 1;
-                continue;
+            match listed_at.get_mut(p as usize) {
+                Some(at) if *at != 0 => {
+                    v.explained += 1;
+                    continue;
+                }
+                Some(at) => *at = DRAWN,
+                None => {}
             }
             let expected = *run_start.get_or_insert(p);
             run += 1;
@@ -354,5 +360,293 @@ fn explain(reason: &MismatchReason, row: u32) -> Text {
             format!("重放 10×N 次仍未得到第 {row} 行"),
             format!("10×N draws did not reach row {row}"),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draw::layout::{lottery_file, render};
+    use crate::results::{Header, Row, parse_bytes, parse_text};
+
+    fn fixture(name: &str) -> ResultFile {
+        let path = format!(
+            "{}/../tests/fixtures/official/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        parse_bytes(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    fn reason(v: &Verification) -> Option<(u32, &MismatchReason)> {
+        v.first_mismatch.as_ref().map(|m| (m.row, &m.reason))
+    }
+
+    /// Swaps the contents of rows `a` and `b` (1-based), keeping 序号 in order.
+    fn swap_rows(file: &mut ResultFile, a: usize, b: usize) {
+        file.rows.swap(a - 1, b - 1);
+        file.rows[a - 1].seq = a as u32;
+        file.rows[b - 1].seq = b as u32;
+    }
+
+    /// Removes row `i` (1-based) and renumbers the rest.
+    fn remove_row(file: &mut ResultFile, i: usize) {
+        file.rows.remove(i - 1);
+        for (k, row) in file.rows.iter_mut().enumerate() {
+            row.seq = k as u32 + 1;
+        }
+    }
+
+    #[test]
+    fn every_official_fixture_verifies_from_its_header() {
+        for (name, verdict, rows) in [
+            ("bj-201506-person-ordinary.pdf", Verdict::Verified, 17804),
+            ("bj-201506-unit-ordinary.pdf", Verdict::Verified, 1200),
+            ("bj-201602-unit-ordinary.pdf", Verdict::Verified, 900),
+            ("bj-201402-person-nev.pdf", Verdict::Verified, 1904),
+            (
+                "bj-201601-person-nev-queue.pdf",
+                Verdict::NotALottery,
+                12214,
+            ),
+        ] {
+            let file = fixture(name);
+            let v = verify(&file, None);
+            assert_eq!(
+                (v.verdict, v.rows),
+                (verdict, rows),
+                "{name}: {:?}",
+                v.first_mismatch
+            );
+            let replayed = if verdict == Verdict::Verified {
+                u64::from(v.rows) + v.skipped
+            } else {
+                0
+            };
+            assert_eq!(v.draws, replayed, "{name}");
+        }
+    }
+
+    #[test]
+    fn non_ladder_draws_skip_only_repeats() {
+        let v = verify(&fixture("bj-201402-person-nev.pdf"), None);
+        // 1904 of 2062: many repeats, every one explained.
+        assert!(v.skipped > 0);
+        assert_eq!(v.skipped, v.explained);
+    }
+
+    #[test]
+    fn a_changed_index_is_caught() {
+        for name in [
+            "bj-201506-unit-ordinary.pdf",
+            "bj-201506-person-ordinary.pdf",
+        ] {
+            let mut file = fixture(name);
+            let row = &mut file.rows[99];
+            row.position = Some(row.position.unwrap() % file.header.pool_size + 1);
+            let v = verify(&file, None);
+            assert_eq!(v.verdict, Verdict::Mismatch, "{name}");
+            assert!(
+                matches!(
+                    reason(&v),
+                    Some((100, MismatchReason::PositionNotDrawn { .. }))
+                ),
+                "{name}: {v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn swapped_rows_are_caught() {
+        for name in [
+            "bj-201602-unit-ordinary.pdf",
+            "bj-201506-person-ordinary.pdf",
+        ] {
+            let mut file = fixture(name);
+            swap_rows(&mut file, 5, 6);
+            let v = verify(&file, None);
+            let (row, _) = reason(&v).unwrap();
+            assert!(row == 5 || row == 6, "{name}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_removed_row_is_caught() {
+        let mut unit = fixture("bj-201506-unit-ordinary.pdf");
+        let seventh = unit.rows[6].position.unwrap();
+        remove_row(&mut unit, 7);
+        let v = verify(&unit, None);
+        assert!(
+            matches!(reason(&v), Some((7, MismatchReason::PositionNotDrawn { expected, .. })) if *expected == seventh)
+        );
+        // In a ladder pool one skip may be a ladder copy, but the list is then a row short.
+        let mut person = fixture("bj-201506-person-ordinary.pdf");
+        remove_row(&mut person, 7);
+        let v = verify(&person, None);
+        assert_eq!(
+            reason(&v),
+            Some((
+                17804,
+                &MismatchReason::MissingRows {
+                    expected: 17804,
+                    found: 17803
+                }
+            ))
+        );
+    }
+
+    #[test]
+    fn a_changed_seed_or_pool_size_is_caught() {
+        let text = render(&fixture("bj-201602-unit-ordinary.pdf"));
+        for (from, to) in [
+            ("指标配置种子数：370919", "指标配置种子数：370918"),
+            ("有效编码总数：60353", "有效编码总数：60354"),
+        ] {
+            let file = parse_text(&text.replace(from, to)).unwrap();
+            let v = verify(&file, None);
+            assert_eq!(v.verdict, Verdict::Mismatch, "{to}");
+            // N + 1 barely moves the first numbers: the stream parts from the list within rows.
+            assert!(
+                matches!(
+                    reason(&v),
+                    Some((1..=3, MismatchReason::PositionNotDrawn { .. }))
+                ),
+                "{to}: {v:?}"
+            );
+        }
+        let mut person = fixture("bj-201506-person-ordinary.pdf");
+        person.header.seed = Seed::parse("390923");
+        assert_eq!(reason(&verify(&person, None)).map(|r| r.0), Some(1));
+    }
+
+    /// A pool that reproduces the published unit list: each winner at its position, other
+    /// positions filled with codes no winner has.
+    fn unit_pool(file: &ResultFile) -> Pool {
+        let mut codes: Vec<Code> = (1..=u64::from(file.header.pool_size))
+            .map(|p| Code::from_value(9_000_000_000_000 + p).unwrap())
+            .collect();
+        for row in &file.rows {
+            codes[row.position.unwrap() as usize - 1] = row.code;
+        }
+        Pool::from_positions(
+            codes
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (i as u64 + 1, c)),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn with_the_pool_every_code_is_checked() {
+        let file = fixture("bj-201506-unit-ordinary.pdf");
+        let pool = unit_pool(&file);
+        let v = verify(&file, Some(&pool));
+        assert_eq!(v.verdict, Verdict::Verified, "{:?}", v.first_mismatch);
+        assert!(v.with_pool);
+        let mut tampered = file.clone();
+        tampered.rows[41].code = Code::parse("1234567890123").unwrap();
+        let v = verify(&tampered, Some(&pool));
+        assert!(
+            matches!(reason(&v), Some((42, MismatchReason::CodeDiffers { .. }))),
+            "{v:?}"
+        );
+        let mut wrong_size = file.clone();
+        wrong_size.header.pool_size += 1;
+        assert!(matches!(
+            reason(&verify(&wrong_size, Some(&pool))),
+            Some((0, MismatchReason::PoolSizeDiffers { .. }))
+        ));
+    }
+
+    fn synthetic_header(pool: &Pool, quota: u32, seed: Option<&str>) -> Header {
+        let mut header = fixture("bj-201602-unit-ordinary.pdf").header;
+        header.category = crate::results::Category::detect("个人普通").unwrap();
+        header.pool_size = pool.size();
+        header.quota = quota;
+        header.seed = seed.and_then(Seed::parse);
+        header
+    }
+
+    #[test]
+    fn a_ladder_draw_round_trips_through_text_and_verifies() {
+        let entries: Vec<(Code, u32)> = (0..5000u64)
+            .map(|i| {
+                (
+                    Code::from_value(1_000_000_000_000 + i * 7919).unwrap(),
+                    1 + (i % 9) as u32,
+                )
+            })
+            .collect();
+        let pool = Pool::from_entries(&entries).unwrap();
+        let outcome = run(&pool, 800, 26498).unwrap();
+        assert!(outcome.ladder_copies > 0, "the test needs ladder copies");
+        let file = parse_text(&render(&lottery_file(
+            synthetic_header(&pool, 800, Some("026498")),
+            &outcome,
+        )))
+        .unwrap();
+        assert_eq!(file.header.seed.as_ref().map(Seed::text), Some("026498"));
+        let exact = verify(&file, Some(&pool));
+        assert_eq!(
+            (exact.verdict, exact.skipped, exact.explained),
+            (Verdict::Verified, exact.skipped, exact.skipped)
+        );
+        let header_only = verify(&file, None);
+        assert_eq!(
+            header_only.verdict,
+            Verdict::Verified,
+            "{:?}",
+            header_only.first_mismatch
+        );
+        assert_eq!(header_only.skipped, outcome.repeats + outcome.ladder_copies);
+        assert_eq!(header_only.explained, outcome.repeats);
+        // A code swapped for another applicant's is invisible without the pool, caught with it.
+        let mut tampered = file.clone();
+        let other = tampered.rows[10].code;
+        tampered.rows[3].code = Code::from_value(other.value() + 1).unwrap();
+        assert!(matches!(
+            reason(&verify(&tampered, Some(&pool))),
+            Some((4, MismatchReason::CodeDiffers { .. }))
+        ));
+    }
+
+    #[test]
+    fn undersubscribed_lists_must_list_every_position() {
+        let entries: Vec<(Code, u32)> = (1..=50u64)
+            .map(|i| (Code::from_value(i).unwrap(), 1))
+            .collect();
+        let pool = Pool::from_entries(&entries).unwrap();
+        let outcome = run(&pool, 60, 0).unwrap();
+        let file = parse_text(&render(&lottery_file(
+            synthetic_header(&pool, 60, None),
+            &outcome,
+        )))
+        .unwrap();
+        assert_eq!(file.kind, ListKind::Undersubscribed);
+        assert_eq!(verify(&file, None).verdict, Verdict::Verified);
+        assert_eq!(verify(&file, Some(&pool)).verdict, Verdict::Verified);
+        let mut short = file.clone();
+        short.rows.pop();
+        assert_eq!(
+            reason(&verify(&short, None)),
+            Some((
+                50,
+                &MismatchReason::MissingRows {
+                    expected: 50,
+                    found: 49
+                }
+            ))
+        );
+    }
+
+    #[test]
+    fn a_repeated_row_is_caught() {
+        let mut file = fixture("bj-201402-person-nev.pdf");
+        let first = file.rows[2].clone();
+        file.rows[5] = Row { seq: 6, ..first };
+        assert_eq!(
+            reason(&verify(&file, None)),
+            Some((6, &MismatchReason::Repeated { first_row: 3 }))
+        );
     }
 }
