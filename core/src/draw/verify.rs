@@ -37,7 +37,7 @@ pub enum Verdict {
 
 /// Why a row disagrees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "reason", rename_all = "snake_case")]
 pub enum MismatchReason {
     /// The row's position is not the next number of the stream.
     PositionNotDrawn {
@@ -88,12 +88,14 @@ pub enum MismatchReason {
     StreamExhausted,
 }
 
-/// The first row that disagrees (row 0 is the header).
+/// The first row that disagrees (row 0 is the header). Serialised flat:
+/// `{row, reason: "position_not_drawn", expected, found, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mismatch {
     /// 序号 of the row; 0 for the header.
     pub row: u32,
-    /// Why.
+    /// Why, with its details.
+    #[serde(flatten)]
     pub reason: MismatchReason,
     /// The explanation for people.
     pub message: Text,
