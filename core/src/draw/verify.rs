@@ -13,6 +13,7 @@ use super::run::run;
 use crate::i18n::Text;
 use crate::results::{Code, ListKind, ResultFile, Seed};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Unexplained skips in a row tolerated before a row of a ladder pool, header only.
 ///
@@ -220,9 +221,9 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
     } else {
         0
     };
-    // listed_at[p] = 1-based row that listed position p, DRAWN if drawn but not listed, 0 if neither.
+    // The row that listed each position drawn so far; DRAWN for a skipped, unlisted one.
     const DRAWN: u32 = u32::MAX;
-    let mut listed_at = vec![0u32; n as usize + 1];
+    let mut listed_at: HashMap<u32, u32> = HashMap::with_capacity(file.rows.len() * 2);
     let mut rng = super::net_random::NetRandom::new(seed.value());
     let limit = 10 * u64::from(n);
     for (row, r) in listed(file) {
@@ -230,8 +231,7 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
         if found == 0 || found > n {
             return Err((row, MismatchReason::OutOfRange { position: found }));
         }
-        if let Some(&first_row) = listed_at.get(found as usize)
-            && first_row != 0
+        if let Some(&first_row) = listed_at.get(&found)
             && first_row != DRAWN
         {
             return Err((row, MismatchReason::Repeated { first_row }));
@@ -248,23 +248,18 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
                 break;
             }
             v.skipped += 1;
-            match listed_at.get_mut(p as usize) {
-                Some(at) if *at != 0 => {
-                    v.explained += 1;
-                    continue;
-                }
-                Some(at) => *at = DRAWN,
-                None => {}
+            if listed_at.contains_key(&p) {
+                v.explained += 1;
+                continue;
             }
+            listed_at.insert(p, DRAWN);
             let expected = *run_start.get_or_insert(p);
             run += 1;
             if run > tolerated {
                 return Err((row, MismatchReason::PositionNotDrawn { expected, found }));
             }
         }
-        if let Some(slot) = listed_at.get_mut(found as usize) {
-            *slot = row;
-        }
+        listed_at.insert(found, row);
     }
     count_check(file)
 }
@@ -291,7 +286,7 @@ fn with_pool(file: &ResultFile, pool: &Pool, v: &mut Verification) -> Walk {
     v.draws = outcome.draws;
     v.skipped = outcome.repeats + outcome.ladder_copies;
     v.explained = v.skipped;
-    let mut rows_of_code = std::collections::HashMap::new();
+    let mut rows_of_code = HashMap::new();
     for ((row, listed), drawn) in listed(file).zip(&outcome.rows) {
         if let Some(found) = listed.position
             && found != drawn.position
