@@ -166,7 +166,6 @@ fn draw(a: RunArgs, out: &Output) -> Result<(), CliError> {
     } else {
         Template::Y2016
     };
-    let undersubscribed = a.quota >= loaded.pool.size();
     let header = Header {
         template,
         category,
@@ -178,7 +177,7 @@ fn draw(a: RunArgs, out: &Output) -> Result<(), CliError> {
         run_time: Some(run_time),
         pool_size: loaded.pool.size(),
         quota: a.quota,
-        seed: (!undersubscribed).then_some(seed.clone()),
+        seed: Some(seed.clone()),
     };
     let text = layout::render(&layout::lottery_file(header.clone(), &outcome));
     if let Some(path) = &a.out {

@@ -155,7 +155,9 @@ pub fn verify(file: &ResultFile, pool: Option<&Pool>) -> Verification {
             return v;
         }
         (_, Some(pool)) => with_pool(file, pool, &mut v),
+        // Q ≥ N allocates every position in order, whether or not a seed is printed.
         (ListKind::Undersubscribed, None) => undersubscribed(file),
+        (ListKind::Lottery, None) if h.quota >= h.pool_size => undersubscribed(file),
         (ListKind::Lottery, None) => header_only(file, &mut v),
     };
     if let Err((row, reason)) = outcome {
