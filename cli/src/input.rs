@@ -27,8 +27,16 @@ pub fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, CliErr
     serde_json::from_slice(&bytes).map_err(|e| {
         CliError::invalid(
             "invalid_json",
-            format!("{path} 不是有效的 JSON（第 {} 行第 {} 列）：{e}", e.line(), e.column()),
-            format!("{path} is not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
+            format!(
+                "{path} 不是有效的 JSON（第 {} 行第 {} 列）：{e}",
+                e.line(),
+                e.column()
+            ),
+            format!(
+                "{path} is not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ),
         )
     })
 }

@@ -54,7 +54,10 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 fn main() {
     let cli = Cli::parse();
-    let out = Output { json: cli.json, lang: cli.lang };
+    let out = Output {
+        json: cli.json,
+        lang: cli.lang,
+    };
     let result = match cli.command {
         Command::Demo(a) => commands::demo::run(a, &out),
         Command::Calendar(a) => commands::calendar::run(a, &out),

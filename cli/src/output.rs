@@ -15,7 +15,11 @@ pub struct Output {
 #[derive(Debug)]
 pub enum CliError {
     /// Bad input or a failed check (exit 1): a stable code and a message in both languages.
-    Invalid { code: String, zh: String, en: String },
+    Invalid {
+        code: String,
+        zh: String,
+        en: String,
+    },
     /// The command line itself is wrong (exit 2).
     Usage(String),
 }
@@ -23,7 +27,11 @@ pub enum CliError {
 impl CliError {
     /// Bad input with a stable code and both translations.
     pub fn invalid(code: &str, zh: impl Into<String>, en: impl Into<String>) -> CliError {
-        CliError::Invalid { code: code.to_owned(), zh: zh.into(), en: en.into() }
+        CliError::Invalid {
+            code: code.to_owned(),
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 }
 
@@ -31,7 +39,10 @@ impl Output {
     /// Prints `value` as pretty JSON, or the human rendering.
     pub fn emit<T: Serialize>(&self, value: &T, human: impl FnOnce(Lang) -> String) {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(value).expect("results serialise"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(value).expect("results serialise")
+            );
         } else {
             let text = human(self.lang);
             print!("{text}");

@@ -37,7 +37,10 @@ pub struct Text {
 impl Text {
     /// Builds a text from its two translations.
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
-        Text { zh: zh.into(), en: en.into() }
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 
     /// The translation for `lang`.

@@ -37,6 +37,12 @@ mod tests {
         let at = beijing_instant(d, t);
         assert_eq!(at.to_rfc3339(), "2015-06-26T02:15:00+00:00");
         assert_eq!(to_beijing(at).to_rfc3339(), "2015-06-26T10:15:00+08:00");
-        assert_eq!(beijing_date(beijing_instant(d, NaiveTime::from_hms_opt(7, 0, 0).unwrap())), d);
+        assert_eq!(
+            beijing_date(beijing_instant(
+                d,
+                NaiveTime::from_hms_opt(7, 0, 0).unwrap()
+            )),
+            d
+        );
     }
 }
