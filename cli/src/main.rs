@@ -7,7 +7,7 @@ mod input;
 mod output;
 
 use clap::{Parser, Subcommand};
-use output::{CliError, Output};
+use output::Output;
 use yaohao_core::i18n::Lang;
 
 /// Yaohao 摇号助手 — 北京市小客车指标申请的好帮手 (Beijing car-quota lottery companion).

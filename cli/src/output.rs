@@ -22,6 +22,8 @@ pub enum CliError {
     },
     /// The command line itself is wrong (exit 2).
     Usage(String),
+    /// The result was printed and says the input is invalid or a check failed (exit 1).
+    Reported,
 }
 
 impl CliError {
@@ -71,10 +73,35 @@ impl Output {
                 eprintln!("{}: {}", self.pick("错误", "error"), self.pick(zh, en));
                 1
             }
+            CliError::Reported => 1,
             CliError::Usage(msg) => {
                 eprintln!("{}: {msg}", self.pick("用法错误", "usage error"));
                 2
             }
         }
     }
+}
+
+/// Renders rows under a header as a table that aligns Chinese text.
+pub fn table<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::UTF8_BORDERS_ONLY);
+    t.set_header(header);
+    for row in rows {
+        t.add_row(row);
+    }
+    format!("{t}\n")
+}
+
+/// Renders `label: value` pairs as a two-column table.
+pub fn pairs(rows: impl IntoIterator<Item = (String, String)>) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::NOTHING);
+    for (k, v) in rows {
+        t.add_row([k, v]);
+    }
+    format!("{t}\n")
 }

@@ -52,6 +52,36 @@ impl Text {
     }
 }
 
+/// Why something failed: a stable code for programs and a message for people in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// Stable snake_case code, e.g. `id_checksum`.
+    pub code: String,
+    /// The explanation in Simplified Chinese, with what to do.
+    pub message_zh: String,
+    /// The explanation in English, with what to do.
+    pub message_en: String,
+}
+
+impl Reason {
+    /// Builds a reason from its code and both messages.
+    pub fn new(code: &str, zh: impl Into<String>, en: impl Into<String>) -> Reason {
+        Reason {
+            code: code.to_owned(),
+            message_zh: zh.into(),
+            message_en: en.into(),
+        }
+    }
+
+    /// The message for `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.message_zh,
+            Lang::En => &self.message_en,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,12 +1,81 @@
-//! (being written)
+//! `yaohao validate <field> <value>`: check one form field before the official review does.
+//!
+//! Exit 0 when valid, 1 when not (the result is printed either way).
 
-use crate::output::{CliError, Output};
+use crate::output::{CliError, Output, table};
+use clap::ValueEnum;
+use yaohao_core::validate::{self, Field, Validation};
 
-/// Arguments (being written).
+/// Which field to validate.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FieldArg {
+    /// Resident ID number (身份证号码).
+    Id,
+    /// Name as on the ID card (姓名).
+    Name,
+    /// Mobile number (手机号码).
+    Phone,
+    /// Driving-licence file number (档案编号, 12 digits).
+    LicenceFile,
+    /// Application code (申请编码, 13 digits).
+    Code,
+    /// Contact address (联系地址).
+    Address,
+}
+
+/// Arguments of `yaohao validate`.
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(
+    after_help = "Examples:\n  yaohao validate id 11010519491231002X\n  yaohao validate licence-file 11010519491231002X --id 11010519491231002X\n  yaohao validate address 北京朝阳区建国路88号 --json"
+)]
+pub struct Args {
+    /// The field.
+    #[arg(value_enum)]
+    field: FieldArg,
+    /// The value as typed.
+    value: String,
+    /// With `licence-file`: the applicant's ID number, to catch a licence number typed by mistake.
+    #[arg(long)]
+    id: Option<String>,
+}
 
-/// Runs the command.
-pub fn run(_args: Args, _out: &Output) -> Result<(), CliError> {
-    Err(CliError::Usage("not available yet".into()))
+/// Runs `yaohao validate`.
+pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
+    let result = match args.field {
+        FieldArg::Id => validate::validate(Field::Id, &args.value),
+        FieldArg::Name => validate::validate(Field::Name, &args.value),
+        FieldArg::Phone => validate::validate(Field::Phone, &args.value),
+        FieldArg::LicenceFile => validate::licence_file(&args.value, args.id.as_deref()),
+        FieldArg::Code => validate::validate(Field::Code, &args.value),
+        FieldArg::Address => validate::validate(Field::Address, &args.value),
+    };
+    out.emit(&result, |lang| human(&result, out, lang));
+    if result.valid {
+        Ok(())
+    } else {
+        Err(CliError::Reported)
+    }
+}
+
+fn human(v: &Validation, out: &Output, lang: yaohao_core::i18n::Lang) -> String {
+    let mut s = String::new();
+    if v.valid {
+        s.push_str(out.pick("✓ 有效", "✓ valid"));
+    } else {
+        s.push_str(out.pick("✗ 无效", "✗ invalid"));
+    }
+    if let Some(n) = &v.normalized {
+        s.push_str(&format!("  {}: {n}", out.pick("规范写法", "normalized")));
+    }
+    s.push('\n');
+    if !v.errors.is_empty() {
+        let header = [out.pick("代码", "code"), out.pick("说明", "explanation")];
+        s.push_str(&table(
+            header,
+            v.errors
+                .iter()
+                .map(|e| [e.code.clone(), e.message(lang).to_owned()]),
+        ));
+    }
+    s
 }
