@@ -76,6 +76,11 @@ pub fn load_account(conn: &Connection, id: i64) -> ApiResult<AccountView> {
     .ok_or_else(ApiError::not_found)
 }
 
+/// The Beijing calendar date on the portal clock.
+pub fn today(state: &AppState) -> chrono::NaiveDate {
+    yaohao_core::time::beijing_date(state.clock.now())
+}
+
 /// Stores a code for `mobile` and sends it.
 async fn send_codes(state: &AppState, targets: Vec<(String, Purpose)>) -> ApiResult<()> {
     let now = state.clock.now();
@@ -149,7 +154,11 @@ async fn request_code(
     let target = match body.purpose {
         Purpose::Register => Some(rules::mobile("mobile", &field("mobile", &body.mobile)?)?),
         Purpose::Login | Purpose::ResetPassword => {
-            let id = rules::resident_id("resident_id", &field("resident_id", &body.resident_id)?)?;
+            let id = rules::resident_id(
+                "resident_id",
+                &field("resident_id", &body.resident_id)?,
+                today(&state),
+            )?;
             let wanted = match body.purpose {
                 Purpose::ResetPassword => {
                     Some(rules::mobile("mobile", &field("mobile", &body.mobile)?)?)
@@ -194,7 +203,7 @@ async fn register(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<Registration>,
 ) -> ApiResult<Response> {
-    let resident_id = rules::resident_id("resident_id", &body.resident_id)?;
+    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
     let name = rules::name("name", &body.name)?;
     let mobile = rules::mobile("mobile", &body.mobile)?;
     password::check_policy(&body.password, "password")?;
@@ -271,7 +280,7 @@ async fn login(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<Login>,
 ) -> ApiResult<Response> {
-    let resident_id = rules::resident_id("resident_id", &body.resident_id)?;
+    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
     let row: Option<(i64, String, String, Option<i64>)> = state
         .db
         .read(move |c| {
@@ -382,7 +391,7 @@ async fn reset_password(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<PasswordReset>,
 ) -> ApiResult<StatusCode> {
-    let resident_id = rules::resident_id("resident_id", &body.resident_id)?;
+    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
     let mobile = rules::mobile("mobile", &body.mobile)?;
     password::check_policy(&body.new_password, "new_password")?;
     let hash = hash_password(&state, body.new_password).await?;
