@@ -61,6 +61,12 @@ impl ApiError {
         &self.0
     }
 
+    /// Replaces the machine code (for a specialised variant of a general error).
+    pub fn with_code(mut self, code: &'static str) -> ApiError {
+        self.0.code = code;
+        self
+    }
+
     /// Names the request field the error is about.
     pub fn with_field(mut self, field: impl Into<String>) -> ApiError {
         self.0.field = Some(field.into());

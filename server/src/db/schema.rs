@@ -44,4 +44,56 @@ pub const MIGRATIONS: &[&str] = &[
         created_at INTEGER NOT NULL
     );
     ",
+    // 2: applications, their documents, the reference registry, counters, marital-status changes.
+    "
+    CREATE TABLE applications (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        form TEXT NOT NULL,
+        code TEXT UNIQUE,
+        rejection_reasons TEXT,
+        submitted_at INTEGER,
+        reviewed_at INTEGER,
+        draw_count INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX applications_account ON applications(account_id);
+    CREATE INDEX applications_status ON applications(status);
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (application_id, kind)
+    );
+    CREATE TABLE registry (
+        id INTEGER PRIMARY KEY,
+        resident_id TEXT NOT NULL,
+        record TEXT NOT NULL,
+        value TEXT NOT NULL DEFAULT '',
+        valid_until TEXT,
+        imported_at INTEGER NOT NULL
+    );
+    CREATE INDEX registry_person ON registry(resident_id);
+    CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    CREATE TABLE marital_changes (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        requested_status TEXT NOT NULL,
+        certificate_sha256 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        created_at INTEGER NOT NULL,
+        decided_at INTEGER
+    );
+    ",
 ];

@@ -1,6 +1,7 @@
 //! The HTTP API, versioned under `/v1`; unknown paths and methods answer JSON errors too.
 
 pub mod accounts;
+pub mod applications;
 pub mod operator;
 pub mod system;
 
@@ -15,6 +16,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(system::router())
         .merge(accounts::router())
+        .merge(applications::router())
         .merge(operator::router())
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {

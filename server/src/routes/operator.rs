@@ -10,6 +10,8 @@ use crate::auth::operator::Operator;
 use crate::clock::ClockError;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery};
+use crate::registry;
+use crate::review::{self, ReviewSummary};
 use crate::sms::{self, OutboxEntry};
 use crate::state::AppState;
 use crate::time::{iso, ms};
@@ -19,6 +21,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/operator/clock", post(advance_clock))
         .route("/v1/operator/sms-outbox", get(sms_outbox))
+        .route("/v1/operator/registry", post(import_registry))
+        .route("/v1/operator/reviews", post(run_reviews))
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,4 +97,43 @@ async fn sms_outbox(
         tokio::task::spawn_blocking(move || sms::read_outbox(&db, query.mobile.as_deref()))
             .await??;
     Ok(Json(entries))
+}
+
+/// What a registry import stored.
+#[derive(Debug, Serialize)]
+pub struct ImportSummary {
+    /// People whose records were replaced.
+    pub people: usize,
+    /// Records stored.
+    pub records: usize,
+}
+
+/// `POST /v1/operator/registry`: imports a registry CSV (`text/csv` body), all or nothing.
+async fn import_registry(
+    State(state): State<AppState>,
+    _operator: Operator,
+    body: axum::body::Bytes,
+) -> ApiResult<Json<ImportSummary>> {
+    let records = tokio::task::spawn_blocking(move || registry::parse_csv(&body)).await??;
+    let now = ms(state.clock.now());
+    let (people, records) = state
+        .db
+        .write(move |tx| registry::import(tx, &records, now))
+        .await?;
+    Ok(Json(ImportSummary { people, records }))
+}
+
+/// `POST /v1/operator/reviews`: reviews every application under review against the registry.
+async fn run_reviews(
+    State(state): State<AppState>,
+    _operator: Operator,
+) -> ApiResult<Json<ReviewSummary>> {
+    let now = state.clock.now();
+    let today = yaohao_core::time::beijing_date(now);
+    Ok(Json(
+        state
+            .db
+            .write(move |tx| review::review_all(tx, today, ms(now)))
+            .await?,
+    ))
 }

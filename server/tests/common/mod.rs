@@ -207,3 +207,116 @@ pub async fn read(response: Response) -> (StatusCode, Value) {
     };
     (status, value)
 }
+
+/// A small valid PNG.
+pub fn png() -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(8, 8, image::Rgb([200, 30, 30]))
+        .write_to(&mut out, image::ImageFormat::Png)
+        .unwrap();
+    out.into_inner()
+}
+
+/// A small valid JPEG.
+pub fn jpeg() -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(8, 8, image::Rgb([30, 200, 30]))
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .unwrap();
+    out.into_inner()
+}
+
+/// A licence file number that passes the core check.
+pub const LICENCE_FILE: &str = "110000123456";
+/// An address that passes the core check.
+pub const ADDRESS: &str = "北京市海淀区中关村大街1号院2号楼";
+
+impl TestPortal {
+    /// Uploads `bytes` as the material `kind` of application `id`.
+    pub async fn upload(
+        &self,
+        token: &str,
+        id: i64,
+        kind: &str,
+        bytes: Vec<u8>,
+    ) -> (StatusCode, Value) {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name("scan.png");
+        let form = reqwest::multipart::Form::new().part("file", part);
+        let r = self
+            .req(
+                Method::PUT,
+                &format!("/v1/applications/{id}/documents/{kind}"),
+                Some(token),
+            )
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        read(r).await
+    }
+
+    /// Creates an individual ordinary application with a complete form and every required
+    /// material, and returns its id.
+    pub async fn complete_draft(&self, token: &str) -> i64 {
+        let (status, app) = self
+            .call(
+                Method::POST,
+                "/v1/applications",
+                Some(token),
+                Some(json!({ "kind": "individual_ordinary",
+                             "form": { "licence_file": LICENCE_FILE, "address": ADDRESS } })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{app}");
+        let id = app["id"].as_i64().unwrap();
+        for kind in ["id_front", "id_back", "driving_licence"] {
+            let (status, body) = self.upload(token, id, kind, png()).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        id
+    }
+
+    /// Submits application `id` and returns its JSON.
+    pub async fn submit(&self, token: &str, id: i64) -> Value {
+        let (status, body) = self
+            .call(
+                Method::POST,
+                &format!("/v1/applications/{id}/submit"),
+                Some(token),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+
+    /// Imports a registry CSV (without header) and asserts success.
+    pub async fn import_registry(&self, rows: &str) {
+        let csv = format!("resident_id,record,value,valid_until\n{rows}");
+        let r = self
+            .operator(Method::POST, "/v1/operator/registry")
+            .body(csv)
+            .send()
+            .await
+            .unwrap();
+        let (status, body) = read(r).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+
+    /// Registry rows making `id` an eligible Beijing-hukou applicant with a valid licence.
+    pub fn eligible_rows(id: &str) -> String {
+        format!("{id},hukou,,\n{id},driving_licence,{LICENCE_FILE},2032-01-01\n")
+    }
+
+    /// Runs the review and returns its summary.
+    pub async fn review(&self) -> Value {
+        let r = self
+            .operator(Method::POST, "/v1/operator/reviews")
+            .send()
+            .await
+            .unwrap();
+        let (status, body) = read(r).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+}
