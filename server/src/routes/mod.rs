@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod info;
+pub mod marital;
 pub mod operator;
 pub mod periods;
 pub mod system;
@@ -22,6 +23,7 @@ pub fn router(state: AppState) -> Router {
         .merge(operator::router())
         .merge(periods::router())
         .merge(info::router())
+        .merge(marital::router())
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::new(
