@@ -12,6 +12,8 @@ use tokio::task::JoinHandle;
 use crate::clock::Clock;
 use crate::config::{ClockConfig, PasswordCost, PortalConfig, SmsConfig};
 use crate::db::{Db, DbError};
+use crate::push::Provider;
+use crate::push::dev::DevHub;
 use crate::sms::{OutboxGateway, SmsGateway, WebhookGateway};
 use crate::state::AppState;
 use crate::static_files::StaticFiles;
@@ -97,6 +99,7 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
     let policy = yaohao_core::policy::by_name(&config.policy)
         .ok_or_else(|| StartError::Config(format!("unknown policy {:?}", config.policy)))?;
     let results = StaticFiles::new(config.data.join("results"));
+    let dev_push = DevHub::default();
     Ok(AppState {
         db,
         clock,
@@ -105,6 +108,8 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         sms,
         results,
         guard: crate::captcha::Guard::default(),
+        push: crate::push::Providers::default().with(Provider::Dev, Arc::new(dev_push.clone())),
+        dev_push,
     })
 }
 

@@ -30,6 +30,8 @@ pub struct TickReport {
     pub expired: usize,
     /// Applications removed by the yearly clean-up.
     pub removed: usize,
+    /// Push deliveries made after the tick.
+    pub push: crate::push::DeliveryReport,
 }
 
 fn due(

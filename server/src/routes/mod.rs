@@ -6,6 +6,7 @@ pub mod info;
 pub mod marital;
 pub mod operator;
 pub mod periods;
+pub mod push;
 pub mod system;
 
 use axum::Router;
@@ -24,6 +25,7 @@ pub fn router(state: AppState) -> Router {
         .merge(periods::router())
         .merge(info::router())
         .merge(marital::router())
+        .merge(push::router())
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

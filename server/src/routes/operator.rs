@@ -156,13 +156,14 @@ pub async fn run_tick(state: &AppState) -> ApiResult<TickReport> {
     let now = state.clock.now();
     let policy = state.policy;
     let data = state.config.data.clone();
-    let report = state
+    let mut report = state
         .db
         .write(move |tx| scheduler::tick(tx, policy, &data, now))
         .await?;
     for period in &report.published {
         state.results.invalidate(period);
     }
+    report.push = crate::push::deliver_due(&state.db, &state.push, now).await?;
     Ok(report)
 }
 
@@ -256,6 +257,7 @@ async fn publish_period(
         .write(move |tx| periods::publish(tx, policy, &data, &id, now))
         .await?;
     state.results.invalidate(&key);
+    crate::push::deliver_due(&state.db, &state.push, now).await?;
     Ok(Json(view))
 }
 
