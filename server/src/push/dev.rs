@@ -43,9 +43,11 @@ impl PushProvider for DevHub {
                 .unwrap_or_else(|p| p.into_inner())
                 .get(token)
                 .cloned();
-            match sender.map(|s| s.send(notification.clone())) {
-                Some(Ok(_)) => Ok(()),
-                _ => Err(PushError(format!("no dev subscriber for device {token}"))),
+            let delivered = sender.is_some_and(|s| s.send(notification.clone()).is_ok());
+            if delivered {
+                Ok(())
+            } else {
+                Err(PushError(format!("no dev subscriber for device {token}")))
             }
         })
     }
