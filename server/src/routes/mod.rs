@@ -26,7 +26,14 @@ pub fn router(state: AppState) -> Router {
         .merge(info::router())
         .merge(marital::router())
         .merge(push::router())
-        .fallback(|| async { ApiError::not_found() })
+        .fallback(|| async {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "unknown_route",
+                "没有这个接口",
+                "no such endpoint",
+            )
+        })
         .method_not_allowed_fallback(|| async {
             ApiError::new(
                 StatusCode::METHOD_NOT_ALLOWED,
