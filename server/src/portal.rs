@@ -87,7 +87,12 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
     let db = Db::open(&config.db)?;
     let clock = match config.clock {
         ClockConfig::System => Clock::System,
-        ClockConfig::Simulated(start) => Clock::simulated(start),
+        ClockConfig::Simulated(start) if crate::clock::in_range(start) => Clock::simulated(start),
+        ClockConfig::Simulated(_) => {
+            return Err(StartError::Config(
+                "the simulated clock must start between 2000 and 2099".into(),
+            ));
+        }
     };
     let sms: Arc<dyn SmsGateway> = match &config.sms {
         SmsConfig::Outbox => Arc::new(OutboxGateway::new(db.clone())),

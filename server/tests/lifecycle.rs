@@ -169,3 +169,34 @@ async fn marital_status_change_is_reviewed() {
         "approved"
     );
 }
+
+#[tokio::test]
+async fn an_empty_period_is_void_and_time_moves_on() {
+    let t = start().await;
+    let r = t
+        .operator(Method::POST, "/v1/operator/periods")
+        .json(&json!({ "quota": 5 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    move_to(&t, "2026-04-27T00:00:00Z").await;
+    assert_eq!(
+        t.call(Method::GET, "/v1/periods/202604", None, None)
+            .await
+            .1["status"],
+        "void"
+    );
+    // The clock stays within the range the policy data covers.
+    let r = t
+        .operator(Method::POST, "/v1/operator/clock")
+        .json(&json!({ "to": "2150-01-01T00:00:00Z" }))
+        .send()
+        .await
+        .unwrap();
+    let (status, e) = read(r).await;
+    assert_eq!(
+        (status, e["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("to"))
+    );
+}

@@ -79,8 +79,16 @@ async fn latest(State(state): State<AppState>, session: Session) -> ApiResult<Js
 async fn request(
     State(state): State<AppState>,
     session: Session,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> ApiResult<(StatusCode, Json<MaritalChange>)> {
+    let mut multipart = multipart.map_err(|_| {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "请以 multipart/form-data 上传",
+            "upload as multipart/form-data",
+        )
+    })?;
     let mut wanted = None;
     let mut certificate = None;
     let malformed = |e: axum::extract::multipart::MultipartError| {

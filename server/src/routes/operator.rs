@@ -86,6 +86,11 @@ async fn advance_clock(
             "系统时钟不能调整",
             "the portal runs on the system clock, which cannot be advanced",
         )),
+        Err(ClockError::OutOfRange) => Err(ApiError::invalid(
+            "to",
+            "模拟时钟只能在 2000 至 2099 年之间",
+            "the simulated clock stays between 2000 and 2099",
+        )),
         Err(ClockError::Backwards) => Err(ApiError::invalid(
             "to",
             "时钟只能向前调整",
