@@ -1,12 +1,212 @@
-//! (being written)
+//! `yaohao policy list|show`: the policy regimes, with every rule's source and confidence.
 
 use crate::output::{CliError, Output};
+use serde::Serialize;
+use yaohao_core::i18n::Lang;
+use yaohao_core::policy::{self, Confidence, Policy};
 
-/// Arguments (being written).
+/// Arguments of `yaohao policy`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    command: PolicyCommand,
+}
 
-/// Runs the command.
-pub fn run(_args: Args, _out: &Output) -> Result<(), CliError> {
-    Err(CliError::Usage("not available yet".into()))
+#[derive(clap::Subcommand)]
+enum PolicyCommand {
+    /// List the regimes.
+    List,
+    /// Show one regime with its draws, windows and rules.
+    Show {
+        /// Regime name, e.g. bimonthly-2014.
+        name: String,
+    },
+}
+
+/// One line of `policy list`.
+#[derive(Serialize)]
+struct Listed<'a> {
+    name: &'a str,
+    title: &'a yaohao_core::i18n::Text,
+    effective_from: chrono::NaiveDate,
+    effective_to: Option<chrono::NaiveDate>,
+    confidence: Confidence,
+    default: bool,
+}
+
+/// Runs `yaohao policy`.
+pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
+    match args.command {
+        PolicyCommand::List => {
+            let listed: Vec<Listed> = policy::all()
+                .iter()
+                .map(|p| Listed {
+                    name: &p.name,
+                    title: &p.title,
+                    effective_from: p.effective_from,
+                    effective_to: p.effective_to,
+                    confidence: p.confidence,
+                    default: p.name == policy::DEFAULT_POLICY,
+                })
+                .collect();
+            out.emit(&listed, |lang| list_text(&listed, lang));
+        }
+        PolicyCommand::Show { name } => {
+            let p = resolve(Some(&name))?;
+            out.emit(p, |lang| show_text(p, lang));
+        }
+    }
+    Ok(())
+}
+
+/// The policy called `name`, or the default one; an unknown name is invalid input.
+pub fn resolve(name: Option<&str>) -> Result<&'static Policy, CliError> {
+    let Some(name) = name else {
+        return Ok(policy::default_policy());
+    };
+    policy::by_name(name).ok_or_else(|| {
+        let known: Vec<&str> = policy::all().iter().map(|p| p.name.as_str()).collect();
+        CliError::invalid(
+            "unknown_policy",
+            format!("没有名为 {name} 的政策。可用：{}", known.join("、")),
+            format!("no policy called {name}. Known: {}", known.join(", ")),
+        )
+    })
+}
+
+fn until(to: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    to.map_or_else(
+        || lang_pick(lang, "至今", "now").to_owned(),
+        |d| d.to_string(),
+    )
+}
+
+fn lang_pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn list_text(listed: &[Listed], lang: Lang) -> String {
+    let mut s = String::new();
+    for l in listed {
+        let mark = if l.default {
+            lang_pick(lang, "（默认）", " (default)")
+        } else {
+            ""
+        };
+        s += &format!(
+            "{:<16} {} – {:<10}  {:?}  {}{mark}\n",
+            l.name,
+            l.effective_from,
+            until(l.effective_to, lang),
+            l.confidence,
+            l.title.get(lang)
+        );
+    }
+    s
+}
+
+/// Display name of a rule key.
+fn rule_label(key: &str, lang: Lang) -> &str {
+    let (zh, en) = match key {
+        "application_cutoff" => ("每月申请截止", "Monthly application cut-off"),
+        "data_freeze" => ("数据封存", "Data freeze"),
+        "results" => ("结果公布", "Results publication"),
+        "confirmation" => ("中签确认时限", "Winner confirmation"),
+        "quota_validity" => ("指标有效期", "Quota validity"),
+        "code_renewal" => ("申请编码确认周期", "Code renewal"),
+        "continuation" => ("继续参与", "Continuation"),
+        "cleanup" => ("年度清理", "Yearly clean-up"),
+        "lapse" => ("失效期限", "Lapse"),
+        "marital_review" => ("婚姻状况审核", "Marital-status review"),
+        "weekend_shift" => ("遇周末节假日顺延", "Weekend/holiday shift"),
+        other => (other, other),
+    };
+    lang_pick(lang, zh, en)
+}
+
+fn show_text(p: &Policy, lang: Lang) -> String {
+    let pick = |zh, en| lang_pick(lang, zh, en);
+    let mut s = format!(
+        "{}  {}\n{}\n{}：{} – {}   {}：{:?}\n{}：{}\n",
+        p.name,
+        p.title.get(lang),
+        p.summary.get(lang),
+        pick("有效期", "Effective"),
+        p.effective_from,
+        until(p.effective_to, lang),
+        pick("可信度", "Confidence"),
+        p.confidence,
+        pick("来源", "Source"),
+        p.source
+    );
+    s += &format!("\n{}\n", pick("摇号/配置", "Draws and allocations"));
+    for d in &p.draws {
+        let months: Vec<String> = d.months.iter().map(u32::to_string).collect();
+        let limits = match (d.from, d.to) {
+            (None, None) => String::new(),
+            (f, t) => format!(
+                " [{} – {}]",
+                f.map_or_else(String::new, |d| d.to_string()),
+                t.map_or_else(String::new, |d| d.to_string())
+            ),
+        };
+        s += &format!(
+            "  {} {} {} {}{limits}  {:?}  {}\n",
+            pick("月份", "months"),
+            months.join(","),
+            d.day,
+            d.time.format("%H:%M"),
+            d.confidence,
+            d.note.get(lang)
+        );
+    }
+    for w in &p.windows {
+        s += &format!(
+            "  {} {}-{} – {}-{}  {:?}\n",
+            pick("申报窗口", "window"),
+            w.opens_month,
+            w.opens_day,
+            w.closes_month,
+            w.closes_day,
+            w.confidence
+        );
+    }
+    s += &format!("\n{}\n", pick("规则", "Rules"));
+    let rules = serde_json::to_value(&p.rules).unwrap_or_default();
+    for (key, rule) in rules.as_object().into_iter().flatten() {
+        let on = rule
+            .get("enabled")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        let params: Vec<String> = rule
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| !matches!(k.as_str(), "enabled" | "source" | "confidence"))
+            .map(|(k, v)| {
+                format!(
+                    "{k}={}",
+                    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+                )
+            })
+            .collect();
+        s += &format!(
+            "  [{}] {}  {}  {}\n      {}\n",
+            if on {
+                pick("开", "on")
+            } else {
+                pick("关", "off")
+            },
+            rule_label(key, lang),
+            rule.get("confidence")
+                .and_then(|v| v.as_str())
+                .unwrap_or(""),
+            params.join(" "),
+            rule.get("source").and_then(|v| v.as_str()).unwrap_or("")
+        );
+    }
+    s
 }

@@ -1,1 +1,186 @@
-//! (being written)
+//! Policy regimes as data: `core/data/policies/*.toml`, embedded at build time and parsed once.
+
+mod model;
+
+pub use model::{
+    ApplicationWindow, Confidence, Cutoff, DayOfYear, DrawKind, DrawSchedule, Freeze, Hours,
+    MonthOfYear, Months, NoParams, Policy, ResultTimes, Rule, Rules, WorkingDays,
+};
+
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+/// The name of the default policy: the product spec's regime.
+pub const DEFAULT_POLICY: &str = "bimonthly-2014";
+
+/// The embedded policy files, oldest first.
+const FILES: [(&str, &str); 3] = [
+    (
+        "monthly-2011.toml",
+        include_str!("../../data/policies/monthly-2011.toml"),
+    ),
+    (
+        "bimonthly-2014.toml",
+        include_str!("../../data/policies/bimonthly-2014.toml"),
+    ),
+    (
+        "annual-2021.toml",
+        include_str!("../../data/policies/annual-2021.toml"),
+    ),
+];
+
+/// A policy file that does not parse or does not make sense.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum PolicyDataError {
+    /// The TOML does not match the policy schema.
+    #[error("{file}: {reason}")]
+    Parse {
+        /// File name.
+        file: String,
+        /// Parser message, with line and column.
+        reason: String,
+    },
+    /// A field has an impossible value.
+    #[error("{file}: {field}: {reason}")]
+    Invalid {
+        /// File name.
+        file: String,
+        /// Field path.
+        field: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Parses and checks one policy file.
+pub fn parse(file: &str, text: &str) -> Result<Policy, PolicyDataError> {
+    let policy: Policy = toml::from_str(text).map_err(|e| PolicyDataError::Parse {
+        file: file.to_owned(),
+        reason: e.to_string(),
+    })?;
+    check(&policy).map_err(|(field, reason)| PolicyDataError::Invalid {
+        file: file.to_owned(),
+        field,
+        reason,
+    })?;
+    Ok(policy)
+}
+
+/// Checks that every month/day in a policy names a real date (in a leap year, so 29 Feb passes).
+fn check(p: &Policy) -> Result<(), (String, String)> {
+    let day_ok = |m: u32, d: u32| NaiveDate::from_ymd_opt(2024, m, d).is_some();
+    let bad = |field: String, what: String| Err((field, what));
+    for (i, s) in p.draws.iter().enumerate() {
+        if s.months.is_empty() {
+            return bad(format!("draws[{i}].months"), "no month".into());
+        }
+        if let Some(m) = s.months.iter().find(|&&m| !day_ok(m, s.day)) {
+            return bad(
+                format!("draws[{i}]"),
+                format!("month {m} has no day {}", s.day),
+            );
+        }
+    }
+    for (i, w) in p.windows.iter().enumerate() {
+        if !day_ok(w.opens_month, w.opens_day) || !day_ok(w.closes_month, w.closes_day) {
+            return bad(format!("windows[{i}]"), "not a real month/day".into());
+        }
+    }
+    let r = &p.rules;
+    if !(1..=28).contains(&r.application_cutoff.params.day) {
+        return bad("rules.application_cutoff.day".into(), "must be 1–28".into());
+    }
+    if !day_ok(r.continuation.params.month, 1) {
+        return bad("rules.continuation.month".into(), "must be 1–12".into());
+    }
+    if !day_ok(r.cleanup.params.month, r.cleanup.params.day) {
+        return bad("rules.cleanup".into(), "not a real month/day".into());
+    }
+    Ok(())
+}
+
+/// Every shipped policy, oldest first.
+///
+/// The files are embedded and checked by this module's tests, so a failure here is a build defect,
+/// not bad input: it panics with the file and the reason.
+pub fn all() -> &'static [Policy] {
+    static POLICIES: OnceLock<Vec<Policy>> = OnceLock::new();
+    POLICIES.get_or_init(|| {
+        FILES
+            .iter()
+            .map(|(file, text)| parse(file, text))
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("embedded policy data is invalid: {e}"))
+    })
+}
+
+/// The policy called `name`, if shipped.
+pub fn by_name(name: &str) -> Option<&'static Policy> {
+    all().iter().find(|p| p.name == name)
+}
+
+/// The default policy: `bimonthly-2014` with the product spec's rules on and the weekend shift off.
+pub fn default_policy() -> &'static Policy {
+    by_name(DEFAULT_POLICY).unwrap_or_else(|| panic!("{DEFAULT_POLICY} is shipped"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses_and_names_match_files() {
+        for (file, text) in FILES {
+            let p = parse(file, text).unwrap();
+            assert_eq!(format!("{}.toml", p.name), file);
+            assert!(!p.source.is_empty());
+        }
+        let names: Vec<_> = all().iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["monthly-2011", "bimonthly-2014", "annual-2021"]);
+    }
+
+    #[test]
+    fn default_policy_has_spec_rules_on_and_shift_off() {
+        let p = default_policy();
+        assert_eq!(p.name, "bimonthly-2014");
+        let r = &p.rules;
+        assert!(r.application_cutoff.enabled && r.application_cutoff.params.day == 8);
+        assert!(r.confirmation.enabled && r.confirmation.params.hours == 72);
+        assert!(r.quota_validity.enabled && r.quota_validity.params.months == 12);
+        assert!(r.lapse.enabled && r.lapse.params.months == 24);
+        assert!(r.continuation.enabled && r.cleanup.enabled && r.data_freeze.enabled);
+        assert!(!r.weekend_shift.enabled);
+        assert_eq!(r.application_cutoff.confidence, Confidence::L);
+        assert_eq!(p.draws[0].confidence, Confidence::H);
+    }
+
+    #[test]
+    fn regimes_follow_the_domain_table() {
+        let m = by_name("monthly-2011").unwrap();
+        assert_eq!(m.draws[0].months.len(), 12);
+        assert_eq!(m.rules.quota_validity.params.months, 6);
+        let a = by_name("annual-2021").unwrap();
+        assert_eq!(a.windows.len(), 1);
+        assert_eq!((a.windows[0].closes_month, a.windows[0].closes_day), (3, 8));
+        assert!(by_name("weekly-2030").is_none());
+    }
+
+    #[test]
+    fn rejects_bad_files_with_the_field() {
+        let text = FILES[1].1.replace("day = 8\n", "day = 31\n");
+        let err = parse("x.toml", &text).unwrap_err();
+        assert!(
+            matches!(err, PolicyDataError::Invalid { ref field, .. } if field == "rules.application_cutoff.day")
+        );
+        let text = FILES[1]
+            .1
+            .replace("months = [2, 4, 6, 8, 10, 12]", "months = [2, 13]");
+        assert!(matches!(
+            parse("x.toml", &text),
+            Err(PolicyDataError::Invalid { .. })
+        ));
+        let err = parse("x.toml", "name = 3").unwrap_err();
+        assert!(matches!(err, PolicyDataError::Parse { .. }));
+        assert!(err.to_string().contains("x.toml"));
+    }
+}

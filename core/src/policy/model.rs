@@ -1,0 +1,219 @@
+//! The shape of a policy regime: draw schedules, annual windows and switchable rules, each with its
+//! source and confidence.
+
+use crate::i18n::Text;
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// How well a rule is established (`docs/domain.md`): H confirmed twice or by real data, M one
+/// source, L unconfirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Confidence {
+    /// Confirmed by two sources or by re-running real published data.
+    H,
+    /// One source, often third-party.
+    M,
+    /// Unconfirmed: configurable, never hard-coded.
+    L,
+}
+
+/// A policy regime of the lottery, loaded from `core/data/policies/<name>.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Stable name, e.g. `bimonthly-2014`.
+    pub name: String,
+    /// Short title.
+    pub title: Text,
+    /// One-paragraph summary of the regime.
+    pub summary: Text,
+    /// First day the regime applied (informational: the calendar projects any range).
+    pub effective_from: NaiveDate,
+    /// Last day the regime applied, if it ended.
+    #[serde(default)]
+    pub effective_to: Option<NaiveDate>,
+    /// Where the regime is described.
+    pub source: String,
+    /// Confidence in the regime as a whole.
+    pub confidence: Confidence,
+    /// Recurring draws and allocations.
+    pub draws: Vec<DrawSchedule>,
+    /// Yearly application/confirmation windows (annual regimes).
+    #[serde(default)]
+    pub windows: Vec<ApplicationWindow>,
+    /// The switchable rules.
+    pub rules: Rules,
+}
+
+/// What a scheduled draw allocates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DrawKind {
+    /// Ordinary-quota lottery (摇号).
+    Draw,
+    /// New-energy quota allocation (queue or points, 轮候/积分).
+    NevAllocation,
+}
+
+/// A recurring draw: on `day` of each of `months`, at `time` Beijing time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrawSchedule {
+    /// What the draw allocates.
+    pub kind: DrawKind,
+    /// Months (1–12) with a draw.
+    pub months: Vec<u32>,
+    /// Day of the month.
+    pub day: u32,
+    /// Usual start time, Beijing time.
+    pub time: NaiveTime,
+    /// First date the schedule applies, if limited.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Last date the schedule applies, if limited.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+    /// What the draw is, for display.
+    pub note: Text,
+    /// Where the schedule comes from.
+    pub source: String,
+    /// Confidence in the schedule.
+    pub confidence: Confidence,
+}
+
+impl DrawSchedule {
+    /// Whether the schedule applies on `date` (inside its optional `from`/`to` limits).
+    pub fn applies_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| date >= f) && self.to.is_none_or(|t| date <= t)
+    }
+}
+
+/// A yearly window (month/day to month/day, both included) to apply or confirm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationWindow {
+    /// Month the window opens.
+    pub opens_month: u32,
+    /// Day the window opens.
+    pub opens_day: u32,
+    /// Month the window closes.
+    pub closes_month: u32,
+    /// Day the window closes (included).
+    pub closes_day: u32,
+    /// Where the window comes from.
+    pub source: String,
+    /// Confidence in the window.
+    pub confidence: Confidence,
+}
+
+/// A switchable rule: on or off, with its parameters, source and confidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule<T> {
+    /// Whether the policy applies the rule.
+    pub enabled: bool,
+    /// The rule's parameters.
+    #[serde(flatten)]
+    pub params: T,
+    /// Where the rule comes from.
+    pub source: String,
+    /// Confidence in the rule.
+    pub confidence: Confidence,
+}
+
+/// The rules a regime may switch on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Applications complete by this day of the draw's month join that draw.
+    pub application_cutoff: Rule<Cutoff>,
+    /// Queries unavailable from the evening before a draw to the draw's morning.
+    pub data_freeze: Rule<Freeze>,
+    /// When results are published and when to advise checking.
+    pub results: Rule<ResultTimes>,
+    /// A winner must confirm within this many hours of publication.
+    pub confirmation: Rule<Hours>,
+    /// A quota is valid this many months from its draw.
+    pub quota_validity: Rule<Months>,
+    /// The application code must be renewed every this many months.
+    pub code_renewal: Rule<Months>,
+    /// The month in which applicants press 继续参与 (continue).
+    pub continuation: Rule<MonthOfYear>,
+    /// The yearly clean-up of applications not continued.
+    pub cleanup: Rule<DayOfYear>,
+    /// Months without a win and without continuing after which an application lapses.
+    pub lapse: Rule<Months>,
+    /// Working days a marital-status change takes to review.
+    pub marital_review: Rule<WorkingDays>,
+    /// Move a draw that falls on a weekend or public holiday to the next working day.
+    pub weekend_shift: Rule<NoParams>,
+}
+
+/// Cut-off day and time of the month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cutoff {
+    /// Day of the month.
+    pub day: u32,
+    /// Time of day, Beijing time.
+    pub time: NaiveTime,
+}
+
+/// Data-freeze window around a draw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Freeze {
+    /// Days before the draw day the freeze starts.
+    pub starts_days_before: u32,
+    /// Start time, Beijing time.
+    pub starts: NaiveTime,
+    /// End time on the draw day, Beijing time.
+    pub ends: NaiveTime,
+}
+
+/// Result publication times on the draw day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultTimes {
+    /// Results are published after this time.
+    pub published: NaiveTime,
+    /// Advise checking after this time.
+    pub check_after: NaiveTime,
+}
+
+/// A number of hours.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hours {
+    /// Hours.
+    pub hours: u32,
+}
+
+/// A number of months.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Months {
+    /// Months.
+    pub months: u32,
+}
+
+/// A month of the year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthOfYear {
+    /// Month (1–12).
+    pub month: u32,
+}
+
+/// A day of the year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayOfYear {
+    /// Month (1–12).
+    pub month: u32,
+    /// Day of the month.
+    pub day: u32,
+}
+
+/// A number of working days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkingDays {
+    /// Working days (see `calendar::holidays`).
+    pub working_days: u32,
+}
+
+/// A rule without parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoParams {}

@@ -1,0 +1,31 @@
+//! The HTTP API, versioned under `/v1`; unknown paths and methods answer JSON errors too.
+
+pub mod accounts;
+pub mod applications;
+pub mod operator;
+pub mod system;
+
+use axum::Router;
+use axum::http::StatusCode;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Every route of the portal.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(system::router())
+        .merge(accounts::router())
+        .merge(applications::router())
+        .merge(operator::router())
+        .fallback(|| async { ApiError::not_found() })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "不支持该请求方法",
+                "method not allowed",
+            )
+        })
+        .with_state(state)
+}
