@@ -1,0 +1,1 @@
+//! Result checks (being written).
