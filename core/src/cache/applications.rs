@@ -92,12 +92,14 @@ impl Cache {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The application codes of the account.
-    pub fn codes(&self) -> CacheResult<Vec<String>> {
+    /// The application codes of the account whose status is one of `statuses`.
+    pub fn codes(&self, statuses: &[&str]) -> CacheResult<Vec<String>> {
         let conn = self.conn();
-        let mut stmt = conn
-            .prepare_cached("SELECT code FROM applications WHERE code IS NOT NULL ORDER BY code")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT code FROM applications WHERE code IS NOT NULL
+             AND status IN (SELECT value FROM json_each(?1)) ORDER BY code",
+        )?;
+        let rows = stmt.query_map([serde_json::to_string(statuses)?], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -154,6 +156,7 @@ mod tests {
         assert_eq!(statuses, ["under_review", "approved"]);
         assert_eq!(cache.applications().unwrap().len(), 1);
         assert!(cache.history(2).unwrap().is_empty());
-        assert_eq!(cache.codes().unwrap(), ["0000000000001"]);
+        assert_eq!(cache.codes(&["approved"]).unwrap(), ["0000000000001"]);
+        assert!(cache.codes(&["won"]).unwrap().is_empty());
     }
 }

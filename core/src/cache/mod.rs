@@ -13,7 +13,7 @@ mod uploads;
 
 pub use applications::{ApplicationRow, HistoryRow};
 pub use drafts::DraftRow;
-pub use outcomes::OutcomeRow;
+pub use outcomes::{OutcomeRow, ResultFileRow};
 pub use uploads::{QueuedUpload, StoredDocument};
 
 use std::path::Path;
@@ -149,7 +149,7 @@ mod tests {
             .unwrap();
         assert_eq!(v, schema::LATEST);
         // A table of version 2 exists and works.
-        cache.mark_notified("1234567890123", "202602", 0).unwrap();
+        assert!(!cache.mark_notified("1234567890123", "202602", 0).unwrap());
         // Reopening a migrated file changes nothing.
         drop(cache);
         assert!(Cache::open(&path).is_ok());

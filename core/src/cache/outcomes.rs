@@ -22,36 +22,72 @@ pub struct OutcomeRow {
     pub notified_at: Option<i64>,
 }
 
+/// A fetched result file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultFileRow {
+    /// Period, `YYYYMM`.
+    pub period: String,
+    /// Category (e.g. `individual_ordinary`).
+    pub category: String,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Rows listed.
+    pub rows: i64,
+    /// Whether the list passed verification.
+    pub verified: bool,
+    /// When it was fetched, milliseconds since the epoch.
+    pub fetched_at: i64,
+}
+
 impl Cache {
-    /// Records a fetched result file.
-    pub fn store_result_file(
-        &self,
-        period: &str,
-        category: &str,
-        sha256: &str,
-        rows: i64,
-        verified: bool,
-        now_ms: i64,
-    ) -> CacheResult<()> {
-        self.conn().execute(
+    /// Records a fetched result file and the outcomes of the account's codes in one transaction
+    /// (an outcome already stored is kept: a published result never changes).
+    pub fn store_result(&self, file: &ResultFileRow, outcomes: &[OutcomeRow]) -> CacheResult<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
             "INSERT INTO result_files (period, category, sha256, rows, verified, fetched_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (period, category) DO UPDATE SET sha256 = excluded.sha256,
              rows = excluded.rows, verified = excluded.verified, fetched_at = excluded.fetched_at",
-            params![period, category, sha256, rows, verified, now_ms],
+            params![
+                file.period,
+                file.category,
+                file.sha256,
+                file.rows,
+                file.verified,
+                file.fetched_at
+            ],
         )?;
+        for o in outcomes {
+            tx.execute(
+                "INSERT OR IGNORE INTO outcomes (code, period, won, detail, decided_at, notified_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, NULL)",
+                params![o.code, o.period, o.won, o.detail, o.decided_at],
+            )?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
-    /// Records an outcome unless one is already stored for the code and period (a published
-    /// result never changes).
-    pub fn record_outcome(&self, o: &OutcomeRow) -> CacheResult<()> {
-        self.conn().execute(
-            "INSERT OR IGNORE INTO outcomes (code, period, won, detail, decided_at, notified_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, NULL)",
-            params![o.code, o.period, o.won, o.detail, o.decided_at],
+    /// Whether a result file of `period` is stored.
+    pub fn has_result(&self, period: &str) -> CacheResult<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM result_files WHERE period = ?1)",
+            [period],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The outcomes of a period.
+    pub fn outcomes(&self, period: &str) -> CacheResult<Vec<OutcomeRow>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT code, period, won, detail, decided_at, notified_at FROM outcomes
+             WHERE period = ?1 ORDER BY code",
         )?;
-        Ok(())
+        let rows = stmt.query_map([period], outcome_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Claims the alert of a code and period: true exactly once, whatever the number of calls or

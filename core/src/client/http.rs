@@ -135,6 +135,15 @@ impl<T: DeserializeOwned> Decode for Json<T> {
     }
 }
 
+/// Raw bodies (result files).
+pub(crate) struct Raw(pub Vec<u8>);
+
+impl Decode for Raw {
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        Some(Raw(bytes.to_vec()))
+    }
+}
+
 /// The portal connection.
 pub(crate) struct Http {
     client: reqwest::Client,

@@ -157,16 +157,7 @@ impl Yaohao {
             .cache
             .latest_outcomes(LATEST_RESULTS)?
             .into_iter()
-            .map(|o| {
-                let detail: OutcomeDetail = serde_json::from_str(&o.detail).unwrap_or_default();
-                ResultOutcome {
-                    period: o.period,
-                    code: o.code,
-                    won: o.won,
-                    row: detail.row,
-                    verified: detail.verified,
-                }
-            })
+            .map(super::results::outcome)
             .collect())
     }
 

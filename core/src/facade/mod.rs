@@ -9,6 +9,7 @@ mod documents;
 mod results;
 mod types;
 
+pub use results::{Period, Quota};
 pub use types::*;
 
 use std::path::PathBuf;
