@@ -7,6 +7,7 @@
 
 pub mod applications;
 pub mod auth;
+pub mod captcha;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -16,13 +17,17 @@ pub mod extract;
 pub mod hashing;
 pub mod periods;
 pub mod portal;
+pub mod publish;
+pub mod push;
 pub mod random;
 pub mod registry;
 pub mod review;
 pub mod routes;
 pub mod rules;
+pub mod scheduler;
 pub mod sms;
 pub mod state;
+pub mod static_files;
 pub mod time;
 
 pub use config::PortalConfig;

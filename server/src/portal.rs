@@ -2,6 +2,7 @@
 //! port for tests and the CLI demo.
 
 use std::net::SocketAddr;
+use std::ops::Not;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
@@ -13,6 +14,7 @@ use crate::config::{ClockConfig, PasswordCost, PortalConfig, SmsConfig};
 use crate::db::{Db, DbError};
 use crate::sms::{OutboxGateway, SmsGateway, WebhookGateway};
 use crate::state::AppState;
+use crate::static_files::StaticFiles;
 
 /// Starting the portal failed.
 #[derive(Debug, thiserror::Error)]
@@ -43,11 +45,26 @@ pub struct Portal {
     pub state: AppState,
     shutdown: oneshot::Sender<()>,
     handle: JoinHandle<std::io::Result<()>>,
+    ticker: Option<JoinHandle<()>>,
+}
+
+/// On the system clock, runs the scheduler once a minute (a simulated clock ticks when moved).
+async fn tick_every_minute(state: AppState) {
+    let mut interval = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        interval.tick().await;
+        if let Err(e) = crate::routes::operator::run_tick(&state).await {
+            eprintln!("yaohao-portal: scheduler: {e}");
+        }
+    }
 }
 
 impl Portal {
     /// Stops accepting connections, finishes in-flight requests and waits for the server.
     pub async fn shutdown(self) -> std::io::Result<()> {
+        if let Some(ticker) = &self.ticker {
+            ticker.abort();
+        }
         let _ = self.shutdown.send(());
         self.handle.await.map_err(std::io::Error::other)?
     }
@@ -77,11 +94,17 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
                 .map_err(|e| StartError::Config(e.body().message_en.clone()))?,
         ),
     };
+    let policy = yaohao_core::policy::by_name(&config.policy)
+        .ok_or_else(|| StartError::Config(format!("unknown policy {:?}", config.policy)))?;
+    let results = StaticFiles::new(config.data.join("results"));
     Ok(AppState {
         db,
         clock,
         config: Arc::new(config),
+        policy,
         sms,
+        results,
+        guard: crate::captcha::Guard::default(),
     })
 }
 
@@ -99,13 +122,21 @@ pub async fn start(config: PortalConfig) -> Result<Portal, StartError> {
     })?;
     let state = build_state(config)?;
     let app = crate::routes::router(state.clone());
+    let ticker = state
+        .clock
+        .is_simulated()
+        .not()
+        .then(|| tokio::spawn(tick_every_minute(state.clone())));
     let (shutdown, signal) = oneshot::channel::<()>();
     let handle = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = signal.await;
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = signal.await;
+        })
+        .await
     });
     Ok(Portal {
         base_url: format!("http://{addr}"),
@@ -113,6 +144,7 @@ pub async fn start(config: PortalConfig) -> Result<Portal, StartError> {
         state,
         shutdown,
         handle,
+        ticker,
     })
 }
 

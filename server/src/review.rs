@@ -31,11 +31,6 @@ fn in_active_application(conn: &Connection, resident_id: &str) -> ApiResult<bool
     )?)
 }
 
-/// Whether the person holds a quota that is still valid (see `periods`).
-fn holds_valid_quota(conn: &Connection, resident_id: &str) -> ApiResult<bool> {
-    crate::periods::holds_valid_quota(conn, resident_id)
-}
-
 /// Every reason an application fails review on `today`.
 pub fn reasons(
     conn: &Connection,
@@ -49,7 +44,10 @@ pub fn reasons(
         Err((_, errors)) => return Ok(errors),
     };
     let records = PersonRecords::load(conn, resident_id)?;
-    let facts = records.facts(person.birth_date, holds_valid_quota(conn, resident_id)?);
+    let facts = records.facts(
+        person.birth_date,
+        crate::periods::holds_valid_quota(conn, resident_id)?,
+    );
     let mut failures = match (kind, &form.family) {
         (Kind::Family, Some(family)) => {
             let mut members = Vec::new();

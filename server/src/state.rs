@@ -2,10 +2,14 @@
 
 use std::sync::Arc;
 
+use yaohao_core::policy::Policy;
+
+use crate::captcha;
 use crate::clock::Clock;
 use crate::config::PortalConfig;
 use crate::db::Db;
 use crate::sms::SmsGateway;
+use crate::static_files::StaticFiles;
 
 /// Shared, cheaply cloned handler state.
 #[derive(Clone)]
@@ -16,6 +20,12 @@ pub struct AppState {
     pub clock: Clock,
     /// Start-up configuration.
     pub config: Arc<PortalConfig>,
+    /// The policy regime the portal runs.
+    pub policy: &'static Policy,
     /// Where SMS messages go.
     pub sms: Arc<dyn SmsGateway>,
+    /// Published result files.
+    pub results: StaticFiles,
+    /// Captchas and per-client limits of the anonymous query.
+    pub guard: captcha::Guard,
 }

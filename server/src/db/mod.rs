@@ -2,6 +2,7 @@
 //! journaling, foreign keys, and `user_version` migrations. Every call runs on tokio's blocking
 //! pool so the async workers never wait on the disk.
 
+pub mod functions;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -81,6 +82,7 @@ impl Db {
         };
         let mut writer = Connection::open(path).map_err(sqlite)?;
         configure(&writer).map_err(sqlite)?;
+        functions::register(&writer).map_err(sqlite)?;
         let found: i64 = writer
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(sqlite)?;
@@ -172,6 +174,7 @@ impl DbInner {
                     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )?;
                 conn.busy_timeout(std::time::Duration::from_secs(10))?;
+                functions::register(&conn)?;
                 conn
             }
         };

@@ -96,4 +96,95 @@ pub const MIGRATIONS: &[&str] = &[
         decided_at INTEGER
     );
     ",
+    // 3: periods, pools, winners, quotas, announcements, announced dates, continuation.
+    "
+    CREATE TABLE periods (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        quota INTEGER NOT NULL,
+        cutoff_at INTEGER NOT NULL,
+        freeze_from INTEGER NOT NULL,
+        freeze_until INTEGER NOT NULL,
+        draw_at INTEGER NOT NULL,
+        publish_at INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        pool_size INTEGER,
+        seed TEXT,
+        run_at INTEGER,
+        draws INTEGER,
+        repeats INTEGER,
+        ladder_copies INTEGER,
+        published_at INTEGER
+    );
+    CREATE TABLE pool_entries (
+        period_id TEXT NOT NULL REFERENCES periods(id),
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        code TEXT NOT NULL,
+        weight INTEGER NOT NULL,
+        PRIMARY KEY (period_id, application_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX pool_entries_application ON pool_entries(application_id);
+    CREATE TABLE winners (
+        period_id TEXT NOT NULL REFERENCES periods(id),
+        seq INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        PRIMARY KEY (period_id, seq)
+    );
+    CREATE INDEX winners_application ON winners(application_id);
+    CREATE TABLE quotas (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        period_id TEXT NOT NULL REFERENCES periods(id),
+        certificate TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        confirm_by INTEGER NOT NULL,
+        confirmed_at INTEGER,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE INDEX quotas_account ON quotas(account_id);
+    CREATE TABLE announcements (
+        id INTEGER PRIMARY KEY,
+        title_zh TEXT NOT NULL,
+        title_en TEXT NOT NULL,
+        body_zh TEXT NOT NULL,
+        body_en TEXT NOT NULL,
+        published_at INTEGER NOT NULL
+    );
+    CREATE TABLE announced_dates (
+        kind TEXT NOT NULL,
+        projected TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (kind, projected)
+    );
+    CREATE TABLE devices (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        provider TEXT NOT NULL,
+        token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (provider, token)
+    );
+    CREATE TABLE push_outbox (
+        id INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        period_id TEXT NOT NULL REFERENCES periods(id),
+        won INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+    );
+    CREATE INDEX push_outbox_pending ON push_outbox(status, next_attempt_at);
+    ALTER TABLE applications ADD COLUMN last_win_at INTEGER;
+    ALTER TABLE applications ADD COLUMN continued_year INTEGER;
+    ",
 ];

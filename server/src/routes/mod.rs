@@ -2,7 +2,9 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod info;
 pub mod operator;
+pub mod periods;
 pub mod system;
 
 use axum::Router;
@@ -18,6 +20,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(applications::router())
         .merge(operator::router())
+        .merge(periods::router())
+        .merge(info::router())
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::new(

@@ -9,9 +9,12 @@ use serde::{Deserialize, Serialize};
 use crate::auth::operator::Operator;
 use crate::clock::ClockError;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, ApiQuery};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::periods::{self, PeriodView};
 use crate::registry;
 use crate::review::{self, ReviewSummary};
+use crate::routes::info::{Announcement, list_announcements};
+use crate::scheduler::{self, TickReport};
 use crate::sms::{self, OutboxEntry};
 use crate::state::AppState;
 use crate::time::{iso, ms};
@@ -23,6 +26,13 @@ pub fn router() -> Router<AppState> {
         .route("/v1/operator/sms-outbox", get(sms_outbox))
         .route("/v1/operator/registry", post(import_registry))
         .route("/v1/operator/reviews", post(run_reviews))
+        .route("/v1/operator/tick", post(tick))
+        .route("/v1/operator/periods", post(create_period))
+        .route("/v1/operator/periods/{id}/freeze", post(freeze_period))
+        .route("/v1/operator/periods/{id}/draw", post(draw_period))
+        .route("/v1/operator/periods/{id}/publish", post(publish_period))
+        .route("/v1/operator/announcements", post(post_announcement))
+        .route("/v1/operator/calendar", post(announce_date))
 }
 
 #[derive(Debug, Deserialize)]
@@ -68,7 +78,10 @@ async fn advance_clock(
         }
     };
     match moved {
-        Ok(_) => Ok(Json(clock_view(&state))),
+        Ok(_) => {
+            run_tick(&state).await?;
+            Ok(Json(clock_view(&state)))
+        }
         Err(ClockError::NotSimulated) => Err(ApiError::invalid_state(
             "系统时钟不能调整",
             "the portal runs on the system clock, which cannot be advanced",
@@ -136,4 +149,186 @@ async fn run_reviews(
             .write(move |tx| review::review_all(tx, today, ms(now)))
             .await?,
     ))
+}
+
+/// Runs everything due on the portal clock.
+pub async fn run_tick(state: &AppState) -> ApiResult<TickReport> {
+    let now = state.clock.now();
+    let policy = state.policy;
+    let data = state.config.data.clone();
+    let report = state
+        .db
+        .write(move |tx| scheduler::tick(tx, policy, &data, now))
+        .await?;
+    for period in &report.published {
+        state.results.invalidate(period);
+    }
+    Ok(report)
+}
+
+/// `POST /v1/operator/tick`: runs whatever is due now (also runs after every clock move).
+async fn tick(State(state): State<AppState>, _operator: Operator) -> ApiResult<Json<TickReport>> {
+    Ok(Json(run_tick(&state).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewPeriod {
+    quota: u32,
+    #[serde(default)]
+    draw_date: Option<chrono::NaiveDate>,
+}
+
+/// `POST /v1/operator/periods`: schedules the next ordinary draw of the policy (or the one on
+/// `draw_date`) with `quota` quotas.
+async fn create_period(
+    State(state): State<AppState>,
+    _operator: Operator,
+    ApiJson(body): ApiJson<NewPeriod>,
+) -> ApiResult<(axum::http::StatusCode, Json<PeriodView>)> {
+    let policy = state.policy;
+    let today = yaohao_core::time::beijing_date(state.clock.now());
+    let view = state
+        .db
+        .write(move |tx| periods::create(tx, policy, today, body.draw_date, body.quota))
+        .await?;
+    Ok((axum::http::StatusCode::CREATED, Json(view)))
+}
+
+/// `POST /v1/operator/periods/{id}/freeze`: freezes the pool now.
+async fn freeze_period(
+    State(state): State<AppState>,
+    _operator: Operator,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<Json<PeriodView>> {
+    Ok(Json(
+        state.db.write(move |tx| periods::freeze(tx, &id)).await?,
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DrawRequest {
+    #[serde(default)]
+    seed: Option<String>,
+}
+
+/// `POST /v1/operator/periods/{id}/draw`: draws with the given seed or one from OS randomness.
+async fn draw_period(
+    State(state): State<AppState>,
+    _operator: Operator,
+    ApiPath(id): ApiPath<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<Json<PeriodView>> {
+    let request: DrawRequest = if body.is_empty() {
+        DrawRequest::default()
+    } else {
+        serde_json::from_slice(&body).map_err(|e| {
+            ApiError::invalid(
+                "seed",
+                format!("请求内容无效：{e}"),
+                format!("invalid body: {e}"),
+            )
+        })?
+    };
+    let seed = periods::seed(request.seed.as_deref())?;
+    let now = state.clock.now();
+    Ok(Json(
+        state
+            .db
+            .write(move |tx| periods::run_draw(tx, &id, &seed, now))
+            .await?,
+    ))
+}
+
+/// `POST /v1/operator/periods/{id}/publish`: writes the result files and settles the period.
+async fn publish_period(
+    State(state): State<AppState>,
+    _operator: Operator,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<Json<PeriodView>> {
+    let now = state.clock.now();
+    let policy = state.policy;
+    let data = state.config.data.clone();
+    let key = id.clone();
+    let view = state
+        .db
+        .write(move |tx| periods::publish(tx, policy, &data, &id, now))
+        .await?;
+    state.results.invalidate(&key);
+    Ok(Json(view))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewAnnouncement {
+    title_zh: String,
+    title_en: String,
+    body_zh: String,
+    body_en: String,
+}
+
+/// `POST /v1/operator/announcements`: posts a policy notice.
+async fn post_announcement(
+    State(state): State<AppState>,
+    _operator: Operator,
+    ApiJson(body): ApiJson<NewAnnouncement>,
+) -> ApiResult<(axum::http::StatusCode, Json<Announcement>)> {
+    for (field, value) in [("title_zh", &body.title_zh), ("title_en", &body.title_en)] {
+        if value.trim().is_empty() {
+            return Err(ApiError::invalid(
+                field,
+                "标题不能为空",
+                "the title is required",
+            ));
+        }
+    }
+    let now = ms(state.clock.now());
+    let posted = state
+        .db
+        .write(move |tx| {
+            tx.execute(
+                "INSERT INTO announcements (title_zh, title_en, body_zh, body_en, published_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![
+                    body.title_zh,
+                    body.title_en,
+                    body.body_zh,
+                    body.body_en,
+                    now
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            list_announcements(tx)?
+                .into_iter()
+                .find(|a| a.id == id)
+                .ok_or_else(|| ApiError::internal("announcement vanished"))
+        })
+        .await?;
+    Ok((axum::http::StatusCode::CREATED, Json(posted)))
+}
+
+/// `POST /v1/operator/calendar`: announces the actual moment of a projected calendar event.
+async fn announce_date(
+    State(state): State<AppState>,
+    _operator: Operator,
+    ApiJson(body): ApiJson<yaohao_core::calendar::AnnouncedDate>,
+) -> ApiResult<Json<yaohao_core::calendar::AnnouncedDate>> {
+    let kind = serde_json::to_value(body.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .ok_or_else(|| ApiError::internal("event kind"))?;
+    let stored = body.clone();
+    state
+        .db
+        .write(move |tx| {
+            tx.execute(
+                "INSERT INTO announced_dates (kind, projected, at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(kind, projected) DO UPDATE SET at = excluded.at",
+                rusqlite::params![kind, stored.projected.to_string(), stored.at.to_rfc3339()],
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(Json(body))
 }

@@ -1,4 +1,4 @@
-//! Public system endpoints: health, the portal clock and the policy it runs.
+//! Public system endpoints: health and the portal clock.
 
 use axum::extract::State;
 use axum::routing::get;
@@ -13,7 +13,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/health", get(health))
         .route("/v1/clock", get(clock))
-        .route("/v1/policy", get(policy))
 }
 
 #[derive(Debug, Serialize)]
@@ -29,17 +28,4 @@ async fn health() -> Json<Health> {
 /// `GET /v1/clock`: the portal's current instant (simulated or not).
 async fn clock(State(state): State<AppState>) -> Json<ClockView> {
     Json(clock_view(&state))
-}
-
-#[derive(Debug, Serialize)]
-struct PolicyView {
-    name: String,
-}
-
-/// `GET /v1/policy`: the policy regime the portal runs, so clients follow it.
-// SEAM(core::policy): the regime's rules and calendar join this answer once the policy module lands.
-async fn policy(State(state): State<AppState>) -> Json<PolicyView> {
-    Json(PolicyView {
-        name: state.config.policy.clone(),
-    })
 }
