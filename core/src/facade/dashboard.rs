@@ -69,7 +69,7 @@ fn reminder_application(app: &Application) -> Option<reminders::Application> {
 
 impl Yaohao {
     /// The policy regime the portal runs (as last seen), or the default one.
-    fn policy(&self) -> Result<&'static Policy, ClientError> {
+    pub(super) fn policy(&self) -> Result<&'static Policy, ClientError> {
         Ok(self
             .cache
             .mark(POLICY)?
@@ -77,7 +77,7 @@ impl Yaohao {
             .unwrap_or_else(policy::default_policy))
     }
 
-    fn announced(&self) -> Result<Vec<AnnouncedDate>, ClientError> {
+    pub(super) fn announced(&self) -> Result<Vec<AnnouncedDate>, ClientError> {
         self.cache
             .announced()?
             .iter()
@@ -190,6 +190,8 @@ impl Yaohao {
         let policy = Self::body(self.http.send::<Json<PolicyName>>(&call).await?)?;
         self.cache.set_mark(POLICY, &policy.name)?;
         self.refresh_profile().await?;
+        self.refresh_calendar().await?;
+        self.refresh_announcements().await?;
         self.refresh_applications().await?;
         self.sync().await?;
         self.cache

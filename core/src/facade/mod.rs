@@ -6,9 +6,11 @@ mod accounts;
 mod applications;
 mod dashboard;
 mod documents;
+mod info;
 mod results;
 mod types;
 
+pub use info::{Announcement, PeriodResult};
 pub use results::{Period, Quota};
 pub use types::*;
 

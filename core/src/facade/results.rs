@@ -109,7 +109,10 @@ impl Yaohao {
         }
         let mut out = Vec::new();
         for row in self.cache.outcomes(&period)? {
-            if self.cache.mark_notified(&row.code, &period, self.now_ms())? {
+            if self
+                .cache
+                .mark_notified(&row.code, &period, self.now_ms())?
+            {
                 out.push(notification(outcome(row)));
             }
         }

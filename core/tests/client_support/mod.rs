@@ -118,6 +118,31 @@ impl TestPortal {
         assert!(r.status().is_success(), "{}", r.text().await.unwrap());
     }
 
+    /// Creates the next period with `quota` quotas, freezes its pool, draws with `seed` and
+    /// publishes; returns the period id.
+    pub async fn run_period(&self, quota: u32, seed: &str) -> String {
+        let period = self
+            .operator_call(
+                reqwest::Method::POST,
+                "/v1/operator/periods",
+                Some(json!({ "quota": quota }).to_string()),
+            )
+            .await;
+        let id = period["id"].as_str().unwrap().to_owned();
+        let base = format!("/v1/operator/periods/{id}");
+        self.operator_call(reqwest::Method::POST, &format!("{base}/freeze"), None)
+            .await;
+        self.operator_call(
+            reqwest::Method::POST,
+            &format!("{base}/draw"),
+            Some(json!({ "seed": seed }).to_string()),
+        )
+        .await;
+        self.operator_call(reqwest::Method::POST, &format!("{base}/publish"), None)
+            .await;
+        id
+    }
+
     /// Runs the review of everything under review.
     pub async fn review(&self) -> Value {
         self.operator_call(reqwest::Method::POST, "/v1/operator/reviews", None)
@@ -183,6 +208,39 @@ pub async fn login(portal: &TestPortal, app: &Yaohao) {
         .unwrap();
     let code = portal.last_code(MOBILE_A).await;
     app.login(ID_A.into(), PASSWORD.into(), code).await.unwrap();
+}
+
+/// Drafts, fills, documents and submits an ordinary application through the facade, then has
+/// the portal approve it; returns its code.
+pub async fn approved_application(portal: &TestPortal, app: &Yaohao) -> String {
+    use yaohao_core::documents::DocumentKind;
+    use yaohao_core::facade::{ApplicationForm, ApplicationKind};
+    let draft = app
+        .create_draft(ApplicationKind::IndividualOrdinary)
+        .unwrap();
+    app.save_draft(
+        draft.local_id.clone(),
+        ApplicationForm {
+            licence_file: Some(LICENCE_FILE.into()),
+            address: Some(ADDRESS.into()),
+            ..ApplicationForm::default()
+        },
+    )
+    .unwrap();
+    for kind in [
+        DocumentKind::IdCardFront,
+        DocumentKind::IdCardBack,
+        DocumentKind::DrivingLicence,
+    ] {
+        app.add_document(draft.local_id.clone(), kind, photo(900, 700))
+            .await
+            .unwrap();
+    }
+    let submitted = app.submit(draft.local_id).await.unwrap();
+    portal.make_eligible(ID_A).await;
+    portal.review().await;
+    app.refresh_applications().await.unwrap();
+    submitted.code.unwrap()
 }
 
 /// A camera-like JPEG photo (textured, so it is sharp enough) of `width`×`height`.
