@@ -65,7 +65,7 @@ fn announced_dates(portal: &[Event], projected: &[Event]) -> Vec<AnnouncedDate> 
                 .filter(|p| p.kind == e.kind)
                 .min_by_key(|p| (p.date - e.date).num_days().abs())?;
             let close = (nearest.date - e.date).num_days().unsigned_abs() <= ANNOUNCEMENT_WINDOW;
-            close.then(|| AnnouncedDate {
+            close.then_some(AnnouncedDate {
                 kind: e.kind,
                 projected: nearest.date,
                 at: e.at,
