@@ -154,13 +154,23 @@ mod tests {
             notified_at: None,
         };
         assert!(!cache.mark_notified(&o.code, &o.period, 6).unwrap());
-        cache.record_outcome(&o).unwrap();
-        cache
-            .record_outcome(&OutcomeRow {
-                won: false,
-                ..o.clone()
-            })
-            .unwrap();
+        let file = ResultFileRow {
+            period: o.period.clone(),
+            category: "individual_ordinary".into(),
+            sha256: "ab".into(),
+            rows: 1,
+            verified: true,
+            fetched_at: 5,
+        };
+        assert!(!cache.has_result("202602").unwrap());
+        cache.store_result(&file, std::slice::from_ref(&o)).unwrap();
+        let lost = OutcomeRow {
+            won: false,
+            ..o.clone()
+        };
+        cache.store_result(&file, &[lost]).unwrap();
+        assert!(cache.has_result("202602").unwrap());
+        assert_eq!(cache.outcomes("202602").unwrap().len(), 1);
         assert!(cache.mark_notified(&o.code, &o.period, 6).unwrap());
         assert!(!cache.mark_notified(&o.code, &o.period, 7).unwrap());
         let stored = cache.outcome(&o.code, &o.period).unwrap().unwrap();
