@@ -22,6 +22,8 @@ pub struct HttpOptions {
     pub request_timeout: Duration,
     /// Retries of idempotent calls.
     pub retry: RetryPolicy,
+    /// Idle connections kept per host for reuse (0: a new connection per request).
+    pub max_idle_connections: usize,
 }
 
 impl Default for HttpOptions {
@@ -30,6 +32,7 @@ impl Default for HttpOptions {
             connect_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
+            max_idle_connections: 4,
         }
     }
 }
@@ -169,6 +172,7 @@ impl Http {
         let client = reqwest::Client::builder()
             .connect_timeout(options.connect_timeout)
             .timeout(options.request_timeout)
+            .pool_max_idle_per_host(options.max_idle_connections)
             .user_agent(concat!("yaohao-core/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| ClientError::local(format_args!("HTTP client: {e}")))?;

@@ -2,6 +2,8 @@
 //! clock, SMS outbox), operator calls, and a facade pointed at it.
 #![allow(dead_code)]
 
+pub mod proxy;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -164,14 +166,14 @@ pub fn device(base_url: &str) -> Device {
 }
 
 pub fn device_in(base_url: &str, dir: tempfile::TempDir) -> Device {
+    device_with(YaohaoConfig::new(base_url, dir.path(), Lang::Zh), dir)
+}
+
+/// A facade with `config` (its data directory inside `dir`).
+pub fn device_with(config: YaohaoConfig, dir: tempfile::TempDir) -> Device {
     let secrets = Arc::new(MemorySecretStore::new());
     let clock = Arc::new(TestClock::new(start_instant()));
-    let app = Yaohao::open(
-        YaohaoConfig::new(base_url, dir.path(), Lang::Zh),
-        secrets.clone(),
-        clock.clone(),
-    )
-    .unwrap();
+    let app = Yaohao::open(config, secrets.clone(), clock.clone()).unwrap();
     Device {
         app,
         secrets,
