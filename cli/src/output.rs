@@ -40,18 +40,15 @@ impl CliError {
 impl Output {
     /// Prints `value` as pretty JSON, or the human rendering.
     pub fn emit<T: Serialize>(&self, value: &T, human: impl FnOnce(Lang) -> String) {
-        if self.json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(value).expect("results serialise")
-            );
+        let mut text = if self.json {
+            serde_json::to_string_pretty(value).expect("results serialise")
         } else {
-            let text = human(self.lang);
-            print!("{text}");
-            if !text.ends_with('\n') {
-                println!();
-            }
+            human(self.lang)
+        };
+        if !text.ends_with('\n') {
+            text.push('\n');
         }
+        write_stdout(&text);
     }
 
     /// Picks the text for the current language.
@@ -68,7 +65,10 @@ impl Output {
             CliError::Invalid { code, zh, en } => {
                 if self.json {
                     let body = serde_json::json!({"error": {"code": code, "message_zh": zh, "message_en": en}});
-                    println!("{}", serde_json::to_string_pretty(&body).expect("json"));
+                    write_stdout(&format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&body).expect("json")
+                    ));
                 }
                 eprintln!("{}: {}", self.pick("错误", "error"), self.pick(zh, en));
                 1
@@ -79,6 +79,20 @@ impl Output {
                 2
             }
         }
+    }
+}
+
+/// Writes to standard output; a reader that went away (`yaohao … | head`) ends the program
+/// quietly instead of panicking.
+pub fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        std::process::exit(0);
     }
 }
 

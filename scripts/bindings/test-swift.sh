@@ -30,6 +30,6 @@ mountpoint -q "$root/proc" || { mount -t proc proc "$root/proc"; mounts+=("$root
 bind "$repo"
 [ "${target#"$repo"/}" != "$target" ] || bind "$target"
 
-env_vars=("HOME=/root" "PATH=/usr/bin:/bin" "YAOHAO_PORTAL_BIN=${YAOHAO_PORTAL_BIN:-}")
+env_vars=("HOME=/root" "PATH=/usr/bin:/bin" "YAOHAO_FIXTURES=$repo/tests/fixtures")
 chroot "$root" /usr/bin/env "${env_vars[@]}" bash -c "cd '$pkg' && swift test --disable-swift-testing \
   -Xlinker -L'$libdir' -Xlinker -rpath -Xlinker '$libdir' 2>&1"

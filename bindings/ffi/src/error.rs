@@ -20,6 +20,18 @@ pub enum YaohaoError {
 }
 
 impl YaohaoError {
+    /// A date that is not `YYYY-MM-DD`.
+    pub(crate) fn bad_date(value: &str) -> YaohaoError {
+        YaohaoError::invalid(
+            "date",
+            Reason::new(
+                "date_format",
+                format!("日期“{value}”无效，请使用 YYYY-MM-DD 格式的真实日期。"),
+                format!("'{value}' is not a date; use a real date as YYYY-MM-DD."),
+            ),
+        )
+    }
+
     /// An invalid-input error from a core reason.
     pub(crate) fn invalid(field: &str, reason: Reason) -> YaohaoError {
         YaohaoError::InvalidInput {

@@ -4,6 +4,8 @@
 //! `records.rs`, converted by uniffi itself), functions are thin calls into the core. No panic
 //! crosses the boundary: every input error is a [`YaohaoError`].
 
+mod calendar;
+mod documents;
 mod error;
 mod records;
 mod rules;

@@ -1,20 +1,37 @@
 //! Core types as they cross the boundary (uniffi remote types: the core stays free of FFI
 //! attributes) and the custom conversions for dates and instants.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use yaohao_core::calendar::{AnnouncedDate, Event, EventKind};
+use yaohao_core::documents::{DocumentKind, PreparedDocument};
 use yaohao_core::eligibility::{Eligibility, FamilyFacts, MemberFacts, PersonFacts, Residence};
 use yaohao_core::i18n::Reason;
+use yaohao_core::i18n::Text;
 use yaohao_core::odds::{Odds, OddsInput};
 use yaohao_core::points::{Family, FamilyPoints, Member, MemberPoints, Relation};
+use yaohao_core::reminders::{
+    ApplicantState, Application, ApplicationKind, ApplicationStatus, MaritalChange, Permit,
+    PermitKind, Reminder, ReminderKind, WonQuota,
+};
 use yaohao_core::validate::{Field, Validation};
 
 /// An instant crosses as `java.time.Instant` / `Date`.
 pub type Instant = DateTime<Utc>;
 uniffi::custom_type!(Instant, std::time::SystemTime, { remote });
 
+/// A Beijing wall-clock instant crosses as an instant; it comes back in Beijing time.
+pub type BeijingTime = DateTime<FixedOffset>;
+uniffi::custom_type!(BeijingTime, std::time::SystemTime, {
+    remote,
+    lower: |t| t.with_timezone(&Utc).into(),
+    try_lift: |t| Ok(DateTime::<Utc>::from(t).with_timezone(&yaohao_core::time::beijing())),
+});
+
+// A date crosses as `YYYY-MM-DD`; a malformed one is refused as `YaohaoError::InvalidInput`
+// (uniffi hands a failed argument lift to the function's own error type).
 uniffi::custom_type!(NaiveDate, String, {
     remote,
-    try_lift: |s| Ok(NaiveDate::parse_from_str(&s, "%Y-%m-%d")?),
+    try_lift: |s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| crate::YaohaoError::bad_date(&s).into()),
     lower: |d| d.format("%Y-%m-%d").to_string(),
 });
 
@@ -145,4 +162,156 @@ pub struct FamilyFacts {
 pub struct Eligibility {
     pub eligible: bool,
     pub failures: Vec<Reason>,
+}
+
+#[uniffi::remote(Record)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+#[uniffi::remote(Enum)]
+pub enum EventKind {
+    ApplicationWindowOpens,
+    ApplicationWindowCloses,
+    ApplicationCutoff,
+    DataFreezeStarts,
+    DataFreezeEnds,
+    Draw,
+    NevAllocation,
+    ResultsPublished,
+    ContinuationOpens,
+    ContinuationCloses,
+    Cleanup,
+}
+
+#[uniffi::remote(Record)]
+pub struct Event {
+    pub kind: EventKind,
+    pub date: NaiveDate,
+    pub at: BeijingTime,
+    pub announced: bool,
+    pub note: Text,
+}
+
+#[uniffi::remote(Record)]
+pub struct AnnouncedDate {
+    pub kind: EventKind,
+    pub projected: NaiveDate,
+    pub at: BeijingTime,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ApplicationKind {
+    Ordinary,
+    Nev,
+    Family,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ApplicationStatus {
+    Draft,
+    UnderReview,
+    Active,
+    Won,
+    Lapsed,
+    Rejected,
+}
+
+#[uniffi::remote(Record)]
+pub struct Application {
+    pub code: String,
+    pub kind: ApplicationKind,
+    pub status: ApplicationStatus,
+    pub submitted_on: Option<NaiveDate>,
+    pub last_continued_on: Option<NaiveDate>,
+    pub draws_without_win: u32,
+}
+
+#[uniffi::remote(Record)]
+pub struct WonQuota {
+    pub code: String,
+    pub draw_date: NaiveDate,
+    pub confirmed: bool,
+}
+
+#[uniffi::remote(Enum)]
+pub enum PermitKind {
+    WorkResidence,
+    Residence,
+}
+
+#[uniffi::remote(Record)]
+pub struct Permit {
+    pub kind: PermitKind,
+    pub expires_on: NaiveDate,
+    pub endorse_by: Option<NaiveDate>,
+}
+
+#[uniffi::remote(Record)]
+pub struct MaritalChange {
+    pub submitted_on: NaiveDate,
+}
+
+#[uniffi::remote(Record)]
+pub struct ApplicantState {
+    pub applications: Vec<Application>,
+    pub quota: Option<WonQuota>,
+    pub permits: Vec<Permit>,
+    pub licence_expires_on: Option<NaiveDate>,
+    pub marital_change: Option<MaritalChange>,
+    pub announced: Vec<AnnouncedDate>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ReminderKind {
+    CutoffSoon,
+    DrawDay,
+    AllocationDay,
+    ResultsOut,
+    ConfirmQuota,
+    QuotaExpiry,
+    Continuation,
+    ContinuationLastDays,
+    LapseWarning,
+    PermitEndorsement,
+    PermitExpiry,
+    LicenceExpiry,
+    MaritalReview,
+}
+
+#[uniffi::remote(Record)]
+pub struct Reminder {
+    pub id: String,
+    pub kind: ReminderKind,
+    pub fire_at: Instant,
+    pub title: Text,
+    pub body: Text,
+    pub deep_link: String,
+}
+
+#[uniffi::remote(Enum)]
+pub enum DocumentKind {
+    IdCardFront,
+    IdCardBack,
+    IdPhoto,
+    DrivingLicence,
+    ResidencePermit,
+    WorkResidencePermit,
+    SocialInsuranceRecord,
+    MarriageCertificate,
+    BusinessLicence,
+    TaxProof,
+}
+
+#[uniffi::remote(Record)]
+pub struct PreparedDocument {
+    pub kind: DocumentKind,
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    pub preview_width: u32,
+    pub preview_height: u32,
+    pub sharpness: f64,
+    pub warnings: Vec<Reason>,
 }

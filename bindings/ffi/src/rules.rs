@@ -22,14 +22,20 @@ pub fn validate_licence_file(value: String, id_number: Option<String>) -> Valida
 
 /// Eligibility of an individual on `today` (Beijing date).
 #[uniffi::export]
-pub fn check_individual_eligibility(facts: PersonFacts, today: NaiveDate) -> Eligibility {
-    eligibility::individual(&facts, today)
+pub fn check_individual_eligibility(
+    facts: PersonFacts,
+    today: NaiveDate,
+) -> Result<Eligibility, YaohaoError> {
+    Ok(eligibility::individual(&facts, today))
 }
 
 /// Eligibility of a family application on `today` (Beijing date).
 #[uniffi::export]
-pub fn check_family_eligibility(facts: FamilyFacts, today: NaiveDate) -> Eligibility {
-    eligibility::family(&facts, today)
+pub fn check_family_eligibility(
+    facts: FamilyFacts,
+    today: NaiveDate,
+) -> Result<Eligibility, YaohaoError> {
+    Ok(eligibility::family(&facts, today))
 }
 
 /// A family's points with the formula filled in.

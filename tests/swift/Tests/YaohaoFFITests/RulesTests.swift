@@ -61,12 +61,12 @@ final class RulesTests: XCTestCase {
             poolSize: 0, quota: 1, weight: 1, unsuccessfulDraws: nil, c5: false, drawsPerYear: 6)))
     }
 
-    func testEligibilityListsEveryFailure() {
+    func testEligibilityListsEveryFailure() throws {
         let facts = PersonFacts(
             birthDate: "2010-01-01",
             residence: .residencePermit(validUntil: "2030-01-01", socialInsuranceMonths: 10, incomeTaxMonths: 60),
             licenceValidUntil: nil, ownsBeijingCar: false, holdsValidQuota: false)
-        let e = checkIndividualEligibility(facts: facts, today: "2026-11-23")
+        let e = try checkIndividualEligibility(facts: facts, today: "2026-11-23")
         XCTAssertFalse(e.eligible)
         XCTAssertEqual(e.failures.map(\.code), ["social_insurance_months", "age", "licence_missing"])
     }
