@@ -50,7 +50,11 @@ fn populate(dir: &Path) {
     for p in 0..PERIODS {
         let at = start + TimeDelta::days(61 * p);
         for id in 1..=3 {
-            let status = if p % 2 == 0 { "approved" } else { "under_review" };
+            let status = if p % 2 == 0 {
+                "approved"
+            } else {
+                "under_review"
+            };
             cache
                 .store_application(&application(id, status, at), at.timestamp_millis())
                 .unwrap();
