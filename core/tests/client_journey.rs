@@ -12,6 +12,28 @@ use yaohao_core::facade::{
 };
 use yaohao_core::secrets::SecretStore;
 
+/// Every log line written while the tests of this binary run.
+static LINES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+struct Capture;
+
+impl log::Log for Capture {
+    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+        true
+    }
+    fn log(&self, record: &log::Record<'_>) {
+        LINES.lock().unwrap().push(record.args().to_string());
+    }
+    fn flush(&self) {}
+}
+
+fn capture_logs() {
+    static LOGGER: Capture = Capture;
+    if log::set_logger(&LOGGER).is_ok() {
+        log::set_max_level(log::LevelFilter::Trace);
+    }
+}
+
 fn form() -> ApplicationForm {
     ApplicationForm {
         licence_file: Some(LICENCE_FILE.into()),
@@ -22,6 +44,7 @@ fn form() -> ApplicationForm {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn applicant_journey_from_registration_to_approval() {
+    capture_logs();
     let portal = portal().await;
     let phone = device(&portal.url());
     let app = &phone.app;
@@ -139,6 +162,13 @@ async fn applicant_journey_from_registration_to_approval() {
         "{:?}",
         dashboard.reminders
     );
+    let plan = app.reminder_plan().unwrap();
+    assert!(!plan.schedule.is_empty() && plan.cancel.is_empty());
+    assert_eq!(
+        app.reminder_plan().unwrap(),
+        plan,
+        "stable ids: nothing to cancel"
+    );
     assert!(matches!(
         app.application(999_999),
         Err(ClientError::NotFound { .. })
@@ -166,6 +196,21 @@ async fn applicant_journey_from_registration_to_approval() {
     ));
     // The cache still draws the screen offline.
     assert_eq!(app.dashboard().unwrap().applications.len(), 1);
+
+    // The log speaks of the login and every call, with IDs and phone numbers masked.
+    let lines = LINES.lock().unwrap().clone();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("logged in as 110105********1232")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("/v1/applications")));
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.contains(ID_A) && !l.contains(MOBILE_A))
+    );
 
     tablet.app.logout().await.unwrap();
     assert!(!tablet.app.is_logged_in().unwrap());

@@ -7,6 +7,7 @@ use serde_json::json;
 use super::{Account, CodeSent, Registration, SESSION_KEY, SmsPurpose, Yaohao};
 use crate::client::ClientError;
 use crate::client::http::{Call, Json};
+use crate::client::redact::redact;
 
 #[derive(Deserialize)]
 struct NewSession {
@@ -58,6 +59,11 @@ impl Yaohao {
             .set(SESSION_KEY.to_owned(), session.token)
             .map_err(ClientError::local)?;
         self.store_profile(&session.account)?;
+        log::info!(
+            "yaohao: logged in as {} ({})",
+            redact(&session.account.resident_id),
+            redact(&session.account.mobile)
+        );
         Ok(session.account)
     }
 
@@ -78,6 +84,20 @@ impl Yaohao {
             .delete(SESSION_KEY.to_owned())
             .map_err(ClientError::local)?;
         self.cache.clear_account()?;
+        Ok(())
+    }
+
+    /// Registers this device's push token (`fcm` or `apns`) so the portal can announce results.
+    pub async fn register_device(
+        &self,
+        provider: String,
+        token: String,
+    ) -> Result<(), ClientError> {
+        let mut call = Call::new(Method::POST, "/v1/me/devices")
+            .json(json!({ "provider": provider, "token": token }));
+        // The portal upserts on (provider, token): repeating the call is harmless.
+        call.idempotent = true;
+        self.authed::<serde_json::Value>(call).await?;
         Ok(())
     }
 

@@ -442,3 +442,12 @@ pub struct Dashboard {
     /// When the cache was last refreshed from the portal.
     pub refreshed_at: Option<DateTime<Utc>>,
 }
+
+/// What the app's notification scheduler should do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderPlan {
+    /// Every reminder to have scheduled (stable ids: scheduling again replaces).
+    pub schedule: Vec<Reminder>,
+    /// Ids scheduled by an earlier plan that no longer apply.
+    pub cancel: Vec<String>,
+}
