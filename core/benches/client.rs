@@ -140,6 +140,25 @@ fn benches(c: &mut Criterion) {
     group.bench_function("prepare_document_12mp", |b| {
         b.iter(|| black_box(prepare_document(&photo, DocumentKind::IdCardFront).unwrap()))
     });
+    // Where the time goes: the same steps as `prepare_document`, one at a time.
+    let decoded = image::load_from_memory(&photo).unwrap();
+    let resized = decoded.resize(2400, 2400, image::imageops::FilterType::Triangle);
+    group.bench_function("prepare_steps/decode_12mp", |b| {
+        b.iter(|| black_box(image::load_from_memory(&photo).unwrap()))
+    });
+    group.bench_function("prepare_steps/resize_to_2400", |b| {
+        b.iter(|| black_box(decoded.resize(2400, 2400, image::imageops::FilterType::Triangle)))
+    });
+    group.bench_function("prepare_steps/encode_jpeg_2400", |b| {
+        let rgb = resized.to_rgb8();
+        b.iter(|| {
+            let mut out = Vec::new();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+                .encode_image(&rgb)
+                .unwrap();
+            black_box(out)
+        })
+    });
     group.finish();
 }
 

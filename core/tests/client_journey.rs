@@ -8,7 +8,7 @@ use client_support::*;
 use yaohao_core::client::ClientError;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::facade::{
-    ApplicationForm, ApplicationKind, ApplicationStatus, SESSION_KEY, SmsPurpose,
+    ApplicationForm, ApplicationKind, ApplicationStatus, MaritalStatus, SESSION_KEY, SmsPurpose,
 };
 use yaohao_core::secrets::SecretStore;
 
@@ -173,6 +173,25 @@ async fn applicant_journey_from_registration_to_approval() {
         app.application(999_999),
         Err(ClientError::NotFound { .. })
     ));
+
+    // A marital-status change: the certificate photo is prepared and sent; its review is awaited
+    // and reminded of.
+    assert_eq!(app.refresh_marital_change().await.unwrap(), None);
+    let change = app
+        .request_marital_change(MaritalStatus::Married, photo(1200, 900))
+        .await
+        .unwrap();
+    assert_eq!(
+        (change.requested_status, change.status.as_str()),
+        (MaritalStatus::Married, "pending")
+    );
+    assert_eq!(app.marital_change().unwrap(), Some(change));
+    assert!(
+        app.reminders()
+            .unwrap()
+            .iter()
+            .any(|r| r.id.starts_with("marital-review"))
+    );
 
     // The token lives only in the secret store.
     let cache = cache_bytes(phone.dir.path());

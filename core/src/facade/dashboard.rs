@@ -209,6 +209,7 @@ impl Yaohao {
         let policy = Self::body(self.http.send::<Json<PolicyName>>(&call).await?)?;
         self.cache.set_mark(POLICY, &policy.name)?;
         self.refresh_profile().await?;
+        self.refresh_marital_change().await?;
         self.refresh_calendar().await?;
         self.refresh_announcements().await?;
         self.refresh_applications().await?;
