@@ -6,8 +6,8 @@ use reqwest::Method;
 use serde::Deserialize;
 
 use super::{
-    Application, ApplicationKind, ApplicationStatus, Dashboard, ResultOutcome, UpcomingEvent,
-    Yaohao,
+    Application, ApplicationKind, ApplicationStatus, Dashboard, ReminderPlan, ResultOutcome,
+    UpcomingEvent, Yaohao,
 };
 use crate::calendar::{self, AnnouncedDate};
 use crate::client::ClientError;
@@ -118,6 +118,25 @@ impl Yaohao {
         Ok(reminders::compute(&state, self.policy()?, self.now()))
     }
 
+    /// Reminders to schedule now and the ids of earlier ones to cancel (the apps' notification
+    /// schedulers apply this; the schedule is kept in the cache between calls).
+    pub fn reminder_plan(&self) -> Result<ReminderPlan, ClientError> {
+        let schedule = self.reminders()?;
+        let rows = schedule
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.id.clone(),
+                    r.fire_at.timestamp_millis(),
+                    serde_json::to_string(r)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, serde_json::Error>>()
+            .map_err(ClientError::local)?;
+        let cancel = self.cache.replace_reminders(&rows)?;
+        Ok(ReminderPlan { schedule, cancel })
+    }
+
     /// The next calendar events with countdowns.
     pub fn next_events(&self) -> Result<Vec<UpcomingEvent>, ClientError> {
         let now = self.now();
@@ -190,9 +209,11 @@ impl Yaohao {
         let policy = Self::body(self.http.send::<Json<PolicyName>>(&call).await?)?;
         self.cache.set_mark(POLICY, &policy.name)?;
         self.refresh_profile().await?;
+        self.refresh_marital_change().await?;
         self.refresh_calendar().await?;
         self.refresh_announcements().await?;
         self.refresh_applications().await?;
+        self.refresh_periods().await?;
         self.sync().await?;
         self.cache
             .set_mark(REFRESHED_AT, &self.now_ms().to_string())?;
