@@ -10,8 +10,8 @@ use yaohao_core::i18n::Text;
 use yaohao_core::odds::{Odds, OddsInput};
 use yaohao_core::points::{Family, FamilyPoints, Member, MemberPoints, Relation};
 use yaohao_core::reminders::{
-    ApplicantState, MaritalChange, Permit, PermitKind, Reminder, ReminderKind, TrackedApplication,
-    TrackedKind, TrackedStatus, WonQuota,
+    ApplicantState, PendingMaritalChange, Permit, PermitKind, Reminder, ReminderKind,
+    TrackedApplication, TrackedKind, TrackedStatus, WonQuota,
 };
 use yaohao_core::validate::{Field, Validation};
 
@@ -249,7 +249,7 @@ pub struct Permit {
 }
 
 #[uniffi::remote(Record)]
-pub struct MaritalChange {
+pub struct PendingMaritalChange {
     pub submitted_on: NaiveDate,
 }
 
@@ -259,7 +259,7 @@ pub struct ApplicantState {
     pub quota: Option<WonQuota>,
     pub permits: Vec<Permit>,
     pub licence_expires_on: Option<NaiveDate>,
-    pub marital_change: Option<MaritalChange>,
+    pub marital_change: Option<PendingMaritalChange>,
     pub announced: Vec<AnnouncedDate>,
 }
 

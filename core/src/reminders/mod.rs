@@ -4,8 +4,8 @@
 mod state;
 
 pub use state::{
-    ApplicantState, MaritalChange, Permit, PermitKind, StateError, TrackedApplication, TrackedKind,
-    TrackedStatus, WonQuota,
+    ApplicantState, PendingMaritalChange, Permit, PermitKind, StateError, TrackedApplication,
+    TrackedKind, TrackedStatus, WonQuota,
 };
 
 use crate::calendar::{self, Event, EventKind, holidays};
@@ -764,7 +764,7 @@ mod tests {
                 },
             ],
             licence_expires_on: Some(d("2027-06-30")),
-            marital_change: Some(MaritalChange {
+            marital_change: Some(PendingMaritalChange {
                 submitted_on: d("2026-09-24"),
             }),
             ..Default::default()
@@ -830,7 +830,7 @@ mod tests {
                 applications: vec![app(TrackedStatus::Active, "2015-03-01"), app(TrackedStatus::Draft, "2020-01-01")],
                 quota: Some(WonQuota { code: CODE.into(), draw_date: d("2020-02-26"), confirmed: false }),
                 licence_expires_on: Some(d("2024-05-01")),
-                marital_change: Some(MaritalChange { submitted_on: d("2022-01-20") }),
+                marital_change: Some(PendingMaritalChange { submitted_on: d("2022-01-20") }),
                 ..Default::default()
             };
             let rs = compute(&state, default_policy(), now);

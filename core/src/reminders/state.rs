@@ -22,7 +22,7 @@ pub struct ApplicantState {
     pub licence_expires_on: Option<NaiveDate>,
     /// A marital-status change under review.
     #[serde(default)]
-    pub marital_change: Option<MaritalChange>,
+    pub marital_change: Option<PendingMaritalChange>,
     /// Dates the portal announced, overriding the policy's projections.
     #[serde(default)]
     pub announced: Vec<AnnouncedDate>,
@@ -127,7 +127,7 @@ impl PermitKind {
 /// A marital-status change waiting for review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MaritalChange {
+pub struct PendingMaritalChange {
     /// When the certificate was uploaded.
     pub submitted_on: NaiveDate,
 }
