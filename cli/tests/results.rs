@@ -316,3 +316,67 @@ fn draw_replay_prints_the_published_positions() {
     ]);
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn verify_reads_an_unpacked_verification_package() {
+    let list = fixture("results/unit-nev-2016-undersubscribed.txt");
+    let parsed = json(&yaohao(&["results", "parse", &list, "--rows", "--json"]));
+    let lines: Vec<String> = parsed["list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("{},{}\n", r["position"], r["code"].as_str().unwrap()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = lines.split_at(7);
+    std::fs::write(
+        dir.path().join("bjUnitNewApplyNumber201604_0001.csv"),
+        first.concat(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("bjUnitNewApplyNumber201604_0002.csv"),
+        second.concat(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("bjUnitNewNumberPeriod201604.csv"),
+        "单位新能源\n201604\nt\nx\ny\n12\n20\n",
+    )
+    .unwrap();
+    let out = yaohao(&[
+        "results",
+        "verify",
+        &list,
+        "--pool",
+        dir.path().to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v = json(&out);
+    assert_eq!(
+        (v["verdict"].as_str(), v["with_pool"].as_bool()),
+        (Some("verified"), Some(true))
+    );
+    // A package whose period file disagrees with its positions is refused.
+    std::fs::write(
+        dir.path().join("bjUnitNewNumberPeriod201604.csv"),
+        "单位新能源\n201604\nt\nx\ny\n13\n20\n",
+    )
+    .unwrap();
+    let bad = yaohao(&[
+        "results",
+        "verify",
+        &list,
+        "--pool",
+        dir.path().to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(json(&bad)["error"]["code"], "invalid_pool");
+}

@@ -23,6 +23,14 @@ pub enum ClockError {
     /// Time only moves forward.
     #[error("a clock can only move forward")]
     Backwards,
+    /// Simulated time stays within 2000–2099, the range the policy data and calendar cover.
+    #[error("a simulated clock stays between 2000 and 2099")]
+    OutOfRange,
+}
+
+/// Whether `at` lies in the range a simulated clock may take (2000-01-01 to 2099-12-31, UTC).
+pub fn in_range(at: DateTime<Utc>) -> bool {
+    (946_684_800..4_102_444_800).contains(&at.timestamp())
 }
 
 impl Clock {
@@ -46,7 +54,11 @@ impl Clock {
 
     /// Moves a simulated clock forward by `step` and returns the new instant.
     pub fn advance(&self, step: Duration) -> Result<DateTime<Utc>, ClockError> {
-        self.set(self.now() + step)
+        let to = self
+            .now()
+            .checked_add_signed(step)
+            .ok_or(ClockError::OutOfRange)?;
+        self.set(to)
     }
 
     /// Moves a simulated clock forward to `to` and returns it.
@@ -57,6 +69,9 @@ impl Clock {
                 let mut at = at.write().unwrap_or_else(|poisoned| poisoned.into_inner());
                 if to < *at {
                     return Err(ClockError::Backwards);
+                }
+                if !in_range(to) {
+                    return Err(ClockError::OutOfRange);
                 }
                 *at = to;
                 Ok(to)

@@ -129,11 +129,11 @@ impl ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} ({}): {}",
-            self.0.code, self.0.status, self.0.message_en
-        )
+        write!(f, "{} ({})", self.0.code, self.0.status)?;
+        if let Some(field) = &self.0.field {
+            write!(f, " [{field}]")?;
+        }
+        write!(f, ": {}", self.0.message_en)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod documents;
 pub mod error;
 pub mod extract;
 pub mod hashing;
+pub mod ops;
 pub mod periods;
 pub mod portal;
 pub mod publish;

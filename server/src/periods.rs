@@ -30,6 +30,8 @@ pub mod period_status {
     pub const DRAWN: &str = "drawn";
     /// Results published.
     pub const PUBLISHED: &str = "published";
+    /// Nobody was in the pool at the draw time: nothing to draw or publish.
+    pub const VOID: &str = "void";
 }
 
 /// Application statuses after a draw.
@@ -299,6 +301,15 @@ fn pool_of(tx: &Connection, id: &str) -> ApiResult<Pool> {
             format!("the pool cannot be drawn: {e}"),
         )
     })
+}
+
+/// Marks a frozen period with an empty pool as void, so the schedule moves on.
+pub fn void(tx: &Transaction<'_>, id: &str) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE periods SET status = ?1 WHERE id = ?2 AND status = ?3",
+        params![period_status::VOID, id, period_status::FROZEN],
+    )?;
+    Ok(())
 }
 
 /// A seed as supplied by the operator, or 6 digits of OS randomness.

@@ -12,6 +12,8 @@ use tokio::task::JoinHandle;
 use crate::clock::Clock;
 use crate::config::{ClockConfig, PasswordCost, PortalConfig, SmsConfig};
 use crate::db::{Db, DbError};
+use crate::push::Provider;
+use crate::push::dev::DevHub;
 use crate::sms::{OutboxGateway, SmsGateway, WebhookGateway};
 use crate::state::AppState;
 use crate::static_files::StaticFiles;
@@ -85,7 +87,12 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
     let db = Db::open(&config.db)?;
     let clock = match config.clock {
         ClockConfig::System => Clock::System,
-        ClockConfig::Simulated(start) => Clock::simulated(start),
+        ClockConfig::Simulated(start) if crate::clock::in_range(start) => Clock::simulated(start),
+        ClockConfig::Simulated(_) => {
+            return Err(StartError::Config(
+                "the simulated clock must start between 2000 and 2099".into(),
+            ));
+        }
     };
     let sms: Arc<dyn SmsGateway> = match &config.sms {
         SmsConfig::Outbox => Arc::new(OutboxGateway::new(db.clone())),
@@ -97,6 +104,7 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
     let policy = yaohao_core::policy::by_name(&config.policy)
         .ok_or_else(|| StartError::Config(format!("unknown policy {:?}", config.policy)))?;
     let results = StaticFiles::new(config.data.join("results"));
+    let dev_push = DevHub::default();
     Ok(AppState {
         db,
         clock,
@@ -105,6 +113,8 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         sms,
         results,
         guard: crate::captcha::Guard::default(),
+        push: crate::push::Providers::default().with(Provider::Dev, Arc::new(dev_push.clone())),
+        dev_push,
     })
 }
 

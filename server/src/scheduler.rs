@@ -30,6 +30,8 @@ pub struct TickReport {
     pub expired: usize,
     /// Applications removed by the yearly clean-up.
     pub removed: usize,
+    /// Push deliveries made after the tick.
+    pub push: crate::push::DeliveryReport,
 }
 
 fn due(
@@ -58,6 +60,10 @@ pub fn tick(
         report.frozen.push(id);
     }
     for id in due(tx, period_status::FROZEN, "draw_at", now)? {
+        if periods::load(tx, &id)?.pool_size.unwrap_or(0) == 0 {
+            periods::void(tx, &id)?;
+            continue;
+        }
         periods::run_draw(tx, &id, &periods::seed(None)?, now)?;
         report.drawn.push(id);
     }

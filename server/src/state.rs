@@ -28,4 +28,8 @@ pub struct AppState {
     pub results: StaticFiles,
     /// Captchas and per-client limits of the anonymous query.
     pub guard: captcha::Guard,
+    /// Push providers by name.
+    pub push: crate::push::Providers,
+    /// The `dev` push provider's event streams.
+    pub dev_push: crate::push::dev::DevHub,
 }

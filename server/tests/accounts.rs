@@ -353,7 +353,7 @@ async fn bad_requests_get_json_errors() {
     let (status, e) = t.call(Method::GET, "/v1/nothing-here", None, None).await;
     assert_eq!(
         (status, e["code"].as_str()),
-        (StatusCode::NOT_FOUND, Some("not_found"))
+        (StatusCode::NOT_FOUND, Some("unknown_route"))
     );
     let (status, e) = t.call(Method::PATCH, "/v1/accounts", None, None).await;
     assert_eq!(

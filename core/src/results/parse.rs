@@ -231,7 +231,8 @@ fn parse_row(kind: ListKind, named: bool, line: &str) -> Result<Row, String> {
         // The name is the rest of the line after the code; it may contain spaces.
         let after = line
             .find(code_token)
-            .map_or("", |at| &line[at + code_token.len()..]);
+            .and_then(|at| line.get(at + code_token.len()..))
+            .unwrap_or("");
         Some(after.trim().to_owned())
     } else {
         match tokens.next() {

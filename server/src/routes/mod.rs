@@ -3,8 +3,10 @@
 pub mod accounts;
 pub mod applications;
 pub mod info;
+pub mod marital;
 pub mod operator;
 pub mod periods;
+pub mod push;
 pub mod system;
 
 use axum::Router;
@@ -22,7 +24,16 @@ pub fn router(state: AppState) -> Router {
         .merge(operator::router())
         .merge(periods::router())
         .merge(info::router())
-        .fallback(|| async { ApiError::not_found() })
+        .merge(marital::router())
+        .merge(push::router())
+        .fallback(|| async {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "unknown_route",
+                "没有这个接口",
+                "no such endpoint",
+            )
+        })
         .method_not_allowed_fallback(|| async {
             ApiError::new(
                 StatusCode::METHOD_NOT_ALLOWED,

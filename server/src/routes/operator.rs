@@ -86,6 +86,11 @@ async fn advance_clock(
             "系统时钟不能调整",
             "the portal runs on the system clock, which cannot be advanced",
         )),
+        Err(ClockError::OutOfRange) => Err(ApiError::invalid(
+            "to",
+            "模拟时钟只能在 2000 至 2099 年之间",
+            "the simulated clock stays between 2000 and 2099",
+        )),
         Err(ClockError::Backwards) => Err(ApiError::invalid(
             "to",
             "时钟只能向前调整",
@@ -156,13 +161,14 @@ pub async fn run_tick(state: &AppState) -> ApiResult<TickReport> {
     let now = state.clock.now();
     let policy = state.policy;
     let data = state.config.data.clone();
-    let report = state
+    let mut report = state
         .db
         .write(move |tx| scheduler::tick(tx, policy, &data, now))
         .await?;
     for period in &report.published {
         state.results.invalidate(period);
     }
+    report.push = crate::push::deliver_due(&state.db, &state.push, now).await?;
     Ok(report)
 }
 
@@ -256,6 +262,7 @@ async fn publish_period(
         .write(move |tx| periods::publish(tx, policy, &data, &id, now))
         .await?;
     state.results.invalidate(&key);
+    crate::push::deliver_due(&state.db, &state.push, now).await?;
     Ok(Json(view))
 }
 
