@@ -43,22 +43,22 @@ struct PolicyName {
     name: String,
 }
 
-fn reminder_application(app: &Application) -> Option<reminders::Application> {
+fn reminder_application(app: &Application) -> Option<reminders::TrackedApplication> {
     let status = match app.status {
-        ApplicationStatus::Draft => reminders::ApplicationStatus::Draft,
-        ApplicationStatus::UnderReview => reminders::ApplicationStatus::UnderReview,
-        ApplicationStatus::Approved => reminders::ApplicationStatus::Active,
-        ApplicationStatus::Rejected => reminders::ApplicationStatus::Rejected,
-        ApplicationStatus::Won => reminders::ApplicationStatus::Won,
-        ApplicationStatus::Removed => reminders::ApplicationStatus::Lapsed,
+        ApplicationStatus::Draft => reminders::TrackedStatus::Draft,
+        ApplicationStatus::UnderReview => reminders::TrackedStatus::UnderReview,
+        ApplicationStatus::Approved => reminders::TrackedStatus::Active,
+        ApplicationStatus::Rejected => reminders::TrackedStatus::Rejected,
+        ApplicationStatus::Won => reminders::TrackedStatus::Won,
+        ApplicationStatus::Removed => reminders::TrackedStatus::Lapsed,
         ApplicationStatus::Other { .. } => return None,
     };
-    Some(reminders::Application {
+    Some(reminders::TrackedApplication {
         code: app.code.clone()?,
         kind: match app.kind {
-            ApplicationKind::IndividualOrdinary => reminders::ApplicationKind::Ordinary,
-            ApplicationKind::IndividualNev => reminders::ApplicationKind::Nev,
-            ApplicationKind::Family => reminders::ApplicationKind::Family,
+            ApplicationKind::IndividualOrdinary => reminders::TrackedKind::Ordinary,
+            ApplicationKind::IndividualNev => reminders::TrackedKind::Nev,
+            ApplicationKind::Family => reminders::TrackedKind::Family,
         },
         status,
         submitted_on: app.submitted_at.map(beijing_date),
