@@ -30,8 +30,9 @@ portal publish --period "$period" >/dev/null; t2=$(now)
 echo "freeze+draw: $(secs "$t0" "$t1") s; publish: $(secs "$t1" "$t2") s; total: $(secs "$t0" "$t2") s"
 
 echo "== HTTP (loopback, wrk -t2, $DURATION per run)"
-ulimit -n 65536 || true
-YAOHAO_OPERATOR_TOKEN=bench portal serve --addr 127.0.0.1:18790 >"$work/server.log" 2>&1 &
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+YAOHAO_OPERATOR_TOKEN=bench "$bin" --db "$work/portal.db" --data "$work/data" \
+  serve --addr 127.0.0.1:18790 >"$work/server.log" 2>&1 &
 server=$!
 base=http://127.0.0.1:18790
 for _ in $(seq 100); do curl -sf "$base/v1/health" >/dev/null && break; sleep 0.1; done
