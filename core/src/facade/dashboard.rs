@@ -103,7 +103,7 @@ impl Yaohao {
         let marital_change = self
             .marital_change()?
             .filter(|c| c.status == "pending")
-            .map(|c| reminders::MaritalChange {
+            .map(|c| reminders::PendingMaritalChange {
                 submitted_on: beijing_date(c.created_at),
             });
         Ok(ApplicantState {
