@@ -186,11 +186,11 @@ async fn applicant_journey_from_registration_to_approval() {
         (MaritalStatus::Married, "pending")
     );
     assert_eq!(app.marital_change().unwrap(), Some(change));
+    let ids: Vec<String> = app.reminders().unwrap().into_iter().map(|r| r.id).collect();
     assert!(
-        app.reminders()
-            .unwrap()
-            .iter()
-            .any(|r| r.id.starts_with("marital-review"))
+        ids.iter().any(|id| id.starts_with("marital-review")),
+        "{ids:?} {:?}",
+        app.marital_change()
     );
 
     // The token lives only in the secret store.

@@ -100,12 +100,19 @@ impl Yaohao {
                     confirmed: false,
                 })
             });
+        let marital_change = self
+            .marital_change()?
+            .filter(|c| c.status == "pending")
+            .map(|c| reminders::PendingMaritalChange {
+                submitted_on: beijing_date(c.created_at),
+            });
         Ok(ApplicantState {
             applications: applications
                 .iter()
                 .filter_map(reminder_application)
                 .collect(),
             quota,
+            marital_change,
             announced: self.announced()?,
             ..ApplicantState::default()
         })

@@ -2,7 +2,10 @@
 //! exactly one notification per application and period (its idempotency key), delivered with
 //! retries and exponential backoff by the device's provider.
 
+pub mod apns;
 pub mod dev;
+pub mod fcm;
+pub mod jwt;
 
 use std::collections::HashMap;
 use std::sync::Arc;
