@@ -385,12 +385,18 @@ pub async fn journey(
             bj(freeze)
         ),
     );
+    // Draw-day morning, 09:00 Beijing time: the session of 1 December has long expired.
+    let morning = publish - TimeDelta::hours(3);
+    op.set_clock(morning)
+        .await
+        .map_err(|e| n.fail("调整时钟", "moving the clock", e))?;
+    clock.set(morning);
     login(&app, &op)
         .await
         .map_err(|e| n.fail("重新登录", "logging in again", e))?;
     n.say(
-        "24 天过去了，会话已过期：用短信验证码重新登录",
-        "24 days later the session has expired: logged in again with an SMS code",
+        format!("{} 摇号日早上：上次的会话早已过期，用短信验证码重新登录", bj(morning)),
+        format!("{} draw-day morning: the old session expired long ago; logged in again with an SMS code", bj(morning)),
     );
     let token = secrets
         .get(SESSION_KEY.into())
@@ -521,7 +527,7 @@ pub async fn journey(
     );
 
     n.step("概率与下一步", "Odds and next steps");
-    let pool_size = u64::try_from(verification.pool_size).unwrap_or(1);
+    let pool_size = u64::from(verification.pool_size);
     let chance = odds(&OddsInput {
         pool_size,
         quota: u64::from(quota),
