@@ -20,8 +20,6 @@ pub enum CliError {
         zh: String,
         en: String,
     },
-    /// The command line itself is wrong (exit 2).
-    Usage(String),
     /// The result was printed and says the input is invalid or a check failed (exit 1).
     Reported,
 }
@@ -40,26 +38,20 @@ impl CliError {
 impl Output {
     /// Prints `value` as pretty JSON, or the human rendering.
     pub fn emit<T: Serialize>(&self, value: &T, human: impl FnOnce(Lang) -> String) {
-        if self.json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(value).expect("results serialise")
-            );
+        let mut text = if self.json {
+            serde_json::to_string_pretty(value).expect("results serialise")
         } else {
-            let text = human(self.lang);
-            print!("{text}");
-            if !text.ends_with('\n') {
-                println!();
-            }
+            human(self.lang)
+        };
+        if !text.ends_with('\n') {
+            text.push('\n');
         }
+        write_stdout(&text);
     }
 
     /// Picks the text for the current language.
     pub fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
-        match self.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
+        self.lang.pick(zh, en)
     }
 
     /// Reports an error and returns the process exit code.
@@ -68,17 +60,30 @@ impl Output {
             CliError::Invalid { code, zh, en } => {
                 if self.json {
                     let body = serde_json::json!({"error": {"code": code, "message_zh": zh, "message_en": en}});
-                    println!("{}", serde_json::to_string_pretty(&body).expect("json"));
+                    write_stdout(&format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&body).expect("json")
+                    ));
                 }
                 eprintln!("{}: {}", self.pick("错误", "error"), self.pick(zh, en));
                 1
             }
             CliError::Reported => 1,
-            CliError::Usage(msg) => {
-                eprintln!("{}: {msg}", self.pick("用法错误", "usage error"));
-                2
-            }
         }
+    }
+}
+
+/// Writes to standard output; a reader that went away (`yaohao … | head`) ends the program
+/// quietly instead of panicking.
+pub fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        std::process::exit(0);
     }
 }
 
@@ -97,11 +102,11 @@ pub fn table<const N: usize>(
 }
 
 /// Renders `label: value` pairs as a two-column table.
-pub fn pairs(rows: impl IntoIterator<Item = (String, String)>) -> String {
+pub fn pairs<K: ToString, V: ToString>(rows: impl IntoIterator<Item = (K, V)>) -> String {
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::NOTHING);
     for (k, v) in rows {
-        t.add_row([k, v]);
+        t.add_row([k.to_string(), v.to_string()]);
     }
     format!("{t}\n")
 }

@@ -33,8 +33,8 @@ pub enum Residence {
         /// Consecutive months of Beijing individual income tax up to today.
         income_tax_months: u32,
     },
-    /// None of the above.
-    None,
+    /// None of the above grounds.
+    Unqualified,
 }
 
 /// What eligibility is decided from, for one person.
@@ -204,7 +204,7 @@ fn residence_failures(residence: &Residence, today: NaiveDate) -> Vec<Reason> {
                 }
             }
         }
-        Residence::None => out.push(Reason::new(
+        Residence::Unqualified => out.push(Reason::new(
             "residence",
             "须为本市户籍、驻京部队现役军人、持有效《北京市工作居住证》，或持有效居住证并连续 5 年在京缴纳社保和个税。",
             "You need a Beijing hukou, active military service in Beijing, a valid Beijing work residence permit, or a valid residence permit with 5 consecutive years of Beijing social insurance and income tax.",
@@ -331,7 +331,7 @@ mod tests {
         f.residence = Residence::WorkResidencePermit { valid_until: today };
         f.licence_valid_until = Some(today);
         assert!(individual(&f, today).eligible);
-        f.residence = Residence::None;
+        f.residence = Residence::Unqualified;
         assert_eq!(individual(&f, today).codes(), ["residence"]);
     }
 

@@ -16,5 +16,11 @@ pub mod odds;
 pub mod points;
 pub mod validate;
 
+pub mod documents;
 pub mod draw;
 pub mod results;
+
+pub mod cache;
+pub mod client;
+pub mod facade;
+pub mod secrets;

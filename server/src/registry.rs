@@ -272,7 +272,7 @@ impl PersonRecords {
                 income_tax_months: self.months(RecordKind::TaxMonths),
             };
         }
-        Residence::None
+        Residence::Unqualified
     }
 
     /// The core's eligibility facts for a person born on `birth_date`.

@@ -24,20 +24,26 @@ pub struct Args {
     /// With --draws: you hold a C5 licence.
     #[arg(long)]
     c5: bool,
-    /// Draws per year (6 under bimonthly-2014, 2 under annual-2021).
-    #[arg(long, default_value_t = 6.0)]
-    draws_per_year: f64,
+    /// Policy whose draws per year give the wait in years (default: the default policy).
+    #[arg(long)]
+    policy: Option<String>,
+    /// Override the policy's ordinary draws per year.
+    #[arg(long)]
+    draws_per_year: Option<f64>,
 }
 
 /// Runs `yaohao odds`.
 pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
+    let policy = super::policy::resolve(args.policy.as_deref())?;
     let input = OddsInput {
         pool_size: args.pool_size,
         quota: args.quota,
         weight: args.weight,
         unsuccessful_draws: args.draws,
         c5: args.c5,
-        draws_per_year: args.draws_per_year,
+        draws_per_year: args
+            .draws_per_year
+            .unwrap_or(f64::from(policy.ordinary_draws_per_year())),
     };
     let result =
         odds(&input).map_err(|r| CliError::invalid(&r.code, r.message_zh, r.message_en))?;

@@ -9,9 +9,11 @@ use std::fmt::Write;
 /// The system name on the first line of every list.
 const SYSTEM: &str = "北京市小客车指标调控管理信息系统";
 
-/// A lottery (or undersubscribed) result file for a finished draw.
-pub fn lottery_file(header: Header, outcome: &DrawOutcome) -> ResultFile {
-    let kind = if header.quota >= header.pool_size && header.seed.is_none() {
+/// A lottery result file for a finished draw; when Q ≥ N it is an undersubscribed list, which
+/// has no seed.
+pub fn lottery_file(mut header: Header, outcome: &DrawOutcome) -> ResultFile {
+    let kind = if header.quota >= header.pool_size {
+        header.seed = None;
         ListKind::Undersubscribed
     } else {
         ListKind::Lottery

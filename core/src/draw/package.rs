@@ -140,7 +140,7 @@ fn plain_list(name: &str, bytes: &[u8]) -> Result<LoadedPool, PackageError> {
 
 /// The non-blank lines of a CSV file as trimmed, unquoted fields, with 1-based line numbers.
 /// Separators: comma, tab or spaces. A first line without digits (a column header) is skipped.
-fn csv_lines<'a>(name: &str, bytes: &'a [u8]) -> Result<Vec<(usize, Vec<String>)>, PackageError> {
+fn csv_lines(name: &str, bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, PackageError> {
     let text = decode_text(bytes).ok_or_else(|| PackageError::BadLine {
         file: name.to_owned(),
         line: 0,

@@ -13,6 +13,7 @@ use super::run::run;
 use crate::i18n::Text;
 use crate::results::{Code, ListKind, ResultFile, Seed};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Unexplained skips in a row tolerated before a row of a ladder pool, header only.
 ///
@@ -37,7 +38,7 @@ pub enum Verdict {
 
 /// Why a row disagrees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "reason", rename_all = "snake_case")]
 pub enum MismatchReason {
     /// The row's position is not the next number of the stream.
     PositionNotDrawn {
@@ -88,12 +89,14 @@ pub enum MismatchReason {
     StreamExhausted,
 }
 
-/// The first row that disagrees (row 0 is the header).
+/// The first row that disagrees (row 0 is the header). Serialised flat:
+/// `{row, reason: "position_not_drawn", expected, found, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mismatch {
     /// 序号 of the row; 0 for the header.
     pub row: u32,
-    /// Why.
+    /// Why, with its details.
+    #[serde(flatten)]
     pub reason: MismatchReason,
     /// The explanation for people.
     pub message: Text,
@@ -152,7 +155,9 @@ pub fn verify(file: &ResultFile, pool: Option<&Pool>) -> Verification {
             return v;
         }
         (_, Some(pool)) => with_pool(file, pool, &mut v),
+        // Q ≥ N allocates every position in order, whether or not a seed is printed.
         (ListKind::Undersubscribed, None) => undersubscribed(file),
+        (ListKind::Lottery, None) if h.quota >= h.pool_size => undersubscribed(file),
         (ListKind::Lottery, None) => header_only(file, &mut v),
     };
     if let Err((row, reason)) = outcome {
@@ -218,9 +223,9 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
     } else {
         0
     };
-    // listed_at[p] = 1-based row that listed position p, DRAWN if drawn but not listed, 0 if neither.
+    // The row that listed each position drawn so far; DRAWN for a skipped, unlisted one.
     const DRAWN: u32 = u32::MAX;
-    let mut listed_at = vec![0u32; n as usize + 1];
+    let mut listed_at: HashMap<u32, u32> = HashMap::with_capacity(file.rows.len() * 2);
     let mut rng = super::net_random::NetRandom::new(seed.value());
     let limit = 10 * u64::from(n);
     for (row, r) in listed(file) {
@@ -228,8 +233,7 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
         if found == 0 || found > n {
             return Err((row, MismatchReason::OutOfRange { position: found }));
         }
-        if let Some(&first_row) = listed_at.get(found as usize)
-            && first_row != 0
+        if let Some(&first_row) = listed_at.get(&found)
             && first_row != DRAWN
         {
             return Err((row, MismatchReason::Repeated { first_row }));
@@ -246,23 +250,18 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
                 break;
             }
             v.skipped += 1;
-            match listed_at.get_mut(p as usize) {
-                Some(at) if *at != 0 => {
-                    v.explained += 1;
-                    continue;
-                }
-                Some(at) => *at = DRAWN,
-                None => {}
+            if listed_at.contains_key(&p) {
+                v.explained += 1;
+                continue;
             }
+            listed_at.insert(p, DRAWN);
             let expected = *run_start.get_or_insert(p);
             run += 1;
             if run > tolerated {
                 return Err((row, MismatchReason::PositionNotDrawn { expected, found }));
             }
         }
-        if let Some(slot) = listed_at.get_mut(found as usize) {
-            *slot = row;
-        }
+        listed_at.insert(found, row);
     }
     count_check(file)
 }
@@ -289,7 +288,7 @@ fn with_pool(file: &ResultFile, pool: &Pool, v: &mut Verification) -> Walk {
     v.draws = outcome.draws;
     v.skipped = outcome.repeats + outcome.ladder_copies;
     v.explained = v.skipped;
-    let mut rows_of_code = std::collections::HashMap::new();
+    let mut rows_of_code = HashMap::new();
     for ((row, listed), drawn) in listed(file).zip(&outcome.rows) {
         if let Some(found) = listed.position
             && found != drawn.position

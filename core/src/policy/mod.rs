@@ -183,4 +183,12 @@ mod tests {
         assert!(matches!(err, PolicyDataError::Parse { .. }));
         assert!(err.to_string().contains("x.toml"));
     }
+
+    #[test]
+    fn ordinary_draws_per_year_follow_the_schedules() {
+        let per_year = |name: &str| by_name(name).unwrap().ordinary_draws_per_year();
+        assert_eq!(per_year("monthly-2011"), 12);
+        assert_eq!(per_year("bimonthly-2014"), 6);
+        assert_eq!(per_year("annual-2021"), 2);
+    }
 }

@@ -45,6 +45,17 @@ pub struct Policy {
     pub rules: Rules,
 }
 
+impl Policy {
+    /// Ordinary lotteries a year under the open-ended schedules (6 bimonthly, 2 annual-2021).
+    pub fn ordinary_draws_per_year(&self) -> u32 {
+        self.draws
+            .iter()
+            .filter(|d| d.kind == DrawKind::Draw && d.to.is_none())
+            .map(|d| d.months.len() as u32)
+            .sum()
+    }
+}
+
 /// What a scheduled draw allocates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

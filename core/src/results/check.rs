@@ -5,8 +5,8 @@ use super::error::{ParseError, ParseErrorKind as K};
 use super::model::{ListKind, ResultFile};
 
 /// Checks `file`; `row_lines[i]` is the text line of row `i`, `end_line` the line after the list.
-pub fn check(file: &ResultFile, row_lines: &[usize], end_line: usize) -> Result<(), ParseError> {
-    let line_of = |i: usize| row_lines.get(i).copied().unwrap_or(end_line);
+pub fn check(file: &ResultFile, row_lines: &[u32], end_line: usize) -> Result<(), ParseError> {
+    let line_of = |i: usize| row_lines.get(i).map_or(end_line, |&l| l as usize);
     let n = file.header.pool_size;
     for (i, row) in file.rows.iter().enumerate() {
         let expected = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -65,22 +65,19 @@ pub fn check(file: &ResultFile, row_lines: &[usize], end_line: usize) -> Result<
     Ok(())
 }
 
-/// The rows (first, later) of the earliest repeated code, found by sorting (fast for millions).
+/// The rows (first, later) of the earliest repeated code. Sorting the bare codes finds whether
+/// any repeats (fast for millions of rows); only then are the rows located.
 fn first_duplicate_code(file: &ResultFile) -> Option<(usize, usize)> {
-    let mut order: Vec<(u64, u32)> = file
-        .rows
+    let mut codes: Vec<u64> = file.rows.iter().map(|r| r.code.value()).collect();
+    codes.sort_unstable();
+    if !codes.windows(2).any(|w| matches!(w, [a, b] if a == b)) {
+        return None;
+    }
+    let mut first_row = std::collections::HashMap::with_capacity(file.rows.len());
+    file.rows
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.code.value(), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    order.sort_unstable();
-    order
-        .windows(2)
-        .filter_map(|w| match w {
-            [a, b] if a.0 == b.0 => Some((a.1 as usize, b.1 as usize)),
-            _ => None,
-        })
-        .min_by_key(|&(_, later)| later)
+        .find_map(|(i, r)| first_row.insert(r.code, i).map(|first| (first, i)))
 }
 
 #[cfg(test)]

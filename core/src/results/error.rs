@@ -6,7 +6,7 @@ use thiserror::Error;
 
 /// A result file that could not be read or failed a structural check.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("line {line}: {kind}")]
+#[error("{}{kind}", place(.line))]
 pub struct ParseError {
     /// 1-based line of the text (of the extracted text for PDFs); 0 for the whole file.
     pub line: usize,
@@ -89,6 +89,15 @@ pub enum ParseErrorKind {
         /// Rows found.
         found: u32,
     },
+}
+
+/// `line N: ` before a message, nothing for the whole file (line 0).
+fn place(line: &usize) -> String {
+    if *line == 0 {
+        String::new()
+    } else {
+        format!("line {line}: ")
+    }
 }
 
 impl ParseError {

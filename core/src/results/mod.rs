@@ -230,12 +230,26 @@ mod tests {
         }
 
         proptest! {
-            #![proptest_config(ProptestConfig::with_cases(24))]
+            #![proptest_config(ProptestConfig::with_cases(64))]
             #[test]
             fn truncated_pdfs_are_rejected_or_complete(cut in 0usize..60239) {
                 let bytes = read("official", "bj-201602-unit-ordinary.pdf");
                 if let Ok(file) = parse_bytes(&bytes[..cut.min(bytes.len())]) {
                     prop_assert_eq!(file.rows.len(), 900);
+                }
+            }
+
+            #[test]
+            fn corrupted_pdfs_never_panic(flips in proptest::collection::vec((0usize..60239, any::<u8>()), 1..40)) {
+                let mut bytes = read("official", "bj-201602-unit-ordinary.pdf");
+                for (at, value) in flips {
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b = value;
+                    }
+                }
+                // Either an error or a list that passed every structural check.
+                if let Ok(file) = parse_bytes(&bytes) {
+                    prop_assert_eq!(file.rows.len() as u32, file.expected_rows());
                 }
             }
         }

@@ -65,7 +65,7 @@ pub fn parse_text(text: &str) -> Result<ResultFile, ParseError> {
             break;
         }
         match line.split_once('：').or_else(|| line.split_once(':')) {
-            Some((label, value)) => fields.set(no, label.trim(), value.trim())?,
+            Some((label, value)) => fields.set(no, label.trim(), value.trim()),
             None if category.is_none() => category = Category::detect(line),
             None => {}
         }
@@ -95,10 +95,16 @@ pub fn parse_text(text: &str) -> Result<ResultFile, ParseError> {
     };
     let mut rows: Vec<Row> =
         Vec::with_capacity(header.quota.min(header.pool_size).min(1 << 22) as usize);
-    let mut row_lines: Vec<usize> = Vec::with_capacity(rows.capacity());
+    let mut row_lines: Vec<u32> = Vec::with_capacity(rows.capacity());
     let mut last_line = columns_line;
+    let plain_lottery = !named && matches!(kind, ListKind::Lottery | ListKind::Undersubscribed);
     for (no, raw) in lines {
         last_line = no;
+        if plain_lottery && let Some(row) = plain_lottery_row(raw.as_bytes()) {
+            rows.push(row);
+            row_lines.push(u32::try_from(no).unwrap_or(u32::MAX));
+            continue;
+        }
         let mut line = raw.trim();
         if let Some(len) = page_marker_len(line) {
             line = line.get(len..).unwrap_or("").trim_start();
@@ -112,7 +118,7 @@ pub fn parse_text(text: &str) -> Result<ResultFile, ParseError> {
         match parse_row(kind, named, line) {
             Ok(row) => {
                 rows.push(row);
-                row_lines.push(no);
+                row_lines.push(u32::try_from(no).unwrap_or(u32::MAX));
             }
             Err(reason) => match rows.last_mut().and_then(|r| r.name.as_mut()) {
                 // A wrapped company name continues on the next line.
@@ -129,6 +135,40 @@ pub fn parse_text(text: &str) -> Result<ResultFile, ParseError> {
     };
     check(&file, &row_lines, last_line)?;
     Ok(file)
+}
+
+/// The fast path for the common row `序号 摇号基数序号 申请编码` (ASCII digits and blanks only);
+/// `None` sends the line to the general parser, which also explains errors.
+fn plain_lottery_row(line: &[u8]) -> Option<Row> {
+    let mut at = 0;
+    let mut field = |max_digits: usize| -> Option<(u64, usize)> {
+        while line.get(at).is_some_and(|b| *b == b' ' || *b == b'\t') {
+            at += 1;
+        }
+        let start = at;
+        let mut value = 0u64;
+        while let Some(d) = line.get(at).filter(|b| b.is_ascii_digit()) {
+            value = value * 10 + u64::from(d - b'0');
+            at += 1;
+            if at - start > max_digits {
+                return None;
+            }
+        }
+        (at > start).then_some((value, at - start))
+    };
+    let (seq, _) = field(9)?;
+    let (position, _) = field(9)?;
+    let (code, 13) = field(13)? else { return None };
+    if line.get(at..)?.iter().any(|b| !b.is_ascii_whitespace()) {
+        return None;
+    }
+    Some(Row {
+        seq: u32::try_from(seq).ok()?,
+        position: Some(u32::try_from(position).ok()?),
+        code: Code::from_value(code)?,
+        name: None,
+        queued_at: None,
+    })
 }
 
 /// The length of a page marker `-N-` at the start of `line`, if there is one.
@@ -191,7 +231,8 @@ fn parse_row(kind: ListKind, named: bool, line: &str) -> Result<Row, String> {
         // The name is the rest of the line after the code; it may contain spaces.
         let after = line
             .find(code_token)
-            .map_or("", |at| &line[at + code_token.len()..]);
+            .and_then(|at| line.get(at + code_token.len()..))
+            .unwrap_or("");
         Some(after.trim().to_owned())
     } else {
         match tokens.next() {
@@ -233,10 +274,13 @@ struct HeaderFields {
 }
 
 impl HeaderFields {
-    fn set(&mut self, line: usize, label: &str, value: &str) -> Result<(), ParseError> {
+    fn set(&mut self, line: usize, label: &str, value: &str) {
         let Some(&(_, field, template)) = LABELS.iter().find(|(l, _, _)| *l == label) else {
-            return Ok(()); // unknown labels (other cities' extras) are ignored
+            return; // unknown labels (other cities' extras) are ignored
         };
+        if value.is_empty() {
+            return; // an empty value is an absent field
+        }
         if let Some(t) = template {
             self.template.get_or_insert(t);
         }
@@ -251,7 +295,6 @@ impl HeaderFields {
             Field::Seed => &mut self.seed,
         };
         *slot = Some((line, value.to_owned()));
-        Ok(())
     }
 
     fn finish(self, category: Category, list_line: usize) -> Result<Header, ParseError> {

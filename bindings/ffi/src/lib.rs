@@ -1,0 +1,20 @@
+//! `yaohao-ffi`: the single uniffi surface of `yaohao-core` for Kotlin and Swift.
+//!
+//! Mainly small wrappers: core records cross as uniffi remote types (declared again in
+//! `records.rs`, converted by uniffi itself), functions are thin calls into the core. No panic
+//! crosses the boundary: every input error is a [`YaohaoError`].
+
+mod calendar;
+mod cancel;
+mod documents;
+mod error;
+mod facade;
+mod facade_records;
+mod platform;
+mod records;
+mod rules;
+
+pub use error::YaohaoError;
+pub use facade::Yaohao;
+
+uniffi::setup_scaffolding!();

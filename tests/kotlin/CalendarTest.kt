@@ -1,0 +1,142 @@
+package app.yaohao.tests
+
+import app.yaohao.core.*
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Test
+import java.time.Instant
+
+/** A notification scheduler kept in memory, as the Android app's AlarmManager wrapper would be. */
+class MemoryScheduler(private val refuse: Boolean = false) : NotificationScheduler {
+    val scheduled = linkedMapOf<String, Reminder>()
+    val threads = mutableSetOf<String>()
+
+    override fun scheduledIds(): List<String> = synchronized(this) { scheduled.keys.toList() }
+
+    override fun schedule(reminder: Reminder) {
+        synchronized(this) {
+            threads += Thread.currentThread().name
+            if (refuse) throw SchedulerException.Refused("exact alarms not permitted")
+            scheduled[reminder.id] = reminder
+        }
+    }
+
+    override fun cancel(id: String) {
+        synchronized(this) { scheduled.remove(id) }
+    }
+}
+
+/** Policies, calendar, working days, reminders and their scheduling through the real library. */
+class CalendarTest {
+    private val state = ApplicantState(
+        applications = listOf(
+            TrackedApplication("1234567890123", TrackedKind.ORDINARY, TrackedStatus.UNDER_REVIEW, "2026-11-20", null, 3u),
+        ),
+        quota = null,
+        permits = listOf(Permit(PermitKind.WORK_RESIDENCE, "2027-03-01", null)),
+        licenceExpiresOn = null,
+        maritalChange = null,
+        announced = emptyList(),
+    )
+
+    @Test
+    fun policiesListTheDefault() {
+        val all = policies()
+        val default = all.single { it.isDefault }
+        assertEquals("bimonthly-2014", default.name)
+        assertEquals(6u, default.ordinaryDrawsPerYear)
+        assertEquals(3, all.size)
+    }
+
+    @Test
+    fun realDrawDateIsProjectedInBeijingTime() {
+        val events = calendarEvents("bimonthly-2014", "2015-06-01", "2015-06-30", emptyList())
+        val draw = events.single { it.kind == EventKind.DRAW }
+        assertEquals("2015-06-26", draw.date)
+        assertEquals(Instant.parse("2015-06-26T02:15:00Z"), draw.at)
+        assertFalse(draw.announced)
+    }
+
+    @Test
+    fun announcedDateOverridesTheProjection() {
+        val announced = AnnouncedDate(EventKind.DRAW, "2026-12-26", Instant.parse("2026-12-28T02:00:00Z"))
+        val draw = calendarEvents("bimonthly-2014", "2026-12-01", "2026-12-31", listOf(announced))
+            .single { it.kind == EventKind.DRAW }
+        assertEquals("2026-12-28", draw.date)
+        assertTrue(draw.announced)
+    }
+
+    @Test
+    fun unknownPolicyAndBadDatesAreInvalidInput() {
+        try {
+            calendarEvents("weekly-2030", "2026-01-01", "2026-02-01", emptyList())
+            fail("unknown policy accepted")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("policy", e.field)
+        }
+        try {
+            calendarEvents("bimonthly-2014", "2026-13-01", "2026-12-01", emptyList())
+            fail("month 13 accepted")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("date_format", e.code)
+            assertTrue(e.messageZh.contains("2026-13-01"))
+        }
+        try {
+            isWorkingDay("yesterday")
+            fail("'yesterday' accepted")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("date", e.field)
+        }
+    }
+
+    @Test
+    fun workingDaysFollowTheHolidayTable() {
+        assertFalse(isWorkingDay("2026-10-01"))
+        assertTrue(isWorkingDay("2026-10-10")) // a Saturday made a working day (调休)
+        assertEquals("2026-10-08", nextWorkingDay("2026-09-30"))
+    }
+
+    @Test
+    fun remindersHaveStableIdsAndSyncIdempotently() {
+        val now = Instant.parse("2026-11-23T00:00:00Z")
+        val first = computeReminders(state, "bimonthly-2014", now)
+        val again = computeReminders(state, "bimonthly-2014", now.plusSeconds(3600))
+        assertTrue(first.isNotEmpty())
+        assertEquals(first.map { it.id }, again.map { it.id })
+        assertTrue(first.all { it.fireAt.isAfter(now) })
+        assertTrue(first.any { it.id.startsWith("cutoff-3d:") })
+
+        val scheduler = MemoryScheduler()
+        val sync = syncReminders(scheduler, first)
+        assertEquals(first.map { it.id }, sync.scheduled)
+        assertEquals(emptyList<String>(), sync.cancelled)
+        val kept = first.take(1)
+        val second = syncReminders(scheduler, kept)
+        assertEquals(first.drop(1).map { it.id }.sorted(), second.cancelled.sorted())
+        assertEquals(kept.map { it.id }, scheduler.scheduled.keys.toList())
+    }
+
+    @Test
+    fun schedulerRefusalReachesTheCaller() {
+        val reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-23T00:00:00Z"))
+        try {
+            syncReminders(MemoryScheduler(refuse = true), reminders)
+            fail("refusal swallowed")
+        } catch (e: SchedulerException.Refused) {
+            assertEquals("exact alarms not permitted", e.reason)
+        }
+    }
+
+    @Test
+    fun badStateIsInvalidInput() {
+        val bad = state.copy(applications = listOf(state.applications[0].copy(code = "123")))
+        try {
+            computeReminders(bad, "bimonthly-2014", Instant.now())
+            fail("a 3-digit code was accepted")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("applications[0].code", e.field)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package app.yaohao.tests
+
+import app.yaohao.core.*
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Test
+import java.io.File
+
+/** Document photo preparation through the real library. */
+class DocumentsTest {
+    private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
+
+    @Test
+    fun preparesAPhotoWithinTheLimit() {
+        val p = prepareDocument(photo, DocumentKind.DRIVING_LICENCE)
+        assertEquals(1000u, p.width)
+        assertEquals(700u, p.height)
+        assertTrue(p.jpeg.size.toULong() <= documentMaxBytes(DocumentKind.DRIVING_LICENCE))
+        assertEquals(0xFF.toByte(), p.jpeg[0])
+        assertEquals(0xD8.toByte(), p.jpeg[1])
+    }
+
+    @Test
+    fun idPhotoIsShrunkTo200Kb() {
+        val p = prepareDocument(photo, DocumentKind.ID_PHOTO)
+        assertEquals(200uL * 1024uL, documentMaxBytes(DocumentKind.ID_PHOTO))
+        assertTrue(p.jpeg.size <= 200 * 1024)
+    }
+
+    @Test
+    fun badBytesAreExplained() {
+        try {
+            prepareDocument("GIF89a".toByteArray(), DocumentKind.ID_CARD_FRONT)
+            fail("a GIF was accepted")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("photo", e.field)
+            assertEquals("document_format", e.code)
+            assertTrue(e.messageZh.contains("JPG"))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+@testable import YaohaoFFI
+
+/// A notification scheduler kept in memory, as the iOS app's UNUserNotificationCenter wrapper would be.
+final class MemoryScheduler: NotificationScheduler, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var scheduled: [String: Reminder] = [:]
+    let refuse: Bool
+
+    init(refuse: Bool = false) { self.refuse = refuse }
+
+    func scheduledIds() throws -> [String] {
+        lock.withLock { Array(scheduled.keys) }
+    }
+
+    func schedule(reminder: Reminder) throws {
+        if refuse { throw SchedulerError.Refused(reason: "notifications not authorised") }
+        lock.withLock { scheduled[reminder.id] = reminder }
+    }
+
+    func cancel(id: String) throws {
+        _ = lock.withLock { scheduled.removeValue(forKey: id) }
+    }
+}
+
+/// Policies, calendar, working days, reminders and their scheduling through the real library.
+final class CalendarTests: XCTestCase {
+    let state = ApplicantState(
+        applications: [TrackedApplication(code: "1234567890123", kind: .ordinary, status: .underReview,
+                                   submittedOn: "2026-11-20", lastContinuedOn: nil, drawsWithoutWin: 3)],
+        quota: nil,
+        permits: [Permit(kind: .workResidence, expiresOn: "2027-03-01", endorseBy: nil)],
+        licenceExpiresOn: nil, maritalChange: nil, announced: [])
+    let now = Date(timeIntervalSince1970: 1_795_392_000) // 2026-11-23T00:00:00Z
+
+    func testPoliciesListTheDefault() {
+        let all = policies()
+        XCTAssertEqual(all.filter(\.isDefault).map(\.name), ["bimonthly-2014"])
+        XCTAssertEqual(all.first { $0.name == "annual-2021" }?.ordinaryDrawsPerYear, 2)
+    }
+
+    func testRealDrawDateIsProjectedInBeijingTime() throws {
+        let events = try calendarEvents(policy: "bimonthly-2014", from: "2015-06-01", to: "2015-06-30", announced: [])
+        let draw = try XCTUnwrap(events.first { $0.kind == .draw })
+        XCTAssertEqual(draw.date, "2015-06-26")
+        XCTAssertEqual(draw.at, Date(timeIntervalSince1970: 1_435_284_900)) // 2015-06-26T02:15:00Z
+    }
+
+    func testBadInputIsInvalidInput() {
+        XCTAssertThrowsError(try calendarEvents(policy: "weekly-2030", from: "2026-01-01", to: "2026-02-01", announced: [])) {
+            guard case let YaohaoError.InvalidInput(field, _, _, _) = $0 else { return XCTFail("\($0)") }
+            XCTAssertEqual(field, "policy")
+        }
+        XCTAssertThrowsError(try isWorkingDay(date: "2026-02-30")) {
+            guard case let YaohaoError.InvalidInput(_, code, _, _) = $0 else { return XCTFail("\($0)") }
+            XCTAssertEqual(code, "date_format")
+        }
+    }
+
+    func testWorkingDaysFollowTheHolidayTable() throws {
+        XCTAssertFalse(try isWorkingDay(date: "2026-10-01"))
+        XCTAssertTrue(try isWorkingDay(date: "2026-10-10"))
+        XCTAssertEqual(try nextWorkingDay(date: "2026-09-30"), "2026-10-08")
+    }
+
+    func testRemindersSyncIdempotently() throws {
+        let reminders = try computeReminders(state: state, policy: "bimonthly-2014", now: now)
+        let later = try computeReminders(state: state, policy: "bimonthly-2014", now: now.addingTimeInterval(3600))
+        XCTAssertFalse(reminders.isEmpty)
+        XCTAssertEqual(reminders.map(\.id), later.map(\.id))
+        XCTAssertTrue(reminders.allSatisfy { $0.fireAt > now })
+
+        let scheduler = MemoryScheduler()
+        let first = try syncReminders(scheduler: scheduler, reminders: reminders)
+        XCTAssertEqual(first.scheduled, reminders.map(\.id))
+        XCTAssertEqual(first.cancelled, [])
+        let second = try syncReminders(scheduler: scheduler, reminders: Array(reminders.prefix(1)))
+        XCTAssertEqual(Set(second.cancelled), Set(reminders.dropFirst().map(\.id)))
+        XCTAssertEqual(Array(scheduler.scheduled.keys), [reminders[0].id])
+    }
+
+    func testSchedulerRefusalReachesTheCaller() throws {
+        let reminders = try computeReminders(state: state, policy: "bimonthly-2014", now: now)
+        XCTAssertThrowsError(try syncReminders(scheduler: MemoryScheduler(refuse: true), reminders: reminders)) {
+            guard case let SchedulerError.Refused(reason) = $0 else { return XCTFail("\($0)") }
+            XCTAssertEqual(reason, "notifications not authorised")
+        }
+    }
+}
