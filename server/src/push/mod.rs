@@ -136,7 +136,8 @@ impl Providers {
     }
 }
 
-/// Queues one notification per participating application of a published period; a repeated
+/// Queues one notification per participating application of a published period whose account
+/// has a device (the others have nowhere to be told and read their results by query); a repeated
 /// publication queues nothing new (the key `result:<period>:<application>` is unique).
 pub fn enqueue_publication(
     tx: &Transaction<'_>,
@@ -153,7 +154,8 @@ pub fn enqueue_publication(
                        AND w.application_id = p.application_id),
                 'pending', 0, ?2, ?2
          FROM pool_entries p JOIN applications a ON a.id = p.application_id
-         WHERE p.period_id = ?1",
+         WHERE p.period_id = ?1
+           AND EXISTS(SELECT 1 FROM devices d WHERE d.account_id = a.account_id)",
         params![period, ms(now)],
     )?)
 }
