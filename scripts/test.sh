@@ -22,6 +22,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests"
 cargo test --workspace --locked 2>&1 | tee "$log/rust"
 
+step "Portal contract (schemathesis against docs/api/portal.openapi.yaml)"
+bash scripts/contract/portal.sh
+
 step "Kotlin binding tests (JVM)"
 bash scripts/bindings/test-kotlin.sh 2>&1 | tee "$log/kotlin"
 

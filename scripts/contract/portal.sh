@@ -4,13 +4,18 @@
 # Fails on any 5xx, response-schema violation or undocumented status. `positive_data_acceptance`
 # is excluded: domain rules (ID checksums, SMS codes, date ranges) reject schema-valid input on
 # purpose and cannot be expressed in the schema.
-# Usage: scripts/bench/portal-contract.sh [max-examples]   (CARGO_TARGET_DIR is honoured)
+# Usage: scripts/contract/portal.sh [max-examples]   (CARGO_TARGET_DIR is honoured)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 examples="${1:-25}"
 target="${CARGO_TARGET_DIR:-target}"
 
-command -v schemathesis >/dev/null || python3 -m pip install --quiet "schemathesis==4.32.5"
+venv="${YAOHAO_TOOLS:-$HOME/.cache/yaohao-tools}/contract-venv"
+if ! [ -x "$venv/bin/schemathesis" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==4.32.5"
+fi
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 cargo build --quiet -p yaohao-portal
 work="$(mktemp -d)"
 port=18731
@@ -53,6 +58,6 @@ print(call("POST", "/v1/sessions", {"resident_id": rid, "password": "Secret123",
 PY
 )"
 
-schemathesis run docs/api/portal.openapi.yaml --url "$base" --checks all \
+"$venv/bin/schemathesis" run docs/api/portal.openapi.yaml --url "$base" --checks all \
   --exclude-checks positive_data_acceptance --max-examples "$examples" --workers 1 \
   -H "Authorization: Bearer $session" -H "X-Operator-Token: $token"
