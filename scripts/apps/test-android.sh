@@ -13,9 +13,10 @@ jars="/usr/share/java/jna.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcres
 jars="$jars:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-test.jar:$klib/kotlin-test-junit.jar"
 classes="$target/android-presentation"
 rm -rf "$classes" && mkdir -p "$classes"
-presentation=android/presentation/src
+# The JVM-compilable Kotlin: the generated bindings, the core module's coroutine layer, and the
+# presentation module with its tests.
 "$kotlinc" -nowarn -jvm-target 17 -cp "$jars" -d "$classes" \
-  $(find "$gen" -name '*.kt') $(find "$presentation/main" "$presentation/test" -name '*.kt')
+  $(find "$gen" android/yaohao-core/src/main/kotlin android/presentation/src/main android/presentation/src/test -name '*.kt')
 java -Djna.library.path="$target/debug" -cp "$classes:$jars:$klib/kotlin-stdlib.jar" \
   app.yaohao.presentation.TestMainKt
 bash scripts/apps/syntax-check.sh android

@@ -4,8 +4,12 @@ import app.yaohao.core.Reason
 import app.yaohao.core.Text
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.runBlocking
 import org.junit.Test
 import java.time.Instant
+import kotlin.time.Duration.Companion.milliseconds
 
 /** Beijing time, countdowns and language choice. */
 class FormattingTest {
@@ -46,5 +50,12 @@ class FormattingTest {
         val reason = Reason("x", "中文", "English")
         assertEquals("中文", reason.message(Lang.ZH))
         assertEquals("English", Text("中文", "English").pick(Lang.EN))
+    }
+
+    @Test
+    fun ticksCarryTheClocksInstant() = runBlocking {
+        val clock = FixedClock(Instant.parse("2026-11-20T00:00:00Z"))
+        val seen = ticks(clock, 1.milliseconds).take(2).toList()
+        assertEquals(listOf(clock.now, clock.now), seen)
     }
 }

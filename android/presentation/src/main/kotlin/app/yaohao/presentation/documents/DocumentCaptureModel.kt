@@ -3,15 +3,12 @@ package app.yaohao.presentation.documents
 import app.yaohao.core.DocumentKind
 import app.yaohao.core.PreparedDocument
 import app.yaohao.core.documentMaxBytes
-import app.yaohao.core.prepareDocument
+import app.yaohao.core.ktx.CoreCalls
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
-import kotlinx.coroutines.CoroutineDispatcher
-import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.Job
-import kotlinx.coroutines.withContext
 import app.yaohao.presentation.model.YaohaoClient
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
 
 /** Where a material's capture stands. */
 sealed interface CaptureState {
@@ -46,8 +43,8 @@ class DocumentCaptureModel(
     private val draftId: String,
     /** The material. */
     val kind: DocumentKind,
-    /** Where the preparation (decoding and re-encoding) runs. */
-    private val work: CoroutineDispatcher = Dispatchers.Default,
+    /** The core's slow calls, off the main thread. */
+    private val core: CoreCalls = CoreCalls(),
 ) : StateHolder<CaptureState>(CaptureState.Idle, scope) {
 
     /** The byte limit the core applies to this material. */
@@ -56,7 +53,7 @@ class DocumentCaptureModel(
     /** A photo was picked or taken: the core checks and prepares it for the preview. */
     fun onPhoto(bytes: ByteArray): Job = act(::fail) {
         update { CaptureState.Preparing }
-        val prepared = withContext(work) { prepareDocument(bytes, kind) }
+        val prepared = core.prepareDocument(bytes, kind)
         update { CaptureState.Ready(bytes, prepared) }
     }
 

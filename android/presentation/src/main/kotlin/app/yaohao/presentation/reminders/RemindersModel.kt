@@ -3,15 +3,12 @@ package app.yaohao.presentation.reminders
 import app.yaohao.core.NotificationScheduler
 import app.yaohao.core.Reminder
 import app.yaohao.core.ReminderSync
-import app.yaohao.core.syncReminders
+import app.yaohao.core.ktx.CoreCalls
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
 import app.yaohao.presentation.model.YaohaoClient
-import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
-import kotlinx.coroutines.withContext
 
 /** The reminders screen's state. */
 data class RemindersState(
@@ -27,7 +24,7 @@ data class RemindersState(
 )
 
 /**
- * Reminders: the core computes them with stable ids and [syncReminders] makes the platform
+ * Reminders: the core computes them with stable ids and [CoreCalls.syncReminders] makes the platform
  * scheduler hold exactly them, so running it again (after a reboot, a refresh, a permission
  * grant) only replaces what is there.
  */
@@ -35,13 +32,13 @@ class RemindersModel(
     private val client: YaohaoClient,
     private val scheduler: NotificationScheduler,
     scope: CoroutineScope,
-    private val work: CoroutineDispatcher = Dispatchers.Default,
+    private val core: CoreCalls = CoreCalls(),
 ) : StateHolder<RemindersState>(RemindersState(), scope) {
 
     /** Loads the reminders and schedules them (or cancels them all when switched off). */
     fun sync(enabled: Boolean = state.value.enabled): Job = act(::fail) {
         val reminders = client.reminders().sortedBy { it.fireAt }
-        val result = withContext(work) { syncReminders(scheduler, if (enabled) reminders else emptyList()) }
+        val result = core.syncReminders(scheduler, if (enabled) reminders else emptyList())
         update {
             it.copy(reminders = reminders, lastSync = result, enabled = enabled, needsExactAlarmPermission = false, error = null)
         }
