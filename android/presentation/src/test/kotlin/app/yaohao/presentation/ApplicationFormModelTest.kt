@@ -20,11 +20,12 @@ import kotlin.time.Duration.Companion.milliseconds
 /** The application form: the core's field errors, draft autosave, preview and submit. */
 class ApplicationFormModelTest {
     private val client = MemoryClient()
-    private val id = "11010519491231002X"
+    private val id = client.account.residentId
 
     private suspend fun open(scope: CoroutineScope, delay: Duration = Duration.INFINITE): ApplicationFormModel {
+        client.cached = MemoryClient.emptyDashboard().copy(account = client.account)
         val draft = client.createDraft(PortalApplicationKind.INDIVIDUAL_ORDINARY)
-        val model = ApplicationFormModel(client, scope, id, delay)
+        val model = ApplicationFormModel(client, scope, delay)
         model.open(draft.localId).join()
         client.calls.clear()
         return model

@@ -58,4 +58,14 @@ class FormattingTest {
         val seen = ticks(clock, 1.milliseconds).take(2).toList()
         assertEquals(listOf(clock.now, clock.now), seen)
     }
+
+    @Test
+    fun theCoresDeepLinksOpenTheirScreens() {
+        assertEquals(Destination.RESULTS, DeepLinks.destination("yaohao://results/202611/1234567890123"))
+        assertEquals(Destination.RESULTS, DeepLinks.destination("yaohao://quota/1234567890123"))
+        assertEquals(Destination.REMINDERS, DeepLinks.destination("yaohao://profile/permits"))
+        assertEquals(Destination.HOME, DeepLinks.destination("yaohao://calendar/2026-12-08"))
+        assertEquals(Destination.HOME, DeepLinks.destination("https://example.com/results"))
+        assertEquals(Destination.HOME, DeepLinks.destination("not a uri at all"))
+    }
 }

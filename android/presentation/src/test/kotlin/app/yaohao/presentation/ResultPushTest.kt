@@ -1,6 +1,10 @@
 package app.yaohao.presentation
 
+import app.yaohao.core.EventKind
 import app.yaohao.core.Text
+import app.yaohao.presentation.model.UpcomingEvent
+import app.yaohao.presentation.push.DrawDayChecks
+import app.yaohao.presentation.push.PlannedCheck
 import app.yaohao.presentation.model.ResultNotification
 import app.yaohao.presentation.model.ResultOutcome
 import app.yaohao.presentation.push.ResultPush
@@ -9,6 +13,7 @@ import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Test
+import java.time.Instant
 
 /** The push payload goes to the core's result check; its notifications are shown. */
 class ResultPushTest {
@@ -48,5 +53,27 @@ class ResultPushTest {
         assertTrue(client.calls.isEmpty())
         push.onNewToken("token-1")
         assertEquals(listOf("registerDeviceToken:token-1"), client.calls)
+    }
+
+    @Test
+    fun drawDayChecksFollowTheCalendar() {
+        val draw = Instant.parse("2026-11-26T02:15:00Z")
+        val published = Instant.parse("2026-11-26T08:00:00Z")
+        fun event(kind: EventKind, at: Instant) = UpcomingEvent(kind, Text("", ""), at, false)
+        val events = listOf(
+            event(EventKind.RESULTS_PUBLISHED, published),
+            event(EventKind.APPLICATION_CUTOFF, Instant.parse("2026-12-08T12:00:00Z")),
+            event(EventKind.DRAW, draw),
+            event(EventKind.DRAW, draw),
+            event(EventKind.DRAW, Instant.parse("2026-09-26T02:15:00Z")),
+        )
+        val plan = DrawDayChecks.plan(events, Instant.parse("2026-11-20T00:00:00Z"))
+        assertEquals(
+            listOf(
+                PlannedCheck("results-check:${draw.epochSecond}", draw.plusSeconds(600)),
+                PlannedCheck("results-check:${published.epochSecond}", published.plusSeconds(600)),
+            ),
+            plan,
+        )
     }
 }

@@ -17,6 +17,7 @@ fun main() {
         CalculatorModelTest::class.java,
         AnnouncementsAndSettingsTest::class.java,
         ResultPushTest::class.java,
+        SecretSealerTest::class.java,
     )
     result.failures.forEach { println("FAILED ${it.testHeader}: ${it.trace}") }
     val failed = result.failureCount

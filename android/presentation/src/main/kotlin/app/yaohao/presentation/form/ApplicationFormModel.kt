@@ -54,14 +54,16 @@ data class FormState(
 class ApplicationFormModel(
     private val client: YaohaoClient,
     scope: CoroutineScope,
-    /** The applicant's ID number, to name the licence-number mix-up. */
-    private val residentId: String?,
     private val autosaveDelay: Duration = 800.milliseconds,
 ) : StateHolder<FormState>(FormState(), scope) {
     private var pendingSave: Job? = null
 
+    /** The signed-in applicant's ID number, to name the licence-number mix-up. */
+    private var residentId: String? = null
+
     /** Opens a draft. */
     fun open(localId: String): Job = act(::fail) {
+        residentId = client.dashboard().account?.residentId
         val draft = client.draft(localId)
         update { FormState(draft = draft, form = draft.form, savedRevision = draft.revision, problems = checkAll(draft.form)) }
     }

@@ -43,7 +43,7 @@ fun ApplicationFormScreen(
     onSubmitted: () -> Unit,
 ) {
     val model = rememberHolder(key = "form:$draftId") { scope ->
-        ApplicationFormModel(graph.client, scope, graph.residentId())
+        ApplicationFormModel(graph.client, scope)
     }
     val state by model.state.collectAsStateWithLifecycle()
 
