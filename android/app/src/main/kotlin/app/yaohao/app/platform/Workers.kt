@@ -23,6 +23,9 @@ import java.time.Duration
 import java.time.Instant
 import java.util.concurrent.TimeUnit
 
+/** Work that needs the portal. */
+private val online = Constraints.Builder().setRequiredNetworkType(NetworkType.CONNECTED).build()
+
 /**
  * Daily and on every trigger (start-up, boot, permission change, settings): refreshes the cache,
  * makes the alarms hold exactly the core's reminders, and plans the draw-day checks.
@@ -46,7 +49,7 @@ class ScheduleWorker(context: Context, params: WorkerParameters) : CoroutineWork
         DrawDayChecks.plan(dashboard.nextEvents, Instant.now()).forEach { check ->
             val request = OneTimeWorkRequestBuilder<DrawDayWorker>()
                 .setInitialDelay(Duration.between(Instant.now(), check.at).toMillis(), TimeUnit.MILLISECONDS)
-                .setConstraints(Constraints(requiredNetworkType = NetworkType.CONNECTED))
+                .setConstraints(online)
                 .setBackoffCriteria(BackoffPolicy.EXPONENTIAL, 5, TimeUnit.MINUTES)
                 .build()
             work.enqueueUniqueWork(check.name, ExistingWorkPolicy.KEEP, request)
@@ -111,7 +114,7 @@ class TokenWorker(context: Context, params: WorkerParameters) : CoroutineWorker(
         fun register(context: Context, token: String) {
             val request = OneTimeWorkRequestBuilder<TokenWorker>()
                 .setInputData(workDataOf(TOKEN to token))
-                .setConstraints(Constraints(requiredNetworkType = NetworkType.CONNECTED))
+                .setConstraints(online)
                 .build()
             WorkManager.getInstance(context).enqueueUniqueWork("push-token", ExistingWorkPolicy.REPLACE, request)
         }

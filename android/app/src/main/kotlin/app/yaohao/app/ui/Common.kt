@@ -57,6 +57,7 @@ fun CheckedField(
     keyboardType: KeyboardType = KeyboardType.Text,
     secret: Boolean = false,
 ) {
+    val problem = problems?.firstOrNull()
     Column(modifier = Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
         OutlinedTextField(
             value = value,
@@ -66,7 +67,7 @@ fun CheckedField(
             singleLine = true,
             keyboardOptions = KeyboardOptions(keyboardType = keyboardType),
             visualTransformation = if (secret) PasswordVisualTransformation() else VisualTransformation.None,
-            supportingText = problems?.firstOrNull()?.let { problem -> { Text(problem.local()) } },
+            supportingText = if (problem == null) null else { { Text(problem.local()) } },
             modifier = Modifier.fillMaxWidth(),
         )
     }
