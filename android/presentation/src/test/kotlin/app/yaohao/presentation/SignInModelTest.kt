@@ -47,7 +47,7 @@ class SignInModelTest {
     }
 
     @Test
-    fun registeringSignsIn() = modelTest { scope ->
+    fun registeringThenSigningInWithANewCode() = modelTest { scope ->
         val model = SignInModel(client, scope, clock)
         model.setMode(SignInMode.REGISTER)
         listOf(
@@ -58,7 +58,16 @@ class SignInModelTest {
             SignInField.SMS_CODE to "123456",
         ).forEach { (field, value) -> model.edit(field, value) }
         model.submit().join()
-        assertEquals(listOf("register:11010519491231002X", "login:11010519491231002X:123456"), client.calls)
+        assertEquals(listOf("register:11010519491231002X"), client.calls)
+        val registered = model.state.value
+        assertTrue(registered.registered)
+        assertEquals(SignInMode.LOGIN, registered.mode)
+        assertEquals("", registered.value(SignInField.SMS_CODE))
+        assertEquals("11010519491231002X", registered.value(SignInField.RESIDENT_ID))
+        model.requestCode().join()
+        model.edit(SignInField.SMS_CODE, "654321")
+        model.submit().join()
+        assertEquals("login:11010519491231002X:654321", client.calls.last())
         assertEquals("张三", model.state.value.account?.name)
         assertFalse(model.state.value.busy)
     }

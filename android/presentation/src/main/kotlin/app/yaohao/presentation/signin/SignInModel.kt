@@ -40,6 +40,8 @@ data class SignInState(
     val resendAt: Instant? = null,
     val busy: Boolean = false,
     val error: UiError? = null,
+    /** The account was just registered: the screen says so and asks to sign in. */
+    val registered: Boolean = false,
     /** Set once signed in: the screen navigates on. */
     val account: Account? = null,
 ) {
@@ -88,7 +90,7 @@ class SignInModel(
         update { it.copy(busy = false, resendAt = clock.now().plusSeconds(sent.resendAfterSeconds)) }
     }
 
-    /** Signs in, or registers and then signs in with the same code's session. */
+    /** Signs in, or registers (then the form switches to signing in, which needs a new code). */
     fun submit(): Job = act(::fail) {
         val s = state.value
         if (!checkFilled(s.fields)) return@act
@@ -100,6 +102,17 @@ class SignInModel(
             client.register(
                 Registration(id, s.value(SignInField.NAME).trim(), s.value(SignInField.MOBILE).trim(), password, code),
             )
+            // The registration code is used up: signing in takes a code sent for signing in.
+            update {
+                it.copy(
+                    busy = false,
+                    mode = SignInMode.LOGIN,
+                    values = it.values - SignInField.SMS_CODE,
+                    resendAt = null,
+                    registered = true,
+                )
+            }
+            return@act
         }
         val account = client.login(id, password, code)
         update { it.copy(busy = false, account = account) }

@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.SegmentedButton
 import androidx.compose.material3.SegmentedButtonDefaults
@@ -91,6 +92,9 @@ fun SignInScreen(graph: AppGraph, onSignedIn: () -> Unit) {
                     Text(stringResource(R.string.signin_resend_in, waitSeconds))
                 }
             }
+        }
+        if (state.registered) {
+            Text(stringResource(R.string.signin_registered), color = MaterialTheme.colorScheme.primary)
         }
         ErrorBanner(state.error)
         Button(onClick = { model.submit() }, enabled = !state.busy, modifier = Modifier.fillMaxWidth()) {
