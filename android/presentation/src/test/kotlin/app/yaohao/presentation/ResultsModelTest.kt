@@ -81,8 +81,8 @@ class ResultsModelTest {
         assertEquals(2, model.state.value.cards.size)
         assertEquals(null, (model.state.value.cards.first() as ResultCard.Won).quota)
         client.failWith = null
-        model.check("202611").join()
+        model.check().join()
         assertEquals(2, model.state.value.cards.size)
-        assertTrue(client.calls.contains("checkResults:202611"))
+        assertTrue(client.calls.contains("checkPublishedResults"))
     }
 }

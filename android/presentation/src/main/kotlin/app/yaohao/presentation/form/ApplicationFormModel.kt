@@ -25,8 +25,8 @@ object FormFields {
     const val LICENCE_FILE = "licence_file"
     const val ADDRESS = "address"
 
-    /** The name of a member's field, e.g. `members[0].name`. */
-    fun member(index: Int, field: String) = "members[$index].$field"
+    /** The name of a member's field, e.g. `family.members[0].name`. */
+    fun member(index: Int, field: String) = "family.members[$index].$field"
 }
 
 /** The application form's state. */

@@ -110,7 +110,7 @@ data class Draft(
 
 /** One field check of a submission preview. */
 data class FieldCheck(
-    /** The form field, e.g. `licence_file` or `members[0].name`. */
+    /** The form field, e.g. `licence_file` or `family.members[0].name`. */
     val field: String,
     /** Whether it passes. */
     val valid: Boolean,

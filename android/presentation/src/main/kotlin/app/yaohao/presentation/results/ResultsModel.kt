@@ -67,10 +67,10 @@ class ResultsModel(
         show()
     }
 
-    /** Checks a period's results by hand (the core fetches, verifies and matches once). */
-    fun check(period: String): Job = act(::fail) {
+    /** Checks every published period by hand (the core fetches, verifies and matches once). */
+    fun check(): Job = act(::fail) {
         update { it.copy(busy = true, error = null) }
-        client.checkResults(period)
+        client.checkPublishedResults()
         outcomes = client.dashboard().latestResults
         show()
     }

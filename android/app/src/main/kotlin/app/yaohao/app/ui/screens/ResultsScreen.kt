@@ -18,6 +18,7 @@ import androidx.compose.material3.Icon
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
+import androidx.compose.material3.pulltorefresh.PullToRefreshBox
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
@@ -54,10 +55,15 @@ fun ResultsScreen(graph: AppGraph) {
     LaunchedEffect(Unit) { model.load() }
     LaunchedEffect(tick) { model.tick() }
 
-    LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-        item { ErrorBanner(state.error, onRetry = { model.load() }) }
-        items(state.cards, key = { "${it.outcome.period}:${it.outcome.code}" }) { card ->
-            ResultCardView(card, onConfirm = model::confirm, onVerified = { details = "${card.outcome.period}:${card.outcome.code}" })
+    PullToRefreshBox(isRefreshing = state.busy, onRefresh = { model.check() }, modifier = Modifier.fillMaxSize()) {
+        LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+            item { ErrorBanner(state.error, onRetry = { model.load() }) }
+            if (state.cards.isEmpty() && !state.busy) {
+                item { Text(stringResource(R.string.results_none)) }
+            }
+            items(state.cards, key = { "${it.outcome.period}:${it.outcome.code}" }) { card ->
+                ResultCardView(card, onConfirm = model::confirm, onVerified = { details = "${card.outcome.period}:${card.outcome.code}" })
+            }
         }
     }
 
