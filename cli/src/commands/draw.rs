@@ -1,8 +1,8 @@
 //! `yaohao draw`: run the official draw over a pool and publish it in the official layout, or
 //! replay the raw stream of positions for a seed.
 
-use super::results::{load_pool, table};
-use crate::output::{CliError, Output};
+use super::results::load_pool;
+use crate::output::{CliError, Output, pairs};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use yaohao_core::draw::{DrawOutcome, layout, replay, run as run_draw};
@@ -199,7 +199,7 @@ fn draw(a: RunArgs, out: &Output) -> Result<(), CliError> {
     };
     out.emit(&summary, |_| match &a.out {
         None => text.clone(),
-        Some(path) => table([
+        Some(path) => pairs([
             (out.pick("已写入", "written to"), path.clone()),
             (
                 out.pick("中签行数", "winners"),

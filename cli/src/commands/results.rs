@@ -2,9 +2,8 @@
 //! whether the published draw is what the official algorithm gives for the published seed.
 
 use crate::input::read_bytes;
-use crate::output::{CliError, Output};
+use crate::output::{CliError, Output, pairs};
 use serde::Serialize;
-use std::io::Write;
 use yaohao_core::draw::{LoadedPool, Verdict, read_pool, verify};
 use yaohao_core::results::{Code, Lookup, ResultFile, Row, lookup, parse_bytes};
 
@@ -103,7 +102,7 @@ fn parse(path: &str, with_rows: bool, out: &Output) -> Result<(), CliError> {
     };
     out.emit(&summary, |_| {
         let none = || "—".to_owned();
-        let mut s = table([
+        let mut s = pairs([
             (
                 out.pick("类别", "category"),
                 format!("{}{}", h.category.applicant.zh(), h.category.quota.zh()),
@@ -283,7 +282,7 @@ fn verify_file(path: &str, pool: Option<&str>, out: &Output) -> Result<(), CliEr
                 "the list has no positions: verification needs the pool",
             ),
         };
-        let mut s = table([
+        let mut s = pairs([
             (out.pick("结论", "verdict"), verdict.to_owned()),
             (out.pick("期号", "period"), v.period.clone()),
             (
@@ -324,22 +323,7 @@ fn verify_file(path: &str, pool: Option<&str>, out: &Output) -> Result<(), CliEr
     });
     if matches!(v.verdict, Verdict::Mismatch | Verdict::Unverifiable) {
         // The report is printed; the exit status tells scripts the list is not proved.
-        let _ = std::io::stdout().flush();
-        std::process::exit(1);
+        return Err(CliError::Reported);
     }
     Ok(())
-}
-
-/// Two aligned columns (CJK characters count as two terminal cells).
-pub fn table<'a>(rows: impl IntoIterator<Item = (&'a str, String)>) -> String {
-    let cells = |s: &str| {
-        s.chars()
-            .map(|c| if c >= '\u{2E80}' { 2 } else { 1 })
-            .sum::<usize>()
-    };
-    let rows: Vec<(&str, String)> = rows.into_iter().collect();
-    let width = rows.iter().map(|(k, _)| cells(k)).max().unwrap_or(0);
-    rows.iter()
-        .map(|(k, v)| format!("{k}{}  {v}\n", " ".repeat(width - cells(k))))
-        .collect()
 }
