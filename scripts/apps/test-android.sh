@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Android app's checks that run on Linux: the presentation module (state holders with no
 # Android imports) compiled with kotlinc together with the generated bindings, its JUnit tests run
-# on the JVM against the real libyaohao_ffi.so (and a real yaohao-portal), then a tree-sitter syntax check of every Kotlin
-# file under android/. Prints "N passed, N failed" for each; exits non-zero on any failure.
+# on the JVM against the real libyaohao_ffi.so and a real yaohao-portal, then a tree-sitter syntax
+# check of every Kotlin file under android/. Prints "N passed, N failed" for each; exits non-zero
+# on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target=${CARGO_TARGET_DIR:-$PWD/target}
