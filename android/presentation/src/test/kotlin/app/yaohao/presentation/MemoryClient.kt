@@ -104,7 +104,7 @@ class MemoryClient : YaohaoClient {
     override suspend fun submit(localId: String): PortalApplication {
         call("submit:$localId")
         val draft = drafts.getValue(localId)
-        return PortalApplication(1, draft.kind, "under_review", app.yaohao.core.Text("审核中", "Under review"), "1234567890123", 0, false, emptyList())
+        return PortalApplication(1, draft.kind, "under_review", "1234567890123", 0, false, emptyList())
     }
 
     override suspend fun addDocument(localId: String, kind: DocumentKind, bytes: ByteArray): Draft {

@@ -20,7 +20,7 @@ class ResultsModelTest {
     private val clock = FixedClock(published.plusSeconds(3_600))
 
     private fun application(id: Long, code: String, draws: Long, c5: Boolean) =
-        PortalApplication(id, PortalApplicationKind.INDIVIDUAL_ORDINARY, "approved", Text("审核通过", "Approved"), code, draws, c5, emptyList())
+        PortalApplication(id, PortalApplicationKind.INDIVIDUAL_ORDINARY, "approved", code, draws, c5, emptyList())
 
     init {
         client.cached = MemoryClient.emptyDashboard().copy(

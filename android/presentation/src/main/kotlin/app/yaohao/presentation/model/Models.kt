@@ -55,10 +55,8 @@ data class PortalApplication(
     val id: Long,
     /** Kind. */
     val kind: PortalApplicationKind,
-    /** The portal's status name (`draft`, `under_review`, `approved`, `won`, ...). */
+    /** The portal's status name (`draft`, `under_review`, `approved`, `rejected`, `won`, `removed`). */
     val status: String,
-    /** The status label to show. */
-    val statusLabel: Text,
     /** 13-digit application code, once submitted. */
     val code: String?,
     /** Unsuccessful draws so far. */
@@ -126,8 +124,8 @@ data class Preview(
     val ready: Boolean,
     /** Field checks. */
     val checks: List<FieldCheck>,
-    /** Required materials the portal does not have yet. */
-    val missingDocuments: List<DocumentKind>,
+    /** Required materials the portal does not have yet (portal names, e.g. `id_front`). */
+    val missingDocuments: List<String>,
     /** Family points (family applications). */
     val points: FamilyPoints?,
     /** Why the family is not valid, if it is not. */

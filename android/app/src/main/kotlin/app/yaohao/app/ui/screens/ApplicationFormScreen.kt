@@ -88,8 +88,9 @@ fun ApplicationFormScreen(
         }
         state.preview?.let { preview ->
             preview.familyProblem?.let { Text(it.local(), color = MaterialTheme.colorScheme.error) }
-            preview.missingDocuments.forEach { kind ->
-                Text(stringResource(R.string.documents_missing, stringResource(kind.label())), color = MaterialTheme.colorScheme.error)
+            preview.missingDocuments.forEach { name ->
+                val label = portalDocumentKind(name)?.let { stringResource(it.label()) } ?: name
+                Text(stringResource(R.string.documents_missing, label), color = MaterialTheme.colorScheme.error)
             }
             preview.points?.let { Text(stringResource(R.string.points_total, it.total.toInt(), it.formula)) }
         }
@@ -105,6 +106,18 @@ fun ApplicationFormScreen(
             Text(stringResource(R.string.form_submit))
         }
     }
+}
+
+/** The material of a portal name in a preview (`id_front`, ...), if this build knows it. */
+private fun portalDocumentKind(name: String): DocumentKind? = when (name) {
+    "id_front" -> DocumentKind.ID_CARD_FRONT
+    "id_back" -> DocumentKind.ID_CARD_BACK
+    "id_photo" -> DocumentKind.ID_PHOTO
+    "driving_licence" -> DocumentKind.DRIVING_LICENCE
+    "residence_permit" -> DocumentKind.RESIDENCE_PERMIT
+    "work_residence_permit" -> DocumentKind.WORK_RESIDENCE_PERMIT
+    "social_insurance_record" -> DocumentKind.SOCIAL_INSURANCE_RECORD
+    else -> null
 }
 
 /** The label of a material. */

@@ -83,7 +83,7 @@ fun DashboardScreen(
             items(state.dashboard?.applications.orEmpty(), key = { "a${it.id}" }) { application ->
                 ListItem(
                     headlineContent = { Text(application.code ?: stringResource(R.string.application_no_code)) },
-                    supportingContent = { Text(application.statusLabel.local()) },
+                    supportingContent = { Text(statusLabel(application.status)) },
                 )
             }
             items(state.dashboard?.drafts.orEmpty(), key = { "d${it.localId}" }) { draft ->
@@ -103,6 +103,18 @@ fun DashboardScreen(
             }
         }
     }
+}
+
+/** The label of an application status (the portal's name for one this build does not know). */
+@Composable
+private fun statusLabel(status: String): String = when (status) {
+    "draft" -> stringResource(R.string.status_draft)
+    "under_review" -> stringResource(R.string.status_under_review)
+    "approved" -> stringResource(R.string.status_approved)
+    "rejected" -> stringResource(R.string.status_rejected)
+    "won" -> stringResource(R.string.status_won)
+    "removed" -> stringResource(R.string.status_removed)
+    else -> status
 }
 
 /** A countdown to a calendar event, with its Beijing time and whether it was announced. */
