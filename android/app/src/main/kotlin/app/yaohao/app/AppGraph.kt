@@ -3,9 +3,10 @@ package app.yaohao.app
 import android.content.Context
 import app.yaohao.app.platform.AlarmNotificationScheduler
 import app.yaohao.app.platform.DataStoreSettings
-import app.yaohao.app.platform.FfiYaohaoClient
 import app.yaohao.app.platform.KeystoreSecretStore
+import app.yaohao.app.ui.lang
 import app.yaohao.core.NotificationScheduler
+import app.yaohao.presentation.model.FfiYaohaoClient
 import app.yaohao.presentation.model.YaohaoClient
 import app.yaohao.presentation.push.ResultPush
 import app.yaohao.presentation.settings.SettingsStore
@@ -19,7 +20,8 @@ class AppGraph(context: Context) {
     /** The core's facade (offline-first; its cache lives in the app's files). */
     val client: YaohaoClient = FfiYaohaoClient.open(
         baseUrl = BuildConfig.PORTAL_URL,
-        dataDir = File(context.filesDir, "yaohao"),
+        dataDir = File(context.filesDir, "yaohao").path,
+        lang = context.lang(),
         secrets = secrets,
     )
 

@@ -50,16 +50,26 @@ val UiError.retryable: Boolean
 val UiError.needsSignIn: Boolean
     get() = this is UiError.SignInRequired || this is UiError.SignedInElsewhere
 
-/** The failure a [app.yaohao.presentation.model.YaohaoClient] throws, already mapped to a [UiError]. */
-class ClientFailure(val error: UiError) : Exception(error.message.en)
-
 /** The UI error for a failure of the core or the platform; cancellation is never mapped. */
 fun Throwable.toUiError(): UiError = when (this) {
     is CancellationException -> throw this
-    is ClientFailure -> error
-    is YaohaoException.InvalidInput -> UiError.Invalid(field, code, Text(messageZh, messageEn))
+    is YaohaoException -> toUiError()
     is SchedulerException.Refused -> UiError.ExactAlarmsDenied(
         Text("系统未允许精确提醒，请在设置中允许“闹钟和提醒”", "Exact alarms are not allowed; allow \"Alarms & reminders\" in Settings"),
     )
     else -> UiError.Other(Text("出现意外错误，请稍后重试", "Something went wrong; please try again"))
+}
+
+/** The UI error of the core's boundary error (a cancelled call stays a cancellation). */
+private fun YaohaoException.toUiError(): UiError = when (this) {
+    is YaohaoException.InvalidInput -> UiError.Invalid(field.ifEmpty { null }, code, Text(messageZh, messageEn))
+    is YaohaoException.Network -> UiError.Network(Text(messageZh, messageEn))
+    is YaohaoException.DataFreeze -> UiError.DataFreeze(until, Text(messageZh, messageEn))
+    is YaohaoException.AuthRequired -> UiError.SignInRequired(Text(messageZh, messageEn))
+    is YaohaoException.LoggedInElsewhere -> UiError.SignedInElsewhere(Text(messageZh, messageEn))
+    is YaohaoException.RateLimited -> UiError.RateLimited(retryAfterSeconds.toLong(), Text(messageZh, messageEn))
+    is YaohaoException.NotFound -> UiError.NotFound(Text(messageZh, messageEn))
+    is YaohaoException.Server -> UiError.Server(Text(messageZh, messageEn))
+    is YaohaoException.Other -> UiError.Other(Text(messageZh, messageEn))
+    is YaohaoException.Cancelled -> throw CancellationException("cancelled through its CancelToken")
 }

@@ -2,6 +2,7 @@ package app.yaohao.presentation
 
 import app.yaohao.core.EventKind
 import app.yaohao.core.Text
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.dashboard.DashboardModel
 import app.yaohao.presentation.model.ResultOutcome
 import app.yaohao.presentation.model.UpcomingEvent
@@ -43,7 +44,7 @@ class DashboardModelTest {
         client.fresh = client.cached
         val model = DashboardModel(client, scope, clock)
         model.load().join()
-        client.failWith = UiError.Network(Text("网络连接失败", "offline"))
+        client.failWith = YaohaoException.Network("网络连接失败", "offline")
         model.refresh().join()
         val state = model.state.value
         assertTrue(state.error is UiError.Network)

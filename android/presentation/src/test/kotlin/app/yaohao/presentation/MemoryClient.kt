@@ -2,6 +2,7 @@ package app.yaohao.presentation
 
 import app.yaohao.core.DocumentKind
 import app.yaohao.core.Reminder
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.model.Account
 import app.yaohao.presentation.model.Announcement
 import app.yaohao.presentation.model.ApplicationForm
@@ -24,7 +25,7 @@ import app.yaohao.presentation.model.YaohaoClient
  */
 class MemoryClient : YaohaoClient {
     val calls = mutableListOf<String>()
-    var failWith: UiError? = null
+    var failWith: YaohaoException? = null
 
     /** Only calls whose name starts with this fail (all when null). */
     var failOnly: String? = null
@@ -42,7 +43,7 @@ class MemoryClient : YaohaoClient {
     private fun call(name: String) {
         synchronized(calls) { calls += name }
         val error = failWith ?: return
-        if (failOnly == null || name.startsWith(failOnly!!)) throw ClientFailure(error)
+        if (failOnly == null || name.startsWith(failOnly!!)) throw error
     }
 
     override suspend fun requestSmsCode(purpose: SmsPurpose, mobile: String?, residentId: String?): CodeSent {

@@ -1,15 +1,15 @@
 package app.yaohao.presentation
 
 import app.yaohao.core.ApplicantState
-import app.yaohao.core.Application
-import app.yaohao.core.ApplicationKind
-import app.yaohao.core.ApplicationStatus
 import app.yaohao.core.NotificationScheduler
 import app.yaohao.core.Permit
 import app.yaohao.core.PermitKind
 import app.yaohao.core.Reminder
 import app.yaohao.core.ReminderKind
 import app.yaohao.core.SchedulerException
+import app.yaohao.core.TrackedApplication
+import app.yaohao.core.TrackedKind
+import app.yaohao.core.TrackedStatus
 import app.yaohao.core.computeReminders
 import app.yaohao.presentation.reminders.Channel
 import app.yaohao.presentation.reminders.RemindersModel
@@ -44,7 +44,7 @@ class RemindersModelTest {
     private val client = MemoryClient()
     private val scheduler = MemoryScheduler()
     private val state = ApplicantState(
-        applications = listOf(Application("1234567890123", ApplicationKind.ORDINARY, ApplicationStatus.UNDER_REVIEW, "2026-11-20", null, 3u)),
+        applications = listOf(TrackedApplication("1234567890123", TrackedKind.ORDINARY, TrackedStatus.UNDER_REVIEW, "2026-11-20", null, 3u)),
         quota = null,
         permits = listOf(Permit(PermitKind.WORK_RESIDENCE, "2027-03-01", null)),
         licenceExpiresOn = null,

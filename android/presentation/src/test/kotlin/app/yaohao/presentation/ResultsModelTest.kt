@@ -1,6 +1,6 @@
 package app.yaohao.presentation
 
-import app.yaohao.core.Text
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.model.PortalApplication
 import app.yaohao.presentation.model.PortalApplicationKind
 import app.yaohao.presentation.model.Quota
@@ -30,6 +30,7 @@ class ResultsModelTest {
                 ResultOutcome("202611", "2222222222222", false, null, true),
             ),
         )
+        client.fresh = client.cached
         client.quotas = listOf(
             Quota(9, 1, "202611", "BJ202611000017", "pending_confirmation", published.plusSeconds(72 * 3_600), published.plusSeconds(365 * 86_400)),
         )
@@ -74,7 +75,7 @@ class ResultsModelTest {
     @Test
     fun quotasUnavailableStillShowTheResults() = modelTest { scope ->
         val model = ResultsModel(client, scope, clock)
-        client.failWith = UiError.DataFreeze(null, Text("数据冻结中", "Data freeze"))
+        client.failWith = YaohaoException.DataFreeze(null, "数据冻结中", "Data freeze")
         client.failOnly = "quotas"
         model.load().join()
         assertTrue(model.state.value.error is UiError.DataFreeze)
@@ -83,6 +84,6 @@ class ResultsModelTest {
         client.failWith = null
         model.check().join()
         assertEquals(2, model.state.value.cards.size)
-        assertTrue(client.calls.contains("checkPublishedResults"))
+        assertEquals(listOf("refresh", "checkPublishedResults", "dashboard"), client.calls.takeLast(3))
     }
 }

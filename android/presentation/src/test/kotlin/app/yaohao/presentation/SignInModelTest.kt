@@ -1,6 +1,6 @@
 package app.yaohao.presentation
 
-import app.yaohao.core.Text
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.signin.SignInField
 import app.yaohao.presentation.signin.SignInMode
 import app.yaohao.presentation.signin.SignInModel
@@ -78,7 +78,7 @@ class SignInModelTest {
         model.edit(SignInField.RESIDENT_ID, "11010519491231002X")
         model.edit(SignInField.PASSWORD, "secret")
         model.edit(SignInField.SMS_CODE, "000000")
-        client.failWith = UiError.Invalid("sms_code", "sms_code_wrong", Text("验证码错误", "Wrong code"))
+        client.failWith = YaohaoException.InvalidInput("sms_code", "sms_code_wrong", "验证码错误", "Wrong code")
         model.submit().join()
         val state = model.state.value
         assertNull(state.error)

@@ -18,6 +18,7 @@ fun main() {
         AnnouncementsAndSettingsTest::class.java,
         ResultPushTest::class.java,
         SecretSealerTest::class.java,
+        PortalJourneyTest::class.java,
     )
     result.failures.forEach { println("FAILED ${it.testHeader}: ${it.trace}") }
     val failed = result.failureCount

@@ -5,6 +5,7 @@ import app.yaohao.core.Member
 import app.yaohao.core.Relation
 import app.yaohao.core.SchedulerException
 import app.yaohao.core.Text
+import app.yaohao.core.YaohaoException
 import app.yaohao.core.familyPoints
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -38,10 +39,15 @@ class UiErrorTest {
     }
 
     @Test
-    fun clientFailuresPassThroughAndSayWhatToDo() {
-        val network = UiError.Network(Text("网络连接失败", "Could not reach the portal"))
-        assertEquals(network, ClientFailure(network).toUiError())
+    fun facadeErrorsKeepTheirTextAndWhatToDo() {
+        val network = YaohaoException.Network("网络连接失败", "Could not reach the portal").toUiError()
+        assertEquals(UiError.Network(Text("网络连接失败", "Could not reach the portal")), network)
         assertTrue(network.retryable)
+        val freeze = YaohaoException.DataFreeze(java.time.Instant.EPOCH, "冻结", "frozen").toUiError() as UiError.DataFreeze
+        assertEquals(java.time.Instant.EPOCH, freeze.until)
+        assertTrue(YaohaoException.AuthRequired("请登录", "Sign in").toUiError().needsSignIn)
+        assertEquals(30L, (YaohaoException.RateLimited(30uL, "稍后", "later").toUiError() as UiError.RateLimited).retryAfterSeconds)
+        assertEquals(null, (YaohaoException.InvalidInput("", "invalid_state", "状态", "state").toUiError() as UiError.Invalid).field)
         assertTrue(UiError.SignedInElsewhere(Text("", "")).needsSignIn)
         assertTrue(IllegalStateException("boom").toUiError() is UiError.Other)
     }
@@ -49,5 +55,10 @@ class UiErrorTest {
     @Test(expected = CancellationException::class)
     fun cancellationIsNeverSwallowed() {
         CancellationException("left the screen").toUiError()
+    }
+
+    @Test(expected = CancellationException::class)
+    fun aCancelledFacadeCallStaysACancellation() {
+        YaohaoException.Cancelled().toUiError()
     }
 }

@@ -8,9 +8,13 @@ import androidx.datastore.preferences.core.Preferences
 import androidx.datastore.preferences.core.edit
 import androidx.datastore.preferences.core.stringPreferencesKey
 import androidx.datastore.preferences.preferencesDataStore
+import app.yaohao.core.SecretStore
+import app.yaohao.core.SecretStoreException
 import app.yaohao.presentation.secrets.SecretSealer
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
+import java.io.IOException
+import java.security.GeneralSecurityException
 import java.security.KeyStore
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
@@ -23,28 +27,39 @@ private val Context.secretsStore: DataStore<Preferences> by preferencesDataStore
  * Security's EncryptedSharedPreferences is deprecated and not used.) The core calls it
  * synchronously from its own threads, never the main thread, hence runBlocking.
  */
-class KeystoreSecretStore(context: Context) {
+class KeystoreSecretStore(context: Context) : SecretStore {
     private val store = context.applicationContext.secretsStore
     private val sealer = SecretSealer(::keystoreKey)
 
     /** The value of [key], or null (also when the Keystore key was invalidated: sign in again). */
-    fun get(key: String): String? = runBlocking {
-        val sealed = store.data.first()[stringPreferencesKey(key)] ?: return@runBlocking null
-        sealer.open(key, sealed) ?: run {
-            store.edit { it.remove(stringPreferencesKey(key)) }
-            null
+    override fun get(key: String): String? = vault {
+        runBlocking {
+            val sealed = store.data.first()[stringPreferencesKey(key)] ?: return@runBlocking null
+            sealer.open(key, sealed) ?: run {
+                store.edit { it.remove(stringPreferencesKey(key)) }
+                null
+            }
         }
     }
 
     /** Stores [value] under [key]. */
-    fun set(key: String, value: String) {
+    override fun set(key: String, value: String) = vault {
         val sealed = sealer.seal(key, value)
         runBlocking { store.edit { it[stringPreferencesKey(key)] = sealed } }
     }
 
     /** Forgets [key]. */
-    fun delete(key: String) {
+    override fun delete(key: String) = vault {
         runBlocking { store.edit { it.remove(stringPreferencesKey(key)) } }
+    }
+
+    /** Runs [action]; a Keystore or storage failure reaches the core as "vault unavailable". */
+    private fun <T> vault(action: () -> T): T = try {
+        action()
+    } catch (failure: GeneralSecurityException) {
+        throw SecretStoreException.Unavailable(failure.toString())
+    } catch (failure: IOException) {
+        throw SecretStoreException.Unavailable(failure.toString())
     }
 
     private fun keystoreKey(): SecretKey {

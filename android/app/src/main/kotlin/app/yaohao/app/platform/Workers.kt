@@ -15,7 +15,8 @@ import androidx.work.workDataOf
 import app.yaohao.app.YaohaoApplication
 import app.yaohao.app.ui.lang
 import app.yaohao.core.ktx.CoreCalls
-import app.yaohao.presentation.ClientFailure
+import app.yaohao.core.SchedulerException
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.push.DrawDayChecks
 import app.yaohao.presentation.retryable
 import app.yaohao.presentation.toUiError
@@ -35,14 +36,14 @@ class ScheduleWorker(context: Context, params: WorkerParameters) : CoroutineWork
         val graph = (applicationContext as YaohaoApplication).graph
         val dashboard = try {
             graph.client.refresh()
-        } catch (failure: ClientFailure) {
+        } catch (failure: YaohaoException) {
             graph.client.dashboard()
         }
         val enabled = graph.settings.load().reminders
         val reminders = if (enabled) graph.client.reminders() else emptyList()
         try {
             CoreCalls().syncReminders(graph.scheduler, reminders)
-        } catch (refused: app.yaohao.core.SchedulerException.Refused) {
+        } catch (refused: SchedulerException.Refused) {
             // No exact alarms until the user allows them; RescheduleReceiver runs this again then.
         }
         val work = WorkManager.getInstance(applicationContext)
@@ -84,7 +85,7 @@ class DrawDayWorker(context: Context, params: WorkerParameters) : CoroutineWorke
                 notifications.forEach { Notifications.show(applicationContext, it) }
             }
             Result.success()
-        } catch (failure: ClientFailure) {
+        } catch (failure: YaohaoException) {
             if (failure.toUiError().retryable && runAttemptCount < MAX_ATTEMPTS) Result.retry() else Result.failure()
         }
     }
@@ -102,7 +103,7 @@ class TokenWorker(context: Context, params: WorkerParameters) : CoroutineWorker(
         return try {
             graph.push.onNewToken(token)
             Result.success()
-        } catch (failure: ClientFailure) {
+        } catch (failure: YaohaoException) {
             if (failure.toUiError().retryable) Result.retry() else Result.failure()
         }
     }

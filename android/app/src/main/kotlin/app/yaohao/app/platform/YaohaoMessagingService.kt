@@ -2,7 +2,7 @@ package app.yaohao.app.platform
 
 import app.yaohao.app.YaohaoApplication
 import app.yaohao.app.ui.lang
-import app.yaohao.presentation.ClientFailure
+import app.yaohao.core.YaohaoException
 import com.google.firebase.messaging.FirebaseMessagingService
 import com.google.firebase.messaging.RemoteMessage
 import kotlinx.coroutines.runBlocking
@@ -22,7 +22,7 @@ class YaohaoMessagingService : FirebaseMessagingService() {
             withTimeoutOrNull(CHECK_LIMIT_MS) {
                 try {
                     graph.push.onMessage(message.data, lang())
-                } catch (failure: ClientFailure) {
+                } catch (failure: YaohaoException) {
                     null
                 }
             }

@@ -5,8 +5,8 @@ import app.yaohao.core.Reminder
 
 /**
  * What the screens need from the core's `Yaohao` facade (offline-first: reads come from its cache,
- * the network only refreshes it). The app implements it over the generated bindings; every
- * failure is thrown as [app.yaohao.presentation.ClientFailure].
+ * the network only refreshes it), implemented over the generated bindings by [FfiYaohaoClient].
+ * Failures are the core's `YaohaoException`; screens map them with `toUiError`.
  */
 interface YaohaoClient {
     /** Asks the portal to send an SMS code (`mobile` to register, `residentId` to sign in). */

@@ -67,9 +67,13 @@ class ResultsModel(
         show()
     }
 
-    /** Checks every published period by hand (the core fetches, verifies and matches once). */
+    /**
+     * Refreshes, then checks every published period (the core fetches, verifies and matches once;
+     * it matches the codes the cache knows to be in the pool, hence the refresh first).
+     */
     fun check(): Job = act(::fail) {
         update { it.copy(busy = true, error = null) }
+        applications = client.refresh().applications
         client.checkPublishedResults()
         outcomes = client.dashboard().latestResults
         show()
