@@ -3,11 +3,15 @@ package app.yaohao.presentation
 import app.yaohao.core.DocumentKind
 import app.yaohao.core.SecretStore
 import app.yaohao.core.Yaohao
+import app.yaohao.presentation.announcements.AnnouncementsModel
+import app.yaohao.presentation.dashboard.DashboardModel
 import app.yaohao.presentation.documents.CaptureState
 import app.yaohao.presentation.documents.DocumentCaptureModel
 import app.yaohao.presentation.form.ApplicationFormModel
 import app.yaohao.presentation.model.FfiYaohaoClient
 import app.yaohao.presentation.model.PortalApplicationKind
+import app.yaohao.presentation.push.ResultPush
+import app.yaohao.presentation.reminders.RemindersModel
 import app.yaohao.presentation.results.ResultCard
 import app.yaohao.presentation.results.ResultsModel
 import app.yaohao.presentation.signin.SignInField
@@ -77,7 +81,7 @@ class PortalJourneyTest {
     }
 
     @Test
-    fun registerSignInApplyDrawAndConfirm() = modelTest { scope ->
+    fun registerSignInApplyDrawNotifyOnceAndConfirm() = modelTest { scope ->
         TestPortal.start().use { portal ->
             val client = client(portal)
             signIn(portal, client, scope)
@@ -109,7 +113,18 @@ class PortalJourneyTest {
             assertEquals(13, code?.length)
 
             portal.review()
-            portal.runPeriod(1, "123456")
+            val period = portal.runPeriod(1, "123456")
+            // The home screen refreshes; then the push names the period and the core notifies once.
+            val home = DashboardModel(client, scope, Clock { Instant.parse(TestPortal.START) })
+            home.load().join()
+            assertNull(home.state.value.error)
+            assertEquals("won", home.state.value.dashboard?.applications?.single()?.status)
+            val push = ResultPush(client)
+            val shown = push.onMessage(mapOf("type" to "results", "period" to period), Lang.ZH)
+            assertEquals(listOf("result:$period:$code"), shown.map { it.id })
+            assertTrue(shown.single().body.contains(code!!))
+            assertTrue(push.onMessage(mapOf("type" to "results", "period" to period), Lang.ZH).isEmpty())
+
             val results = ResultsModel(client, scope, Clock { Instant.parse(TestPortal.START) })
             results.check().join()
             assertNull(results.state.value.error)
@@ -121,6 +136,16 @@ class PortalJourneyTest {
             assertTrue(won.canConfirm)
             results.confirm(won.quota!!.id).join()
             assertEquals("confirmed", (results.state.value.cards.single() as ResultCard.Won).quota?.status)
+
+            val scheduler = MemoryScheduler()
+            val reminders = RemindersModel(client, scheduler, scope)
+            reminders.sync().join()
+            assertNull(reminders.state.value.error)
+            assertEquals(reminders.state.value.reminders.map { it.id }.toSet(), scheduler.scheduled.keys)
+
+            val news = AnnouncementsModel(client, scope)
+            news.load().join()
+            assertNull(news.state.value.error)
         }
     }
 
