@@ -2,6 +2,7 @@ package app.yaohao.presentation
 
 import app.yaohao.core.EventKind
 import app.yaohao.core.Text
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.model.UpcomingEvent
 import app.yaohao.presentation.push.DrawDayChecks
 import app.yaohao.presentation.push.PlannedCheck
@@ -33,7 +34,7 @@ class ResultPushTest {
     @Test
     fun aResultsPushChecksItsPeriod() = runBlocking {
         val shown = push.onMessage(mapOf("type" to "results", "period" to "202611"), Lang.ZH)
-        assertEquals(listOf("checkResults:202611"), client.calls)
+        assertEquals(listOf("refresh", "checkResults:202611"), client.calls)
         val notification = shown.single()
         assertEquals("摇号结果：中签", notification.title)
         assertEquals(Channel.RESULTS, notification.channel)
@@ -43,8 +44,17 @@ class ResultPushTest {
     @Test
     fun aPushWithoutAUsablePeriodChecksEveryPublishedPeriod() = runBlocking {
         val shown = push.onMessage(mapOf("type" to "results", "period" to "2026-11"), Lang.EN)
-        assertEquals(listOf("checkPublishedResults"), client.calls)
+        assertEquals(listOf("refresh", "checkPublishedResults"), client.calls)
         assertEquals("Draw result: you won", shown.single().title)
+    }
+
+    @Test
+    fun offlineTheCheckRunsOnTheCache() = runBlocking {
+        client.failWith = YaohaoException.Network("网络连接失败", "offline")
+        client.failOnly = "refresh"
+        val shown = push.checkPublished(Lang.ZH)
+        assertEquals(listOf("refresh", "checkPublishedResults"), client.calls)
+        assertEquals(1, shown.size)
     }
 
     @Test

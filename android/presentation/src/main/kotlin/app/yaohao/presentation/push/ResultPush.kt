@@ -1,5 +1,6 @@
 package app.yaohao.presentation.push
 
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.model.ResultNotification
 import app.yaohao.presentation.model.YaohaoClient
@@ -17,6 +18,7 @@ class ResultPush(private val client: YaohaoClient) {
     /** The notifications to show, in [lang], for a push [data] payload; none for other payloads. */
     suspend fun onMessage(data: Map<String, String>, lang: Lang): List<NotificationContent> {
         if (data[TYPE] != RESULTS) return emptyList()
+        refreshQuietly()
         val period = data[PERIOD]
         val found = if (period != null && PERIOD_FORMAT.matches(period)) {
             client.checkResults(period)
@@ -27,11 +29,26 @@ class ResultPush(private val client: YaohaoClient) {
     }
 
     /** The draw-day check (WorkManager): every published period without a stored result. */
-    suspend fun checkPublished(lang: Lang): List<NotificationContent> =
-        client.checkPublishedResults().map { it.content(lang) }
+    suspend fun checkPublished(lang: Lang): List<NotificationContent> {
+        refreshQuietly()
+        return client.checkPublishedResults().map { it.content(lang) }
+    }
 
     /** A new push token: registered with the portal. */
     suspend fun onNewToken(token: String) = client.registerDeviceToken(token)
+
+    /**
+     * The core matches a result file once, against the codes its cache has in the pool, so the
+     * cache is brought up to date first (an approval since the last refresh counts); offline, the
+     * check still runs on what is cached.
+     */
+    private suspend fun refreshQuietly() {
+        try {
+            client.refresh()
+        } catch (offline: YaohaoException) {
+            return
+        }
+    }
 
     companion object {
         /** The payload key naming the message type. */
