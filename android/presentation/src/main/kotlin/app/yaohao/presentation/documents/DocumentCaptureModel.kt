@@ -18,7 +18,7 @@ sealed interface CaptureState {
     /** The core is preparing the photo. */
     data object Preparing : CaptureState
 
-    /** The core's result, previewed before upload; [warnings] (e.g. blur) do not block it. */
+    /** The core's result, previewed before upload; its warnings (e.g. blur) do not block it. */
     data class Ready(val original: ByteArray, val prepared: PreparedDocument) : CaptureState {
         override fun equals(other: Any?): Boolean =
             other is Ready && original.contentEquals(other.original) && prepared == other.prepared
