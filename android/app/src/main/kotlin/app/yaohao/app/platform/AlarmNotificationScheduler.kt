@@ -1,0 +1,57 @@
+package app.yaohao.app.platform
+
+import android.app.AlarmManager
+import android.app.PendingIntent
+import android.content.Context
+import android.os.Build
+import androidx.core.content.edit
+import androidx.core.content.getSystemService
+import app.yaohao.core.NotificationScheduler
+import app.yaohao.core.Reminder
+import app.yaohao.core.SchedulerException
+
+/**
+ * The core's [NotificationScheduler] on AlarmManager exact alarms. The system cannot list alarms,
+ * so the scheduled ids are kept in a small preferences file (ids only, nothing secret); the
+ * reminder's text travels in the alarm's intent. The core calls it synchronously from its own
+ * thread, so the file is written with commit().
+ */
+class AlarmNotificationScheduler(private val context: Context) : NotificationScheduler {
+    private val alarms = context.getSystemService<AlarmManager>()
+    private val registry = context.getSharedPreferences("scheduled-reminders", Context.MODE_PRIVATE)
+
+    override fun scheduledIds(): List<String> = registry.getStringSet(IDS, emptySet()).orEmpty().toList()
+
+    override fun schedule(reminder: Reminder) {
+        val manager = alarms ?: throw SchedulerException.Unexpected("no AlarmManager")
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S && !manager.canScheduleExactAlarms()) {
+            throw SchedulerException.Refused("exact alarms not permitted")
+        }
+        val intent = ReminderReceiver.intent(context, reminder)
+        val pending = PendingIntent.getBroadcast(context, 0, intent, PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT)
+        manager.setExactAndAllowWhileIdle(AlarmManager.RTC_WAKEUP, reminder.fireAt.toEpochMilli(), pending)
+        update { it + reminder.id }
+    }
+
+    override fun cancel(id: String) {
+        val intent = ReminderReceiver.intent(context, id)
+        val pending = PendingIntent.getBroadcast(context, 0, intent, PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_NO_CREATE)
+        if (pending != null) {
+            alarms?.cancel(pending)
+            pending.cancel()
+        }
+        update { it - id }
+    }
+
+    /** Forgets every id (alarms do not survive a reboot; the next sync schedules them again). */
+    fun forgetAll() = update { emptySet() }
+
+    private fun update(change: (Set<String>) -> Set<String>) = synchronized(registry) {
+        val next = change(registry.getStringSet(IDS, emptySet()).orEmpty())
+        registry.edit(commit = true) { putStringSet(IDS, next) }
+    }
+
+    private companion object {
+        const val IDS = "ids"
+    }
+}

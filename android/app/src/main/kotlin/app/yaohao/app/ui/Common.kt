@@ -1,0 +1,74 @@
+package app.yaohao.app.ui
+
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.text.KeyboardOptions
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.input.KeyboardType
+import androidx.compose.ui.text.input.PasswordVisualTransformation
+import androidx.compose.ui.text.input.VisualTransformation
+import androidx.compose.ui.unit.dp
+import app.yaohao.app.R
+import app.yaohao.core.Reason
+import app.yaohao.presentation.UiError
+import app.yaohao.presentation.retryable
+
+/** An error banner with the core's message and, when it may help, a retry action. */
+@Composable
+fun ErrorBanner(error: UiError?, onRetry: (() -> Unit)? = null) {
+    if (error == null) return
+    Card(
+        modifier = Modifier.fillMaxWidth().padding(vertical = 8.dp),
+        colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer),
+    ) {
+        Row(modifier = Modifier.padding(12.dp), verticalAlignment = Alignment.CenterVertically) {
+            Text(
+                text = error.message.local(),
+                color = MaterialTheme.colorScheme.onErrorContainer,
+                modifier = Modifier.weight(1f),
+            )
+            if (onRetry != null && error.retryable) {
+                TextButton(onClick = onRetry) {
+                    Text(stringResource(R.string.action_retry))
+                }
+            }
+        }
+    }
+}
+
+/** A text field showing the core's problems with its value under it. */
+@Composable
+fun CheckedField(
+    label: String,
+    value: String,
+    problems: List<Reason>?,
+    onValueChange: (String) -> Unit,
+    keyboardType: KeyboardType = KeyboardType.Text,
+    secret: Boolean = false,
+) {
+    val problem = problems?.firstOrNull()
+    Column(modifier = Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
+        OutlinedTextField(
+            value = value,
+            onValueChange = onValueChange,
+            label = { Text(label) },
+            isError = !problems.isNullOrEmpty(),
+            singleLine = true,
+            keyboardOptions = KeyboardOptions(keyboardType = keyboardType),
+            visualTransformation = if (secret) PasswordVisualTransformation() else VisualTransformation.None,
+            supportingText = if (problem == null) null else { { Text(problem.local()) } },
+            modifier = Modifier.fillMaxWidth(),
+        )
+    }
+}

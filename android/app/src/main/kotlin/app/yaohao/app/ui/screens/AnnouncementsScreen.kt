@@ -1,0 +1,43 @@
+package app.yaohao.app.ui.screens
+
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.ListItem
+import androidx.compose.material3.Text
+import androidx.compose.material3.pulltorefresh.PullToRefreshBox
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import app.yaohao.app.AppGraph
+import app.yaohao.app.ui.ErrorBanner
+import app.yaohao.app.ui.local
+import app.yaohao.app.ui.rememberHolder
+import app.yaohao.presentation.BeijingTime
+import app.yaohao.presentation.announcements.AnnouncementsModel
+
+/** Policy announcements, newest first. */
+@Composable
+fun AnnouncementsScreen(graph: AppGraph) {
+    val model = rememberHolder { scope -> AnnouncementsModel(graph.client, scope) }
+    val state by model.state.collectAsStateWithLifecycle()
+
+    LaunchedEffect(Unit) { model.load() }
+
+    PullToRefreshBox(isRefreshing = state.refreshing, onRefresh = { model.load() }, modifier = Modifier.fillMaxSize()) {
+        LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp)) {
+            item { ErrorBanner(state.error, onRetry = { model.load() }) }
+            items(state.items, key = { it.id }) { announcement ->
+                ListItem(
+                    overlineContent = { Text(BeijingTime.format(announcement.publishedAt).local()) },
+                    headlineContent = { Text(announcement.title.local()) },
+                    supportingContent = { Text(announcement.body.local()) },
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package app.yaohao.presentation.signin
+
+import app.yaohao.core.Field
+import app.yaohao.core.Reason
+import app.yaohao.presentation.Clock
+import app.yaohao.presentation.StateHolder
+import app.yaohao.presentation.UiError
+import app.yaohao.presentation.fieldProblems
+import app.yaohao.presentation.model.Account
+import app.yaohao.presentation.model.Registration
+import app.yaohao.presentation.model.SmsPurpose
+import app.yaohao.presentation.model.YaohaoClient
+import app.yaohao.presentation.requiredReason
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import java.time.Instant
+
+/** Signing in to an existing account or registering a new one. */
+enum class SignInMode {
+    LOGIN,
+    REGISTER,
+}
+
+/** The fields of the sign-in and registration form. */
+enum class SignInField {
+    RESIDENT_ID,
+    NAME,
+    MOBILE,
+    PASSWORD,
+    SMS_CODE,
+}
+
+/** The sign-in screen's state. */
+data class SignInState(
+    val mode: SignInMode = SignInMode.LOGIN,
+    val values: Map<SignInField, String> = emptyMap(),
+    /** The core's problems per field, shown under each field. */
+    val problems: Map<SignInField, List<Reason>> = emptyMap(),
+    /** When another SMS code may be requested; null before the first. */
+    val resendAt: Instant? = null,
+    val busy: Boolean = false,
+    val error: UiError? = null,
+    /** The account was just registered: the screen says so and asks to sign in. */
+    val registered: Boolean = false,
+    /** Set once signed in: the screen navigates on. */
+    val account: Account? = null,
+) {
+    /** The value typed in [field]. */
+    fun value(field: SignInField): String = values[field].orEmpty()
+
+    /** The fields this mode shows, in order. */
+    val fields: List<SignInField>
+        get() = when (mode) {
+            SignInMode.LOGIN -> listOf(SignInField.RESIDENT_ID, SignInField.PASSWORD, SignInField.SMS_CODE)
+            SignInMode.REGISTER -> SignInField.entries
+        }
+}
+
+/** Sign-in and registration with an SMS code; every field is checked by the core as typed. */
+class SignInModel(
+    private val client: YaohaoClient,
+    scope: CoroutineScope,
+    private val clock: Clock = Clock.System,
+) : StateHolder<SignInState>(SignInState(), scope) {
+
+    /** Switches between signing in and registering (typed values stay). */
+    fun setMode(mode: SignInMode) = update { it.copy(mode = mode, error = null) }
+
+    /** Records a typed value and the core's problems with it. */
+    fun edit(field: SignInField, value: String) = update {
+        it.copy(values = it.values + (field to value), problems = it.problems + (field to problems(field, value)))
+    }
+
+    /** Whether a new SMS code may be requested at [now]. */
+    fun canRequestCode(now: Instant = clock.now()): Boolean {
+        val at = state.value.resendAt
+        return !state.value.busy && (at == null || !now.isBefore(at))
+    }
+
+    /** Requests an SMS code: to the new mobile when registering, to the account's when signing in. */
+    fun requestCode(): Job = act(::fail) {
+        val s = state.value
+        val needed = if (s.mode == SignInMode.REGISTER) SignInField.MOBILE else SignInField.RESIDENT_ID
+        if (!checkFilled(listOf(needed))) return@act
+        update { it.copy(busy = true, error = null) }
+        val sent = when (s.mode) {
+            SignInMode.REGISTER -> client.requestSmsCode(SmsPurpose.REGISTER, s.value(SignInField.MOBILE).trim(), null)
+            SignInMode.LOGIN -> client.requestSmsCode(SmsPurpose.LOGIN, null, s.value(SignInField.RESIDENT_ID).trim())
+        }
+        update { it.copy(busy = false, resendAt = clock.now().plusSeconds(sent.resendAfterSeconds)) }
+    }
+
+    /** Signs in, or registers (then the form switches to signing in, which needs a new code). */
+    fun submit(): Job = act(::fail) {
+        val s = state.value
+        if (!checkFilled(s.fields)) return@act
+        update { it.copy(busy = true, error = null) }
+        val id = s.value(SignInField.RESIDENT_ID).trim()
+        val password = s.value(SignInField.PASSWORD)
+        val code = s.value(SignInField.SMS_CODE).trim()
+        if (s.mode == SignInMode.REGISTER) {
+            client.register(
+                Registration(id, s.value(SignInField.NAME).trim(), s.value(SignInField.MOBILE).trim(), password, code),
+            )
+            // The registration code is used up: signing in takes a code sent for signing in.
+            update {
+                it.copy(
+                    busy = false,
+                    mode = SignInMode.LOGIN,
+                    values = it.values - SignInField.SMS_CODE,
+                    resendAt = null,
+                    registered = true,
+                )
+            }
+            return@act
+        }
+        val account = client.login(id, password, code)
+        update { it.copy(busy = false, account = account) }
+    }
+
+    /** Marks blank required fields; true when every field is filled and has no problem. */
+    private fun checkFilled(fields: List<SignInField>): Boolean {
+        val blank = fields.filter { state.value.value(it).isBlank() }
+        update { it.copy(problems = it.problems + blank.associateWith { listOf(requiredReason) }) }
+        return fields.all { state.value.problems[it].isNullOrEmpty() }
+    }
+
+    /** Shows [error]; a refusal naming a field is shown under that field. */
+    private fun fail(error: UiError) = update {
+        val field = (error as? UiError.Invalid)?.field?.let(::fieldNamed)
+        if (field == null) {
+            it.copy(busy = false, error = error)
+        } else {
+            val reason = Reason(error.code, error.message.zh, error.message.en)
+            it.copy(busy = false, error = null, problems = it.problems + (field to listOf(reason)))
+        }
+    }
+
+    private fun problems(field: SignInField, value: String): List<Reason> = when (field) {
+        SignInField.RESIDENT_ID -> fieldProblems(Field.ID, value)
+        SignInField.NAME -> fieldProblems(Field.NAME, value)
+        SignInField.MOBILE -> fieldProblems(Field.PHONE, value)
+        // The portal's password policy and code check decide these; its refusal names the field.
+        SignInField.PASSWORD, SignInField.SMS_CODE -> emptyList()
+    }
+
+    /** The form field of the portal's field name. */
+    private fun fieldNamed(name: String): SignInField? = when (name) {
+        "resident_id", "id" -> SignInField.RESIDENT_ID
+        "name" -> SignInField.NAME
+        "mobile", "phone" -> SignInField.MOBILE
+        "password" -> SignInField.PASSWORD
+        "sms_code", "code" -> SignInField.SMS_CODE
+        else -> null
+    }
+}

@@ -1,0 +1,26 @@
+package app.yaohao.core.ktx
+
+import app.yaohao.core.DocumentKind
+import app.yaohao.core.NotificationScheduler
+import app.yaohao.core.PreparedDocument
+import app.yaohao.core.Reminder
+import app.yaohao.core.ReminderSync
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+
+/**
+ * The core's blocking calls that take noticeable time, as suspend functions that run on
+ * [dispatcher] (never the main thread). Failures stay the generated sealed exceptions
+ * (`YaohaoException`, `SchedulerException`).
+ */
+class CoreCalls(private val dispatcher: CoroutineDispatcher = Dispatchers.Default) {
+
+    /** Decodes, orients, checks and re-encodes a photo for upload (see `prepareDocument`). */
+    suspend fun prepareDocument(bytes: ByteArray, kind: DocumentKind): PreparedDocument =
+        withContext(dispatcher) { app.yaohao.core.prepareDocument(bytes, kind) }
+
+    /** Makes [scheduler] hold exactly [reminders]; the scheduler is called on [dispatcher]. */
+    suspend fun syncReminders(scheduler: NotificationScheduler, reminders: List<Reminder>): ReminderSync =
+        withContext(dispatcher) { app.yaohao.core.syncReminders(scheduler, reminders) }
+}
