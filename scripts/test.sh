@@ -31,6 +31,9 @@ bash scripts/bindings/test-kotlin.sh 2>&1 | tee "$log/kotlin"
 step "Swift binding tests (Debian trixie chroot)"
 bash scripts/bindings/test-swift.sh 2>&1 | tee "$log/swift"
 
+step "Android shell: presentation tests (JVM) and syntax check"
+bash scripts/apps/test-android.sh 2>&1 | tee "$log/android"
+
 step "summary"
 python3 - "$log" <<'PY'
 import re, sys, pathlib
@@ -40,6 +43,8 @@ kotlin = re.findall(r"^(\d+) passed, (\d+) failed$", (log / "kotlin").read_text(
 swift = re.findall(r"Suite 'All tests' \w+ at .*\n\s+Executed (\d+) tests?, with (\d+) failures?", (log / "swift").read_text())
 suites = {"rust": (sum(p for p, _ in rust), sum(f for _, f in rust))}
 suites["kotlin"] = tuple(map(int, kotlin[-1])) if kotlin else (0, 1)
+android = re.findall(r"^(\d+) passed, (\d+) failed$", (log / "android").read_text(), re.M)
+suites["android"] = (sum(int(p) for p, _ in android), sum(int(f) for _, f in android)) if len(android) == 2 else (0, 1)
 if swift:
     run, failed = map(int, swift[-1])
     suites["swift"] = (run - failed, failed)

@@ -136,7 +136,9 @@ async fn a_truncated_result_file_never_reaches_the_cache() {
     approved_application(&portal, app).await;
     let period = portal.run_period(1, "123456").await;
 
-    proxy.inject([Fault::Truncate; ATTEMPTS as usize]);
+    // Every answer is cut short: the refresh of the applications (tolerated offline) and
+    // every attempt at the result file.
+    proxy.inject([Fault::Truncate; 2 * ATTEMPTS as usize]);
     assert!(matches!(
         app.check_results(period.clone()).await,
         Err(ClientError::Network { .. })

@@ -113,6 +113,15 @@ impl Yaohao {
         period: String,
     ) -> Result<Vec<ResultNotification>, ClientError> {
         if !self.cache.has_result(&period)? {
+            // Match the codes the portal has now, not a cache that may predate the approval;
+            // offline or logged out, the cached codes are the best there is.
+            match self.refresh_applications().await {
+                Ok(_)
+                | Err(ClientError::Network { .. })
+                | Err(ClientError::AuthRequired { .. })
+                | Err(ClientError::LoggedInElsewhere { .. }) => {}
+                Err(e) => return Err(e),
+            }
             match self.load_result(&period).await {
                 Ok(()) => {}
                 Err(ClientError::NotFound { .. }) => return Ok(Vec::new()),
