@@ -1,0 +1,69 @@
+import Foundation
+import YaohaoFFI
+
+/// What went wrong, in terms the app can act on; every case carries the text to show.
+public enum PortalError: Error, Sendable, Hashable {
+    /// The portal could not be reached; saved data is still shown. Try again later.
+    case network(LocalizedText)
+    /// Queries are paused before a draw (not a fault); they resume at `until` if known.
+    case dataFreeze(until: Date?, LocalizedText)
+    /// No valid session: log in again.
+    case authRequired(LocalizedText)
+    /// Another device logged in to the account and ended this session.
+    case loggedInElsewhere(LocalizedText)
+    /// Too many attempts: retry after the delay.
+    case rateLimited(retryAfterSeconds: UInt64, LocalizedText)
+    /// The input or the action was refused; `field` names the form field to fix.
+    case validation(code: String, field: String?, LocalizedText)
+    /// What was asked for does not exist (any more).
+    case notFound(LocalizedText)
+    /// The portal failed; try again later.
+    case server(status: UInt16, LocalizedText)
+    /// Anything else (local storage, the keychain, an unexpected answer).
+    case other(LocalizedText)
+
+    /// The text to show.
+    public var message: LocalizedText {
+        switch self {
+        case let .network(m), let .dataFreeze(_, m), let .authRequired(m), let .loggedInElsewhere(m),
+             let .rateLimited(_, m), let .validation(_, _, m), let .notFound(m), let .server(_, m),
+             let .other(m):
+            m
+        }
+    }
+
+    /// The form field at fault, if the portal or the core named one.
+    public var field: String? {
+        if case let .validation(_, field, _) = self { field } else { nil }
+    }
+
+    /// Whether the user must log in (again) before going on.
+    public var endsSession: Bool {
+        switch self {
+        case .authRequired, .loggedInElsewhere: true
+        default: false
+        }
+    }
+
+    /// Whether the same call may succeed later without any change by the user.
+    public var isRetryable: Bool {
+        switch self {
+        case .network, .dataFreeze, .rateLimited, .server: true
+        default: false
+        }
+    }
+
+    /// The app's error for anything a call into the core threw.
+    public init(_ error: any Error) {
+        switch error {
+        case let error as PortalError:
+            self = error
+        case let YaohaoError.InvalidInput(field, code, messageZh, messageEn):
+            self = .validation(code: code, field: field, LocalizedText(zh: messageZh, en: messageEn))
+        case let SchedulerError.Refused(reason), let SchedulerError.Unexpected(reason):
+            self = .other(LocalizedText(zh: "无法设置提醒：\(reason)", en: "Could not schedule reminders: \(reason)"))
+        default:
+            self = .other(LocalizedText(zh: "出现意外错误：\(error)", en: "Something went wrong: \(error)"))
+        }
+    }
+}
