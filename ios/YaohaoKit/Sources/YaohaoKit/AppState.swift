@@ -111,7 +111,7 @@ public final class AppState {
     }
 
     /// Starts a new draft of `kind` and opens it.
-    public func newDraft(kind: ApplicationKind) async -> DraftEditor? {
+    public func newDraft(kind: PortalApplication.Kind) async -> DraftEditor? {
         guard let draft = await attempt({ () async throws(PortalError) in try await portal.createDraft(kind: kind) })
         else { return nil }
         dashboard.drafts.insert(draft, at: 0)

@@ -44,34 +44,6 @@ public struct CodeSent: Sendable, Hashable {
     }
 }
 
-/// The kinds of application.
-public enum ApplicationKind: String, Sendable, Hashable, CaseIterable {
-    /// 个人普通指标 (lottery).
-    case individualOrdinary = "individual_ordinary"
-    /// 个人新能源指标 (queue).
-    case individualNev = "individual_nev"
-    /// 家庭新能源指标 (points).
-    case family
-}
-
-/// Where an application stands.
-public enum ApplicationStatus: Sendable, Hashable {
-    /// Being edited.
-    case draft
-    /// 审核中.
-    case underReview
-    /// 审核通过: in the pool.
-    case approved
-    /// 审核未通过.
-    case rejected
-    /// Won a quota.
-    case won
-    /// Removed from the pool.
-    case removed
-    /// A status this build does not know, with the portal's name.
-    case other(String)
-}
-
 /// An application form; any field may be missing in a draft.
 public struct ApplicationForm: Sendable, Hashable {
     /// Driving-licence file number (档案编号).
@@ -108,7 +80,7 @@ public struct Draft: Sendable, Hashable, Identifiable {
     /// Local id.
     public var localId: String
     /// Kind.
-    public var kind: ApplicationKind
+    public var kind: PortalApplication.Kind
     /// The form as last saved.
     public var form: ApplicationForm
     /// Bumped on every save.
@@ -119,7 +91,7 @@ public struct Draft: Sendable, Hashable, Identifiable {
     public var pendingUploads: [PendingUpload]
 
     /// A draft.
-    public init(localId: String, kind: ApplicationKind, form: ApplicationForm = ApplicationForm(),
+    public init(localId: String, kind: PortalApplication.Kind, form: ApplicationForm = ApplicationForm(),
                 revision: Int64 = 0, synced: Bool = false, pendingUploads: [PendingUpload] = []) {
         self.localId = localId
         self.kind = kind
@@ -138,9 +110,9 @@ public struct PortalApplication: Sendable, Hashable, Identifiable {
     /// Portal id.
     public var id: Int64
     /// Kind.
-    public var kind: ApplicationKind
+    public var kind: PortalApplication.Kind
     /// Status.
-    public var status: ApplicationStatus
+    public var status: PortalApplication.Status
     /// 13-digit application code, once submitted.
     public var code: String?
     /// Why the last review rejected it.
@@ -149,7 +121,7 @@ public struct PortalApplication: Sendable, Hashable, Identifiable {
     public var drawCount: Int64
 
     /// An application.
-    public init(id: Int64, kind: ApplicationKind, status: ApplicationStatus, code: String?,
+    public init(id: Int64, kind: PortalApplication.Kind, status: PortalApplication.Status, code: String?,
                 rejectionReasons: [LocalizedText] = [], drawCount: Int64 = 0) {
         self.id = id
         self.kind = kind
@@ -311,5 +283,35 @@ public struct Dashboard: Sendable, Hashable {
         self.latestResults = latestResults
         self.reminders = reminders
         self.refreshedAt = refreshedAt
+    }
+}
+
+extension PortalApplication {
+    /// The kinds of application.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// 个人普通指标 (lottery).
+        case individualOrdinary = "individual_ordinary"
+        /// 个人新能源指标 (queue).
+        case individualNev = "individual_nev"
+        /// 家庭新能源指标 (points).
+        case family
+    }
+
+    /// Where an application stands.
+    public enum Status: Sendable, Hashable {
+        /// Being edited.
+        case draft
+        /// 审核中.
+        case underReview
+        /// 审核通过: in the pool.
+        case approved
+        /// 审核未通过.
+        case rejected
+        /// Won a quota.
+        case won
+        /// Removed from the pool.
+        case removed
+        /// A status this build does not know, with the portal's name.
+        case other(String)
     }
 }

@@ -19,7 +19,7 @@ public protocol Portal: Sendable {
     func refresh() async throws(PortalError) -> Dashboard
 
     /// Starts a local draft.
-    func createDraft(kind: ApplicationKind) async throws(PortalError) -> Draft
+    func createDraft(kind: PortalApplication.Kind) async throws(PortalError) -> Draft
     /// Saves a draft's form locally, at once.
     func saveDraft(localId: String, form: ApplicationForm) async throws(PortalError) -> Draft
     /// Prepares a photo with the core, keeps it and queues it for the draft.
