@@ -29,6 +29,8 @@ public final class AppState {
     public private(set) var codeResendAt: Date?
     /// The last failure, for an alert; set to `nil` to dismiss it.
     public var error: PortalError?
+    /// A `yaohao://` link a tapped notification asked to open; the screens clear it.
+    public var openedLink: URL?
     /// The language text from the core is shown in.
     public let language: Language
 

@@ -160,3 +160,12 @@ public final class DraftEditor {
         }
     }
 }
+
+extension DraftEditor: Hashable {
+    /// Editors are equal when they are the same object (for navigation).
+    public nonisolated static func == (lhs: DraftEditor, rhs: DraftEditor) -> Bool { lhs === rhs }
+
+    public nonisolated func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(self))
+    }
+}

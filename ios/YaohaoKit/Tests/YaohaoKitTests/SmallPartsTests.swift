@@ -66,3 +66,12 @@ final class SmallPartsTests: XCTestCase {
         XCTAssertNil(try store.get(key: "yaohao.session"))
     }
 }
+
+/// Times are shown in Beijing time whatever the device's zone.
+final class BeijingTimeTests: XCTestCase {
+    func testDrawTimeInBeijing() {
+        let draw = Date(timeIntervalSince1970: 1_435_284_900) // 2015-06-26T02:15:00Z
+        XCTAssertEqual(BeijingTime.string(draw, .zh), "2015年6月26日 10:15")
+        XCTAssertEqual(BeijingTime.string(draw, .en), "2015-06-26 10:15 (Beijing)")
+    }
+}
