@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # iOS shell tests on Linux: `swift test` (XCTest) of ios/YaohaoKit in the Debian trixie chroot
 # (scripts/bindings/setup-swift.sh) against the real libyaohao_ffi.so built on the host, then a
-# tree-sitter syntax check of every Swift file under ios/ (the SwiftUI app cannot be compiled here).
+# tree-sitter syntax check of every Swift file under ios/ (the SwiftUI app cannot be compiled here)
+# and a check that the String Catalog translates every Chinese string of the app.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
@@ -47,3 +48,4 @@ chroot "$root" /usr/bin/env HOME=/root PATH=/usr/bin:/bin "YAOHAO_FIXTURES=$repo
 INNER
 
 bash scripts/apps/syntax-check.sh ios
+python3 ios/check-strings.py
