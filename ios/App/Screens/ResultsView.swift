@@ -15,9 +15,20 @@ struct ResultsView: View {
             ForEach(state.dashboard.latestResults) { outcome in
                 ResultRow(outcome: outcome)
             }
+            if !state.quotas.isEmpty {
+                Section("我的指标") {
+                    ForEach(state.quotas) { quota in
+                        QuotaRow(quota: quota)
+                    }
+                }
+            }
         }
         .navigationTitle("摇号结果")
-        .refreshable { await state.runDrawDayCheck() }
+        .task { await state.loadQuotas() }
+        .refreshable {
+            await state.runDrawDayCheck()
+            await state.loadQuotas()
+        }
     }
 }
 
@@ -48,6 +59,37 @@ struct ResultRow: View {
             VerificationBadge(verified: outcome.verified)
         }
         .accessibilityElement(children: .combine)
+    }
+}
+
+/// A won quota, with its confirmation deadline and the button to confirm it.
+struct QuotaRow: View {
+    @Environment(AppState.self) private var state
+    let quota: Quota
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 4) {
+            Text("指标证明 \(quota.certificate)")
+                .font(.footnote.monospaced())
+            switch quota.status {
+            case .pendingConfirmation:
+                Text("请在 \(BeijingTime.string(quota.confirmBy, state.language)) 前确认")
+                    .foregroundStyle(.orange)
+                Button("确认指标") { Task { await state.confirmQuota(quota) } }
+                    .disabled(!state.canConfirm(quota))
+            case .confirmed:
+                Text("已确认，有效期至 \(BeijingTime.string(quota.expiresAt, state.language))")
+                    .foregroundStyle(.green)
+            case .forfeited:
+                Text("已放弃或逾期未确认")
+                    .foregroundStyle(.red)
+            case .expired:
+                Text("已过期")
+                    .foregroundStyle(.secondary)
+            case let .other(name):
+                Text("状态：\(name)")
+            }
+        }
     }
 }
 

@@ -21,6 +21,8 @@ public final class AppState {
     public private(set) var session: Session = .starting
     /// The home screen, as last read from the cache.
     public private(set) var dashboard = Dashboard()
+    /// The account's won quotas.
+    public private(set) var quotas: [Quota] = []
     /// Policy notices, newest first.
     public private(set) var announcements: [Announcement] = []
     /// Whether a refresh is running.
@@ -112,6 +114,23 @@ public final class AppState {
         }
     }
 
+    /// Fetches the account's won quotas.
+    public func loadQuotas() async {
+        if let list = await attempt({ () async throws(PortalError) in try await portal.quotas() }) {
+            quotas = list
+        }
+    }
+
+    /// Confirms a won quota before its deadline.
+    public func confirmQuota(_ quota: Quota) async {
+        if let list = await attempt({ () async throws(PortalError) in try await portal.confirmQuota(id: quota.id) }) {
+            quotas = list
+        }
+    }
+
+    /// Whether `quota` can still be confirmed now.
+    public func canConfirm(_ quota: Quota) -> Bool { quota.isConfirmable(at: now()) }
+
     /// Starts a new draft of `kind` and opens it.
     public func newDraft(kind: PortalApplication.Kind) async -> DraftEditor? {
         guard let draft = await attempt({ () async throws(PortalError) in try await portal.createDraft(kind: kind) })
@@ -173,6 +192,7 @@ public final class AppState {
     private func endSession() async {
         session = .signedOut
         dashboard = Dashboard()
+        quotas = []
         _ = await attempt({ () async throws(PortalError) in try await notifications.sync([]) })
     }
 

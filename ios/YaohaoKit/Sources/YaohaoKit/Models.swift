@@ -235,6 +235,62 @@ public struct ResultNotification: Sendable, Hashable, Identifiable {
     }
 }
 
+/// A quota won in a draw, to be confirmed before `confirmBy`.
+public struct Quota: Sendable, Hashable, Identifiable {
+    /// Where a quota stands on the portal.
+    public enum Status: Sendable, Hashable {
+        /// Won; confirm before the deadline.
+        case pendingConfirmation
+        /// Confirmed: usable until it expires.
+        case confirmed
+        /// Not confirmed in time or given up.
+        case forfeited
+        /// Past its validity.
+        case expired
+        /// A status this build does not know, with the portal's name.
+        case other(String)
+
+        /// The status with the portal's name.
+        public init(portalName: String) {
+            switch portalName {
+            case "pending_confirmation": self = .pendingConfirmation
+            case "confirmed": self = .confirmed
+            case "forfeited": self = .forfeited
+            case "expired": self = .expired
+            default: self = .other(portalName)
+            }
+        }
+    }
+
+    /// Portal id.
+    public var id: Int64
+    /// The period it was won in.
+    public var period: String
+    /// Certificate number.
+    public var certificate: String
+    /// Where it stands.
+    public var status: Status
+    /// Confirm before this instant.
+    public var confirmBy: Date
+    /// Valid until.
+    public var expiresAt: Date
+
+    /// A quota.
+    public init(id: Int64, period: String, certificate: String, status: Status, confirmBy: Date, expiresAt: Date) {
+        self.id = id
+        self.period = period
+        self.certificate = certificate
+        self.status = status
+        self.confirmBy = confirmBy
+        self.expiresAt = expiresAt
+    }
+
+    /// Whether it can still be confirmed at `date`.
+    public func isConfirmable(at date: Date) -> Bool {
+        status == .pendingConfirmation && date < confirmBy
+    }
+}
+
 /// A policy notice.
 public struct Announcement: Sendable, Hashable, Identifiable {
     /// Portal id.

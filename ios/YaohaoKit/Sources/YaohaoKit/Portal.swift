@@ -34,6 +34,11 @@ public protocol Portal: Sendable {
     /// Checks every published period not yet checked (the draw-day background task).
     func checkPublishedResults() async throws(PortalError) -> [ResultNotification]
 
+    /// The account's won quotas.
+    func quotas() async throws(PortalError) -> [Quota]
+    /// Confirms a won quota (within its deadline); returns every quota.
+    func confirmQuota(id: Int64) async throws(PortalError) -> [Quota]
+
     /// Fetches the announcements, newest first.
     func announcements() async throws(PortalError) -> [Announcement]
     /// Sends this device's APNs token to the portal.

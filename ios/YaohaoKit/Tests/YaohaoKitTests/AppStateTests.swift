@@ -141,4 +141,23 @@ final class AppStateTests: XCTestCase {
         await state.loadAnnouncements()
         XCTAssertEqual(state.announcements.map { state.text($0.title) }, ["通告"])
     }
+
+    @MainActor
+    func testAWonQuotaIsConfirmableUntilItsDeadline() async {
+        let portal = FakePortal()
+        let quota = Quota(id: 3, period: "202612", certificate: "BJ-202612-0042", status: .pendingConfirmation,
+                          confirmBy: november23.addingTimeInterval(72 * 3_600),
+                          expiresAt: november23.addingTimeInterval(365 * 86_400))
+        await portal.set(quotas: [quota])
+        let state = AppState(portal: portal, notificationCenter: MemoryCenter(), language: .zh, now: { november23 })
+        await state.loadQuotas()
+        XCTAssertEqual(state.quotas, [quota])
+        XCTAssertTrue(state.canConfirm(quota))
+        XCTAssertFalse(quota.isConfirmable(at: quota.confirmBy))
+        await state.confirmQuota(quota)
+        XCTAssertEqual(state.quotas.map(\.status), [.confirmed])
+        XCTAssertFalse(state.canConfirm(state.quotas[0]))
+        XCTAssertEqual(Quota.Status(portalName: "forfeited"), .forfeited)
+        XCTAssertEqual(Quota.Status(portalName: "lost"), .other("lost"))
+    }
 }

@@ -124,6 +124,19 @@ actor FakePortal: Portal {
         return results.keys.sorted().flatMap { results[$0] ?? [] }
     }
 
+    var quotaList: [Quota] = []
+    func set(quotas: [Quota]) { quotaList = quotas }
+
+    func quotas() throws(PortalError) -> [Quota] { quotaList }
+
+    func confirmQuota(id: Int64) throws(PortalError) -> [Quota] {
+        guard let index = quotaList.firstIndex(where: { $0.id == id }) else {
+            throw .notFound(LocalizedText(zh: "指标不存在", en: "No such quota"))
+        }
+        quotaList[index].status = .confirmed
+        return quotaList
+    }
+
     func announcements() -> [Announcement] {
         [Announcement(id: 1, title: LocalizedText(zh: "通告", en: "Notice"),
                       body: LocalizedText(zh: "正文", en: "Body"), publishedAt: Date(timeIntervalSince1970: 0))]
