@@ -53,10 +53,7 @@ impl Output {
 
     /// Picks the text for the current language.
     pub fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
-        match self.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
+        self.lang.pick(zh, en)
     }
 
     /// Reports an error and returns the process exit code.
@@ -111,11 +108,11 @@ pub fn table<const N: usize>(
 }
 
 /// Renders `label: value` pairs as a two-column table.
-pub fn pairs(rows: impl IntoIterator<Item = (String, String)>) -> String {
+pub fn pairs<K: ToString, V: ToString>(rows: impl IntoIterator<Item = (K, V)>) -> String {
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::NOTHING);
     for (k, v) in rows {
-        t.add_row([k, v]);
+        t.add_row([k.to_string(), v.to_string()]);
     }
     format!("{t}\n")
 }

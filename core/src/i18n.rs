@@ -23,6 +23,14 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// Picks the translation for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A piece of product text in both languages.

@@ -19,3 +19,8 @@ pub mod validate;
 pub mod documents;
 pub mod draw;
 pub mod results;
+
+pub mod cache;
+pub mod client;
+pub mod facade;
+pub mod secrets;

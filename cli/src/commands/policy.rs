@@ -75,24 +75,14 @@ pub fn resolve(name: Option<&str>) -> Result<&'static Policy, CliError> {
 }
 
 fn until(to: Option<chrono::NaiveDate>, lang: Lang) -> String {
-    to.map_or_else(
-        || lang_pick(lang, "至今", "now").to_owned(),
-        |d| d.to_string(),
-    )
-}
-
-fn lang_pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+    to.map_or_else(|| lang.pick("至今", "now").to_owned(), |d| d.to_string())
 }
 
 fn list_text(listed: &[Listed], lang: Lang) -> String {
     let mut s = String::new();
     for l in listed {
         let mark = if l.default {
-            lang_pick(lang, "（默认）", " (default)")
+            lang.pick("（默认）", " (default)")
         } else {
             ""
         };
@@ -124,11 +114,11 @@ fn rule_label(key: &str, lang: Lang) -> &str {
         "weekend_shift" => ("遇周末节假日顺延", "Weekend/holiday shift"),
         other => (other, other),
     };
-    lang_pick(lang, zh, en)
+    lang.pick(zh, en)
 }
 
 fn show_text(p: &Policy, lang: Lang) -> String {
-    let pick = |zh, en| lang_pick(lang, zh, en);
+    let pick = |zh, en| lang.pick(zh, en);
     let mut s = format!(
         "{}  {}\n{}\n{}：{} – {}   {}：{:?}\n{}：{}\n",
         p.name,

@@ -1,0 +1,382 @@
+//! `yaohao results` and `yaohao draw` through the real binary: JSON shape and exit codes.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn yaohao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yaohao"))
+        .args(args)
+        .output()
+        .expect("yaohao runs")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn fixture(path: &str) -> String {
+    format!("{}/../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn parse_reports_the_header_of_a_pdf() {
+    let out = yaohao(&[
+        "results",
+        "parse",
+        &fixture("official/bj-201506-person-ordinary.pdf"),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["category"], "individual_ordinary");
+    assert_eq!(v["period"], "201506");
+    assert_eq!(v["title"], "2015年第06期个人普通摇号");
+    assert_eq!(v["draw_date"], "2015-12-26");
+    assert_eq!(v["run_time"], "2015-12-26T10:11:54");
+    assert_eq!(
+        (v["pool_size"].as_u64(), v["quota"].as_u64()),
+        (Some(3647274), Some(17804))
+    );
+    assert_eq!(v["seed"], "390922");
+    assert_eq!(v["rows"], 17804);
+    assert!(v.get("list").is_none());
+}
+
+#[test]
+fn parse_lists_rows_on_request_and_reads_gb18030() {
+    let out = yaohao(&[
+        "results",
+        "parse",
+        &fixture("results/unit-2015-named.gb18030.txt"),
+        "--rows",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let list = v["list"].as_array().unwrap();
+    assert_eq!(list.len(), 12);
+    assert_eq!(
+        list[2]["name"],
+        "中天银都（天津）建设工程有限公司北京昌平分公司"
+    );
+    assert_eq!(list[0]["position"], 51);
+}
+
+#[test]
+fn a_malformed_file_is_rejected_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(fixture("results/unit-nev-2016-undersubscribed.txt")).unwrap();
+    let path = dir.path().join("gap.txt");
+    std::fs::write(
+        &path,
+        text.replacen(
+            "                 5                 5",
+            "                 6                 5",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = yaohao(&["results", "parse", path.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["error"]["code"], "invalid_result_file");
+    let message = v["error"]["message_en"].as_str().unwrap();
+    assert!(
+        message.contains("line 16") && message.contains("序号 6 where 5"),
+        "{message}"
+    );
+}
+
+#[test]
+fn check_answers_won_lost_and_queue_rank() {
+    let pdf = fixture("official/bj-201506-unit-ordinary.pdf");
+    let won = json(&yaohao(&[
+        "results",
+        "check",
+        &pdf,
+        "--code",
+        "0773104526926",
+        "--json",
+    ]));
+    assert_eq!(
+        (
+            won["won"].as_bool(),
+            won["row"].as_u64(),
+            won["position"].as_u64()
+        ),
+        (Some(true), Some(11), Some(6877))
+    );
+    let lost = yaohao(&[
+        "results",
+        "check",
+        &pdf,
+        "--code",
+        "0773104526927",
+        "--json",
+    ]);
+    assert_eq!(lost.status.code(), Some(0));
+    assert_eq!(json(&lost)["won"], false);
+    let queue = fixture("results/person-nev-queue-ties.txt");
+    let q = json(&yaohao(&[
+        "results",
+        "check",
+        &queue,
+        "--code",
+        "0078100665734",
+        "--json",
+    ]));
+    assert_eq!(
+        (q["queued"].as_bool(), q["rank"].as_u64()),
+        (Some(true), Some(3))
+    );
+    assert_eq!(q["queued_at"], "2016-06-02T10:06:06.684");
+}
+
+#[test]
+fn check_rejects_a_malformed_code() {
+    let out = yaohao(&[
+        "results",
+        "check",
+        &fixture("official/bj-201602-unit-ordinary.pdf"),
+        "--code",
+        "12345",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["error"]["code"], "invalid_code");
+}
+
+#[test]
+fn verify_proves_official_lists_and_skips_queues() {
+    let out = yaohao(&[
+        "results",
+        "verify",
+        &fixture("official/bj-201602-unit-ordinary.pdf"),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["verdict"], "verified");
+    assert_eq!(
+        (v["rows"].as_u64(), v["seed"].as_str()),
+        (Some(900), Some("370919"))
+    );
+    assert_eq!(
+        v["draws"].as_u64().unwrap(),
+        900 + v["skipped"].as_u64().unwrap()
+    );
+    assert!(v["first_mismatch"].is_null());
+    let queue = yaohao(&[
+        "results",
+        "verify",
+        &fixture("official/bj-201601-person-nev-queue.pdf"),
+        "--json",
+    ]);
+    assert_eq!(queue.status.code(), Some(0));
+    assert_eq!(json(&queue)["verdict"], "not_a_lottery");
+}
+
+#[test]
+fn verify_reports_the_first_tampered_row_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("results/unit-2015-named.utf8.txt")).unwrap();
+    let path = dir.path().join("tampered.txt");
+    // Row 4 claims position 97 where the seed gives 96.
+    std::fs::write(
+        &path,
+        text.replacen(
+            "        96      2000000001248",
+            "        97      2000000001248",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = yaohao(&["results", "verify", path.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["verdict"], "mismatch");
+    let m = &v["first_mismatch"];
+    assert_eq!(
+        (m["row"].as_u64(), m["reason"].as_str()),
+        (Some(4), Some("position_not_drawn"))
+    );
+    assert_eq!(
+        (m["expected"].as_u64(), m["found"].as_u64()),
+        (Some(96), Some(97))
+    );
+}
+
+#[test]
+fn verify_with_a_pool_checks_codes() {
+    let list = fixture("results/person-2016-bom.txt");
+    let pool = fixture("results/person-2016.pool.csv");
+    let ok = yaohao(&["results", "verify", &list, "--pool", &pool, "--json"]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(json(&ok)["with_pool"], true);
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(&list).unwrap();
+    let path = dir.path().join("code.txt");
+    std::fs::write(&path, text.replacen("1100474444397", "1100474444398", 1)).unwrap();
+    let bad = yaohao(&[
+        "results",
+        "verify",
+        path.to_str().unwrap(),
+        "--pool",
+        &pool,
+        "--json",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let m = &json(&bad)["first_mismatch"];
+    assert_eq!(
+        (m["row"].as_u64(), m["reason"].as_str()),
+        (Some(3), Some("code_differs"))
+    );
+    assert_eq!(m["expected"], "1100474444397");
+}
+
+#[test]
+fn draw_run_publishes_a_list_that_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("published.txt");
+    let out_str = out_path.to_str().unwrap();
+    let pool = fixture("results/person-2016.pool.csv");
+    let run = yaohao(&[
+        "draw",
+        "run",
+        "--seed",
+        "026498",
+        "--pool",
+        &pool,
+        "--quota",
+        "20",
+        "--template",
+        "2015",
+        "--period",
+        "201612",
+        "--run-time",
+        "2016-12-26 10:12:05",
+        "--out",
+        out_str,
+        "--json",
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let summary = json(&run);
+    assert_eq!(summary["rows"].as_array().unwrap().len(), 20);
+    let published = std::fs::read_to_string(&out_path).unwrap();
+    assert!(published.contains("分期编号：201612") && published.contains("指标配置初始值：026498"));
+    let verified = json(&yaohao(&[
+        "results", "verify", out_str, "--pool", &pool, "--json",
+    ]));
+    assert_eq!(verified["verdict"], "verified");
+    // The same draw in the 2016 template has the rows of the committed fixture.
+    let fixture_rows = json(&yaohao(&[
+        "results",
+        "parse",
+        &fixture("results/person-2016-bom.txt"),
+        "--rows",
+        "--json",
+    ]));
+    let ours = json(&yaohao(&["results", "parse", out_str, "--rows", "--json"]));
+    assert_eq!(ours["list"], fixture_rows["list"]);
+}
+
+#[test]
+fn draw_replay_prints_the_published_positions() {
+    let out = yaohao(&[
+        "draw",
+        "replay",
+        "--seed",
+        "390922",
+        "--pool-size",
+        "3647274",
+        "--count",
+        "3",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1002697\n2225388\n2010510\n"
+    );
+    let bad = yaohao(&[
+        "draw",
+        "replay",
+        "--seed",
+        "12a",
+        "--pool-size",
+        "10",
+        "--count",
+        "1",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+#[test]
+fn verify_reads_an_unpacked_verification_package() {
+    let list = fixture("results/unit-nev-2016-undersubscribed.txt");
+    let parsed = json(&yaohao(&["results", "parse", &list, "--rows", "--json"]));
+    let lines: Vec<String> = parsed["list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("{},{}\n", r["position"], r["code"].as_str().unwrap()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = lines.split_at(7);
+    std::fs::write(
+        dir.path().join("bjUnitNewApplyNumber201604_0001.csv"),
+        first.concat(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("bjUnitNewApplyNumber201604_0002.csv"),
+        second.concat(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("bjUnitNewNumberPeriod201604.csv"),
+        "单位新能源\n201604\nt\nx\ny\n12\n20\n",
+    )
+    .unwrap();
+    let out = yaohao(&[
+        "results",
+        "verify",
+        &list,
+        "--pool",
+        dir.path().to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v = json(&out);
+    assert_eq!(
+        (v["verdict"].as_str(), v["with_pool"].as_bool()),
+        (Some("verified"), Some(true))
+    );
+    // A package whose period file disagrees with its positions is refused.
+    std::fs::write(
+        dir.path().join("bjUnitNewNumberPeriod201604.csv"),
+        "单位新能源\n201604\nt\nx\ny\n13\n20\n",
+    )
+    .unwrap();
+    let bad = yaohao(&[
+        "results",
+        "verify",
+        &list,
+        "--pool",
+        dir.path().to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(json(&bad)["error"]["code"], "invalid_pool");
+}

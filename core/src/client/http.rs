@@ -1,0 +1,294 @@
+//! The HTTP layer: one `reqwest::Client` with explicit timeouts, bearer tokens, conditional GETs,
+//! and retries with backoff and jitter for idempotent calls only.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::header::{ETAG, IF_NONE_MATCH, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+
+use super::Clock;
+use super::error::{ClientError, ErrorBody, from_answer};
+use super::redact::redact;
+use super::retry::{RetryPolicy, unit_random};
+
+/// Timeouts and retry limits of the HTTP layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpOptions {
+    /// Time to establish a connection.
+    pub connect_timeout: Duration,
+    /// Time for a whole request, body included.
+    pub request_timeout: Duration,
+    /// Retries of idempotent calls.
+    pub retry: RetryPolicy,
+    /// Idle connections kept per host for reuse (0: a new connection per request).
+    pub max_idle_connections: usize,
+}
+
+impl Default for HttpOptions {
+    fn default() -> HttpOptions {
+        HttpOptions {
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            max_idle_connections: 4,
+        }
+    }
+}
+
+/// What a request carries.
+#[derive(Debug, Clone)]
+pub(crate) enum Payload {
+    /// Nothing.
+    Empty,
+    /// A JSON document.
+    Json(serde_json::Value),
+    /// One file in the multipart field `file`.
+    File {
+        bytes: Vec<u8>,
+        file_name: String,
+        mime: &'static str,
+    },
+}
+
+/// One call to the portal.
+#[derive(Debug, Clone)]
+pub(crate) struct Call {
+    pub method: Method,
+    /// Path under the base URL, starting with `/v1/`.
+    pub path: String,
+    pub token: Option<String>,
+    pub payload: Payload,
+    /// An ETag for `If-None-Match`.
+    pub etag: Option<String>,
+    /// Whether repeating the call has the same effect as making it once (GET, PUT, DELETE).
+    pub idempotent: bool,
+}
+
+impl Call {
+    /// A call of `method` on `path`; GET, PUT and DELETE are idempotent.
+    pub fn new(method: Method, path: impl Into<String>) -> Call {
+        let idempotent = matches!(method, Method::GET | Method::PUT | Method::DELETE);
+        Call {
+            method,
+            path: path.into(),
+            token: None,
+            payload: Payload::Empty,
+            etag: None,
+            idempotent,
+        }
+    }
+
+    /// With a bearer token.
+    pub fn token(mut self, token: Option<String>) -> Call {
+        self.token = token;
+        self
+    }
+
+    /// With a JSON body.
+    pub fn json(mut self, body: serde_json::Value) -> Call {
+        self.payload = Payload::Json(body);
+        self
+    }
+
+    /// With a file body.
+    pub fn file(mut self, bytes: Vec<u8>, file_name: String, mime: &'static str) -> Call {
+        self.payload = Payload::File {
+            bytes,
+            file_name,
+            mime,
+        };
+        self
+    }
+
+    /// Marks the call as not safe to repeat (it consumes a one-time code, or creates something).
+    pub fn once(mut self) -> Call {
+        self.idempotent = false;
+        self
+    }
+
+    /// Conditional on the cached `etag`.
+    pub fn if_none_match(mut self, etag: Option<String>) -> Call {
+        self.etag = etag;
+        self
+    }
+}
+
+/// A successful answer.
+#[derive(Debug, Clone)]
+pub(crate) struct Reply<T> {
+    /// `None` for `304 Not Modified` and `204 No Content`.
+    pub value: Option<T>,
+    /// The answer's ETag.
+    pub etag: Option<String>,
+}
+
+/// How an answer body is read.
+pub(crate) trait Decode: Sized {
+    fn decode(bytes: &[u8]) -> Option<Self>;
+}
+
+/// JSON bodies.
+pub(crate) struct Json<T>(pub T);
+
+impl<T: DeserializeOwned> Decode for Json<T> {
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        serde_json::from_slice(bytes).ok().map(Json)
+    }
+}
+
+/// Raw bodies (result files).
+pub(crate) struct Raw(pub Vec<u8>);
+
+impl Decode for Raw {
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        Some(Raw(bytes.to_vec()))
+    }
+}
+
+/// The portal connection.
+pub(crate) struct Http {
+    client: reqwest::Client,
+    base: String,
+    retry: RetryPolicy,
+    clock: Arc<dyn Clock>,
+}
+
+/// One attempt's failure, and whether the server asked for a delay.
+struct Failure {
+    error: ClientError,
+    transient: bool,
+    retry_after: Option<Duration>,
+}
+
+impl Http {
+    /// A connection to `base_url` (no trailing slash needed).
+    pub fn new(
+        base_url: &str,
+        options: HttpOptions,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Http, ClientError> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.request_timeout)
+            .pool_max_idle_per_host(options.max_idle_connections)
+            .user_agent(concat!("yaohao-core/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ClientError::local(format_args!("HTTP client: {e}")))?;
+        Ok(Http {
+            client,
+            base: base_url.trim_end_matches('/').to_owned(),
+            retry: options.retry,
+            clock,
+        })
+    }
+
+    /// Sends `call`, retrying transient failures when the call is idempotent, and decodes the
+    /// answer; an undecodable (e.g. truncated) body counts as a transient failure.
+    pub async fn send<T: Decode>(&self, call: &Call) -> Result<Reply<T>, ClientError> {
+        let started = Instant::now();
+        let mut attempt = 1;
+        loop {
+            let failure = match self.once::<T>(call).await {
+                Ok(reply) => return Ok(reply),
+                Err(failure) => failure,
+            };
+            let wait = self
+                .retry
+                .delay(attempt, failure.retry_after, unit_random());
+            if !(call.idempotent
+                && failure.transient
+                && self.retry.allows(attempt, started.elapsed(), wait))
+            {
+                return Err(failure.error);
+            }
+            log::debug!(
+                "yaohao: retrying {} {} after {:?} (attempt {attempt})",
+                call.method,
+                redact(&call.path),
+                wait
+            );
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    async fn once<T: Decode>(&self, call: &Call) -> Result<Reply<T>, Failure> {
+        let network = |error: reqwest::Error| {
+            log::debug!("yaohao: {} {}: {error}", call.method, redact(&call.path));
+            Failure {
+                error: ClientError::network(),
+                transient: true,
+                retry_after: None,
+            }
+        };
+        let mut request = self
+            .client
+            .request(call.method.clone(), format!("{}{}", self.base, call.path));
+        if let Some(token) = &call.token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(etag) = &call.etag {
+            request = request.header(IF_NONE_MATCH, etag);
+        }
+        request = match &call.payload {
+            Payload::Empty => request,
+            Payload::Json(body) => request.json(body),
+            Payload::File {
+                bytes,
+                file_name,
+                mime,
+            } => {
+                let part = reqwest::multipart::Part::bytes(bytes.clone())
+                    .file_name(file_name.clone())
+                    .mime_str(mime)
+                    .map_err(network)?;
+                request.multipart(reqwest::multipart::Form::new().part("file", part))
+            }
+        };
+        let response = request.send().await.map_err(network)?;
+        let status = response.status();
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let etag = header(ETAG);
+        let retry_after = header(RETRY_AFTER).and_then(|v| v.trim().parse::<u64>().ok());
+        let bytes = response.bytes().await.map_err(network)?;
+        log::debug!(
+            "yaohao: {} {} -> {}",
+            call.method,
+            redact(&call.path),
+            status.as_u16()
+        );
+        if status == StatusCode::NOT_MODIFIED || status == StatusCode::NO_CONTENT {
+            return Ok(Reply { value: None, etag });
+        }
+        if status.is_success() {
+            return match T::decode(&bytes) {
+                Some(value) => Ok(Reply {
+                    value: Some(value),
+                    etag,
+                }),
+                None => Err(Failure {
+                    error: ClientError::garbled(),
+                    transient: true,
+                    retry_after: None,
+                }),
+            };
+        }
+        let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
+        let error = from_answer(status.as_u16(), body, retry_after, self.clock.now());
+        let transient = matches!(error, ClientError::Server { .. })
+            && matches!(status.as_u16(), 500 | 502 | 503 | 504);
+        Err(Failure {
+            error,
+            transient,
+            retry_after: retry_after.map(Duration::from_secs),
+        })
+    }
+}

@@ -1,0 +1,156 @@
+//! Accounts: SMS codes, registration, login and logout, password reset, profile and mobile change.
+
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{Account, CodeSent, Registration, SESSION_KEY, SmsPurpose, Yaohao};
+use crate::client::ClientError;
+use crate::client::http::{Call, Json};
+
+#[derive(Deserialize)]
+struct NewSession {
+    token: String,
+    account: Account,
+}
+
+impl Yaohao {
+    /// Asks the portal to send an SMS code: `mobile` for registration, `resident_id` for login,
+    /// both for a password reset.
+    pub async fn request_sms_code(
+        &self,
+        purpose: SmsPurpose,
+        mobile: Option<String>,
+        resident_id: Option<String>,
+    ) -> Result<CodeSent, ClientError> {
+        let call = Call::new(Method::POST, "/v1/sms-codes")
+            .json(json!({ "purpose": purpose, "mobile": mobile, "resident_id": resident_id }));
+        Self::body(self.http.send::<Json<CodeSent>>(&call).await?)
+    }
+
+    /// Registers an individual applicant (then log in).
+    pub async fn register(&self, registration: Registration) -> Result<Account, ClientError> {
+        let call = Call::new(Method::POST, "/v1/accounts").json(json!(registration));
+        Self::body(self.http.send::<Json<Account>>(&call).await?)
+    }
+
+    /// Logs in with resident ID, password and SMS code; the token goes to the secret store and the
+    /// profile to the cache. Any other device's session ends.
+    pub async fn login(
+        &self,
+        resident_id: String,
+        password: String,
+        sms_code: String,
+    ) -> Result<Account, ClientError> {
+        let call = Call::new(Method::POST, "/v1/sessions").json(json!({
+            "resident_id": resident_id, "password": password, "sms_code": sms_code
+        }));
+        let session = Self::body(self.http.send::<Json<NewSession>>(&call).await?)?;
+        let previous = self.cache.profile()?;
+        let same_account = previous
+            .as_deref()
+            .and_then(|p| serde_json::from_str::<Account>(p).ok())
+            .is_some_and(|p| p.id == session.account.id);
+        if !same_account {
+            self.cache.clear_account()?;
+        }
+        self.secrets
+            .set(SESSION_KEY.to_owned(), session.token)
+            .map_err(ClientError::local)?;
+        self.store_profile(&session.account)?;
+        Ok(session.account)
+    }
+
+    /// Logs out: ends the session on the portal (best effort) and forgets the token and the
+    /// account's cached data. Local drafts stay.
+    pub async fn logout(&self) -> Result<(), ClientError> {
+        if let Some(token) = self.token()? {
+            let call = Call::new(Method::DELETE, "/v1/sessions/current").token(Some(token));
+            match self.http.send::<Json<serde_json::Value>>(&call).await {
+                Ok(_)
+                | Err(ClientError::AuthRequired { .. } | ClientError::LoggedInElsewhere { .. }) => {
+                }
+                Err(e) if e.is_retryable() => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.secrets
+            .delete(SESSION_KEY.to_owned())
+            .map_err(ClientError::local)?;
+        self.cache.clear_account()?;
+        Ok(())
+    }
+
+    /// Whether a session token is stored (it may still have expired on the portal).
+    pub fn is_logged_in(&self) -> Result<bool, ClientError> {
+        Ok(self.token()?.is_some())
+    }
+
+    /// Sets a new password with an SMS code; every session ends.
+    pub async fn reset_password(
+        &self,
+        resident_id: String,
+        mobile: String,
+        sms_code: String,
+        new_password: String,
+    ) -> Result<(), ClientError> {
+        let call = Call::new(Method::POST, "/v1/password-resets").json(json!({
+            "resident_id": resident_id, "mobile": mobile, "sms_code": sms_code,
+            "new_password": new_password
+        }));
+        self.http.send::<Json<serde_json::Value>>(&call).await?;
+        self.secrets
+            .delete(SESSION_KEY.to_owned())
+            .map_err(ClientError::local)?;
+        Ok(())
+    }
+
+    /// The cached profile (no network).
+    pub fn profile(&self) -> Result<Option<Account>, ClientError> {
+        match self.cache.profile()? {
+            Some(json) => Ok(Some(
+                serde_json::from_str(&json).map_err(ClientError::local)?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// Fetches the profile and caches it.
+    pub async fn refresh_profile(&self) -> Result<Account, ClientError> {
+        let account = Self::body(self.authed(Call::new(Method::GET, "/v1/me")).await?)?;
+        self.store_profile(&account)?;
+        Ok(account)
+    }
+
+    /// Sends codes to the current and the new mobile number.
+    pub async fn request_mobile_change_codes(
+        &self,
+        new_mobile: String,
+    ) -> Result<CodeSent, ClientError> {
+        let call = Call::new(Method::POST, "/v1/me/mobile/codes")
+            .json(json!({ "new_mobile": new_mobile }));
+        Self::body(self.authed(call).await?)
+    }
+
+    /// Changes the mobile number with both codes.
+    pub async fn change_mobile(
+        &self,
+        new_mobile: String,
+        old_code: String,
+        new_code: String,
+    ) -> Result<Account, ClientError> {
+        let call = Call::new(Method::PUT, "/v1/me/mobile")
+            .json(json!({
+                "new_mobile": new_mobile, "old_code": old_code, "new_code": new_code
+            }))
+            .once();
+        let account = Self::body(self.authed(call).await?)?;
+        self.store_profile(&account)?;
+        Ok(account)
+    }
+
+    fn store_profile(&self, account: &Account) -> Result<(), ClientError> {
+        let json = serde_json::to_string(account).map_err(ClientError::local)?;
+        Ok(self.cache.store_profile(account.id, &json, self.now_ms())?)
+    }
+}

@@ -1,0 +1,201 @@
+//! The home screen and reminders, from the cache only; and `refresh`, which brings the cache up
+//! to date with conditional requests.
+
+use chrono::{DateTime, Days, Utc};
+use reqwest::Method;
+use serde::Deserialize;
+
+use super::{
+    Application, ApplicationKind, ApplicationStatus, Dashboard, ResultOutcome, UpcomingEvent,
+    Yaohao,
+};
+use crate::calendar::{self, AnnouncedDate};
+use crate::client::ClientError;
+use crate::client::http::{Call, Json};
+use crate::policy::{self, Policy};
+use crate::reminders::{self, ApplicantState, Reminder};
+use crate::time::beijing_date;
+
+/// Calendar events shown on the dashboard.
+const NEXT_EVENTS: usize = 5;
+/// Days ahead the dashboard looks for events.
+const EVENT_DAYS: u64 = 120;
+/// Results shown on the dashboard.
+const LATEST_RESULTS: i64 = 10;
+/// Sync mark of the last complete refresh (milliseconds since the epoch).
+const REFRESHED_AT: &str = "refreshed_at";
+/// Sync mark of the portal's policy regime.
+const POLICY: &str = "policy";
+
+/// Details stored with an outcome.
+#[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
+pub(super) struct OutcomeDetail {
+    /// Row in the published list.
+    pub row: Option<u32>,
+    /// Whether the list passed verification.
+    pub verified: bool,
+    /// The draw's Beijing date.
+    pub draw_date: Option<chrono::NaiveDate>,
+}
+
+#[derive(Deserialize)]
+struct PolicyName {
+    name: String,
+}
+
+fn reminder_application(app: &Application) -> Option<reminders::Application> {
+    let status = match app.status {
+        ApplicationStatus::Draft => reminders::ApplicationStatus::Draft,
+        ApplicationStatus::UnderReview => reminders::ApplicationStatus::UnderReview,
+        ApplicationStatus::Approved => reminders::ApplicationStatus::Active,
+        ApplicationStatus::Rejected => reminders::ApplicationStatus::Rejected,
+        ApplicationStatus::Won => reminders::ApplicationStatus::Won,
+        ApplicationStatus::Removed => reminders::ApplicationStatus::Lapsed,
+        ApplicationStatus::Other { .. } => return None,
+    };
+    Some(reminders::Application {
+        code: app.code.clone()?,
+        kind: match app.kind {
+            ApplicationKind::IndividualOrdinary => reminders::ApplicationKind::Ordinary,
+            ApplicationKind::IndividualNev => reminders::ApplicationKind::Nev,
+            ApplicationKind::Family => reminders::ApplicationKind::Family,
+        },
+        status,
+        submitted_on: app.submitted_at.map(beijing_date),
+        last_continued_on: None,
+        draws_without_win: u32::try_from(app.draw_count).unwrap_or(0),
+    })
+}
+
+impl Yaohao {
+    /// The policy regime the portal runs (as last seen), or the default one.
+    pub(super) fn policy(&self) -> Result<&'static Policy, ClientError> {
+        Ok(self
+            .cache
+            .mark(POLICY)?
+            .and_then(|name| policy::by_name(&name))
+            .unwrap_or_else(policy::default_policy))
+    }
+
+    pub(super) fn announced(&self) -> Result<Vec<AnnouncedDate>, ClientError> {
+        self.cache
+            .announced()?
+            .iter()
+            .map(|json| serde_json::from_str(json).map_err(ClientError::local))
+            .collect()
+    }
+
+    /// The applicant's state as the cache knows it (the input of reminders).
+    pub fn applicant_state(&self) -> Result<ApplicantState, ClientError> {
+        let applications = self.applications()?;
+        let quota = self
+            .latest_results()?
+            .into_iter()
+            .find(|o| o.won)
+            .and_then(|o| {
+                let detail = self.outcome_detail(&o.code, &o.period).ok()?;
+                Some(reminders::WonQuota {
+                    code: o.code,
+                    draw_date: detail.draw_date?,
+                    confirmed: false,
+                })
+            });
+        Ok(ApplicantState {
+            applications: applications
+                .iter()
+                .filter_map(reminder_application)
+                .collect(),
+            quota,
+            announced: self.announced()?,
+            ..ApplicantState::default()
+        })
+    }
+
+    /// Reminders recomputed from the cached state with the calendar engine (stable ids: the apps
+    /// reschedule idempotently).
+    pub fn reminders(&self) -> Result<Vec<Reminder>, ClientError> {
+        let state = self.applicant_state()?;
+        Ok(reminders::compute(&state, self.policy()?, self.now()))
+    }
+
+    /// The next calendar events with countdowns.
+    pub fn next_events(&self) -> Result<Vec<UpcomingEvent>, ClientError> {
+        let now = self.now();
+        let today = beijing_date(now);
+        let last = today
+            .checked_add_days(Days::new(EVENT_DAYS))
+            .unwrap_or(today);
+        let events = calendar::events(self.policy()?, today, last, &self.announced()?);
+        Ok(events
+            .into_iter()
+            .filter(|e| e.at.to_utc() > now)
+            .take(NEXT_EVENTS)
+            .map(|e| UpcomingEvent {
+                kind: e.kind,
+                title: e.kind.label(),
+                at: e.at.to_utc(),
+                countdown_seconds: (e.at.to_utc() - now).num_seconds(),
+                announced: e.announced,
+            })
+            .collect())
+    }
+
+    pub(super) fn outcome_detail(
+        &self,
+        code: &str,
+        period: &str,
+    ) -> Result<OutcomeDetail, ClientError> {
+        let row = self.cache.outcome(code, period)?;
+        Ok(row
+            .and_then(|r| serde_json::from_str(&r.detail).ok())
+            .unwrap_or_default())
+    }
+
+    /// The latest stored results of the account's codes, newest period first.
+    pub fn latest_results(&self) -> Result<Vec<ResultOutcome>, ClientError> {
+        Ok(self
+            .cache
+            .latest_outcomes(LATEST_RESULTS)?
+            .into_iter()
+            .map(super::results::outcome)
+            .collect())
+    }
+
+    /// The home screen from the cache only: no network, milliseconds.
+    pub fn dashboard(&self) -> Result<Dashboard, ClientError> {
+        Ok(Dashboard {
+            account: self.profile()?,
+            applications: self.applications()?,
+            drafts: self.drafts()?,
+            next_events: self.next_events()?,
+            latest_results: self.latest_results()?,
+            reminders: self.reminders()?,
+            refreshed_at: self.refreshed_at()?,
+        })
+    }
+
+    /// When the cache was last fully refreshed.
+    pub fn refreshed_at(&self) -> Result<Option<DateTime<Utc>>, ClientError> {
+        Ok(self
+            .cache
+            .mark(REFRESHED_AT)?
+            .and_then(|ms| ms.parse::<i64>().ok())
+            .map(super::from_ms))
+    }
+
+    /// Brings the cache up to date (conditional requests where the portal gives ETags), then
+    /// sends unsynced drafts and queued uploads. Returns the dashboard.
+    pub async fn refresh(&self) -> Result<Dashboard, ClientError> {
+        let call = Call::new(Method::GET, "/v1/policy");
+        let policy = Self::body(self.http.send::<Json<PolicyName>>(&call).await?)?;
+        self.cache.set_mark(POLICY, &policy.name)?;
+        self.refresh_profile().await?;
+        self.refresh_calendar().await?;
+        self.refresh_announcements().await?;
+        self.refresh_applications().await?;
+        self.sync().await?;
+        self.cache
+            .set_mark(REFRESHED_AT, &self.now_ms().to_string())?;
+        self.dashboard()
+    }
+}

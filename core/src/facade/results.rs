@@ -1,0 +1,236 @@
+//! Results: the period's published list fetched once, parsed and verified by the core, every code
+//! of the account matched, the outcome stored, and one notification per code and period handed
+//! out exactly once — whatever the number of calls, pushes or restarts. Also quotas (confirmation
+//! within the deadline), continuation and reactivation.
+
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::dashboard::OutcomeDetail;
+use super::{Application, ResultNotification, ResultOutcome, Yaohao};
+use crate::cache::{OutcomeRow, ResultFileRow};
+use crate::client::ClientError;
+use crate::client::http::{Call, Raw};
+use crate::draw::{self, Verdict};
+use crate::i18n::Text;
+use crate::results::{self, Code, Lookup};
+
+/// Statuses of applications that take part in a draw.
+const IN_POOL: [&str; 2] = ["approved", "won"];
+
+/// A period as the portal lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// `YYYYMM`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// `open`, `frozen`, `drawn` or `published`.
+    pub status: String,
+}
+
+/// A quota won in a draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quota {
+    /// Portal id.
+    pub id: i64,
+    /// The winning application.
+    pub application_id: i64,
+    /// Period.
+    pub period: String,
+    /// Certificate number.
+    pub certificate: String,
+    /// `pending_confirmation`, `confirmed`, `forfeited` or `expired`.
+    pub status: String,
+    /// Confirm before this instant.
+    pub confirm_by: chrono::DateTime<chrono::Utc>,
+    /// Valid until.
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn notification(outcome: ResultOutcome) -> ResultNotification {
+    let (code, period) = (&outcome.code, &outcome.period);
+    let (mut zh, mut en, title) = if outcome.won {
+        let row = outcome.row.map(|r| r.to_string()).unwrap_or_default();
+        (
+            format!("申请编码 {code} 在第 {period} 期中签（序号 {row}）。请在 72 小时内确认指标。"),
+            format!(
+                "Application code {code} won in period {period} (row {row}). Confirm the quota within 72 hours."
+            ),
+            Text::new("摇号结果：中签", "Draw result: you won"),
+        )
+    } else {
+        (
+            format!("申请编码 {code} 在第 {period} 期未中签，将自动参加下一期。"),
+            format!(
+                "Application code {code} was not drawn in period {period}; it carries over to the next draw."
+            ),
+            Text::new("摇号结果：未中签", "Draw result: not drawn"),
+        )
+    };
+    if !outcome.verified {
+        zh.push_str("（结果名单未能通过校验。）");
+        en.push_str(" (The published list could not be verified.)");
+    }
+    ResultNotification {
+        id: format!("result:{period}:{code}"),
+        deep_link: format!("yaohao://results/{period}/{code}"),
+        title,
+        body: Text::new(zh, en),
+        outcome,
+    }
+}
+
+fn unreadable(e: &results::ParseError) -> ClientError {
+    let text = e.text();
+    ClientError::Other {
+        message: Text::new(
+            format!("结果文件无法读取：{}", text.zh),
+            format!("The result file cannot be read: {}", text.en),
+        ),
+    }
+}
+
+impl Yaohao {
+    /// Checks the results of `period` (from a push, a background task or by hand) and returns the
+    /// notifications to show now: each code and period is notified exactly once. Before
+    /// publication it returns nothing.
+    pub async fn check_results(
+        &self,
+        period: String,
+    ) -> Result<Vec<ResultNotification>, ClientError> {
+        if !self.cache.has_result(&period)? {
+            match self.load_result(&period).await {
+                Ok(()) => {}
+                Err(ClientError::NotFound { .. }) => return Ok(Vec::new()),
+                Err(e) => return Err(e),
+            }
+        }
+        let mut out = Vec::new();
+        for row in self.cache.outcomes(&period)? {
+            if self
+                .cache
+                .mark_notified(&row.code, &period, self.now_ms())?
+            {
+                out.push(notification(outcome(row)));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Checks every published period the cache has no result for yet.
+    pub async fn check_published_results(&self) -> Result<Vec<ResultNotification>, ClientError> {
+        let call = Call::new(Method::GET, "/v1/periods");
+        let periods: Vec<Period> = Self::body(self.http.send(&call).await?)?;
+        let mut out = Vec::new();
+        for p in periods.into_iter().filter(|p| p.status == "published") {
+            out.extend(self.check_results(p.id).await?);
+        }
+        Ok(out)
+    }
+
+    /// Fetches, parses and verifies the list, and stores the outcome of every code in the pool.
+    async fn load_result(&self, period: &str) -> Result<(), ClientError> {
+        let path = format!("/v1/results/{period}/result.txt");
+        let reply = self.http.send::<Raw>(&Call::new(Method::GET, path)).await?;
+        let Raw(bytes) = reply.value.ok_or_else(ClientError::garbled)?;
+        let parsed = tokio::task::spawn_blocking(move || {
+            let file = results::parse_bytes(&bytes)?;
+            let verdict = draw::verify(&file, None).verdict;
+            Ok::<_, results::ParseError>((file, verdict, hex::encode(Sha256::digest(&bytes))))
+        })
+        .await
+        .map_err(ClientError::local)?;
+        let (file, verdict, sha256) = parsed.map_err(|e| unreadable(&e))?;
+        if file.header.period != period {
+            return Err(ClientError::Other {
+                message: Text::new(
+                    format!("结果文件的期号 {} 与第 {period} 期不符", file.header.period),
+                    format!(
+                        "The result file is for period {}, not {period}.",
+                        file.header.period
+                    ),
+                ),
+            });
+        }
+        let verified = verdict == Verdict::Verified;
+        let now = self.now_ms();
+        let mut outcomes = Vec::new();
+        for code in self.cache.codes(&IN_POOL)? {
+            let Some(parsed) = Code::parse(&code) else {
+                continue;
+            };
+            let (won, row) = match results::lookup(&file, parsed) {
+                Lookup::Draw { won, row, .. } => (won, row),
+                Lookup::Queue { queued, rank, .. } => (queued, rank),
+            };
+            let detail = OutcomeDetail {
+                row,
+                verified,
+                draw_date: file.header.draw_date,
+            };
+            outcomes.push(OutcomeRow {
+                code,
+                period: period.to_owned(),
+                won,
+                detail: serde_json::to_string(&detail).map_err(ClientError::local)?,
+                decided_at: now,
+                notified_at: None,
+            });
+        }
+        let record = ResultFileRow {
+            period: period.to_owned(),
+            category: file.header.category.as_str().to_owned(),
+            sha256,
+            rows: i64::try_from(file.rows.len()).unwrap_or(i64::MAX),
+            verified,
+            fetched_at: now,
+        };
+        Ok(self.cache.store_result(&record, &outcomes)?)
+    }
+
+    /// The account's quotas.
+    pub async fn quotas(&self) -> Result<Vec<Quota>, ClientError> {
+        Self::body(self.authed(Call::new(Method::GET, "/v1/me/quotas")).await?)
+    }
+
+    /// Confirms a won quota (within the confirmation deadline).
+    pub async fn confirm_quota(&self, quota_id: i64) -> Result<Vec<Quota>, ClientError> {
+        let call = Call::new(Method::POST, format!("/v1/quotas/{quota_id}/confirm"));
+        Self::body(self.authed(call).await?)
+    }
+
+    /// 继续参与: keeps an application in the pool through the yearly clean-up.
+    pub async fn continue_application(&self, id: i64) -> Result<Application, ClientError> {
+        self.application_action(id, "continue").await
+    }
+
+    /// Re-activates an application removed by the clean-up (it goes back to review).
+    pub async fn reactivate_application(&self, id: i64) -> Result<Application, ClientError> {
+        self.application_action(id, "reactivate").await
+    }
+
+    async fn application_action(&self, id: i64, action: &str) -> Result<Application, ClientError> {
+        let call = Call::new(Method::POST, format!("/v1/applications/{id}/{action}"));
+        let app: Application = match self.authed(call).await {
+            Ok(reply) => Self::body(reply)?,
+            Err(ClientError::NotFound { .. }) => return Err(ClientError::no_such_application()),
+            Err(e) => return Err(e),
+        };
+        self.cache
+            .store_application(&super::applications::row_of(&app)?, self.now_ms())?;
+        Ok(app)
+    }
+}
+
+pub(super) fn outcome(row: OutcomeRow) -> ResultOutcome {
+    let detail: OutcomeDetail = serde_json::from_str(&row.detail).unwrap_or_default();
+    ResultOutcome {
+        period: row.period,
+        code: row.code,
+        won: row.won,
+        row: detail.row,
+        verified: detail.verified,
+    }
+}

@@ -1,0 +1,177 @@
+//! Faults injected between the facade and a real portal: delays past the timeout, 503s, dropped
+//! connections, truncated bodies, answers lost after the portal acted. Idempotent calls are
+//! retried (bounded); others never are; nothing is duplicated, lost or corrupted.
+
+mod client_support;
+
+use std::time::Duration;
+
+use client_support::proxy::{Fault, FaultProxy};
+use client_support::*;
+use yaohao_core::client::{ClientError, HttpOptions, RetryPolicy};
+use yaohao_core::facade::{
+    ApplicationForm, ApplicationKind, ApplicationStatus, SmsPurpose, YaohaoConfig,
+};
+use yaohao_core::i18n::Lang;
+
+const ATTEMPTS: u32 = 4;
+
+/// A facade talking to the portal through a fault proxy, with short timeouts and backoff.
+async fn faulty_device(portal: &TestPortal) -> (FaultProxy, Device) {
+    let proxy = FaultProxy::start(portal.portal.addr).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = YaohaoConfig::new(proxy.url.clone(), dir.path(), Lang::Zh);
+    config.http = HttpOptions {
+        connect_timeout: Duration::from_secs(2),
+        request_timeout: Duration::from_secs(1),
+        retry: RetryPolicy {
+            max_attempts: ATTEMPTS,
+            base_delay: Duration::from_millis(10),
+            max_delay: Duration::from_millis(100),
+            budget: Duration::from_secs(20),
+        },
+        max_idle_connections: 0,
+    };
+    let device = device_with(config, dir);
+    register(portal, &device.app).await;
+    login(portal, &device.app).await;
+    (proxy, device)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idempotent_reads_ride_out_transient_faults_and_give_up_in_bounds() {
+    let portal = portal().await;
+    let (proxy, phone) = faulty_device(&portal).await;
+    let app = &phone.app;
+    approved_application(&portal, app).await;
+
+    // A timeout, a 503, a dropped connection, a truncated body: the fifth attempt would be needed,
+    // so with four attempts the read fails, retryably, and the cache is untouched.
+    proxy.inject([
+        Fault::Delay(Duration::from_secs(3)),
+        Fault::Unavailable,
+        Fault::Drop,
+        Fault::Truncate,
+    ]);
+    let before = proxy.connections();
+    match app.refresh_profile().await {
+        Err(e @ ClientError::Network { .. }) => assert!(e.is_retryable()),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        proxy.connections() - before,
+        ATTEMPTS as usize,
+        "bounded attempts"
+    );
+    assert_eq!(proxy.pending(), 0);
+    assert_eq!(app.profile().unwrap().unwrap().resident_id, ID_A);
+
+    // Three faults, then the portal: the read succeeds.
+    proxy.inject([Fault::Unavailable, Fault::Truncate, Fault::Drop]);
+    let apps = app.refresh_applications().await.unwrap();
+    assert_eq!(apps.len(), 1);
+    assert_eq!(apps[0].status, ApplicationStatus::Approved);
+    assert_eq!(proxy.pending(), 0);
+    assert_eq!(app.cache_integrity().unwrap(), "ok");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn non_idempotent_calls_are_never_retried() {
+    let portal = portal().await;
+    let (proxy, phone) = faulty_device(&portal).await;
+    portal.advance(61).await;
+    proxy.inject([Fault::Unavailable]);
+    let before = proxy.connections();
+    let sent = phone
+        .app
+        .request_sms_code(SmsPurpose::Login, None, Some(ID_A.into()))
+        .await;
+    assert!(
+        matches!(sent, Err(ClientError::Server { status: 503, .. })),
+        "{sent:?}"
+    );
+    assert_eq!(proxy.connections() - before, 1, "a POST is sent once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lost_answers_never_duplicate_a_draft_or_a_submission() {
+    let portal = portal().await;
+    let (proxy, phone) = faulty_device(&portal).await;
+    let app = &phone.app;
+
+    // The creation reaches the portal but its answer is lost: the draft stays local and dirty.
+    let draft = app
+        .create_draft(ApplicationKind::IndividualOrdinary)
+        .unwrap();
+    app.save_draft(
+        draft.local_id.clone(),
+        ApplicationForm {
+            licence_file: Some(LICENCE_FILE.into()),
+            address: Some(ADDRESS.into()),
+            ..ApplicationForm::default()
+        },
+    )
+    .unwrap();
+    proxy.inject([Fault::LoseAnswer]);
+    let report = app.sync().await.unwrap();
+    assert_eq!(report.drafts_synced, 0);
+    assert!(report.pending >= 1);
+    let local = app.draft(draft.local_id.clone()).unwrap();
+    assert_eq!(local.application_id, None);
+    assert_eq!(local.revision, 2, "the draft is intact");
+
+    // The next sync adopts the application the lost call created instead of creating another.
+    let report = app.sync().await.unwrap();
+    assert_eq!((report.drafts_synced, report.pending), (1, 0));
+    let remote = app.refresh_applications().await.unwrap();
+    assert_eq!(remote.len(), 1, "one application on the portal: {remote:?}");
+
+    // Photos queued while the portal is unreachable are sent later, in order.
+    for kind in [
+        yaohao_core::documents::DocumentKind::IdCardFront,
+        yaohao_core::documents::DocumentKind::IdCardBack,
+        yaohao_core::documents::DocumentKind::DrivingLicence,
+    ] {
+        proxy.inject([Fault::Drop; ATTEMPTS as usize]);
+        let d = app
+            .add_document(draft.local_id.clone(), kind, photo(900, 700))
+            .await
+            .unwrap();
+        assert!(d.pending_uploads.iter().any(|u| u.kind == kind));
+    }
+    let queued: Vec<_> = app.draft(draft.local_id.clone()).unwrap().pending_uploads;
+    assert_eq!(queued.len(), 3);
+    let report = app.sync().await.unwrap();
+    assert_eq!((report.uploads_sent, report.pending), (3, 0));
+
+    // The submission reaches the portal but its answer is lost: it is read back, not repeated.
+    proxy.inject([Fault::LoseAnswer]);
+    let submitted = app.submit(draft.local_id.clone()).await.unwrap();
+    assert_eq!(submitted.status, ApplicationStatus::UnderReview);
+    let remote = app.refresh_applications().await.unwrap();
+    assert_eq!(remote.len(), 1);
+    assert_eq!(remote[0].code, submitted.code);
+    assert!(app.drafts().unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_truncated_result_file_never_reaches_the_cache() {
+    let portal = portal().await;
+    let (proxy, phone) = faulty_device(&portal).await;
+    let app = &phone.app;
+    approved_application(&portal, app).await;
+    let period = portal.run_period(1, "123456").await;
+
+    proxy.inject([Fault::Truncate; ATTEMPTS as usize]);
+    assert!(matches!(
+        app.check_results(period.clone()).await,
+        Err(ClientError::Network { .. })
+    ));
+    assert!(app.dashboard().unwrap().latest_results.is_empty());
+
+    proxy.inject([Fault::Truncate, Fault::Unavailable]);
+    let notes = app.check_results(period.clone()).await.unwrap();
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].outcome.verified);
+    assert!(app.check_results(period).await.unwrap().is_empty());
+}

@@ -1,0 +1,216 @@
+//! The applicant's journey through the facade against a real portal on loopback: register, log
+//! in, draft (saved locally), photos (prepared and queued), preview, submit, review, refresh,
+//! dashboard, sessions on two devices, logout — and no token in the cache.
+
+mod client_support;
+
+use client_support::*;
+use yaohao_core::client::ClientError;
+use yaohao_core::documents::DocumentKind;
+use yaohao_core::facade::{
+    ApplicationForm, ApplicationKind, ApplicationStatus, SESSION_KEY, SmsPurpose,
+};
+use yaohao_core::secrets::SecretStore;
+
+fn form() -> ApplicationForm {
+    ApplicationForm {
+        licence_file: Some(LICENCE_FILE.into()),
+        address: Some(ADDRESS.into()),
+        ..ApplicationForm::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn applicant_journey_from_registration_to_approval() {
+    let portal = portal().await;
+    let phone = device(&portal.url());
+    let app = &phone.app;
+
+    // Nothing cached yet, and nothing needs the network to be drawn.
+    let empty = app.dashboard().unwrap();
+    assert!(empty.account.is_none() && empty.applications.is_empty());
+    assert!(
+        !empty.next_events.is_empty(),
+        "the policy calendar is local"
+    );
+
+    register(&portal, app).await;
+    login(&portal, app).await;
+    let token = phone.secrets.get(SESSION_KEY.into()).unwrap().unwrap();
+    assert_eq!(app.profile().unwrap().unwrap().name, NAME_A);
+
+    // A draft is saved locally at every change, before any network call.
+    let draft = app
+        .create_draft(ApplicationKind::IndividualOrdinary)
+        .unwrap();
+    let saved = app
+        .save_draft(
+            draft.local_id.clone(),
+            ApplicationForm {
+                address: Some("北京".into()),
+                ..ApplicationForm::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(saved.revision, 2);
+    assert!(!saved.synced);
+    let preview = app.preview(draft.local_id.clone()).await.unwrap();
+    assert!(!preview.ready);
+    assert!(
+        preview
+            .checks
+            .iter()
+            .any(|c| c.field == "address" && !c.valid)
+    );
+    assert_eq!(preview.missing_documents.len(), 3);
+
+    let saved = app.save_draft(draft.local_id.clone(), form()).unwrap();
+    assert_eq!(saved.revision, 3);
+
+    // Photos are prepared by the core and sent in order.
+    for kind in [
+        DocumentKind::IdCardFront,
+        DocumentKind::IdCardBack,
+        DocumentKind::DrivingLicence,
+    ] {
+        let d = app
+            .add_document(draft.local_id.clone(), kind, photo(1200, 800))
+            .await
+            .unwrap();
+        assert!(d.pending_uploads.is_empty(), "sent at once when online");
+    }
+    let unsupported = app
+        .add_document(
+            draft.local_id.clone(),
+            DocumentKind::TaxProof,
+            photo(1200, 800),
+        )
+        .await;
+    assert!(matches!(unsupported, Err(ClientError::Validation { .. })));
+
+    let preview = app.preview(draft.local_id.clone()).await.unwrap();
+    assert!(preview.ready, "{preview:?}");
+
+    let submitted = app.submit(draft.local_id.clone()).await.unwrap();
+    assert_eq!(submitted.status, ApplicationStatus::UnderReview);
+    let code = submitted.code.clone().unwrap();
+    assert_eq!(code.len(), 13);
+    assert!(
+        app.drafts().unwrap().is_empty(),
+        "a submitted draft is gone"
+    );
+    assert!(matches!(
+        app.submit(draft.local_id.clone()).await,
+        Err(ClientError::NotFound { .. })
+    ));
+
+    // Review on the portal; a refresh brings the status and its history.
+    portal.make_eligible(ID_A).await;
+    portal.review().await;
+    let dashboard = app.refresh().await.unwrap();
+    assert_eq!(dashboard.applications.len(), 1);
+    assert_eq!(
+        dashboard.applications[0].status,
+        ApplicationStatus::Approved
+    );
+    assert!(dashboard.refreshed_at.is_some());
+    let detail = app.application(submitted.id).unwrap();
+    let statuses: Vec<_> = detail.history.iter().map(|h| h.status.clone()).collect();
+    assert_eq!(
+        statuses,
+        [
+            ApplicationStatus::Draft,
+            ApplicationStatus::UnderReview,
+            ApplicationStatus::Approved
+        ]
+    );
+    assert_eq!(detail.documents.len(), 3);
+    assert!(
+        detail.documents.iter().all(|d| d.local_path.is_some()),
+        "local copies are remembered"
+    );
+    assert!(
+        dashboard
+            .reminders
+            .iter()
+            .any(|r| r.deep_link.contains(&code)
+                || r.id.starts_with("cutoff")
+                || r.id.starts_with("draw")),
+        "{:?}",
+        dashboard.reminders
+    );
+    assert!(matches!(
+        app.application(999_999),
+        Err(ClientError::NotFound { .. })
+    ));
+
+    // The token lives only in the secret store.
+    let cache = cache_bytes(phone.dir.path());
+    assert!(!cache.is_empty());
+    assert!(
+        !cache.windows(token.len()).any(|w| w == token.as_bytes()),
+        "the session token must not be in SQLite"
+    );
+
+    // A second device logging in ends the first one's session.
+    let tablet = device(&portal.url());
+    login(&portal, &tablet.app).await;
+    match app.refresh_profile().await {
+        Err(ClientError::LoggedInElsewhere { message }) => assert!(message.zh.contains("其他设备")),
+        other => panic!("{other:?}"),
+    }
+    assert!(!app.is_logged_in().unwrap(), "a dead session is forgotten");
+    assert!(matches!(
+        app.refresh_applications().await,
+        Err(ClientError::AuthRequired { .. })
+    ));
+    // The cache still draws the screen offline.
+    assert_eq!(app.dashboard().unwrap().applications.len(), 1);
+
+    tablet.app.logout().await.unwrap();
+    assert!(!tablet.app.is_logged_in().unwrap());
+    assert!(tablet.app.dashboard().unwrap().account.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_carry_what_the_app_needs() {
+    let portal = portal().await;
+    let phone = device(&portal.url());
+    let app = &phone.app;
+    register(&portal, app).await;
+
+    // Wrong password: a validation error on the password field.
+    portal.advance(61).await;
+    app.request_sms_code(SmsPurpose::Login, None, Some(ID_A.into()))
+        .await
+        .unwrap();
+    let code = portal.last_code(MOBILE_A).await;
+    match app.login(ID_A.into(), "Wrong12345".into(), code).await {
+        Err(ClientError::Validation { field, .. }) => {
+            assert_eq!(field.as_deref(), Some("password"))
+        }
+        other => panic!("{other:?}"),
+    }
+    // An invalid field names the field, in both languages.
+    match app
+        .request_sms_code(SmsPurpose::Register, Some("12345".into()), None)
+        .await
+    {
+        Err(ClientError::Validation { field, message, .. }) => {
+            assert_eq!(field.as_deref(), Some("mobile"));
+            assert!(!message.zh.is_empty() && !message.en.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    // Calls needing a session say so without a network round trip.
+    assert!(matches!(
+        app.refresh_profile().await,
+        Err(ClientError::AuthRequired { .. })
+    ));
+    // Nobody listening: a retryable network error.
+    let offline = device("http://127.0.0.1:9");
+    match offline.app.refresh().await {
+        Err(e @ ClientError::Network { .. }) => assert!(e.is_retryable()),
+        other => panic!("{other:?}"),
+    }
+}

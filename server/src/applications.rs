@@ -1,0 +1,370 @@
+//! Applications: the three kinds, their forms, the preview (every core check at once), the
+//! 13-digit application code, and the stored view an applicant reads.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+use yaohao_core::i18n::Reason;
+use yaohao_core::points::{self, FamilyPoints, Relation};
+use yaohao_core::validate::{self, Validation};
+
+use crate::documents::DocumentKind;
+use crate::error::{ApiError, ApiResult};
+use crate::random;
+use crate::time::{iso, ms};
+
+/// The kinds of application an individual account can file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// 个人普通指标: the ordinary lottery.
+    IndividualOrdinary,
+    /// 个人新能源指标: the NEV queue.
+    IndividualNev,
+    /// 家庭新能源指标: family NEV, ranked by points.
+    Family,
+}
+
+impl Kind {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::IndividualOrdinary => "individual_ordinary",
+            Kind::IndividualNev => "individual_nev",
+            Kind::Family => "family",
+        }
+    }
+
+    /// The kind with this stored name.
+    pub fn parse(name: &str) -> Option<Kind> {
+        [Kind::IndividualOrdinary, Kind::IndividualNev, Kind::Family]
+            .into_iter()
+            .find(|k| k.as_str() == name)
+    }
+}
+
+/// Application statuses (the product spec's names; draw outcomes join them in later steps).
+pub mod status {
+    /// Being edited; no code yet (or a rejected one being fixed keeps its code).
+    pub const DRAFT: &str = "draft";
+    /// 审核中.
+    pub const UNDER_REVIEW: &str = "under_review";
+    /// 审核通过: in the pool of the next draw.
+    pub const APPROVED: &str = "approved";
+    /// 审核未通过, with reasons; may be fixed and resubmitted.
+    pub const REJECTED: &str = "rejected";
+}
+
+/// A family member besides the main applicant, as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberForm {
+    /// Relation to the main applicant.
+    pub relation: Relation,
+    /// The member's resident ID.
+    pub resident_id: String,
+    /// The member's name.
+    pub name: String,
+    /// The member's 阶梯 as shown by the system.
+    #[serde(default)]
+    pub ladder_steps: u32,
+    /// Full years in the NEV queue.
+    #[serde(default)]
+    pub nev_queue_full_years: u32,
+}
+
+/// The family part of a form.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyForm {
+    /// Generations (1–3); derived from the relations when absent.
+    #[serde(default)]
+    pub generations: Option<u8>,
+    /// The main applicant's 阶梯.
+    #[serde(default)]
+    pub main_ladder_steps: u32,
+    /// The main applicant's full NEV-queue years.
+    #[serde(default)]
+    pub main_nev_queue_full_years: u32,
+    /// Everyone but the main applicant.
+    #[serde(default)]
+    pub members: Vec<MemberForm>,
+}
+
+/// An application form; every field may be missing in a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// Driving-licence file number (档案编号, 12 digits).
+    #[serde(default)]
+    pub licence_file: Option<String>,
+    /// Contact address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Holds a C5 licence (one more ladder position in ordinary draws).
+    #[serde(default)]
+    pub c5_licence: bool,
+    /// Family details (family applications only).
+    #[serde(default)]
+    pub family: Option<FamilyForm>,
+}
+
+/// One field's check, as the preview shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldCheck {
+    /// The form field, e.g. `licence_file` or `family.members[0].resident_id`.
+    pub field: String,
+    /// The core's verdict.
+    #[serde(flatten)]
+    pub validation: Validation,
+}
+
+/// Everything a submission would check, computed without submitting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    /// Whether submitting would succeed now.
+    pub ready: bool,
+    /// Every field check.
+    pub checks: Vec<FieldCheck>,
+    /// Required materials not uploaded yet.
+    pub missing_documents: Vec<DocumentKind>,
+    /// Family points and their formula (family applications).
+    pub points: Option<FamilyPoints>,
+    /// Why the family is not a valid family application, if it is not.
+    pub family_problem: Option<Reason>,
+}
+
+/// Materials every application needs.
+pub const REQUIRED_DOCUMENTS: [DocumentKind; 3] = [
+    DocumentKind::IdFront,
+    DocumentKind::IdBack,
+    DocumentKind::DrivingLicence,
+];
+
+fn check(field: impl Into<String>, validation: Validation) -> FieldCheck {
+    FieldCheck {
+        field: field.into(),
+        validation,
+    }
+}
+
+/// The core family model of a family form.
+pub fn family_model(family: &FamilyForm) -> points::Family {
+    let mut members = vec![points::Member {
+        relation: Relation::Main,
+        ladder_steps: family.main_ladder_steps,
+        nev_queue_full_years: family.main_nev_queue_full_years,
+    }];
+    members.extend(family.members.iter().map(|m| points::Member {
+        relation: m.relation,
+        ladder_steps: m.ladder_steps,
+        nev_queue_full_years: m.nev_queue_full_years,
+    }));
+    points::Family {
+        generations: family.generations,
+        family_full_years: 0,
+        members,
+    }
+}
+
+/// Runs every core check on a form.
+pub fn preview(kind: Kind, form: &Form, resident_id: &str, uploaded: &[DocumentKind]) -> Preview {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut checks = vec![
+        check(
+            "licence_file",
+            validate::licence_file(&text(&form.licence_file), Some(resident_id)),
+        ),
+        check("address", validate::address(&text(&form.address))),
+    ];
+    let (mut points, mut family_problem) = (None, None);
+    if kind == Kind::Family {
+        let family = form.family.clone().unwrap_or_default();
+        for (i, m) in family.members.iter().enumerate() {
+            checks.push(check(
+                format!("family.members[{i}].resident_id"),
+                validate::resident_id(&m.resident_id),
+            ));
+            checks.push(check(
+                format!("family.members[{i}].name"),
+                validate::name(&m.name),
+            ));
+        }
+        match points::family_points(&family_model(&family)) {
+            Ok(p) => points = Some(p),
+            Err(reason) => family_problem = Some(reason),
+        }
+    }
+    let missing_documents: Vec<DocumentKind> = REQUIRED_DOCUMENTS
+        .into_iter()
+        .filter(|k| !uploaded.contains(k))
+        .collect();
+    let ready = checks.iter().all(|c| c.validation.valid)
+        && missing_documents.is_empty()
+        && family_problem.is_none();
+    Preview {
+        ready,
+        checks,
+        missing_documents,
+        points,
+        family_problem,
+    }
+}
+
+/// The error a submission gets when the preview is not ready: the first problem, by field.
+pub fn not_ready(preview: &Preview) -> ApiError {
+    if let Some(c) = preview.checks.iter().find(|c| !c.validation.valid) {
+        let zh: String = c
+            .validation
+            .errors
+            .iter()
+            .map(|r| r.message_zh.as_str())
+            .collect();
+        let en: Vec<&str> = c
+            .validation
+            .errors
+            .iter()
+            .map(|r| r.message_en.as_str())
+            .collect();
+        return ApiError::invalid(&c.field, zh, en.join(" "));
+    }
+    if let Some(reason) = &preview.family_problem {
+        return ApiError::invalid(
+            "family",
+            reason.message_zh.clone(),
+            reason.message_en.clone(),
+        );
+    }
+    let names: Vec<&str> = preview
+        .missing_documents
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    ApiError::invalid(
+        "documents",
+        format!("请上传以下材料：{}", names.join("、")),
+        format!("upload these materials: {}", names.join(", ")),
+    )
+    .with_code("missing_documents")
+}
+
+/// A stored application as its owner sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApplicationView {
+    /// Id.
+    pub id: i64,
+    /// Kind.
+    pub kind: Kind,
+    /// Status (open set: see [`status`] and the draw outcomes).
+    pub status: String,
+    /// The 13-digit application code, once submitted.
+    pub code: Option<String>,
+    /// The form.
+    pub form: Form,
+    /// Reasons of the last rejection.
+    pub rejection_reasons: Vec<Reason>,
+    /// Unsuccessful draws this application took part in.
+    pub draw_count: i64,
+    /// When it was first submitted.
+    pub submitted_at: Option<String>,
+    /// When it was last reviewed.
+    pub reviewed_at: Option<String>,
+    /// Created.
+    pub created_at: String,
+    /// Last changed.
+    pub updated_at: String,
+}
+
+/// Columns [`from_row`] reads, in order.
+pub const COLUMNS: &str = "id, kind, status, code, form, rejection_reasons, draw_count, \
+                           submitted_at, reviewed_at, created_at, updated_at, account_id";
+
+/// Builds a view from a row selected with [`COLUMNS`].
+pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(ApplicationView, i64)> {
+    let kind: String = r.get(1)?;
+    let form: String = r.get(4)?;
+    let reasons: Option<String> = r.get(5)?;
+    Ok((
+        ApplicationView {
+            id: r.get(0)?,
+            kind: Kind::parse(&kind).unwrap_or(Kind::IndividualOrdinary),
+            status: r.get(2)?,
+            code: r.get(3)?,
+            form: serde_json::from_str(&form).unwrap_or_default(),
+            rejection_reasons: reasons
+                .and_then(|t| serde_json::from_str(&t).ok())
+                .unwrap_or_default(),
+            draw_count: r.get(6)?,
+            submitted_at: r.get::<_, Option<i64>>(7)?.map(iso),
+            reviewed_at: r.get::<_, Option<i64>>(8)?.map(iso),
+            created_at: iso(r.get(9)?),
+            updated_at: iso(r.get(10)?),
+        },
+        r.get(11)?,
+    ))
+}
+
+/// Loads application `id` if it belongs to `account_id` (else `not_found`: other accounts'
+/// applications do not exist for this one).
+pub fn load_owned(conn: &Connection, id: i64, account_id: i64) -> ApiResult<ApplicationView> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM applications WHERE id = ?1 AND account_id = ?2"),
+        params![id, account_id],
+        from_row,
+    )
+    .optional()?
+    .map(|(view, _)| view)
+    .ok_or_else(ApiError::not_found)
+}
+
+/// Every application of `account_id`, newest first.
+pub fn list_owned(conn: &Connection, account_id: i64) -> ApiResult<Vec<ApplicationView>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM applications WHERE account_id = ?1 ORDER BY id DESC"
+    ))?;
+    let rows = stmt.query_map([account_id], from_row)?;
+    Ok(rows
+        .map(|r| r.map(|(view, _)| view))
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Whether the application may still be edited (draft, or rejected and being fixed).
+pub fn editable(status: &str) -> bool {
+    status == status::DRAFT || status == status::REJECTED
+}
+
+/// Issues a new application code: 4 random digits then a 9-digit serial rising with submissions.
+pub fn issue_code(tx: &Transaction<'_>) -> ApiResult<String> {
+    let serial: i64 = tx.query_row(
+        "INSERT INTO counters (name, value) VALUES ('application_serial', 1)
+         ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+        [],
+        |r| r.get(0),
+    )?;
+    let code = format!("{}{:09}", random::digits(4)?, serial);
+    if code.len() != 13 {
+        return Err(ApiError::internal("application serial overflowed 9 digits"));
+    }
+    Ok(code)
+}
+
+/// Materials uploaded for an application.
+pub fn uploaded_kinds(conn: &Connection, id: i64) -> ApiResult<Vec<DocumentKind>> {
+    let mut stmt = conn.prepare("SELECT kind FROM documents WHERE application_id = ?1")?;
+    let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
+    let mut kinds = Vec::new();
+    for row in rows {
+        kinds.extend(DocumentKind::parse(&row?));
+    }
+    Ok(kinds)
+}
+
+/// Stores a form on an editable application.
+pub fn save_form(tx: &Transaction<'_>, id: i64, form: &Form, now: DateTime<Utc>) -> ApiResult<()> {
+    let text = serde_json::to_string(form).map_err(ApiError::internal)?;
+    tx.execute(
+        "UPDATE applications SET form = ?1, updated_at = ?2 WHERE id = ?3",
+        params![text, ms(now), id],
+    )?;
+    Ok(())
+}

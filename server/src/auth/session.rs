@@ -1,0 +1,136 @@
+//! Sessions: a 256-bit random token given to the client once, stored only as its SHA-256 hash,
+//! expiring; a new login ends the account's other sessions, which then answer
+//! `logged_in_elsewhere`.
+
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::error::{ApiError, ApiResult};
+use crate::hashing::sha256_hex;
+use crate::random;
+use crate::state::AppState;
+use crate::time::{from_ms, ms};
+
+/// Why a session ended before its expiry.
+const ENDED_ELSEWHERE: &str = "logged_in_elsewhere";
+const ENDED_LOGOUT: &str = "logout";
+
+/// A freshly created session: the token is shown to the client exactly once.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// The bearer token (64 hex characters).
+    pub token: String,
+    /// When it expires.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Ends every active session of `account_id` as logged in elsewhere and opens a new one.
+pub fn create(
+    tx: &Transaction<'_>,
+    account_id: i64,
+    now: DateTime<Utc>,
+    hours: i64,
+) -> ApiResult<NewSession> {
+    tx.execute(
+        "UPDATE sessions SET ended_reason = ?1 WHERE account_id = ?2 AND ended_reason IS NULL",
+        params![ENDED_ELSEWHERE, account_id],
+    )?;
+    let token = hex::encode(random::token_bytes()?);
+    let expires_at = now + Duration::hours(hours);
+    tx.execute(
+        "INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            sha256_hex(token.as_bytes()),
+            account_id,
+            ms(now),
+            ms(expires_at)
+        ],
+    )?;
+    Ok(NewSession { token, expires_at })
+}
+
+/// Ends every active session of `account_id` (after a password reset).
+pub fn end_all(tx: &Transaction<'_>, account_id: i64) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE sessions SET ended_reason = ?1 WHERE account_id = ?2 AND ended_reason IS NULL",
+        params![ENDED_LOGOUT, account_id],
+    )?;
+    Ok(())
+}
+
+/// An authenticated applicant: handlers taking it only run with a live session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Session {
+    /// The session's account.
+    pub account_id: i64,
+}
+
+/// Ends the session whose token hashes to `token_hash` (logout).
+pub fn end(tx: &Transaction<'_>, token_hash: &str) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE sessions SET ended_reason = ?1 WHERE token_hash = ?2",
+        params![ENDED_LOGOUT, token_hash],
+    )?;
+    Ok(())
+}
+
+/// The SHA-256 hash of the request's bearer token.
+pub fn bearer_hash(parts: &Parts) -> ApiResult<String> {
+    let header = parts
+        .headers
+        .get(AUTHORIZATION)
+        .ok_or_else(ApiError::unauthenticated)?;
+    let token = header
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(ApiError::unauthenticated)?;
+    Ok(sha256_hex(token.as_bytes()))
+}
+
+impl FromRequestParts<AppState> for Session {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Session> {
+        let hash = bearer_hash(parts)?;
+        let row: Option<(i64, i64, Option<String>)> = state
+            .db
+            .read(move |conn| {
+                Ok(conn
+                    .query_row(
+                        "SELECT account_id, expires_at, ended_reason FROM sessions
+                         WHERE token_hash = ?1",
+                        [hash],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?)
+            })
+            .await?;
+        let Some((account_id, expires_at, ended)) = row else {
+            return Err(ApiError::unauthenticated());
+        };
+        match ended.as_deref() {
+            Some(ENDED_ELSEWHERE) => Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "logged_in_elsewhere",
+                "您的账号已在其他设备登录，本次登录已失效",
+                "your account logged in on another device; this session has ended",
+            )),
+            Some(_) => Err(ApiError::unauthenticated()),
+            None if state.clock.now() >= from_ms(expires_at) => Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "session_expired",
+                "登录已过期，请重新登录",
+                "your session has expired, please log in again",
+            )),
+            None => Ok(Session { account_id }),
+        }
+    }
+}

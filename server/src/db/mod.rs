@@ -1,0 +1,246 @@
+//! SQLite storage: one writer connection behind a mutex, a small pool of read connections, WAL
+//! journaling, foreign keys, and `user_version` migrations. Every call runs on tokio's blocking
+//! pool so the async workers never wait on the disk.
+
+pub mod functions;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+use crate::error::ApiResult;
+
+/// How many idle read connections are kept.
+const READ_POOL: usize = 8;
+
+/// The portal database.
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<DbInner>,
+}
+
+struct DbInner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+/// Opening or migrating the database failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// SQLite refused an operation.
+    #[error("database {path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: String,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer portal.
+    #[error("database {path} has schema version {found}, newer than this portal's {known}")]
+    TooNew {
+        /// The database file.
+        path: String,
+        /// Version in the file.
+        found: usize,
+        /// Newest version this build knows.
+        known: usize,
+    },
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // Pragmas that cannot run inside a transaction are set here, once per connection.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    Ok(())
+}
+
+/// Runs every migration newer than the file's `user_version`, each in its own transaction.
+pub fn migrate(conn: &mut Connection) -> Result<usize, rusqlite::Error> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let done = usize::try_from(current).unwrap_or(0);
+    for (index, sql) in schema::MIGRATIONS.iter().enumerate().skip(done) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(schema::MIGRATIONS.len())
+}
+
+impl Db {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Db, DbError> {
+        let shown = path.display().to_string();
+        let sqlite = |source| DbError::Sqlite {
+            path: shown.clone(),
+            source,
+        };
+        let mut writer = Connection::open(path).map_err(sqlite)?;
+        configure(&writer).map_err(sqlite)?;
+        functions::register(&writer).map_err(sqlite)?;
+        let found: i64 = writer
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sqlite)?;
+        let found = usize::try_from(found).unwrap_or(usize::MAX);
+        if found > schema::MIGRATIONS.len() {
+            return Err(DbError::TooNew {
+                path: shown,
+                found,
+                known: schema::MIGRATIONS.len(),
+            });
+        }
+        migrate(&mut writer).map_err(sqlite)?;
+        Ok(Db {
+            inner: Arc::new(DbInner {
+                path: path.to_path_buf(),
+                writer: Mutex::new(writer),
+                readers: Mutex::new(Vec::new()),
+            }),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// Runs `f` in a write transaction, committed when `f` returns `Ok`.
+    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> ApiResult<T> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || inner.write_blocking(f)).await?
+    }
+
+    /// Runs `f` on a read connection (it sees a consistent snapshot when it opens a transaction).
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> ApiResult<T> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || inner.read_blocking(f)).await?
+    }
+
+    /// The blocking form of [`Db::write`], for the operator CLI and background work.
+    pub fn write_blocking<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> ApiResult<T>,
+    ) -> ApiResult<T> {
+        self.inner.write_blocking(f)
+    }
+
+    /// The blocking form of [`Db::read`].
+    pub fn read_blocking<T>(&self, f: impl FnOnce(&Connection) -> ApiResult<T>) -> ApiResult<T> {
+        self.inner.read_blocking(f)
+    }
+
+    /// Writes a consistent copy of the whole database to `dest` (SQLite `VACUUM INTO`).
+    pub fn backup(&self, dest: &Path) -> ApiResult<()> {
+        let dest = dest.to_string_lossy().into_owned();
+        self.read_blocking(move |conn| {
+            conn.execute("VACUUM INTO ?1", [dest])?;
+            Ok(())
+        })
+    }
+}
+
+impl DbInner {
+    fn write_blocking<T>(&self, f: impl FnOnce(&Transaction<'_>) -> ApiResult<T>) -> ApiResult<T> {
+        let mut conn = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    fn read_blocking<T>(&self, f: impl FnOnce(&Connection) -> ApiResult<T>) -> ApiResult<T> {
+        let pooled = self.readers.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let conn = match pooled {
+            Some(conn) => conn,
+            None => {
+                let conn = Connection::open_with_flags(
+                    &self.path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                conn.busy_timeout(std::time::Duration::from_secs(10))?;
+                functions::register(&conn)?;
+                conn
+            }
+        };
+        let value = f(&conn);
+        let mut readers = self.readers.lock().unwrap_or_else(|p| p.into_inner());
+        if readers.len() < READ_POOL {
+            readers.push(conn);
+        }
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_a_fresh_file_and_reopens_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portal.db");
+        let db = Db::open(&path).unwrap();
+        let version: i64 = db
+            .read_blocking(|c| Ok(c.pragma_query_value(None, "user_version", |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(version as usize, schema::MIGRATIONS.len());
+        let mode: String = db
+            .read_blocking(|c| Ok(c.pragma_query_value(None, "journal_mode", |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        drop(db);
+        assert!(Db::open(&path).is_ok());
+    }
+
+    #[test]
+    fn upgrades_a_version_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO accounts (resident_id, name, mobile, password_hash, created_at)
+                 VALUES ('x', 'n', 'm', 'h', 0)",
+                [],
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path).unwrap();
+        let kept: i64 = db
+            .read_blocking(|c| Ok(c.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(kept, 1);
+    }
+
+    #[test]
+    fn refuses_a_newer_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 999)
+            .unwrap();
+        assert!(matches!(
+            Db::open(&path),
+            Err(DbError::TooNew { found: 999, .. })
+        ));
+    }
+}

@@ -1,0 +1,190 @@
+//! The schema, as an ordered list of migrations; `PRAGMA user_version` records how many ran.
+//!
+//! Instants are stored as Unix milliseconds (UTC) in `INTEGER` columns.
+
+/// Migration `i` (0-based) brings the schema from version `i` to `i + 1`. Never edit a shipped
+/// entry: append a new one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: accounts, sessions, SMS codes and the SMS outbox.
+    "
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        resident_id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        mobile TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        marital_status TEXT NOT NULL DEFAULT 'unmarried',
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        ended_reason TEXT
+    );
+    CREATE INDEX sessions_account ON sessions(account_id);
+    CREATE TABLE sms_codes (
+        id INTEGER PRIMARY KEY,
+        mobile TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        used INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sms_codes_mobile ON sms_codes(mobile, created_at);
+    CREATE TABLE sms_outbox (
+        id INTEGER PRIMARY KEY,
+        mobile TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    ",
+    // 2: applications, their documents, the reference registry, counters, marital-status changes.
+    "
+    CREATE TABLE applications (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        form TEXT NOT NULL,
+        code TEXT UNIQUE,
+        rejection_reasons TEXT,
+        submitted_at INTEGER,
+        reviewed_at INTEGER,
+        draw_count INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX applications_account ON applications(account_id);
+    CREATE INDEX applications_status ON applications(status);
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (application_id, kind)
+    );
+    CREATE TABLE registry (
+        id INTEGER PRIMARY KEY,
+        resident_id TEXT NOT NULL,
+        record TEXT NOT NULL,
+        value TEXT NOT NULL DEFAULT '',
+        valid_until TEXT,
+        imported_at INTEGER NOT NULL
+    );
+    CREATE INDEX registry_person ON registry(resident_id);
+    CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    CREATE TABLE marital_changes (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        requested_status TEXT NOT NULL,
+        certificate_sha256 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        created_at INTEGER NOT NULL,
+        decided_at INTEGER
+    );
+    ",
+    // 3: periods, pools, winners, quotas, announcements, announced dates, continuation.
+    "
+    CREATE TABLE periods (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        quota INTEGER NOT NULL,
+        cutoff_at INTEGER NOT NULL,
+        freeze_from INTEGER NOT NULL,
+        freeze_until INTEGER NOT NULL,
+        draw_at INTEGER NOT NULL,
+        publish_at INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        pool_size INTEGER,
+        seed TEXT,
+        run_at INTEGER,
+        draws INTEGER,
+        repeats INTEGER,
+        ladder_copies INTEGER,
+        published_at INTEGER
+    );
+    CREATE TABLE pool_entries (
+        period_id TEXT NOT NULL REFERENCES periods(id),
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        code TEXT NOT NULL,
+        weight INTEGER NOT NULL,
+        PRIMARY KEY (period_id, application_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX pool_entries_application ON pool_entries(application_id);
+    CREATE TABLE winners (
+        period_id TEXT NOT NULL REFERENCES periods(id),
+        seq INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        PRIMARY KEY (period_id, seq)
+    );
+    CREATE INDEX winners_application ON winners(application_id);
+    CREATE TABLE quotas (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        period_id TEXT NOT NULL REFERENCES periods(id),
+        certificate TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        confirm_by INTEGER NOT NULL,
+        confirmed_at INTEGER,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE INDEX quotas_account ON quotas(account_id);
+    CREATE TABLE announcements (
+        id INTEGER PRIMARY KEY,
+        title_zh TEXT NOT NULL,
+        title_en TEXT NOT NULL,
+        body_zh TEXT NOT NULL,
+        body_en TEXT NOT NULL,
+        published_at INTEGER NOT NULL
+    );
+    CREATE TABLE announced_dates (
+        kind TEXT NOT NULL,
+        projected TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (kind, projected)
+    );
+    CREATE TABLE devices (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        provider TEXT NOT NULL,
+        token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (provider, token)
+    );
+    CREATE TABLE push_outbox (
+        id INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        application_id INTEGER NOT NULL REFERENCES applications(id),
+        period_id TEXT NOT NULL REFERENCES periods(id),
+        won INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+    );
+    CREATE INDEX push_outbox_pending ON push_outbox(status, next_attempt_at);
+    ALTER TABLE applications ADD COLUMN last_win_at INTEGER;
+    ALTER TABLE applications ADD COLUMN continued_year INTEGER;
+    ",
+];

@@ -1,0 +1,244 @@
+//! Uploaded documents: JPG or PNG only, judged by content (magic bytes and a full decode), at
+//! most 2 MB (the ID photo at most 200 KB), stored on disk under their SHA-256.
+
+use std::path::{Path, PathBuf};
+
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ApiError, ApiResult};
+use crate::hashing::sha256_hex;
+
+/// Size limit for every material but the ID photo.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+/// Size limit for the ID photo.
+pub const MAX_PHOTO_BYTES: usize = 200 * 1024;
+
+/// The materials an application can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 身份证正面
+    IdFront,
+    /// 身份证反面
+    IdBack,
+    /// 证件照 (≤ 200 KB)
+    IdPhoto,
+    /// 驾驶证
+    DrivingLicence,
+    /// 居住证
+    ResidencePermit,
+    /// 工作居住证
+    WorkResidencePermit,
+    /// 社保缴纳记录
+    SocialInsuranceRecord,
+    /// 户口簿或亲属关系证明 (families)
+    FamilyRelationProof,
+}
+
+impl DocumentKind {
+    /// Every kind, in display order.
+    pub const ALL: [DocumentKind; 8] = [
+        DocumentKind::IdFront,
+        DocumentKind::IdBack,
+        DocumentKind::IdPhoto,
+        DocumentKind::DrivingLicence,
+        DocumentKind::ResidencePermit,
+        DocumentKind::WorkResidencePermit,
+        DocumentKind::SocialInsuranceRecord,
+        DocumentKind::FamilyRelationProof,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::IdFront => "id_front",
+            DocumentKind::IdBack => "id_back",
+            DocumentKind::IdPhoto => "id_photo",
+            DocumentKind::DrivingLicence => "driving_licence",
+            DocumentKind::ResidencePermit => "residence_permit",
+            DocumentKind::WorkResidencePermit => "work_residence_permit",
+            DocumentKind::SocialInsuranceRecord => "social_insurance_record",
+            DocumentKind::FamilyRelationProof => "family_relation_proof",
+        }
+    }
+
+    /// The kind with this stored name.
+    pub fn parse(name: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The size limit for this kind.
+    pub fn max_bytes(self) -> usize {
+        if self == DocumentKind::IdPhoto {
+            MAX_PHOTO_BYTES
+        } else {
+            MAX_BYTES
+        }
+    }
+}
+
+/// The two accepted image formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageType {
+    /// JPEG (`FF D8 FF`).
+    Jpeg,
+    /// PNG (`89 50 4E 47 0D 0A 1A 0A`).
+    Png,
+}
+
+impl ImageType {
+    /// The media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ImageType::Jpeg => "image/jpeg",
+            ImageType::Png => "image/png",
+        }
+    }
+
+    fn format(self) -> image::ImageFormat {
+        match self {
+            ImageType::Jpeg => image::ImageFormat::Jpeg,
+            ImageType::Png => image::ImageFormat::Png,
+        }
+    }
+}
+
+/// 413 `file_too_large` for `kind`.
+pub fn too_large(kind: DocumentKind) -> ApiError {
+    let (zh, en) = if kind == DocumentKind::IdPhoto {
+        (
+            "证件照不能超过 200 KB",
+            "the ID photo must be at most 200 KB",
+        )
+    } else {
+        (
+            "每份材料不能超过 2 MB",
+            "each material must be at most 2 MB",
+        )
+    };
+    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "file_too_large", zh, en).with_field("file")
+}
+
+/// Checks an upload's content: its magic bytes name JPEG or PNG, and it decodes as that format.
+pub fn check_image(kind: DocumentKind, bytes: &[u8]) -> ApiResult<ImageType> {
+    if bytes.is_empty() {
+        return Err(ApiError::invalid("file", "文件为空", "the file is empty"));
+    }
+    if bytes.len() > kind.max_bytes() {
+        return Err(too_large(kind));
+    }
+    let kind_of = if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        ImageType::Jpeg
+    } else if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        ImageType::Png
+    } else {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_file_type",
+            "只能上传 JPG 或 PNG 格式的图片",
+            "only JPG or PNG images are accepted",
+        )
+        .with_field("file"));
+    };
+    image::load_from_memory_with_format(bytes, kind_of.format()).map_err(|_| {
+        ApiError::invalid(
+            "file",
+            "图片已损坏或无法识别，请重新拍摄或扫描后上传",
+            "the image is damaged or cannot be read: scan or photograph it again",
+        )
+        .with_code("corrupt_image")
+    })?;
+    Ok(kind_of)
+}
+
+/// Content-addressed document storage under `<data>/documents/<aa>/<sha256>`.
+#[derive(Debug, Clone)]
+pub struct DocumentStore {
+    root: PathBuf,
+}
+
+impl DocumentStore {
+    /// The store under the data directory `data`.
+    pub fn new(data: &Path) -> DocumentStore {
+        DocumentStore {
+            root: data.join("documents"),
+        }
+    }
+
+    /// Where the document with hash `sha256` lives.
+    pub fn path(&self, sha256: &str) -> PathBuf {
+        let prefix = sha256.get(..2).unwrap_or("00");
+        self.root.join(prefix).join(sha256)
+    }
+
+    /// Stores `bytes` (idempotently) and returns their hash.
+    pub async fn put(&self, bytes: &[u8]) -> ApiResult<String> {
+        let sha256 = sha256_hex(bytes);
+        let path = self.path(&sha256);
+        if tokio::fs::try_exists(&path).await.unwrap_or(false) {
+            return Ok(sha256);
+        }
+        if let Some(dir) = path.parent() {
+            tokio::fs::create_dir_all(dir)
+                .await
+                .map_err(ApiError::internal)?;
+        }
+        let partial = path.with_extension("partial");
+        tokio::fs::write(&partial, bytes)
+            .await
+            .map_err(ApiError::internal)?;
+        tokio::fs::rename(&partial, &path)
+            .await
+            .map_err(ApiError::internal)?;
+        Ok(sha256)
+    }
+
+    /// Reads a stored document.
+    pub async fn get(&self, sha256: &str) -> ApiResult<Vec<u8>> {
+        tokio::fs::read(self.path(sha256))
+            .await
+            .map_err(ApiError::internal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png() -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        image::RgbImage::new(4, 4)
+            .write_to(&mut out, image::ImageFormat::Png)
+            .unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn accepts_real_images_and_rejects_impostors() {
+        assert_eq!(
+            check_image(DocumentKind::IdFront, &png()).unwrap(),
+            ImageType::Png
+        );
+        let e = check_image(DocumentKind::IdFront, b"GIF89a....").unwrap_err();
+        assert_eq!(e.body().code, "unsupported_file_type");
+        let mut truncated = png();
+        truncated.truncate(20);
+        assert_eq!(
+            check_image(DocumentKind::IdFront, &truncated)
+                .unwrap_err()
+                .body()
+                .code,
+            "corrupt_image"
+        );
+        let big = vec![0u8; MAX_PHOTO_BYTES + 1];
+        assert_eq!(
+            check_image(DocumentKind::IdPhoto, &big)
+                .unwrap_err()
+                .body()
+                .code,
+            "file_too_large"
+        );
+        assert_eq!(DocumentKind::parse("id_photo"), Some(DocumentKind::IdPhoto));
+    }
+}

@@ -1,0 +1,35 @@
+//! `yaohao-portal`: a runnable implementation of the Beijing car-quota system's applicant services
+//! (accounts, applications, review, periods, draws, results, push) over an HTTP JSON API under
+//! `/v1`, documented in `docs/api/portal.openapi.yaml`.
+//!
+//! Rules, validation, the draw and result files come from `yaohao-core`; this crate stores,
+//! serves and schedules. Start one in-process with [`portal::start_ephemeral`].
+
+pub mod applications;
+pub mod auth;
+pub mod captcha;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod documents;
+pub mod error;
+pub mod extract;
+pub mod hashing;
+pub mod ops;
+pub mod periods;
+pub mod portal;
+pub mod publish;
+pub mod push;
+pub mod random;
+pub mod registry;
+pub mod review;
+pub mod routes;
+pub mod rules;
+pub mod scheduler;
+pub mod sms;
+pub mod state;
+pub mod static_files;
+pub mod time;
+
+pub use config::PortalConfig;
+pub use portal::{Portal, start, start_ephemeral};

@@ -1,0 +1,206 @@
+//! `yaohao-portal`: serve the portal, or run an operator task on its database.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use yaohao_portal::config::{ClockConfig, PortalConfig, SmsConfig};
+use yaohao_portal::db::Db;
+use yaohao_portal::ops;
+
+/// The Beijing car-quota system's applicant services.
+#[derive(Debug, Parser)]
+#[command(name = "yaohao-portal", version)]
+struct Cli {
+    /// The SQLite database file.
+    #[arg(long, global = true, default_value = "portal.db")]
+    db: PathBuf,
+    /// Directory for documents and published results.
+    #[arg(long, global = true, default_value = "portal-data")]
+    data: PathBuf,
+    /// Policy regime (see `yaohao policy`).
+    #[arg(long, global = true, default_value = "bimonthly-2014")]
+    policy: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ClockKind {
+    System,
+    Simulated,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the HTTP API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// System clock, or a simulated clock the operator advances.
+        #[arg(long, value_enum, default_value = "system")]
+        clock: ClockKind,
+        /// Start of a simulated clock (RFC 3339); default: now.
+        #[arg(long)]
+        clock_start: Option<DateTime<Utc>>,
+        /// Operator token (else the `YAOHAO_OPERATOR_TOKEN` environment variable).
+        #[arg(long)]
+        operator_token: Option<String>,
+        /// Send SMS by POSTing JSON to this URL instead of the database outbox.
+        #[arg(long)]
+        sms_webhook: Option<String>,
+    },
+    /// Import registry reference data from a CSV file (resident_id,record,value,valid_until).
+    ImportRegistry {
+        /// The CSV file.
+        csv: PathBuf,
+    },
+    /// Create a synthetic population of approved applicants with a realistic ladder history.
+    SeedDemo {
+        /// How many applicants.
+        #[arg(long, default_value_t = 1000)]
+        applicants: usize,
+    },
+    /// Schedule the next ordinary draw of the policy.
+    CreatePeriod {
+        /// Quotas to allocate.
+        #[arg(long)]
+        quota: u32,
+    },
+    /// Freeze (if still open) and draw a period.
+    Draw {
+        /// Period number, e.g. 202604.
+        #[arg(long)]
+        period: String,
+        /// Seed (1–9 digits); default: 6 digits of OS randomness, announced in the results.
+        #[arg(long)]
+        seed: Option<String>,
+    },
+    /// Publish a drawn period's results.
+    Publish {
+        /// Period number.
+        #[arg(long)]
+        period: String,
+    },
+    /// Print the SMS outbox.
+    SmsOutbox {
+        /// Only messages to this number.
+        #[arg(long)]
+        mobile: Option<String>,
+    },
+    /// Write a consistent copy of the database to a file.
+    Backup {
+        /// Destination file (must not exist).
+        file: PathBuf,
+    },
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("yaohao-portal: {message}");
+    ExitCode::FAILURE
+}
+
+fn print_json(value: &impl Serialize) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+fn serve(config: PortalConfig) -> ExitCode {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => return fail(e),
+    };
+    runtime.block_on(async {
+        match yaohao_portal::start(config).await {
+            Ok(portal) => {
+                println!("yaohao-portal listening on {}", portal.base_url);
+                match portal.run_until_ctrl_c().await {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => fail(e),
+                }
+            }
+            Err(e) => fail(e),
+        }
+    })
+}
+
+/// Runs an operator task that needs the database (and the policy).
+fn with_db<T: Serialize>(
+    cli: &Cli,
+    task: impl FnOnce(&Db, &'static yaohao_core::policy::Policy) -> Result<T, String>,
+) -> ExitCode {
+    let Some(policy) = yaohao_core::policy::by_name(&cli.policy) else {
+        return fail(format!("unknown policy {:?}", cli.policy));
+    };
+    let db = match Db::open(&cli.db) {
+        Ok(db) => db,
+        Err(e) => return fail(e),
+    };
+    match task(&db, policy) {
+        Ok(value) => print_json(&value),
+        Err(e) => fail(e),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let now = Utc::now();
+    let text = |e: yaohao_portal::error::ApiError| e.to_string();
+    match &cli.command {
+        Command::Serve {
+            addr,
+            clock,
+            clock_start,
+            operator_token,
+            sms_webhook,
+        } => {
+            let mut config = PortalConfig::new(cli.db.clone(), cli.data.clone());
+            config.addr = addr.clone();
+            config.policy = cli.policy.clone();
+            config.clock = match clock {
+                ClockKind::System => ClockConfig::System,
+                ClockKind::Simulated => ClockConfig::Simulated(clock_start.unwrap_or(now)),
+            };
+            config.operator_token = operator_token
+                .clone()
+                .or_else(|| std::env::var("YAOHAO_OPERATOR_TOKEN").ok())
+                .unwrap_or_default();
+            config.sms = sms_webhook
+                .clone()
+                .map_or(SmsConfig::Outbox, SmsConfig::Webhook);
+            serve(config)
+        }
+        Command::ImportRegistry { csv } => with_db(&cli, |db, _| {
+            let bytes = std::fs::read(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
+            let (people, records) = ops::import_registry(db, &bytes, now).map_err(text)?;
+            Ok(serde_json::json!({ "people": people, "records": records }))
+        }),
+        Command::SeedDemo { applicants } => with_db(&cli, |db, _| {
+            ops::seed_demo(db, *applicants, now).map_err(text)
+        }),
+        Command::CreatePeriod { quota } => with_db(&cli, |db, policy| {
+            ops::create_period(db, policy, *quota, now).map_err(text)
+        }),
+        Command::Draw { period, seed } => with_db(&cli, |db, _| {
+            ops::draw(db, period, seed.as_deref(), now).map_err(text)
+        }),
+        Command::Publish { period } => with_db(&cli, |db, policy| {
+            ops::publish(db, policy, &cli.data, period, now).map_err(text)
+        }),
+        Command::SmsOutbox { mobile } => with_db(&cli, |db, _| {
+            yaohao_portal::sms::read_outbox(db, mobile.as_deref()).map_err(text)
+        }),
+        Command::Backup { file } => with_db(&cli, |db, _| {
+            db.backup(file).map_err(text)?;
+            Ok(serde_json::json!({ "backup": file }))
+        }),
+    }
+}

@@ -1,0 +1,158 @@
+//! Operator tasks run from the command line on the database directly (no server needed):
+//! registry import, a synthetic demo population, draw and publish.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::params;
+use serde::Serialize;
+use yaohao_core::policy::Policy;
+
+use crate::applications::{self, status};
+use crate::config::PasswordCost;
+use crate::db::Db;
+use crate::error::{ApiError, ApiResult};
+use crate::periods::{self, PeriodView, period_status};
+use crate::random;
+use crate::registry;
+use crate::time::ms;
+
+/// Imports a registry CSV file; returns (people, records).
+pub fn import_registry(db: &Db, csv: &[u8], now: DateTime<Utc>) -> ApiResult<(usize, usize)> {
+    let records = registry::parse_csv(csv)?;
+    db.write_blocking(|tx| registry::import(tx, &records, now.timestamp_millis()))
+}
+
+/// What `seed-demo` created.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeedReport {
+    /// Applicants (accounts with an approved individual ordinary application).
+    pub applicants: usize,
+    /// Their pool positions (Σ ladder weights).
+    pub positions: u64,
+    /// The password every demo account shares.
+    pub password: &'static str,
+}
+
+/// The shared password of demo accounts.
+pub const DEMO_PASSWORD: &str = "Demo12345";
+
+/// Unsuccessful draws for a synthetic applicant, shaped like the 2016+ pool (most applicants
+/// have been drawing for years): 35% at weight 1, then fewer at each higher rung.
+fn synthetic_draws() -> ApiResult<u32> {
+    let roll = random::below(100)?;
+    let (low, span) = match roll {
+        0..35 => (0, 25),
+        35..63 => (25, 12),
+        63..83 => (37, 12),
+        83..95 => (49, 12),
+        _ => (61, 24),
+    };
+    Ok(low + random::below(span)?)
+}
+
+/// A valid resident ID for synthetic applicant `n` (born 1960–1999 in a Beijing district); the
+/// check character is the one the core's validator accepts.
+fn synthetic_id(n: u64, today: NaiveDate) -> ApiResult<String> {
+    const DISTRICTS: [&str; 6] = ["110101", "110102", "110105", "110106", "110107", "110108"];
+    let district = DISTRICTS[(n % 6) as usize];
+    let day = NaiveDate::from_ymd_opt(1960, 1, 1)
+        .and_then(|d| d.checked_add_days(chrono::Days::new((n / 6) % 14_600)))
+        .ok_or_else(|| ApiError::internal("synthetic birth date"))?;
+    let serial = (n / 6 / 14_600) % 1000;
+    let first17 = format!("{district}{}{serial:03}", day.format("%Y%m%d"));
+    "0123456789X"
+        .chars()
+        .map(|c| format!("{first17}{c}"))
+        .find(|id| yaohao_core::validate::resident_id_on(id, today).valid)
+        .ok_or_else(|| ApiError::internal("no check character fits"))
+}
+
+/// Creates `count` synthetic applicants: accounts (shared demo password), registry records that
+/// make them eligible, and approved individual ordinary applications with codes and a ladder
+/// history.
+pub fn seed_demo(db: &Db, count: usize, now: DateTime<Utc>) -> ApiResult<SeedReport> {
+    let hash = crate::auth::password::hash(DEMO_PASSWORD, PasswordCost::Light)?;
+    let today = yaohao_core::time::beijing_date(now);
+    let at = ms(now);
+    let form = r#"{"licence_file":"110000123456","address":"北京市海淀区中关村大街1号"}"#;
+    db.write_blocking(|tx| {
+        let start: i64 = tx.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?;
+        let mut account = tx.prepare(
+            "INSERT INTO accounts (resident_id, name, mobile, password_hash, created_at)
+             VALUES (?1, '演示用户', ?2, ?3, ?4)",
+        )?;
+        let mut application = tx.prepare(
+            "INSERT INTO applications (account_id, kind, status, form, code, submitted_at,
+             reviewed_at, draw_count, created_at, updated_at)
+             VALUES (?1, 'individual_ordinary', ?2, ?3, ?4, ?5, ?5, ?6, ?5, ?5)",
+        )?;
+        let mut record = tx.prepare(
+            "INSERT INTO registry (resident_id, record, value, valid_until, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut positions = 0u64;
+        for i in 0..count {
+            let n = start as u64 + i as u64;
+            let id = synthetic_id(n, today)?;
+            let mobile = format!("13{:09}", n % 1_000_000_000);
+            account.execute(params![id, mobile, hash, at])?;
+            let account_id = tx.last_insert_rowid();
+            let draws = synthetic_draws()?;
+            positions += u64::from(yaohao_core::points::ladder_weight(draws, false));
+            let code = applications::issue_code(tx)?;
+            application.execute(params![account_id, status::APPROVED, form, code, at, draws])?;
+            record.execute(params![id, "hukou", "", Option::<String>::None, at])?;
+            record.execute(params![
+                id,
+                "driving_licence",
+                "110000123456",
+                "2035-01-01",
+                at
+            ])?;
+        }
+        Ok(SeedReport {
+            applicants: count,
+            positions,
+            password: DEMO_PASSWORD,
+        })
+    })
+}
+
+/// Freezes the period if it is still open, then draws it with `seed` (or OS randomness).
+pub fn draw(
+    db: &Db,
+    period: &str,
+    seed: Option<&str>,
+    now: DateTime<Utc>,
+) -> ApiResult<PeriodView> {
+    let seed = periods::seed(seed)?;
+    db.write_blocking(|tx| {
+        if periods::load(tx, period)?.status == period_status::OPEN {
+            periods::freeze(tx, period)?;
+        }
+        periods::run_draw(tx, period, &seed, now)
+    })
+}
+
+/// Publishes a drawn period.
+pub fn publish(
+    db: &Db,
+    policy: &Policy,
+    data: &Path,
+    period: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<PeriodView> {
+    db.write_blocking(|tx| periods::publish(tx, policy, data, period, now))
+}
+
+/// Schedules the next period of `policy` with `quota` quotas.
+pub fn create_period(
+    db: &Db,
+    policy: &Policy,
+    quota: u32,
+    now: DateTime<Utc>,
+) -> ApiResult<PeriodView> {
+    let today = yaohao_core::time::beijing_date(now);
+    db.write_blocking(|tx| periods::create(tx, policy, today, None, quota))
+}

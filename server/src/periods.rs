@@ -1,0 +1,522 @@
+//! Periods: scheduled from the policy calendar; at the cut-off the pool freezes (codes with ladder
+//! weights from each application's draw history); the official draw runs on the core; publication
+//! writes the result files and settles every participant (winners get a quota, the others carry
+//! over with their draw count incremented).
+
+use std::path::Path;
+
+use axum::http::StatusCode;
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use yaohao_core::calendar::{self, AnnouncedDate, EventKind};
+use yaohao_core::draw::{self, DrawOutcome, DrawRow, Pool};
+use yaohao_core::policy::Policy;
+use yaohao_core::results::{Applicant, Category, Code, Header, QuotaKind, Seed, Template};
+
+use crate::applications::status;
+use crate::error::{ApiError, ApiResult};
+use crate::publish;
+use crate::random;
+use crate::time::{from_ms, iso, ms};
+
+/// Period lifecycle.
+pub mod period_status {
+    /// Taking applications.
+    pub const OPEN: &str = "open";
+    /// Pool frozen at the cut-off.
+    pub const FROZEN: &str = "frozen";
+    /// Draw run, not yet published.
+    pub const DRAWN: &str = "drawn";
+    /// Results published.
+    pub const PUBLISHED: &str = "published";
+    /// Nobody was in the pool at the draw time: nothing to draw or publish.
+    pub const VOID: &str = "void";
+}
+
+/// Application statuses after a draw.
+pub mod outcome_status {
+    /// Won; the quota awaits confirmation.
+    pub const WON: &str = "won";
+    /// Removed by the yearly clean-up; can be reactivated.
+    pub const REMOVED: &str = "removed";
+}
+
+/// Quota statuses.
+pub mod quota_status {
+    /// Issued, to be confirmed within the policy's hours.
+    pub const PENDING: &str = "pending_confirmation";
+    /// Confirmed by the winner.
+    pub const CONFIRMED: &str = "confirmed";
+    /// Not confirmed in time.
+    pub const FORFEITED: &str = "forfeited";
+    /// Past its validity.
+    pub const EXPIRED: &str = "expired";
+}
+
+/// A period as clients and the operator see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodView {
+    /// Period number, `YYYYMM` of the draw date.
+    pub id: String,
+    /// `draw` (ordinary lottery).
+    pub kind: String,
+    /// Title as in the result file.
+    pub title: String,
+    /// Quotas to allocate.
+    pub quota: i64,
+    /// `open`, `frozen`, `drawn` or `published`.
+    pub status: String,
+    /// Applications approved by then join this draw.
+    pub cutoff_at: String,
+    /// Queries are unavailable from here …
+    pub freeze_from: String,
+    /// … to here.
+    pub freeze_until: String,
+    /// Scheduled draw.
+    pub draw_at: String,
+    /// Scheduled publication.
+    pub publish_at: String,
+    /// N: pool positions, once frozen.
+    pub pool_size: Option<i64>,
+    /// The seed, once drawn.
+    pub seed: Option<String>,
+    /// When the draw ran.
+    pub run_at: Option<String>,
+    /// When results were published.
+    pub published_at: Option<String>,
+}
+
+const PERIOD_COLUMNS: &str = "id, kind, title, quota, status, cutoff_at, freeze_from, \
+    freeze_until, draw_at, publish_at, pool_size, seed, run_at, published_at";
+
+fn period_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PeriodView> {
+    Ok(PeriodView {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        title: r.get(2)?,
+        quota: r.get(3)?,
+        status: r.get(4)?,
+        cutoff_at: iso(r.get(5)?),
+        freeze_from: iso(r.get(6)?),
+        freeze_until: iso(r.get(7)?),
+        draw_at: iso(r.get(8)?),
+        publish_at: iso(r.get(9)?),
+        pool_size: r.get(10)?,
+        seed: r.get(11)?,
+        run_at: r.get::<_, Option<i64>>(12)?.map(iso),
+        published_at: r.get::<_, Option<i64>>(13)?.map(iso),
+    })
+}
+
+/// One period.
+pub fn load(conn: &Connection, id: &str) -> ApiResult<PeriodView> {
+    conn.query_row(
+        &format!("SELECT {PERIOD_COLUMNS} FROM periods WHERE id = ?1"),
+        [id],
+        period_from_row,
+    )
+    .optional()?
+    .ok_or_else(ApiError::not_found)
+}
+
+/// Every period, newest first.
+pub fn list(conn: &Connection) -> ApiResult<Vec<PeriodView>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {PERIOD_COLUMNS} FROM periods ORDER BY draw_at DESC"
+    ))?;
+    let rows = stmt.query_map([], period_from_row)?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Dates the operator announced, for the calendar.
+pub fn announced_dates(conn: &Connection) -> ApiResult<Vec<AnnouncedDate>> {
+    let mut stmt = conn.prepare("SELECT kind, projected, at FROM announced_dates")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (kind, projected, at) = row?;
+        let kind: Option<EventKind> = serde_json::from_value(serde_json::Value::String(kind)).ok();
+        let projected = NaiveDate::parse_from_str(&projected, "%Y-%m-%d").ok();
+        let at = DateTime::parse_from_rfc3339(&at).ok();
+        if let (Some(kind), Some(projected), Some(at)) = (kind, projected, at) {
+            out.push(AnnouncedDate {
+                kind,
+                projected,
+                at,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn invalid_state(zh: &str, en: &str) -> ApiError {
+    ApiError::invalid_state(zh.to_owned(), en.to_owned())
+}
+
+/// Schedules the period of the first ordinary draw on or after `after` (or on `draw_date`) from
+/// the policy calendar, with its cut-off, data freeze and publication.
+pub fn create(
+    tx: &Transaction<'_>,
+    policy: &Policy,
+    after: NaiveDate,
+    draw_date: Option<NaiveDate>,
+    quota: u32,
+) -> ApiResult<PeriodView> {
+    if quota == 0 {
+        return Err(ApiError::invalid(
+            "quota",
+            "指标数须大于 0",
+            "quota must be positive",
+        ));
+    }
+    let announced = announced_dates(tx)?;
+    let from = draw_date.unwrap_or(after);
+    let to = from.checked_add_days(Days::new(400)).unwrap_or(from);
+    let events = calendar::events(
+        policy,
+        from.checked_sub_days(Days::new(62)).unwrap_or(from),
+        to,
+        &announced,
+    );
+    let draw = events
+        .iter()
+        .find(|e| {
+            e.kind == EventKind::Draw && e.date >= from && draw_date.is_none_or(|d| e.date == d)
+        })
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "draw_date",
+                "该政策在此日期没有普通指标摇号",
+                "the policy has no ordinary draw on that date",
+            )
+        })?;
+    let draw_at = draw.at.to_utc();
+    let before = |kind: EventKind| {
+        events
+            .iter()
+            .rev()
+            .find(|e| e.kind == kind && e.at.to_utc() <= draw_at)
+            .map(|e| e.at.to_utc())
+    };
+    let after_draw = |kind: EventKind| {
+        events
+            .iter()
+            .find(|e| e.kind == kind && e.date == draw.date)
+            .map(|e| e.at.to_utc())
+    };
+    let freeze_from = before(EventKind::DataFreezeStarts).unwrap_or(draw_at);
+    let freeze_until = after_draw(EventKind::DataFreezeEnds)
+        .unwrap_or(draw_at)
+        .max(freeze_from);
+    let cutoff = before(EventKind::ApplicationCutoff).unwrap_or(freeze_from);
+    let publish_at = after_draw(EventKind::ResultsPublished)
+        .unwrap_or(draw_at)
+        .max(draw_at);
+    let id = draw.date.format("%Y%m").to_string();
+    let title = format!(
+        "{}年第{:02}期个人普通摇号",
+        draw.date.year(),
+        draw.date.month()
+    );
+    let inserted = tx.execute(
+        "INSERT OR IGNORE INTO periods (id, kind, title, quota, cutoff_at, freeze_from,
+         freeze_until, draw_at, publish_at, status)
+         VALUES (?1, 'draw', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            id,
+            title,
+            quota,
+            ms(cutoff),
+            ms(freeze_from),
+            ms(freeze_until),
+            ms(draw_at),
+            ms(publish_at),
+            period_status::OPEN
+        ],
+    )?;
+    if inserted == 0 {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "period_exists",
+            format!("第 {id} 期已存在"),
+            format!("period {id} already exists"),
+        ));
+    }
+    load(tx, &id)
+}
+
+/// Freezes the pool: every individual ordinary application approved by the cut-off, with its
+/// ladder weight from its unsuccessful draws (and C5 licence) via the core.
+pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
+    let period = load(tx, id)?;
+    if period.status != period_status::OPEN {
+        return Err(invalid_state(
+            "本期申请池已封存",
+            "this period's pool is already frozen",
+        ));
+    }
+    let cutoff: i64 = tx.query_row("SELECT cutoff_at FROM periods WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    tx.execute(
+        "INSERT INTO pool_entries (period_id, application_id, code, weight)
+         SELECT ?1, id, code, ladder_weight(draw_count, json_extract(form, '$.c5_licence'))
+         FROM applications
+         WHERE status = ?2 AND kind = 'individual_ordinary' AND code IS NOT NULL
+           AND reviewed_at <= ?3",
+        params![id, status::APPROVED, cutoff],
+    )?;
+    let size: i64 = tx.query_row(
+        "SELECT COALESCE(SUM(weight), 0) FROM pool_entries WHERE period_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "UPDATE periods SET status = ?1, pool_size = ?2 WHERE id = ?3",
+        params![period_status::FROZEN, size, id],
+    )?;
+    load(tx, id)
+}
+
+fn pool_of(tx: &Connection, id: &str) -> ApiResult<Pool> {
+    let mut stmt = tx.prepare("SELECT code, weight FROM pool_entries WHERE period_id = ?1")?;
+    let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut entries = Vec::new();
+    for row in rows {
+        let (code, weight) = row?;
+        let code =
+            Code::parse(&code).ok_or_else(|| ApiError::internal("stored code is not 13 digits"))?;
+        entries.push((code, u32::try_from(weight).unwrap_or(1)));
+    }
+    Pool::from_entries(&entries).map_err(|e| {
+        ApiError::invalid_state(
+            format!("申请池无法开奖：{e}"),
+            format!("the pool cannot be drawn: {e}"),
+        )
+    })
+}
+
+/// Marks a frozen period with an empty pool as void, so the schedule moves on.
+pub fn void(tx: &Transaction<'_>, id: &str) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE periods SET status = ?1 WHERE id = ?2 AND status = ?3",
+        params![period_status::VOID, id, period_status::FROZEN],
+    )?;
+    Ok(())
+}
+
+/// A seed as supplied by the operator, or 6 digits of OS randomness.
+pub fn seed(supplied: Option<&str>) -> ApiResult<Seed> {
+    let text = match supplied {
+        Some(text) => text.trim().to_owned(),
+        None => random::digits(6)?,
+    };
+    Seed::parse(&text)
+        .filter(|s| s.value() >= 0)
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "seed",
+                "种子数须为 1 至 9 位数字",
+                "the seed is 1 to 9 digits",
+            )
+        })
+}
+
+/// Runs the official draw on the frozen pool with `seed` (the core's algorithm).
+pub fn run_draw(
+    tx: &Transaction<'_>,
+    id: &str,
+    seed: &Seed,
+    now: DateTime<Utc>,
+) -> ApiResult<PeriodView> {
+    let period = load(tx, id)?;
+    if period.status != period_status::FROZEN {
+        return Err(invalid_state(
+            "本期尚未封存或已开奖",
+            "the period is not frozen, or already drawn",
+        ));
+    }
+    let pool = pool_of(tx, id)?;
+    let quota = u32::try_from(period.quota).unwrap_or(u32::MAX);
+    let outcome = draw::run(&pool, quota, seed.value()).map_err(|e| {
+        ApiError::invalid_state(format!("开奖失败：{e}"), format!("the draw failed: {e}"))
+    })?;
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO winners (period_id, seq, position, code, application_id)
+             SELECT ?1, ?2, ?3, ?4, application_id FROM pool_entries
+             WHERE period_id = ?1 AND code = ?4",
+        )?;
+        for row in &outcome.rows {
+            insert.execute(params![id, row.seq, row.position, row.code.to_string()])?;
+        }
+    }
+    tx.execute(
+        "UPDATE periods SET status = ?1, seed = ?2, run_at = ?3, draws = ?4, repeats = ?5,
+         ladder_copies = ?6 WHERE id = ?7",
+        params![
+            period_status::DRAWN,
+            seed.text(),
+            ms(now),
+            outcome.draws as i64,
+            outcome.repeats as i64,
+            outcome.ladder_copies as i64,
+            id
+        ],
+    )?;
+    load(tx, id)
+}
+
+/// The stored draw of a period, as the core's outcome.
+fn stored_outcome(tx: &Connection, id: &str) -> ApiResult<DrawOutcome> {
+    let (draws, repeats, ladder_copies): (i64, i64, i64) = tx.query_row(
+        "SELECT draws, repeats, ladder_copies FROM periods WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let mut stmt =
+        tx.prepare("SELECT seq, position, code FROM winners WHERE period_id = ?1 ORDER BY seq")?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, u32>(0)?,
+            r.get::<_, u32>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (seq, position, code) = row?;
+        let code =
+            Code::parse(&code).ok_or_else(|| ApiError::internal("stored code is not 13 digits"))?;
+        out.push(DrawRow {
+            seq,
+            position,
+            code,
+        });
+    }
+    Ok(DrawOutcome {
+        rows: out,
+        draws: draws as u64,
+        repeats: repeats as u64,
+        ladder_copies: ladder_copies as u64,
+    })
+}
+
+/// Publishes a drawn period: writes the result text (official layout), the verification package
+/// and JSON under `<data>/results/<id>/`, issues quotas to winners and carries the others over.
+pub fn publish(
+    tx: &Transaction<'_>,
+    policy: &Policy,
+    data: &Path,
+    id: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<PeriodView> {
+    let period = load(tx, id)?;
+    if period.status != period_status::DRAWN {
+        return Err(invalid_state(
+            "本期尚未开奖或已公布",
+            "the period is not drawn, or already published",
+        ));
+    }
+    let (draw_at, run_at): (i64, i64) = tx.query_row(
+        "SELECT draw_at, run_at FROM periods WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let outcome = stored_outcome(tx, id)?;
+    let pool = pool_of(tx, id)?;
+    let header = Header {
+        template: Template::Y2016,
+        category: Category {
+            applicant: Applicant::Individual,
+            quota: QuotaKind::Ordinary,
+        },
+        period: id.to_owned(),
+        title: period.title.clone(),
+        draw_date: Some(yaohao_core::time::beijing_date(from_ms(draw_at))),
+        run_time: Some(yaohao_core::time::to_beijing(from_ms(run_at)).naive_local()),
+        pool_size: pool.size(),
+        quota: u32::try_from(period.quota).unwrap_or(u32::MAX),
+        seed: period.seed.as_deref().and_then(Seed::parse),
+    };
+    publish::write(data, &header, &outcome, &pool)?;
+    let confirm_hours = i64::from(policy.rules.confirmation.params.hours);
+    let validity = policy.rules.quota_validity.params.months;
+    let confirm_by = now + chrono::Duration::hours(confirm_hours);
+    let expires = from_ms(draw_at)
+        .checked_add_months(chrono::Months::new(validity))
+        .unwrap_or(from_ms(draw_at));
+    tx.execute(
+        "INSERT INTO quotas (application_id, account_id, period_id, certificate, status,
+                             issued_at, confirm_by, expires_at)
+         SELECT w.application_id, a.account_id, w.period_id,
+                'Q' || w.period_id || printf('%06d', w.seq), ?2, ?3, ?4, ?5
+         FROM winners w JOIN applications a ON a.id = w.application_id WHERE w.period_id = ?1",
+        params![
+            id,
+            quota_status::PENDING,
+            ms(now),
+            ms(confirm_by),
+            ms(expires)
+        ],
+    )?;
+    tx.execute(
+        "UPDATE applications SET status = ?2, last_win_at = ?3, updated_at = ?3
+         WHERE id IN (SELECT application_id FROM winners WHERE period_id = ?1)",
+        params![id, outcome_status::WON, ms(now)],
+    )?;
+    tx.execute(
+        "UPDATE applications SET draw_count = draw_count + 1, updated_at = ?2
+         WHERE id IN (SELECT application_id FROM pool_entries WHERE period_id = ?1)
+           AND id NOT IN (SELECT application_id FROM winners WHERE period_id = ?1)",
+        params![id, ms(now)],
+    )?;
+    tx.execute(
+        "UPDATE periods SET status = ?1, published_at = ?2 WHERE id = ?3",
+        params![period_status::PUBLISHED, ms(now), id],
+    )?;
+    crate::push::enqueue_publication(tx, id, now)?;
+    load(tx, id)
+}
+
+/// The end of the data freeze in force at `now`, if any.
+pub fn data_freeze(conn: &Connection, now: DateTime<Utc>) -> ApiResult<Option<DateTime<Utc>>> {
+    let until: Option<i64> = conn
+        .query_row(
+            "SELECT MAX(freeze_until) FROM periods WHERE freeze_from <= ?1 AND freeze_until > ?1",
+            [ms(now)],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    Ok(until.map(from_ms))
+}
+
+/// 503 `data_freeze` until `until`.
+pub fn freeze_error(until: DateTime<Utc>) -> ApiError {
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "data_freeze",
+        "摇号前数据封存期间暂停查询，这不是错误，请在封存结束后再查",
+        "queries pause while data is frozen before the draw; this is not an error, try again after it ends",
+    )
+    .with_until(until)
+    .with_retry_after(1)
+}
+
+/// Whether the person holds a quota that is still valid (pending or confirmed, not expired).
+pub fn holds_valid_quota(conn: &Connection, resident_id: &str) -> ApiResult<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM quotas q JOIN accounts u ON u.id = q.account_id
+         WHERE u.resident_id = ?1 AND q.status IN (?2, ?3))",
+        params![resident_id, quota_status::PENDING, quota_status::CONFIRMED],
+        |r| r.get(0),
+    )?)
+}

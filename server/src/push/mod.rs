@@ -1,0 +1,273 @@
+//! Push notifications: device tokens per account (`fcm`, `apns`, `dev`), and an outbox holding
+//! exactly one notification per application and period (its idempotency key), delivered with
+//! retries and exponential backoff by the device's provider.
+
+pub mod dev;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiResult;
+use crate::sms::BoxFuture;
+use crate::time::ms;
+
+/// Attempts before a notification is given up.
+pub const MAX_ATTEMPTS: i64 = 6;
+/// Notifications delivered per run.
+const BATCH: i64 = 500;
+
+/// Push providers a device can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provider {
+    /// Firebase Cloud Messaging HTTP v1 (Android).
+    Fcm,
+    /// Apple Push Notification service (iOS).
+    Apns,
+    /// A server-sent event stream (development and the CLI).
+    Dev,
+}
+
+impl Provider {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Fcm => "fcm",
+            Provider::Apns => "apns",
+            Provider::Dev => "dev",
+        }
+    }
+
+    /// The provider with this stored name.
+    pub fn parse(name: &str) -> Option<Provider> {
+        [Provider::Fcm, Provider::Apns, Provider::Dev]
+            .into_iter()
+            .find(|p| p.as_str() == name)
+    }
+}
+
+/// What a participant is told when a period is published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    /// `result:<period>:<application>`: the same for every retry and device, so clients dedupe.
+    pub idempotency_key: String,
+    /// Period number.
+    pub period: String,
+    /// The application.
+    pub application_id: i64,
+    /// Whether it won.
+    pub won: bool,
+    /// Title, Chinese.
+    pub title_zh: String,
+    /// Title, English.
+    pub title_en: String,
+    /// Body, Chinese.
+    pub body_zh: String,
+    /// Body, English.
+    pub body_en: String,
+}
+
+impl Notification {
+    fn new(key: String, period: String, application_id: i64, won: bool) -> Notification {
+        let (body_zh, body_en) = if won {
+            (
+                format!("恭喜！您在第 {period} 期摇号中签，请在 72 小时内确认。"),
+                format!("Congratulations: you won in period {period}. Confirm within 72 hours."),
+            )
+        } else {
+            (
+                format!("第 {period} 期摇号结果已公布，您本期未中签，申请将自动参加下期摇号。"),
+                format!(
+                    "Period {period} results are out: not drawn this time; your application \
+                     carries over to the next draw."
+                ),
+            )
+        };
+        Notification {
+            idempotency_key: key,
+            period,
+            application_id,
+            won,
+            title_zh: "摇号结果".into(),
+            title_en: "Draw result".into(),
+            body_zh,
+            body_en,
+        }
+    }
+}
+
+/// A delivery failure (retried later).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct PushError(pub String);
+
+/// Something that delivers a notification to one device token.
+pub trait PushProvider: Send + Sync {
+    /// Delivers `notification` to `token`.
+    fn send<'a>(
+        &'a self,
+        token: &'a str,
+        notification: &'a Notification,
+    ) -> BoxFuture<'a, Result<(), PushError>>;
+}
+
+/// The configured providers.
+#[derive(Clone, Default)]
+pub struct Providers {
+    map: HashMap<Provider, Arc<dyn PushProvider>>,
+}
+
+impl Providers {
+    /// Adds (or replaces) a provider.
+    pub fn with(mut self, provider: Provider, sender: Arc<dyn PushProvider>) -> Providers {
+        self.map.insert(provider, sender);
+        self
+    }
+
+    fn get(&self, provider: Provider) -> Option<&Arc<dyn PushProvider>> {
+        self.map.get(&provider)
+    }
+}
+
+/// Queues one notification per participating application of a published period; a repeated
+/// publication queues nothing new (the key `result:<period>:<application>` is unique).
+pub fn enqueue_publication(
+    tx: &Transaction<'_>,
+    period: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<usize> {
+    Ok(tx.execute(
+        "INSERT OR IGNORE INTO push_outbox
+            (idempotency_key, account_id, application_id, period_id, won, status, attempts,
+             next_attempt_at, created_at)
+         SELECT 'result:' || p.period_id || ':' || p.application_id, a.account_id,
+                p.application_id, p.period_id,
+                EXISTS(SELECT 1 FROM winners w WHERE w.period_id = p.period_id
+                       AND w.application_id = p.application_id),
+                'pending', 0, ?2, ?2
+         FROM pool_entries p JOIN applications a ON a.id = p.application_id
+         WHERE p.period_id = ?1",
+        params![period, ms(now)],
+    )?)
+}
+
+/// What one delivery run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DeliveryReport {
+    /// Notifications delivered to every device of their account.
+    pub sent: usize,
+    /// Notifications whose account has no device.
+    pub no_device: usize,
+    /// Notifications to retry later.
+    pub retrying: usize,
+    /// Notifications given up after [`MAX_ATTEMPTS`].
+    pub failed: usize,
+}
+
+struct Due {
+    id: i64,
+    attempts: i64,
+    notification: Notification,
+    devices: Vec<(Provider, String)>,
+}
+
+/// Delivers every notification due at `now`.
+pub async fn deliver_due(
+    db: &crate::db::Db,
+    providers: &Providers,
+    now: DateTime<Utc>,
+) -> ApiResult<DeliveryReport> {
+    let due: Vec<Due> = db
+        .read(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT id, idempotency_key, period_id, application_id, won, attempts, account_id
+                 FROM push_outbox WHERE status = 'pending' AND next_attempt_at <= ?1
+                 ORDER BY id LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![ms(now), BATCH], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Notification::new(r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, i64>(6)?,
+                ))
+            })?;
+            let mut devices =
+                c.prepare_cached("SELECT provider, token FROM devices WHERE account_id = ?1")?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (id, notification, attempts, account) = row?;
+                let list = devices
+                    .query_map([account], |r| {
+                        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                    })?
+                    .collect::<Result<Vec<_>, _>>()?
+                    .into_iter()
+                    .filter_map(|(p, t)| Provider::parse(&p).map(|p| (p, t)))
+                    .collect();
+                out.push(Due {
+                    id,
+                    attempts,
+                    notification,
+                    devices: list,
+                });
+            }
+            Ok(out)
+        })
+        .await?;
+    let mut report = DeliveryReport::default();
+    let mut outcomes = Vec::new();
+    for item in due {
+        let mut error = None;
+        for (provider, token) in &item.devices {
+            let result = match providers.get(*provider) {
+                Some(sender) => sender.send(token, &item.notification).await,
+                None => Err(PushError(format!(
+                    "provider {} is not configured",
+                    provider.as_str()
+                ))),
+            };
+            if let Err(e) = result {
+                error = Some(e.0);
+            }
+        }
+        let status = match (&error, item.devices.is_empty()) {
+            (None, true) => {
+                report.no_device += 1;
+                "no_device"
+            }
+            (None, false) => {
+                report.sent += 1;
+                "sent"
+            }
+            (Some(_), _) if item.attempts + 1 >= MAX_ATTEMPTS => {
+                report.failed += 1;
+                "failed"
+            }
+            (Some(_), _) => {
+                report.retrying += 1;
+                "pending"
+            }
+        };
+        let backoff = Duration::seconds(30 << item.attempts.clamp(0, 10));
+        outcomes.push((item.id, status, error, ms(now + backoff)));
+    }
+    let at = ms(now);
+    db.write(move |tx| {
+        for (id, status, error, next) in outcomes {
+            tx.execute(
+                "UPDATE push_outbox SET status = ?1, last_error = ?2, next_attempt_at = ?3,
+                 attempts = attempts + 1, sent_at = CASE WHEN ?1 = 'sent' THEN ?4 END
+                 WHERE id = ?5",
+                params![status, error, next, at, id],
+            )?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(report)
+}

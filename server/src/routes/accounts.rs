@@ -1,0 +1,506 @@
+//! Accounts: SMS codes, registration, login and logout, password reset, mobile change.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post, put};
+use axum::{Json, Router};
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::password;
+use crate::auth::session::{self, Session};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ApiJson;
+use crate::rules;
+use crate::sms::SmsMessage;
+use crate::sms::codes::{self, Purpose};
+use crate::state::AppState;
+use crate::time::{from_ms, iso, ms};
+
+/// Wrong passwords in a row before the account locks.
+pub const MAX_FAILED_LOGINS: i64 = 5;
+/// How long a lockout lasts.
+pub const LOCKOUT_MINUTES: i64 = 15;
+
+/// The account routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/sms-codes", post(request_code))
+        .route("/v1/accounts", post(register))
+        .route("/v1/sessions", post(login))
+        .route("/v1/sessions/current", delete(logout))
+        .route("/v1/me", get(me))
+        .route("/v1/password-resets", post(reset_password))
+        .route("/v1/me/mobile/codes", post(request_mobile_change_codes))
+        .route("/v1/me/mobile", put(change_mobile))
+}
+
+/// An account as its owner sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountView {
+    /// Account id.
+    pub id: i64,
+    /// Resident ID number.
+    pub resident_id: String,
+    /// Name as on the ID.
+    pub name: String,
+    /// Registered mobile.
+    pub mobile: String,
+    /// `unmarried`, `married`, `divorced` or `widowed`.
+    pub marital_status: String,
+    /// When the account was created.
+    pub created_at: String,
+}
+
+/// Reads the account `id`.
+pub fn load_account(conn: &Connection, id: i64) -> ApiResult<AccountView> {
+    conn.query_row(
+        "SELECT id, resident_id, name, mobile, marital_status, created_at FROM accounts
+         WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(AccountView {
+                id: r.get(0)?,
+                resident_id: r.get(1)?,
+                name: r.get(2)?,
+                mobile: r.get(3)?,
+                marital_status: r.get(4)?,
+                created_at: iso(r.get(5)?),
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(ApiError::not_found)
+}
+
+/// The Beijing calendar date on the portal clock.
+pub fn today(state: &AppState) -> chrono::NaiveDate {
+    yaohao_core::time::beijing_date(state.clock.now())
+}
+
+/// Stores a code for `mobile` and sends it.
+async fn send_codes(state: &AppState, targets: Vec<(String, Purpose)>) -> ApiResult<()> {
+    let now = state.clock.now();
+    let messages = state
+        .db
+        .write(move |tx| {
+            targets
+                .into_iter()
+                .map(|(mobile, purpose)| {
+                    let body = codes::issue(tx, &mobile, purpose, now)?;
+                    Ok(SmsMessage { mobile, body })
+                })
+                .collect::<ApiResult<Vec<_>>>()
+        })
+        .await?;
+    for message in &messages {
+        state.sms.send(message, ms(now)).await?;
+    }
+    Ok(())
+}
+
+/// Answer to a code request.
+#[derive(Debug, Serialize)]
+struct CodeSent {
+    expires_in: i64,
+    resend_after: i64,
+}
+
+fn code_sent() -> Response {
+    (
+        StatusCode::ACCEPTED,
+        Json(CodeSent {
+            expires_in: codes::CODE_TTL_SECONDS,
+            resend_after: codes::RESEND_SECONDS,
+        }),
+    )
+        .into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct CodeRequest {
+    purpose: Purpose,
+    mobile: Option<String>,
+    resident_id: Option<String>,
+}
+
+fn account_mobile(conn: &Connection, resident_id: &str) -> ApiResult<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, mobile FROM accounts WHERE resident_id = ?1",
+            [resident_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// `POST /v1/sms-codes`: a code for registration (`mobile`), login (`resident_id`) or a password
+/// reset (`resident_id` + `mobile`). Whether an account exists is never revealed.
+async fn request_code(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<CodeRequest>,
+) -> ApiResult<Response> {
+    let field = |name: &str, value: &Option<String>| match value {
+        Some(v) => Ok(v.clone()),
+        None => Err(ApiError::invalid(
+            name,
+            "缺少必填项",
+            "missing required field",
+        )),
+    };
+    let target = match body.purpose {
+        Purpose::Register => Some(rules::mobile("mobile", &field("mobile", &body.mobile)?)?),
+        Purpose::Login | Purpose::ResetPassword => {
+            let id = rules::resident_id(
+                "resident_id",
+                &field("resident_id", &body.resident_id)?,
+                today(&state),
+            )?;
+            let wanted = match body.purpose {
+                Purpose::ResetPassword => {
+                    Some(rules::mobile("mobile", &field("mobile", &body.mobile)?)?)
+                }
+                _ => None,
+            };
+            let found = state.db.read(move |c| account_mobile(c, &id)).await?;
+            found
+                .map(|(_, m)| m)
+                .filter(|m| wanted.as_ref().is_none_or(|w| w == m))
+        }
+        Purpose::ChangeMobileOld | Purpose::ChangeMobileNew => {
+            return Err(ApiError::invalid(
+                "purpose",
+                "更换手机号请使用 /v1/me/mobile/codes",
+                "use /v1/me/mobile/codes to change the mobile number",
+            ));
+        }
+    };
+    if let Some(mobile) = target {
+        send_codes(&state, vec![(mobile, body.purpose)]).await?;
+    }
+    Ok(code_sent())
+}
+
+#[derive(Debug, Deserialize)]
+struct Registration {
+    resident_id: String,
+    name: String,
+    mobile: String,
+    password: String,
+    sms_code: String,
+}
+
+async fn hash_password(state: &AppState, password: String) -> ApiResult<String> {
+    let cost = state.config.password_cost;
+    tokio::task::spawn_blocking(move || password::hash(&password, cost)).await?
+}
+
+/// `POST /v1/accounts`: registers an individual applicant.
+async fn register(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<Registration>,
+) -> ApiResult<Response> {
+    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
+    let name = rules::name("name", &body.name)?;
+    let mobile = rules::mobile("mobile", &body.mobile)?;
+    password::check_policy(&body.password, "password")?;
+    let hash = hash_password(&state, body.password).await?;
+    let now = state.clock.now();
+    let id = state
+        .db
+        .write(move |tx| {
+            if let Err(e) = codes::verify(tx, &mobile, Purpose::Register, &body.sms_code, now)? {
+                return Ok(Err(e));
+            }
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM accounts WHERE resident_id = ?1)",
+                [&resident_id],
+                |r| r.get(0),
+            )?;
+            if exists {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "account_exists",
+                    "该身份证号已注册",
+                    "an account with this resident ID already exists",
+                )
+                .with_field("resident_id"));
+            }
+            tx.execute(
+                "INSERT INTO accounts (resident_id, name, mobile, password_hash, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![resident_id, name, mobile, hash, ms(now)],
+            )?;
+            Ok(Ok(tx.last_insert_rowid()))
+        })
+        .await??;
+    let account = state.db.read(move |c| load_account(c, id)).await?;
+    Ok((StatusCode::CREATED, Json(account)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct Login {
+    resident_id: String,
+    password: String,
+    sms_code: String,
+}
+
+/// A new session.
+#[derive(Debug, Serialize)]
+struct SessionView {
+    token: String,
+    expires_at: String,
+    account: AccountView,
+}
+
+fn invalid_credentials() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+        "身份证号或密码错误",
+        "wrong resident ID or password",
+    )
+}
+
+fn account_locked(until: DateTime<Utc>) -> ApiError {
+    ApiError::new(
+        StatusCode::LOCKED,
+        "account_locked",
+        "密码错误次数过多，账号已暂时锁定",
+        "too many wrong passwords: the account is locked for a while",
+    )
+    .with_until(until)
+}
+
+/// `POST /v1/sessions`: logs in with resident ID, password and SMS code; ends other sessions.
+async fn login(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<Login>,
+) -> ApiResult<Response> {
+    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
+    let row: Option<(i64, String, String, Option<i64>)> = state
+        .db
+        .read(move |c| {
+            Ok(c.query_row(
+                "SELECT id, mobile, password_hash, locked_until FROM accounts
+                 WHERE resident_id = ?1",
+                [resident_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?)
+        })
+        .await?;
+    let Some((id, mobile, stored, locked_until)) = row else {
+        return Err(invalid_credentials());
+    };
+    let now = state.clock.now();
+    if let Some(until) = locked_until.map(from_ms).filter(|until| *until > now) {
+        return Err(account_locked(until));
+    }
+    let given = body.password;
+    let matches = tokio::task::spawn_blocking(move || password::verify(&given, &stored)).await?;
+    if !matches {
+        let until = now + Duration::minutes(LOCKOUT_MINUTES);
+        let locked = state
+            .db
+            .write(move |tx| {
+                let failed: i64 = tx.query_row(
+                    "UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = ?1
+                     RETURNING failed_logins",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if failed >= MAX_FAILED_LOGINS {
+                    tx.execute(
+                        "UPDATE accounts SET failed_logins = 0, locked_until = ?1 WHERE id = ?2",
+                        params![ms(until), id],
+                    )?;
+                }
+                Ok(failed >= MAX_FAILED_LOGINS)
+            })
+            .await?;
+        return Err(if locked {
+            account_locked(until)
+        } else {
+            invalid_credentials()
+        });
+    }
+    let hours = state.config.session_hours;
+    let session = state
+        .db
+        .write(move |tx| {
+            if let Err(e) = codes::verify(tx, &mobile, Purpose::Login, &body.sms_code, now)? {
+                return Ok(Err(e));
+            }
+            tx.execute(
+                "UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
+                [id],
+            )?;
+            Ok(Ok(session::create(tx, id, now, hours)?))
+        })
+        .await??;
+    let account = state.db.read(move |c| load_account(c, id)).await?;
+    let view = SessionView {
+        token: session.token,
+        expires_at: iso(ms(session.expires_at)),
+        account,
+    };
+    Ok((StatusCode::CREATED, Json(view)).into_response())
+}
+
+/// The session extractor runs first, so only a live session can log out.
+struct Token(String);
+
+impl axum::extract::FromRequestParts<AppState> for Token {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> ApiResult<Token> {
+        session::bearer_hash(parts).map(Token)
+    }
+}
+
+/// `DELETE /v1/sessions/current`: logs out.
+async fn logout(
+    State(state): State<AppState>,
+    _session: Session,
+    Token(hash): Token,
+) -> ApiResult<StatusCode> {
+    state.db.write(move |tx| session::end(tx, &hash)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /v1/me`: the session's account.
+async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Json<AccountView>> {
+    let id = session.account_id;
+    Ok(Json(state.db.read(move |c| load_account(c, id)).await?))
+}
+
+#[derive(Debug, Deserialize)]
+struct PasswordReset {
+    resident_id: String,
+    mobile: String,
+    sms_code: String,
+    new_password: String,
+}
+
+/// `POST /v1/password-resets`: sets a new password; ends every session and lifts a lockout.
+async fn reset_password(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<PasswordReset>,
+) -> ApiResult<StatusCode> {
+    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
+    let mobile = rules::mobile("mobile", &body.mobile)?;
+    password::check_policy(&body.new_password, "new_password")?;
+    let hash = hash_password(&state, body.new_password).await?;
+    let now = state.clock.now();
+    state
+        .db
+        .write(move |tx| {
+            if let Err(e) = codes::verify(tx, &mobile, Purpose::ResetPassword, &body.sms_code, now)?
+            {
+                return Ok(Err(e));
+            }
+            let Some((id, registered)) = account_mobile(tx, &resident_id)? else {
+                return Err(ApiError::invalid(
+                    "mobile",
+                    "身份证号与手机号不匹配",
+                    "the resident ID and mobile do not match an account",
+                ));
+            };
+            if registered != mobile {
+                return Err(ApiError::invalid(
+                    "mobile",
+                    "身份证号与手机号不匹配",
+                    "the resident ID and mobile do not match an account",
+                ));
+            }
+            tx.execute(
+                "UPDATE accounts SET password_hash = ?1, failed_logins = 0, locked_until = NULL
+                 WHERE id = ?2",
+                params![hash, id],
+            )?;
+            session::end_all(tx, id)?;
+            Ok(Ok(()))
+        })
+        .await??;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+struct MobileCodes {
+    new_mobile: String,
+}
+
+/// `POST /v1/me/mobile/codes`: sends one code to the current number and one to the new number.
+async fn request_mobile_change_codes(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(body): ApiJson<MobileCodes>,
+) -> ApiResult<Response> {
+    let new_mobile = rules::mobile("new_mobile", &body.new_mobile)?;
+    let id = session.account_id;
+    let old = state.db.read(move |c| load_account(c, id)).await?.mobile;
+    if old == new_mobile {
+        return Err(ApiError::invalid(
+            "new_mobile",
+            "新手机号与原手机号相同",
+            "the new number is the current one",
+        ));
+    }
+    send_codes(
+        &state,
+        vec![
+            (old, Purpose::ChangeMobileOld),
+            (new_mobile, Purpose::ChangeMobileNew),
+        ],
+    )
+    .await?;
+    Ok(code_sent())
+}
+
+#[derive(Debug, Deserialize)]
+struct MobileChange {
+    new_mobile: String,
+    old_code: String,
+    new_code: String,
+}
+
+/// `PUT /v1/me/mobile`: changes the number once both codes are confirmed.
+async fn change_mobile(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(body): ApiJson<MobileChange>,
+) -> ApiResult<Json<AccountView>> {
+    let new_mobile = rules::mobile("new_mobile", &body.new_mobile)?;
+    let id = session.account_id;
+    let now = state.clock.now();
+    state
+        .db
+        .write(move |tx| {
+            let old = load_account(tx, id)?.mobile;
+            let old_check = codes::verify(tx, &old, Purpose::ChangeMobileOld, &body.old_code, now)?;
+            if let Err(e) = old_check {
+                return Ok(Err(e.with_field("old_code")));
+            }
+            let new_check = codes::verify(
+                tx,
+                &new_mobile,
+                Purpose::ChangeMobileNew,
+                &body.new_code,
+                now,
+            )?;
+            if let Err(e) = new_check {
+                return Ok(Err(e.with_field("new_code")));
+            }
+            tx.execute(
+                "UPDATE accounts SET mobile = ?1 WHERE id = ?2",
+                params![new_mobile, id],
+            )?;
+            Ok(Ok(()))
+        })
+        .await??;
+    Ok(Json(state.db.read(move |c| load_account(c, id)).await?))
+}

@@ -1,0 +1,199 @@
+//! Marital-status changes: the applicant uploads a certificate, the operator reviews it (the
+//! policy says about 5 working days); only an approved change alters the account.
+
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::operator::Operator;
+use crate::auth::session::Session;
+use crate::documents::{self, DocumentKind, DocumentStore};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, ApiPath};
+use crate::state::AppState;
+use crate::time::{iso, ms};
+
+/// Marital statuses an account can have.
+pub const STATUSES: [&str; 4] = ["unmarried", "married", "divorced", "widowed"];
+
+/// The routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/me/marital-status", get(latest).put(request))
+        .route("/v1/operator/marital-changes/{id}", post(decide))
+}
+
+/// A change request.
+#[derive(Debug, Clone, Serialize)]
+pub struct MaritalChange {
+    /// Id.
+    pub id: i64,
+    /// The status asked for.
+    pub requested_status: String,
+    /// `pending`, `approved` or `rejected`.
+    pub status: String,
+    /// Why it was rejected.
+    pub reason: Option<String>,
+    /// When it was filed.
+    pub created_at: String,
+    /// When it was decided.
+    pub decided_at: Option<String>,
+}
+
+fn load(conn: &Connection, clause: &str, key: i64) -> ApiResult<Option<MaritalChange>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT id, requested_status, status, reason, created_at, decided_at
+                 FROM marital_changes WHERE {clause} ORDER BY id DESC LIMIT 1"
+            ),
+            [key],
+            |r| {
+                Ok(MaritalChange {
+                    id: r.get(0)?,
+                    requested_status: r.get(1)?,
+                    status: r.get(2)?,
+                    reason: r.get(3)?,
+                    created_at: iso(r.get(4)?),
+                    decided_at: r.get::<_, Option<i64>>(5)?.map(iso),
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// `GET /v1/me/marital-status`: the latest change request.
+async fn latest(State(state): State<AppState>, session: Session) -> ApiResult<Json<MaritalChange>> {
+    let account = session.account_id;
+    let found = state
+        .db
+        .read(move |c| load(c, "account_id = ?1", account))
+        .await?;
+    found.map(Json).ok_or_else(ApiError::not_found)
+}
+
+/// `PUT /v1/me/marital-status`: multipart with `status` and the certificate image `file`.
+async fn request(
+    State(state): State<AppState>,
+    session: Session,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> ApiResult<(StatusCode, Json<MaritalChange>)> {
+    let mut multipart = multipart.map_err(|_| {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "请以 multipart/form-data 上传",
+            "upload as multipart/form-data",
+        )
+    })?;
+    let mut wanted = None;
+    let mut certificate = None;
+    let malformed = |e: axum::extract::multipart::MultipartError| {
+        ApiError::invalid(
+            "file",
+            format!("上传内容无效：{}", e.body_text()),
+            e.body_text(),
+        )
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(malformed)? {
+        match field.name() {
+            Some("status") => wanted = Some(field.text().await.map_err(malformed)?),
+            Some("file") => {
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(malformed)? {
+                    if bytes.len() + chunk.len() > documents::MAX_BYTES {
+                        return Err(documents::too_large(DocumentKind::FamilyRelationProof));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                certificate = Some(bytes);
+            }
+            _ => {}
+        }
+    }
+    let wanted = wanted
+        .map(|s| s.trim().to_owned())
+        .filter(|s| STATUSES.contains(&s.as_str()))
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "status",
+                "婚姻状况须为 unmarried、married、divorced 或 widowed",
+                "status must be unmarried, married, divorced or widowed",
+            )
+        })?;
+    let bytes = certificate
+        .ok_or_else(|| ApiError::invalid("file", "请上传证明材料", "upload the certificate"))?;
+    let checked = bytes.clone();
+    tokio::task::spawn_blocking(move || {
+        documents::check_image(DocumentKind::FamilyRelationProof, &checked)
+    })
+    .await??;
+    let sha256 = DocumentStore::new(&state.config.data).put(&bytes).await?;
+    let account = session.account_id;
+    let now = ms(state.clock.now());
+    let change = state
+        .db
+        .write(move |tx| {
+            if let Some(open) = load(tx, "account_id = ?1", account)?
+                && open.status == "pending"
+            {
+                return Err(ApiError::invalid_state(
+                    "已有待审核的婚姻状况变更",
+                    "a marital-status change is already under review",
+                ));
+            }
+            tx.execute(
+                "INSERT INTO marital_changes (account_id, requested_status, certificate_sha256,
+                 status, created_at) VALUES (?1, ?2, ?3, 'pending', ?4)",
+                params![account, wanted, sha256, now],
+            )?;
+            load(tx, "id = ?1", tx.last_insert_rowid())?
+                .ok_or_else(|| ApiError::internal("change vanished"))
+        })
+        .await?;
+    Ok((StatusCode::ACCEPTED, Json(change)))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Decision {
+    approve: bool,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// `POST /v1/operator/marital-changes/{id}`: approves (the account changes) or rejects.
+async fn decide(
+    State(state): State<AppState>,
+    _operator: Operator,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<Decision>,
+) -> ApiResult<Json<MaritalChange>> {
+    let now = ms(state.clock.now());
+    let change = state
+        .db
+        .write(move |tx| {
+            let current = load(tx, "id = ?1", id)?.ok_or_else(ApiError::not_found)?;
+            if current.status != "pending" {
+                return Err(ApiError::invalid_state("该申请已处理", "already decided"));
+            }
+            let status = if body.approve { "approved" } else { "rejected" };
+            tx.execute(
+                "UPDATE marital_changes SET status = ?1, reason = ?2, decided_at = ?3 WHERE id = ?4",
+                params![status, body.reason, now, id],
+            )?;
+            if body.approve {
+                tx.execute(
+                    "UPDATE accounts SET marital_status = ?1
+                     WHERE id = (SELECT account_id FROM marital_changes WHERE id = ?2)",
+                    params![current.requested_status, id],
+                )?;
+            }
+            load(tx, "id = ?1", id)?.ok_or_else(|| ApiError::internal("change vanished"))
+        })
+        .await?;
+    Ok(Json(change))
+}

@@ -1,0 +1,64 @@
+//! The seam to `yaohao-core`'s rules. The portal never re-implements a rule: field checks call
+//! `yaohao_core::validate`, and a failed check becomes an `invalid_input` error about the field
+//! carrying every reason the core gave.
+
+use chrono::NaiveDate;
+use yaohao_core::validate::{self, Validation};
+
+use crate::error::{ApiError, ApiResult};
+
+/// Turns a core validation into the normalised value or an error about `field`.
+pub fn accept(field: &str, checked: Validation) -> ApiResult<String> {
+    if checked.valid
+        && let Some(value) = checked.normalized
+    {
+        return Ok(value);
+    }
+    let join = |pick: fn(&yaohao_core::i18n::Reason) -> &str, sep: &str| {
+        checked
+            .errors
+            .iter()
+            .map(pick)
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let zh = join(|r| r.message_zh.as_str(), "");
+    let en = join(|r| r.message_en.as_str(), " ");
+    Err(ApiError::invalid(field, zh, en))
+}
+
+/// The normalised resident ID number, checked as of the Beijing date `today`.
+pub fn resident_id(field: &str, raw: &str, today: NaiveDate) -> ApiResult<String> {
+    accept(field, validate::resident_id_on(raw, today))
+}
+
+/// The applicant's name exactly as on the ID.
+pub fn name(field: &str, raw: &str) -> ApiResult<String> {
+    accept(field, validate::name(raw))
+}
+
+/// The normalised mainland mobile number.
+pub fn mobile(field: &str, raw: &str) -> ApiResult<String> {
+    accept(field, validate::phone(raw))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_verdicts_become_field_errors() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(
+            resident_id("id", "110105199001011232", today).unwrap(),
+            "110105199001011232"
+        );
+        let e = resident_id("id", "110105199001011233", today).unwrap_err();
+        assert_eq!(
+            (e.body().code, e.body().field.as_deref()),
+            ("invalid_input", Some("id"))
+        );
+        assert!(!e.body().message_en.is_empty());
+        assert!(mobile("mobile", "12").is_err());
+    }
+}

@@ -1,0 +1,191 @@
+//! SMS verification codes: 6 digits, valid 5 minutes, 5 attempts; at most one code per number
+//! every 60 seconds and 10 per Beijing day.
+
+use axum::http::StatusCode;
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Deserialize;
+
+use crate::error::{ApiError, ApiResult};
+use crate::hashing::sha256_hex;
+use crate::random;
+use crate::time::{from_ms, ms};
+
+/// How long a code is valid.
+pub const CODE_TTL_SECONDS: i64 = 5 * 60;
+/// Wrong entries allowed per code.
+pub const MAX_ATTEMPTS: i64 = 5;
+/// Minimum interval between two codes to one number.
+pub const RESEND_SECONDS: i64 = 60;
+/// Codes per number per Beijing calendar day.
+pub const DAILY_LIMIT: i64 = 10;
+
+/// What a code is for; a code only confirms the action it was sent for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// Confirms a new account's mobile.
+    Register,
+    /// Second factor of a login.
+    Login,
+    /// Password reset.
+    ResetPassword,
+    /// Mobile change, sent to the current number.
+    ChangeMobileOld,
+    /// Mobile change, sent to the new number.
+    ChangeMobileNew,
+}
+
+impl Purpose {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Register => "register",
+            Purpose::Login => "login",
+            Purpose::ResetPassword => "reset_password",
+            Purpose::ChangeMobileOld => "change_mobile_old",
+            Purpose::ChangeMobileNew => "change_mobile_new",
+        }
+    }
+}
+
+fn code_hash(mobile: &str, code: &str) -> String {
+    sha256_hex(format!("{mobile}:{code}").as_bytes())
+}
+
+/// The next Beijing midnight after `now`.
+fn next_beijing_midnight(now: DateTime<Utc>) -> DateTime<Utc> {
+    let today = yaohao_core::time::beijing_date(now);
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    yaohao_core::time::beijing_instant(tomorrow, NaiveTime::MIN)
+}
+
+/// Checks the sending limits for `mobile`, stores a new code and returns the message text.
+pub fn issue(
+    tx: &Transaction<'_>,
+    mobile: &str,
+    purpose: Purpose,
+    now: DateTime<Utc>,
+) -> ApiResult<String> {
+    let last: Option<i64> = tx
+        .query_row(
+            "SELECT MAX(created_at) FROM sms_codes WHERE mobile = ?1",
+            [mobile],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    if let Some(last) = last {
+        let wait = RESEND_SECONDS - (now - from_ms(last)).num_seconds();
+        if wait > 0 {
+            return Err(ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "sms_rate_limited",
+                "验证码发送过于频繁，请稍后再试",
+                "a code was sent to this number less than 60 seconds ago",
+            )
+            .with_field("mobile")
+            .with_retry_after(wait as u64));
+        }
+    }
+    let midnight = next_beijing_midnight(now);
+    let day_start = ms(midnight - Duration::days(1));
+    let today: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM sms_codes WHERE mobile = ?1 AND created_at >= ?2",
+        params![mobile, day_start],
+        |r| r.get(0),
+    )?;
+    if today >= DAILY_LIMIT {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "sms_daily_limit",
+            "该号码今日验证码次数已用完",
+            "this number has received the maximum of 10 codes today",
+        )
+        .with_field("mobile")
+        .with_until(midnight)
+        .with_retry_after((midnight - now).num_seconds().max(1) as u64));
+    }
+    let code = random::digits(6)?;
+    tx.execute(
+        "INSERT INTO sms_codes (mobile, purpose, code_hash, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            mobile,
+            purpose.as_str(),
+            code_hash(mobile, &code),
+            ms(now),
+            ms(now + Duration::seconds(CODE_TTL_SECONDS))
+        ],
+    )?;
+    Ok(format!(
+        "【北京市小客车指标调控管理】验证码 {code}，5分钟内有效，请勿告诉他人。\
+         Your verification code is {code}, valid for 5 minutes."
+    ))
+}
+
+fn code_error(code: &'static str, zh: &str, en: &str) -> ApiError {
+    ApiError::new(StatusCode::BAD_REQUEST, code, zh, en).with_field("sms_code")
+}
+
+/// Checks `code` against the newest code sent to `mobile` for `purpose`.
+///
+/// The outer result fails only on a database fault (roll back); the inner one is the verdict,
+/// and a wrong entry has already been counted when it is returned, so commit it.
+pub fn verify(
+    tx: &Transaction<'_>,
+    mobile: &str,
+    purpose: Purpose,
+    code: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<ApiResult<()>> {
+    let row: Option<(i64, String, i64, i64, i64)> = tx
+        .query_row(
+            "SELECT id, code_hash, expires_at, attempts, used FROM sms_codes
+             WHERE mobile = ?1 AND purpose = ?2 ORDER BY id DESC LIMIT 1",
+            params![mobile, purpose.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((id, hash, expires_at, attempts, used)) = row else {
+        return Ok(Err(code_error(
+            "sms_code_invalid",
+            "验证码错误，请先获取验证码",
+            "wrong code: request a code first",
+        )));
+    };
+    if used != 0 {
+        return Ok(Err(code_error(
+            "sms_code_invalid",
+            "验证码已使用，请重新获取",
+            "this code was already used: request a new one",
+        )));
+    }
+    if attempts >= MAX_ATTEMPTS {
+        return Ok(Err(code_error(
+            "sms_code_exhausted",
+            "验证码错误次数过多，请重新获取",
+            "too many wrong entries: request a new code",
+        )));
+    }
+    if ms(now) >= expires_at {
+        return Ok(Err(code_error(
+            "sms_code_expired",
+            "验证码已过期，请重新获取",
+            "the code has expired: request a new one",
+        )));
+    }
+    if code_hash(mobile, code.trim()) != hash {
+        tx.execute(
+            "UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ?1",
+            [id],
+        )?;
+        return Ok(Err(code_error(
+            "sms_code_invalid",
+            "验证码错误",
+            "wrong verification code",
+        )));
+    }
+    tx.execute("UPDATE sms_codes SET used = 1 WHERE id = ?1", [id])?;
+    Ok(Ok(()))
+}

@@ -1,0 +1,142 @@
+//! Sending SMS: a gateway trait with two implementations, the database outbox (default) and a
+//! JSON webhook; and the verification codes sent through it.
+
+pub mod codes;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use serde::Serialize;
+
+use crate::db::Db;
+use crate::error::{ApiError, ApiResult};
+
+/// A boxed future, so the gateway trait can be used as `Arc<dyn SmsGateway>`.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// One text message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SmsMessage {
+    /// Destination mobile number.
+    pub mobile: String,
+    /// Message text.
+    pub body: String,
+}
+
+/// Something that delivers text messages.
+pub trait SmsGateway: Send + Sync {
+    /// Delivers `message`; `at_ms` is the portal clock's instant in Unix milliseconds.
+    fn send<'a>(&'a self, message: &'a SmsMessage, at_ms: i64) -> BoxFuture<'a, ApiResult<()>>;
+}
+
+/// Stores messages in the `sms_outbox` table, where the operator reads them.
+pub struct OutboxGateway {
+    db: Db,
+}
+
+impl OutboxGateway {
+    /// An outbox in `db`.
+    pub fn new(db: Db) -> OutboxGateway {
+        OutboxGateway { db }
+    }
+}
+
+impl SmsGateway for OutboxGateway {
+    fn send<'a>(&'a self, message: &'a SmsMessage, at_ms: i64) -> BoxFuture<'a, ApiResult<()>> {
+        let message = message.clone();
+        Box::pin(async move {
+            self.db
+                .write(move |tx| {
+                    tx.execute(
+                        "INSERT INTO sms_outbox (mobile, body, created_at) VALUES (?1, ?2, ?3)",
+                        rusqlite::params![message.mobile, message.body, at_ms],
+                    )?;
+                    Ok(())
+                })
+                .await
+        })
+    }
+}
+
+/// POSTs each message as JSON `{mobile, body}` to a URL; any non-2xx answer is a failure.
+pub struct WebhookGateway {
+    url: String,
+    client: reqwest::Client,
+}
+
+impl WebhookGateway {
+    /// A gateway posting to `url`.
+    pub fn new(url: String) -> ApiResult<WebhookGateway> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .timeout(std::time::Duration::from_secs(10))
+            .build()
+            .map_err(ApiError::internal)?;
+        Ok(WebhookGateway { url, client })
+    }
+}
+
+fn unavailable() -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::BAD_GATEWAY,
+        "sms_unavailable",
+        "短信发送失败，请稍后再试",
+        "the SMS could not be sent, please try again later",
+    )
+}
+
+impl SmsGateway for WebhookGateway {
+    fn send<'a>(&'a self, message: &'a SmsMessage, _at_ms: i64) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            let response = self
+                .client
+                .post(&self.url)
+                .json(message)
+                .send()
+                .await
+                .map_err(|e| {
+                    eprintln!("yaohao-portal: sms webhook: {e}");
+                    unavailable()
+                })?;
+            if response.status().is_success() {
+                Ok(())
+            } else {
+                eprintln!("yaohao-portal: sms webhook answered {}", response.status());
+                Err(unavailable())
+            }
+        })
+    }
+}
+
+/// Messages in the outbox, oldest first, optionally only those to `mobile`.
+pub fn read_outbox(db: &Db, mobile: Option<&str>) -> ApiResult<Vec<OutboxEntry>> {
+    let mobile = mobile.map(str::to_owned);
+    db.read_blocking(move |conn| {
+        let mut stmt = conn.prepare(
+            "SELECT id, mobile, body, created_at FROM sms_outbox
+             WHERE ?1 IS NULL OR mobile = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([mobile], |r| {
+            Ok(OutboxEntry {
+                id: r.get(0)?,
+                mobile: r.get(1)?,
+                body: r.get(2)?,
+                created_at: crate::time::iso(r.get(3)?),
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    })
+}
+
+/// A stored outbox message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboxEntry {
+    /// Row id.
+    pub id: i64,
+    /// Destination.
+    pub mobile: String,
+    /// Text.
+    pub body: String,
+    /// When it was sent (RFC 3339, UTC).
+    pub created_at: String,
+}

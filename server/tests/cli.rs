@@ -1,0 +1,90 @@
+//! The operator CLI driving the real binary on a real SQLite file: seed, schedule, draw,
+//! publish, registry import, SMS outbox and backup.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn portal(dir: &std::path::Path, args: &[&str]) -> (bool, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_yaohao-portal"))
+        .arg("--db")
+        .arg(dir.join("portal.db"))
+        .arg("--data")
+        .arg(dir.join("data"))
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (
+        out.status.success(),
+        json,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn seed_draw_publish_and_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, seeded, err) = portal(dir.path(), &["seed-demo", "--applicants", "300"]);
+    assert!(ok, "{err}");
+    assert_eq!(seeded["applicants"], 300);
+    assert!(
+        seeded["positions"].as_u64().unwrap() > 300,
+        "ladder copies add positions"
+    );
+    let (ok, period, err) = portal(dir.path(), &["create-period", "--quota", "10"]);
+    assert!(ok, "{err}");
+    let id = period["id"].as_str().unwrap().to_owned();
+    let (ok, drawn, err) = portal(dir.path(), &["draw", "--period", &id, "--seed", "390922"]);
+    assert!(ok, "{err}");
+    assert_eq!(drawn["pool_size"], seeded["positions"]);
+    let (ok, published, err) = portal(dir.path(), &["publish", "--period", &id]);
+    assert!(ok, "{err}");
+    assert_eq!(published["status"], "published");
+    let text =
+        std::fs::read_to_string(dir.path().join("data/results").join(&id).join("result.txt"))
+            .unwrap();
+    let file = yaohao_core::results::parse_text(&text).unwrap();
+    assert_eq!(file.rows.len(), 10);
+    assert_eq!(file.header.seed.unwrap().text(), "390922");
+    // Drawing again is refused and changes nothing.
+    let (ok, _, err) = portal(dir.path(), &["draw", "--period", &id]);
+    assert!(!ok);
+    assert!(err.contains("invalid_state"), "{err}");
+    let (ok, _, err) = portal(
+        dir.path(),
+        &["backup", dir.path().join("copy.db").to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    let copy = rusqlite::Connection::open(dir.path().join("copy.db")).unwrap();
+    let winners: i64 = copy
+        .query_row("SELECT COUNT(*) FROM winners", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(winners, 10);
+}
+
+#[test]
+fn registry_import_reports_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("registry.csv");
+    std::fs::write(
+        &csv,
+        "resident_id,record,value,valid_until\n110105199001011232,hukou,,\n",
+    )
+    .unwrap();
+    let (ok, imported, err) = portal(dir.path(), &["import-registry", csv.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert_eq!(imported["records"], 1);
+    std::fs::write(
+        &csv,
+        "resident_id,record,value,valid_until\n110105199001011233,hukou,,\n",
+    )
+    .unwrap();
+    let (ok, _, err) = portal(dir.path(), &["import-registry", csv.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("line 2"), "{err}");
+    let (ok, outbox, _) = portal(dir.path(), &["sms-outbox"]);
+    assert!(ok);
+    assert_eq!(outbox, serde_json::json!([]));
+}

@@ -1,0 +1,322 @@
+//! Shared helpers for the HTTP tests: a real portal on a loopback port with a temporary SQLite
+//! file, a simulated clock and the SMS outbox, driven with reqwest.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde_json::{Value, json};
+use yaohao_portal::config::{ClockConfig, PortalConfig};
+use yaohao_portal::{Portal, start_ephemeral};
+
+/// The operator token the test portals use.
+pub const OPERATOR: &str = "test-operator-token";
+/// Valid GB 11643 resident IDs.
+pub const ID_A: &str = "110105199001011232";
+pub const ID_B: &str = "110102198506154569";
+pub const ID_C: &str = "110108199511207891";
+/// Mobile numbers.
+pub const MOBILE_A: &str = "13800138000";
+pub const MOBILE_B: &str = "13900139000";
+pub const MOBILE_C: &str = "13700137000";
+/// A password that meets the policy.
+pub const PASSWORD: &str = "Secret123";
+
+/// A running test portal and the directory holding its files.
+pub struct TestPortal {
+    pub portal: Portal,
+    pub client: reqwest::Client,
+    pub dir: tempfile::TempDir,
+}
+
+/// The simulated clock's start: 2026-03-01 08:00 Beijing time.
+pub fn start_instant() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-03-01T00:00:00Z")
+        .unwrap()
+        .to_utc()
+}
+
+fn config(dir: &tempfile::TempDir) -> PortalConfig {
+    let mut config = PortalConfig::new(dir.path().join("portal.db"), dir.path().join("data"));
+    config.clock = ClockConfig::Simulated(start_instant());
+    config.operator_token = OPERATOR.to_owned();
+    config
+}
+
+/// Starts a portal with a fresh database.
+pub async fn start() -> TestPortal {
+    let dir = tempfile::tempdir().unwrap();
+    let portal = start_ephemeral(config(&dir)).await.unwrap();
+    TestPortal {
+        portal,
+        client: reqwest::Client::new(),
+        dir,
+    }
+}
+
+impl TestPortal {
+    /// Stops the server and starts a new one on the same files, with the clock where it was.
+    pub async fn restart(self) -> TestPortal {
+        let now = self.portal.state.clock.now();
+        self.portal.shutdown().await.unwrap();
+        let mut config = config(&self.dir);
+        config.clock = ClockConfig::Simulated(now);
+        let portal = start_ephemeral(config).await.unwrap();
+        TestPortal {
+            portal,
+            client: self.client,
+            dir: self.dir,
+        }
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("portal.db")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.portal.base_url)
+    }
+
+    pub fn req(&self, method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+        let builder = self.client.request(method, self.url(path));
+        match token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    pub fn operator(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client
+            .request(method, self.url(path))
+            .header("x-operator-token", OPERATOR)
+    }
+
+    /// Sends JSON and returns the status and the JSON body (Null when empty).
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut builder = self.req(method, path, token);
+        if let Some(body) = body {
+            builder = builder.json(&body);
+        }
+        read(builder.send().await.unwrap()).await
+    }
+
+    /// Moves the simulated clock forward.
+    pub async fn advance(&self, seconds: i64) {
+        let r = self
+            .operator(Method::POST, "/v1/operator/clock")
+            .json(&json!({ "advance_seconds": seconds }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+
+    /// The newest SMS code sent to `mobile`, read from the operator outbox.
+    pub async fn last_code(&self, mobile: &str) -> String {
+        let r = self
+            .operator(
+                Method::GET,
+                &format!("/v1/operator/sms-outbox?mobile={mobile}"),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let entries: Vec<Value> = r.json().await.unwrap();
+        let body = entries.last().expect("a message was sent")["body"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let digits: String = body
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|run| run.len() == 6)
+            .expect("a 6-digit code")
+            .to_owned();
+        digits
+    }
+
+    /// Requests a code (after waiting out the resend interval) and returns it.
+    pub async fn code(&self, body: Value, mobile: &str) -> String {
+        self.advance(61).await;
+        let (status, answer) = self
+            .call(Method::POST, "/v1/sms-codes", None, Some(body))
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{answer}");
+        self.last_code(mobile).await
+    }
+
+    /// Registers an account and returns its JSON.
+    pub async fn register(&self, id: &str, name: &str, mobile: &str) -> Value {
+        let code = self
+            .code(json!({ "purpose": "register", "mobile": mobile }), mobile)
+            .await;
+        let (status, body) = self
+            .call(
+                Method::POST,
+                "/v1/accounts",
+                None,
+                Some(json!({
+                    "resident_id": id, "name": name, "mobile": mobile,
+                    "password": PASSWORD, "sms_code": code
+                })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        body
+    }
+
+    /// Logs in and returns the session token.
+    pub async fn login(&self, id: &str, mobile: &str) -> String {
+        let code = self
+            .code(json!({ "purpose": "login", "resident_id": id }), mobile)
+            .await;
+        let (status, body) = self
+            .call(
+                Method::POST,
+                "/v1/sessions",
+                None,
+                Some(json!({ "resident_id": id, "password": PASSWORD, "sms_code": code })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        body["token"].as_str().unwrap().to_owned()
+    }
+
+    /// Registers and logs in.
+    pub async fn applicant(&self, id: &str, name: &str, mobile: &str) -> String {
+        self.register(id, name, mobile).await;
+        self.login(id, mobile).await
+    }
+}
+
+/// Status and JSON body of a response.
+pub async fn read(response: Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    let value = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap()
+    };
+    (status, value)
+}
+
+/// A small valid PNG.
+pub fn png() -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(8, 8, image::Rgb([200, 30, 30]))
+        .write_to(&mut out, image::ImageFormat::Png)
+        .unwrap();
+    out.into_inner()
+}
+
+/// A small valid JPEG.
+pub fn jpeg() -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(8, 8, image::Rgb([30, 200, 30]))
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .unwrap();
+    out.into_inner()
+}
+
+/// A licence file number that passes the core check.
+pub const LICENCE_FILE: &str = "110000123456";
+/// An address that passes the core check.
+pub const ADDRESS: &str = "北京市海淀区中关村大街1号院2号楼";
+
+impl TestPortal {
+    /// Uploads `bytes` as the material `kind` of application `id`.
+    pub async fn upload(
+        &self,
+        token: &str,
+        id: i64,
+        kind: &str,
+        bytes: Vec<u8>,
+    ) -> (StatusCode, Value) {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name("scan.png");
+        let form = reqwest::multipart::Form::new().part("file", part);
+        let r = self
+            .req(
+                Method::PUT,
+                &format!("/v1/applications/{id}/documents/{kind}"),
+                Some(token),
+            )
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        read(r).await
+    }
+
+    /// Creates an individual ordinary application with a complete form and every required
+    /// material, and returns its id.
+    pub async fn complete_draft(&self, token: &str) -> i64 {
+        let (status, app) = self
+            .call(
+                Method::POST,
+                "/v1/applications",
+                Some(token),
+                Some(json!({ "kind": "individual_ordinary",
+                             "form": { "licence_file": LICENCE_FILE, "address": ADDRESS } })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{app}");
+        let id = app["id"].as_i64().unwrap();
+        for kind in ["id_front", "id_back", "driving_licence"] {
+            let (status, body) = self.upload(token, id, kind, png()).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        id
+    }
+
+    /// Submits application `id` and returns its JSON.
+    pub async fn submit(&self, token: &str, id: i64) -> Value {
+        let (status, body) = self
+            .call(
+                Method::POST,
+                &format!("/v1/applications/{id}/submit"),
+                Some(token),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+
+    /// Imports a registry CSV (without header) and asserts success.
+    pub async fn import_registry(&self, rows: &str) {
+        let csv = format!("resident_id,record,value,valid_until\n{rows}");
+        let r = self
+            .operator(Method::POST, "/v1/operator/registry")
+            .body(csv)
+            .send()
+            .await
+            .unwrap();
+        let (status, body) = read(r).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+
+    /// Registry rows making `id` an eligible Beijing-hukou applicant with a valid licence.
+    pub fn eligible_rows(id: &str) -> String {
+        format!("{id},hukou,,\n{id},driving_licence,{LICENCE_FILE},2032-01-01\n")
+    }
+
+    /// Runs the review and returns its summary.
+    pub async fn review(&self) -> Value {
+        let r = self
+            .operator(Method::POST, "/v1/operator/reviews")
+            .send()
+            .await
+            .unwrap();
+        let (status, body) = read(r).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+}
