@@ -20,8 +20,6 @@ pub enum CliError {
         zh: String,
         en: String,
     },
-    /// The command line itself is wrong (exit 2).
-    Usage(String),
     /// The result was printed and says the input is invalid or a check failed (exit 1).
     Reported,
 }
@@ -71,10 +69,6 @@ impl Output {
                 1
             }
             CliError::Reported => 1,
-            CliError::Usage(msg) => {
-                eprintln!("{}: {msg}", self.pick("用法错误", "usage error"));
-                2
-            }
         }
     }
 }

@@ -50,7 +50,11 @@ fn populate(dir: &Path) {
     for p in 0..PERIODS {
         let at = start + TimeDelta::days(61 * p);
         for id in 1..=3 {
-            let status = if p % 2 == 0 { "approved" } else { "under_review" };
+            let status = if p % 2 == 0 {
+                "approved"
+            } else {
+                "under_review"
+            };
             cache
                 .store_application(&application(id, status, at), at.timestamp_millis())
                 .unwrap();
@@ -65,7 +69,7 @@ fn populate(dir: &Path) {
             fetched_at: at.timestamp_millis(),
         };
         let outcomes: Vec<OutcomeRow> = (1..=3)
-            .map(|id| OutcomeRow {
+            .map(|id: i64| OutcomeRow {
                 code: format!("{:013}", 1_000_000_000_000 + id),
                 period: period.clone(),
                 won: false,
@@ -98,11 +102,14 @@ fn open(dir: &Path) -> Yaohao {
     .unwrap()
 }
 
+/// A 12-megapixel camera photo of a document: dark strokes on a light page, with sensor noise.
 fn photo_12mp() -> Vec<u8> {
     let img = image::RgbImage::from_fn(4000, 3000, |x, y| {
-        let v = ((x * 7 + y * 13) % 256) as u8;
-        let check = if (x / 16 + y / 16) % 2 == 0 { 40 } else { 210 };
-        image::Rgb([v, check, v.wrapping_add(check)])
+        let stroke = (x / 21 + y / 33) % 5 == 0 || (y % 120 < 9 && x % 270 < 210);
+        let noise = ((x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)) >> 27) as u8;
+        let base: u8 = if stroke { 35 } else { 225 };
+        let v = base.saturating_add(noise);
+        image::Rgb([v, v.saturating_sub(3), v.saturating_sub(12)])
     });
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
@@ -132,6 +139,25 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("prepare_document_12mp", |b| {
         b.iter(|| black_box(prepare_document(&photo, DocumentKind::IdCardFront).unwrap()))
+    });
+    // Where the time goes: the same steps as `prepare_document`, one at a time.
+    let decoded = image::load_from_memory(&photo).unwrap();
+    let resized = decoded.resize(2400, 2400, image::imageops::FilterType::Triangle);
+    group.bench_function("prepare_steps/decode_12mp", |b| {
+        b.iter(|| black_box(image::load_from_memory(&photo).unwrap()))
+    });
+    group.bench_function("prepare_steps/resize_to_2400", |b| {
+        b.iter(|| black_box(decoded.resize(2400, 2400, image::imageops::FilterType::Triangle)))
+    });
+    group.bench_function("prepare_steps/encode_jpeg_2400", |b| {
+        let rgb = resized.to_rgb8();
+        b.iter(|| {
+            let mut out = Vec::new();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+                .encode_image(&rgb)
+                .unwrap();
+            black_box(out)
+        })
     });
     group.finish();
 }

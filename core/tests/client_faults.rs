@@ -6,37 +6,10 @@ mod client_support;
 
 use std::time::Duration;
 
-use client_support::proxy::{Fault, FaultProxy};
+use client_support::proxy::Fault;
 use client_support::*;
-use yaohao_core::client::{ClientError, HttpOptions, RetryPolicy};
-use yaohao_core::facade::{
-    ApplicationForm, ApplicationKind, ApplicationStatus, SmsPurpose, YaohaoConfig,
-};
-use yaohao_core::i18n::Lang;
-
-const ATTEMPTS: u32 = 4;
-
-/// A facade talking to the portal through a fault proxy, with short timeouts and backoff.
-async fn faulty_device(portal: &TestPortal) -> (FaultProxy, Device) {
-    let proxy = FaultProxy::start(portal.portal.addr).await;
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = YaohaoConfig::new(proxy.url.clone(), dir.path(), Lang::Zh);
-    config.http = HttpOptions {
-        connect_timeout: Duration::from_secs(2),
-        request_timeout: Duration::from_secs(1),
-        retry: RetryPolicy {
-            max_attempts: ATTEMPTS,
-            base_delay: Duration::from_millis(10),
-            max_delay: Duration::from_millis(100),
-            budget: Duration::from_secs(20),
-        },
-        max_idle_connections: 0,
-    };
-    let device = device_with(config, dir);
-    register(portal, &device.app).await;
-    login(portal, &device.app).await;
-    (proxy, device)
-}
+use yaohao_core::client::ClientError;
+use yaohao_core::facade::{ApplicationForm, ApplicationKind, ApplicationStatus, SmsPurpose};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idempotent_reads_ride_out_transient_faults_and_give_up_in_bounds() {
@@ -58,6 +31,7 @@ async fn idempotent_reads_ride_out_transient_faults_and_give_up_in_bounds() {
         Err(e @ ClientError::Network { .. }) => assert!(e.is_retryable()),
         other => panic!("{other:?}"),
     }
+    assert_eq!(proxy.injected(), 4);
     assert_eq!(
         proxy.connections() - before,
         ATTEMPTS as usize,
@@ -174,4 +148,35 @@ async fn a_truncated_result_file_never_reaches_the_cache() {
     assert_eq!(notes.len(), 1);
     assert!(notes[0].outcome.verified);
     assert!(app.check_results(period).await.unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_data_freeze_is_reported_with_its_end_and_not_retried() {
+    let portal = portal().await;
+    let (proxy, phone) = faulty_device(&portal).await;
+    approved_application(&portal, &phone.app).await;
+    portal.create_period(1).await;
+    // 26 April 2026 09:00 Beijing: inside the freeze (25th 20:00 – 26th 10:00).
+    let in_freeze = chrono::DateTime::parse_from_rfc3339("2026-04-26T01:00:00Z")
+        .unwrap()
+        .to_utc();
+    let now = portal.portal.state.clock.now();
+    portal.advance((in_freeze - now).num_seconds()).await;
+    phone.clock.set(in_freeze);
+    login(&portal, &phone.app).await;
+    let before = proxy.connections();
+    match phone.app.my_results().await {
+        Err(ClientError::DataFreeze { until, message }) => {
+            assert_eq!(until.unwrap().to_rfc3339(), "2026-04-26T02:00:00+00:00");
+            assert!(!message.zh.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        proxy.connections() - before,
+        1,
+        "a freeze is not a fault to retry"
+    );
+    // The cache still answers.
+    assert_eq!(phone.app.dashboard().unwrap().applications.len(), 1);
 }

@@ -8,9 +8,31 @@ use client_support::*;
 use yaohao_core::client::ClientError;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::facade::{
-    ApplicationForm, ApplicationKind, ApplicationStatus, SESSION_KEY, SmsPurpose,
+    ApplicationForm, ApplicationKind, ApplicationStatus, MaritalStatus, SESSION_KEY, SmsPurpose,
 };
 use yaohao_core::secrets::SecretStore;
+
+/// Every log line written while the tests of this binary run.
+static LINES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+struct Capture;
+
+impl log::Log for Capture {
+    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+        true
+    }
+    fn log(&self, record: &log::Record<'_>) {
+        LINES.lock().unwrap().push(record.args().to_string());
+    }
+    fn flush(&self) {}
+}
+
+fn capture_logs() {
+    static LOGGER: Capture = Capture;
+    if log::set_logger(&LOGGER).is_ok() {
+        log::set_max_level(log::LevelFilter::Trace);
+    }
+}
 
 fn form() -> ApplicationForm {
     ApplicationForm {
@@ -22,6 +44,7 @@ fn form() -> ApplicationForm {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn applicant_journey_from_registration_to_approval() {
+    capture_logs();
     let portal = portal().await;
     let phone = device(&portal.url());
     let app = &phone.app;
@@ -139,10 +162,36 @@ async fn applicant_journey_from_registration_to_approval() {
         "{:?}",
         dashboard.reminders
     );
+    let plan = app.reminder_plan().unwrap();
+    assert!(!plan.schedule.is_empty() && plan.cancel.is_empty());
+    assert_eq!(
+        app.reminder_plan().unwrap(),
+        plan,
+        "stable ids: nothing to cancel"
+    );
     assert!(matches!(
         app.application(999_999),
         Err(ClientError::NotFound { .. })
     ));
+
+    // A marital-status change: the certificate photo is prepared and sent; its review is awaited
+    // and reminded of.
+    assert_eq!(app.refresh_marital_change().await.unwrap(), None);
+    let change = app
+        .request_marital_change(MaritalStatus::Married, photo(1200, 900))
+        .await
+        .unwrap();
+    assert_eq!(
+        (change.requested_status, change.status.as_str()),
+        (MaritalStatus::Married, "pending")
+    );
+    assert_eq!(app.marital_change().unwrap(), Some(change));
+    let ids: Vec<String> = app.reminders().unwrap().into_iter().map(|r| r.id).collect();
+    assert!(
+        ids.iter().any(|id| id.starts_with("marital-review")),
+        "{ids:?} {:?}",
+        app.marital_change()
+    );
 
     // The token lives only in the secret store.
     let cache = cache_bytes(phone.dir.path());
@@ -166,6 +215,21 @@ async fn applicant_journey_from_registration_to_approval() {
     ));
     // The cache still draws the screen offline.
     assert_eq!(app.dashboard().unwrap().applications.len(), 1);
+
+    // The log speaks of the login and every call, with IDs and phone numbers masked.
+    let lines = LINES.lock().unwrap().clone();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("logged in as 110105********1232")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("/v1/applications")));
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.contains(ID_A) && !l.contains(MOBILE_A))
+    );
 
     tablet.app.logout().await.unwrap();
     assert!(!tablet.app.is_logged_in().unwrap());

@@ -14,9 +14,7 @@ use std::time::{Duration, Instant};
 
 use client_support::*;
 use yaohao_core::client::TestClock;
-use yaohao_core::facade::{
-    ApplicationForm, ApplicationKind, SESSION_KEY, Yaohao, YaohaoConfig,
-};
+use yaohao_core::facade::{ApplicationForm, ApplicationKind, SESSION_KEY, Yaohao, YaohaoConfig};
 use yaohao_core::i18n::Lang;
 use yaohao_core::secrets::{MemorySecretStore, SecretStore};
 
@@ -55,7 +53,11 @@ fn open(dir: &std::path::Path, url: &str, token: Option<&str>) -> Yaohao {
 fn child(spec: ChildSpec) {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        let app = open(std::path::Path::new(&spec.dir), &spec.url, Some(&spec.token));
+        let app = open(
+            std::path::Path::new(&spec.dir),
+            &spec.url,
+            Some(&spec.token),
+        );
         let started = Instant::now();
         while started.elapsed() < CHILD_LIFETIME {
             let current = app.draft(spec.draft.clone()).unwrap();
@@ -90,7 +92,9 @@ fn parent() {
         .unwrap();
         login(&portal, &logged).await;
         let token = secrets.get(SESSION_KEY.into()).unwrap().unwrap();
-        let draft = logged.create_draft(ApplicationKind::IndividualOrdinary).unwrap();
+        let draft = logged
+            .create_draft(ApplicationKind::IndividualOrdinary)
+            .unwrap();
         (token, draft.local_id)
     });
 
@@ -134,8 +138,14 @@ fn parent() {
         );
         assert_eq!(d.form.address, Some(address(d.revision)), "round {round}");
         assert_eq!(d.form.licence_file.as_deref(), Some(LICENCE_FILE));
-        assert!(app.applications().unwrap().len() <= 1, "no duplicate application");
-        println!("round {round}: killed after revision {last_reported}, reopened at {}", d.revision);
+        assert!(
+            app.applications().unwrap().len() <= 1,
+            "no duplicate application"
+        );
+        println!(
+            "round {round}: killed after revision {last_reported}, reopened at {}",
+            d.revision
+        );
     }
     rt.block_on(portal.portal.shutdown()).unwrap();
 }

@@ -5,7 +5,6 @@
 mod client_support;
 
 use client_support::*;
-use yaohao_core::client::ClientError;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_result_is_notified_exactly_once() {
@@ -42,6 +41,10 @@ async fn a_result_is_notified_exactly_once() {
     assert!(n.outcome.verified, "the list verifies");
     assert_eq!(n.id, format!("result:{period}:{code}"));
     assert!(n.body.zh.contains(&code) && n.body.zh.contains("72 小时"));
+
+    let periods = phone.app.periods().unwrap();
+    assert_eq!(periods[0].id, period);
+    assert_eq!(periods[0].status, "published");
 
     // Again, and after a restart on the same data: nothing new.
     assert!(
@@ -87,38 +90,4 @@ async fn a_result_is_notified_exactly_once() {
             .map(|r| &r.id)
             .collect::<Vec<_>>()
     );
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_data_freeze_is_reported_with_its_end() {
-    let portal = portal().await;
-    let phone = device(&portal.url());
-    register(&portal, &phone.app).await;
-    login(&portal, &phone.app).await;
-    approved_application(&portal, &phone.app).await;
-    portal
-        .operator
-        .post(format!("{}/v1/operator/periods", portal.url()))
-        .header("x-operator-token", OPERATOR)
-        .json(&serde_json::json!({ "quota": 1 }))
-        .send()
-        .await
-        .unwrap();
-    // 26 April 2026 09:00 Beijing: inside the freeze (25th 20:00 – 26th 10:00).
-    let in_freeze = chrono::DateTime::parse_from_rfc3339("2026-04-26T01:00:00Z")
-        .unwrap()
-        .to_utc();
-    let now = portal.portal.state.clock.now();
-    portal.advance((in_freeze - now).num_seconds()).await;
-    phone.clock.set(in_freeze);
-    login(&portal, &phone.app).await;
-    match phone.app.my_results().await {
-        Err(ClientError::DataFreeze { until, message }) => {
-            assert_eq!(until.unwrap().to_rfc3339(), "2026-04-26T02:00:00+00:00");
-            assert!(!message.zh.is_empty());
-        }
-        other => panic!("{other:?}"),
-    }
-    // The cache still answers.
-    assert_eq!(phone.app.dashboard().unwrap().applications.len(), 1);
 }

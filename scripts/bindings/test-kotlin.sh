@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Kotlin binding tests: the generated bindings and tests/kotlin compiled with kotlinc and run on
-# the JVM against the real libyaohao_ffi.so. Prints "N passed, N failed".
+# the JVM against the real libyaohao_ffi.so and a real yaohao-portal process. Prints
+# "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target=${CARGO_TARGET_DIR:-$PWD/target}
@@ -13,5 +14,5 @@ classes="$target/kotlin-tests"
 rm -rf "$classes" && mkdir -p "$classes"
 "$kotlinc" -nowarn -jvm-target 17 -cp "$jars" -d "$classes" \
   $(find "$gen" -name '*.kt') tests/kotlin/*.kt
-java -Djna.library.path="$target/debug" -cp "$classes:$jars:$klib/kotlin-stdlib.jar" \
+java -Djna.library.path="$target/debug" -Dyaohao.portal="$target/debug/yaohao-portal" -cp "$classes:$jars:$klib/kotlin-stdlib.jar" \
   app.yaohao.tests.MainKt

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Swift binding tests: `swift test` (XCTest) in a Debian trixie chroot, on the generated bindings
-# and tests/swift, against the real libyaohao_ffi.so built on the host.
+# and tests/swift, against the real libyaohao_ffi.so built on the host and a real yaohao-portal.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
@@ -30,6 +30,7 @@ mountpoint -q "$root/proc" || { mount -t proc proc "$root/proc"; mounts+=("$root
 bind "$repo"
 [ "${target#"$repo"/}" != "$target" ] || bind "$target"
 
-env_vars=("HOME=/root" "PATH=/usr/bin:/bin" "YAOHAO_FIXTURES=$repo/tests/fixtures")
+env_vars=("HOME=/root" "PATH=/usr/bin:/bin" "YAOHAO_FIXTURES=$repo/tests/fixtures"
+  "YAOHAO_PORTAL_BIN=$target/debug/yaohao-portal")
 chroot "$root" /usr/bin/env "${env_vars[@]}" bash -c "cd '$pkg' && swift test --disable-swift-testing \
   -Xlinker -L'$libdir' -Xlinker -rpath -Xlinker '$libdir' 2>&1"

@@ -52,6 +52,10 @@ pub struct PortalConfig {
     pub password_cost: PasswordCost,
     /// How long a session lasts without a new login.
     pub session_hours: i64,
+    /// FCM push, if configured.
+    pub fcm: Option<crate::push::fcm::FcmConfig>,
+    /// APNs push, if configured.
+    pub apns: Option<crate::push::apns::ApnsConfig>,
 }
 
 impl PortalConfig {
@@ -67,6 +71,8 @@ impl PortalConfig {
             sms: SmsConfig::Outbox,
             password_cost: PasswordCost::Standard,
             session_hours: 12,
+            fcm: None,
+            apns: None,
         }
     }
 }

@@ -9,6 +9,8 @@ use serde::Serialize;
 use yaohao_portal::config::{ClockConfig, PortalConfig, SmsConfig};
 use yaohao_portal::db::Db;
 use yaohao_portal::ops;
+use yaohao_portal::push::apns::ApnsConfig;
+use yaohao_portal::push::fcm::{FcmConfig, ServiceAccount};
 
 /// The Beijing car-quota system's applicant services.
 #[derive(Debug, Parser)]
@@ -33,26 +35,51 @@ enum ClockKind {
     Simulated,
 }
 
+/// Options of `serve`.
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// System clock, or a simulated clock the operator advances.
+    #[arg(long, value_enum, default_value = "system")]
+    clock: ClockKind,
+    /// Start of a simulated clock (RFC 3339); default: now.
+    #[arg(long)]
+    clock_start: Option<DateTime<Utc>>,
+    /// Operator token (else the `YAOHAO_OPERATOR_TOKEN` environment variable).
+    #[arg(long)]
+    operator_token: Option<String>,
+    /// Send SMS by POSTing JSON to this URL instead of the database outbox.
+    #[arg(long)]
+    sms_webhook: Option<String>,
+    /// FCM: the Google service-account JSON file (enables the `fcm` provider).
+    #[arg(long)]
+    fcm_service_account: Option<PathBuf>,
+    /// FCM API base URL.
+    #[arg(long, default_value = "https://fcm.googleapis.com")]
+    fcm_endpoint: String,
+    /// APNs: the `.p8` key file (enables the `apns` provider with the three options below).
+    #[arg(long, requires_all = ["apns_key_id", "apns_team_id", "apns_topic"])]
+    apns_key: Option<PathBuf>,
+    /// APNs key id.
+    #[arg(long)]
+    apns_key_id: Option<String>,
+    /// APNs team id.
+    #[arg(long)]
+    apns_team_id: Option<String>,
+    /// The app's bundle id.
+    #[arg(long)]
+    apns_topic: Option<String>,
+    /// APNs base URL.
+    #[arg(long, default_value = "https://api.push.apple.com")]
+    apns_endpoint: String,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Serve the HTTP API.
-    Serve {
-        /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        addr: String,
-        /// System clock, or a simulated clock the operator advances.
-        #[arg(long, value_enum, default_value = "system")]
-        clock: ClockKind,
-        /// Start of a simulated clock (RFC 3339); default: now.
-        #[arg(long)]
-        clock_start: Option<DateTime<Utc>>,
-        /// Operator token (else the `YAOHAO_OPERATOR_TOKEN` environment variable).
-        #[arg(long)]
-        operator_token: Option<String>,
-        /// Send SMS by POSTing JSON to this URL instead of the database outbox.
-        #[arg(long)]
-        sms_webhook: Option<String>,
-    },
+    Serve(Box<ServeArgs>),
     /// Import registry reference data from a CSV file (resident_id,record,value,valid_until).
     ImportRegistry {
         /// The CSV file.
@@ -113,6 +140,12 @@ fn print_json(value: &impl Serialize) -> ExitCode {
     }
 }
 
+/// Reads a Google service-account JSON file.
+fn read_service_account(path: &std::path::Path) -> Result<ServiceAccount, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn serve(config: PortalConfig) -> ExitCode {
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -155,13 +188,21 @@ fn main() -> ExitCode {
     let now = Utc::now();
     let text = |e: yaohao_portal::error::ApiError| e.to_string();
     match &cli.command {
-        Command::Serve {
-            addr,
-            clock,
-            clock_start,
-            operator_token,
-            sms_webhook,
-        } => {
+        Command::Serve(args) => {
+            let ServeArgs {
+                addr,
+                clock,
+                clock_start,
+                operator_token,
+                sms_webhook,
+                fcm_service_account,
+                fcm_endpoint,
+                apns_key,
+                apns_key_id,
+                apns_team_id,
+                apns_topic,
+                apns_endpoint,
+            } = args.as_ref();
             let mut config = PortalConfig::new(cli.db.clone(), cli.data.clone());
             config.addr = addr.clone();
             config.policy = cli.policy.clone();
@@ -176,6 +217,33 @@ fn main() -> ExitCode {
             config.sms = sms_webhook
                 .clone()
                 .map_or(SmsConfig::Outbox, SmsConfig::Webhook);
+            if let Some(path) = fcm_service_account {
+                match read_service_account(path) {
+                    Ok(account) => {
+                        config.fcm = Some(FcmConfig {
+                            account,
+                            endpoint: fcm_endpoint.clone(),
+                        })
+                    }
+                    Err(e) => return fail(e),
+                }
+            }
+            if let (Some(path), Some(key_id), Some(team_id), Some(topic)) =
+                (apns_key, apns_key_id, apns_team_id, apns_topic)
+            {
+                match std::fs::read_to_string(path) {
+                    Ok(key_pem) => {
+                        config.apns = Some(ApnsConfig {
+                            key_pem,
+                            key_id: key_id.clone(),
+                            team_id: team_id.clone(),
+                            topic: topic.clone(),
+                            endpoint: apns_endpoint.clone(),
+                        })
+                    }
+                    Err(e) => return fail(format!("{}: {e}", path.display())),
+                }
+            }
             serve(config)
         }
         Command::ImportRegistry { csv } => with_db(&cli, |db, _| {

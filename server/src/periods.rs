@@ -351,8 +351,7 @@ pub fn run_draw(
     {
         let mut insert = tx.prepare(
             "INSERT INTO winners (period_id, seq, position, code, application_id)
-             SELECT ?1, ?2, ?3, ?4, application_id FROM pool_entries
-             WHERE period_id = ?1 AND code = ?4",
+             SELECT ?1, ?2, ?3, ?4, id FROM applications WHERE code = ?4",
         )?;
         for row in &outcome.rows {
             insert.execute(params![id, row.seq, row.position, row.code.to_string()])?;
@@ -489,11 +488,10 @@ pub fn publish(
 /// The end of the data freeze in force at `now`, if any.
 pub fn data_freeze(conn: &Connection, now: DateTime<Utc>) -> ApiResult<Option<DateTime<Utc>>> {
     let until: Option<i64> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT MAX(freeze_until) FROM periods WHERE freeze_from <= ?1 AND freeze_until > ?1",
-            [ms(now)],
-            |r| r.get(0),
-        )
+        )?
+        .query_row([ms(now)], |r| r.get(0))
         .optional()?
         .flatten();
     Ok(until.map(from_ms))

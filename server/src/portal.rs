@@ -105,6 +105,21 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         .ok_or_else(|| StartError::Config(format!("unknown policy {:?}", config.policy)))?;
     let results = StaticFiles::new(config.data.join("results"));
     let dev_push = DevHub::default();
+    let mut push =
+        crate::push::Providers::default().with(Provider::Dev, Arc::new(dev_push.clone()));
+    if let Some(fcm) = config.fcm.clone() {
+        let client = reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .timeout(std::time::Duration::from_secs(15))
+            .build()
+            .map_err(|e| StartError::Config(format!("fcm: {e}")))?;
+        let fcm = crate::push::fcm::Fcm::new(fcm, client).map_err(|e| StartError::Config(e.0))?;
+        push = push.with(Provider::Fcm, Arc::new(fcm));
+    }
+    if let Some(apns) = config.apns.clone() {
+        let apns = crate::push::apns::Apns::new(apns).map_err(|e| StartError::Config(e.0))?;
+        push = push.with(Provider::Apns, Arc::new(apns));
+    }
     Ok(AppState {
         db,
         clock,
@@ -113,7 +128,7 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         sms,
         results,
         guard: crate::captcha::Guard::default(),
-        push: crate::push::Providers::default().with(Provider::Dev, Arc::new(dev_push.clone())),
+        push,
         dev_push,
     })
 }

@@ -32,7 +32,7 @@ class MemoryScheduler(private val refuse: Boolean = false) : NotificationSchedul
 class CalendarTest {
     private val state = ApplicantState(
         applications = listOf(
-            Application("1234567890123", ApplicationKind.ORDINARY, ApplicationStatus.UNDER_REVIEW, "2026-11-20", null, 3u),
+            TrackedApplication("1234567890123", TrackedKind.ORDINARY, TrackedStatus.UNDER_REVIEW, "2026-11-20", null, 3u),
         ),
         quota = null,
         permits = listOf(Permit(PermitKind.WORK_RESIDENCE, "2027-03-01", null)),

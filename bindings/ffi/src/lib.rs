@@ -5,11 +5,16 @@
 //! crosses the boundary: every input error is a [`YaohaoError`].
 
 mod calendar;
+mod cancel;
 mod documents;
 mod error;
+mod facade;
+mod facade_records;
+mod platform;
 mod records;
 mod rules;
 
 pub use error::YaohaoError;
+pub use facade::Yaohao;
 
 uniffi::setup_scaffolding!();

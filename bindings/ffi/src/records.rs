@@ -10,8 +10,8 @@ use yaohao_core::i18n::Text;
 use yaohao_core::odds::{Odds, OddsInput};
 use yaohao_core::points::{Family, FamilyPoints, Member, MemberPoints, Relation};
 use yaohao_core::reminders::{
-    ApplicantState, Application, ApplicationKind, ApplicationStatus, MaritalChange, Permit,
-    PermitKind, Reminder, ReminderKind, WonQuota,
+    ApplicantState, PendingMaritalChange, Permit, PermitKind, Reminder, ReminderKind,
+    TrackedApplication, TrackedKind, TrackedStatus, WonQuota,
 };
 use yaohao_core::validate::{Field, Validation};
 
@@ -202,14 +202,14 @@ pub struct AnnouncedDate {
 }
 
 #[uniffi::remote(Enum)]
-pub enum ApplicationKind {
+pub enum TrackedKind {
     Ordinary,
     Nev,
     Family,
 }
 
 #[uniffi::remote(Enum)]
-pub enum ApplicationStatus {
+pub enum TrackedStatus {
     Draft,
     UnderReview,
     Active,
@@ -219,10 +219,10 @@ pub enum ApplicationStatus {
 }
 
 #[uniffi::remote(Record)]
-pub struct Application {
+pub struct TrackedApplication {
     pub code: String,
-    pub kind: ApplicationKind,
-    pub status: ApplicationStatus,
+    pub kind: TrackedKind,
+    pub status: TrackedStatus,
     pub submitted_on: Option<NaiveDate>,
     pub last_continued_on: Option<NaiveDate>,
     pub draws_without_win: u32,
@@ -249,17 +249,17 @@ pub struct Permit {
 }
 
 #[uniffi::remote(Record)]
-pub struct MaritalChange {
+pub struct PendingMaritalChange {
     pub submitted_on: NaiveDate,
 }
 
 #[uniffi::remote(Record)]
 pub struct ApplicantState {
-    pub applications: Vec<Application>,
+    pub applications: Vec<TrackedApplication>,
     pub quota: Option<WonQuota>,
     pub permits: Vec<Permit>,
     pub licence_expires_on: Option<NaiveDate>,
-    pub marital_change: Option<MaritalChange>,
+    pub marital_change: Option<PendingMaritalChange>,
     pub announced: Vec<AnnouncedDate>,
 }
 

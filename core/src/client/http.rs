@@ -44,11 +44,12 @@ pub(crate) enum Payload {
     Empty,
     /// A JSON document.
     Json(serde_json::Value),
-    /// One file in the multipart field `file`.
+    /// One file in the multipart field `file`, with text fields beside it.
     File {
         bytes: Vec<u8>,
         file_name: String,
         mime: &'static str,
+        fields: Vec<(String, String)>,
     },
 }
 
@@ -92,12 +93,19 @@ impl Call {
         self
     }
 
-    /// With a file body.
-    pub fn file(mut self, bytes: Vec<u8>, file_name: String, mime: &'static str) -> Call {
+    /// With a file body (multipart field `file`) and text `fields`.
+    pub fn file(
+        mut self,
+        bytes: Vec<u8>,
+        file_name: String,
+        mime: &'static str,
+        fields: Vec<(String, String)>,
+    ) -> Call {
         self.payload = Payload::File {
             bytes,
             file_name,
             mime,
+            fields,
         };
         self
     }
@@ -239,12 +247,18 @@ impl Http {
                 bytes,
                 file_name,
                 mime,
+                fields,
             } => {
                 let part = reqwest::multipart::Part::bytes(bytes.clone())
                     .file_name(file_name.clone())
                     .mime_str(mime)
                     .map_err(network)?;
-                request.multipart(reqwest::multipart::Form::new().part("file", part))
+                let form = fields
+                    .iter()
+                    .fold(reqwest::multipart::Form::new(), |form, (name, value)| {
+                        form.text(name.clone(), value.clone())
+                    });
+                request.multipart(form.part("file", part))
             }
         };
         let response = request.send().await.map_err(network)?;

@@ -3,10 +3,7 @@
 
 use super::{DocumentKind, sharpness};
 use crate::i18n::Reason;
-use image::{
-    DynamicImage, ImageDecoder, ImageReader, Limits, codecs::jpeg::JpegEncoder,
-    imageops::FilterType,
-};
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits, codecs::jpeg::JpegEncoder};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 
@@ -130,7 +127,9 @@ pub fn prepare_document(
     }
     let max = kind.max_side();
     if w.max(h) > max {
-        image = image.resize(max, max, FilterType::Triangle);
+        // Area averaging in integer arithmetic: as sharp as a triangle filter when shrinking a
+        // photo, and several times faster on a 12-megapixel image.
+        image = image.thumbnail(max, max);
     }
     let score = sharpness(&image);
     let mut warnings = Vec::new();

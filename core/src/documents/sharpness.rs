@@ -1,7 +1,7 @@
 //! A sharpness score: the variance of the Laplacian of the grey image, computed on a copy scaled
 //! to a fixed width so that scores compare across resolutions.
 
-use image::{DynamicImage, imageops::FilterType};
+use image::DynamicImage;
 
 /// Width the score is computed at.
 const SCORE_WIDTH: u32 = 640;
@@ -12,9 +12,7 @@ pub fn sharpness(image: &DynamicImage) -> f64 {
     let grey = if image.width() > SCORE_WIDTH {
         let h =
             (u64::from(image.height()) * u64::from(SCORE_WIDTH) / u64::from(image.width())).max(1);
-        image
-            .resize_exact(SCORE_WIDTH, h as u32, FilterType::Triangle)
-            .to_luma8()
+        image.thumbnail_exact(SCORE_WIDTH, h as u32).to_luma8()
     } else {
         image.to_luma8()
     };

@@ -4,9 +4,16 @@ use reqwest::Method;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{Account, CodeSent, Registration, SESSION_KEY, SmsPurpose, Yaohao};
+use super::{
+    Account, CodeSent, MaritalChange, MaritalStatus, Registration, SESSION_KEY, SmsPurpose, Yaohao,
+};
+use crate::documents::DocumentKind;
+
+/// Sync mark holding the latest marital-status change request (JSON).
+const MARITAL_CHANGE: &str = "marital_change";
 use crate::client::ClientError;
 use crate::client::http::{Call, Json};
+use crate::client::redact::redact;
 
 #[derive(Deserialize)]
 struct NewSession {
@@ -58,6 +65,11 @@ impl Yaohao {
             .set(SESSION_KEY.to_owned(), session.token)
             .map_err(ClientError::local)?;
         self.store_profile(&session.account)?;
+        log::info!(
+            "yaohao: logged in as {} ({})",
+            redact(&session.account.resident_id),
+            redact(&session.account.mobile)
+        );
         Ok(session.account)
     }
 
@@ -78,6 +90,20 @@ impl Yaohao {
             .delete(SESSION_KEY.to_owned())
             .map_err(ClientError::local)?;
         self.cache.clear_account()?;
+        Ok(())
+    }
+
+    /// Registers this device's push token (`fcm` or `apns`) so the portal can announce results.
+    pub async fn register_device(
+        &self,
+        provider: String,
+        token: String,
+    ) -> Result<(), ClientError> {
+        let mut call = Call::new(Method::POST, "/v1/me/devices")
+            .json(json!({ "provider": provider, "token": token }));
+        // The portal upserts on (provider, token): repeating the call is harmless.
+        call.idempotent = true;
+        self.authed::<serde_json::Value>(call).await?;
         Ok(())
     }
 
@@ -147,6 +173,64 @@ impl Yaohao {
         let account = Self::body(self.authed(call).await?)?;
         self.store_profile(&account)?;
         Ok(account)
+    }
+
+    /// Asks for a marital-status change with a photo of the certificate (prepared by the core
+    /// first); the portal reviews it.
+    pub async fn request_marital_change(
+        &self,
+        status: MaritalStatus,
+        certificate: Vec<u8>,
+    ) -> Result<MaritalChange, ClientError> {
+        let prepared = self
+            .prepare_document(certificate, DocumentKind::MarriageCertificate)
+            .await?;
+        let status_name = serde_json::to_value(status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let call = Call::new(Method::PUT, "/v1/me/marital-status")
+            .file(
+                prepared.jpeg,
+                "certificate.jpg".to_owned(),
+                "image/jpeg",
+                vec![("status".to_owned(), status_name)],
+            )
+            .once();
+        let change: MaritalChange = Self::body(self.authed(call).await?)?;
+        self.store_marital_change(&change)?;
+        Ok(change)
+    }
+
+    /// Fetches the latest marital-status change request (`None` if there never was one).
+    pub async fn refresh_marital_change(&self) -> Result<Option<MaritalChange>, ClientError> {
+        match self
+            .authed(Call::new(Method::GET, "/v1/me/marital-status"))
+            .await
+        {
+            Ok(reply) => {
+                let change: MaritalChange = Self::body(reply)?;
+                self.store_marital_change(&change)?;
+                Ok(Some(change))
+            }
+            Err(ClientError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The cached marital-status change request (no network).
+    pub fn marital_change(&self) -> Result<Option<MaritalChange>, ClientError> {
+        match self.cache.mark(MARITAL_CHANGE)? {
+            Some(json) => Ok(Some(
+                serde_json::from_str(&json).map_err(ClientError::local)?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    fn store_marital_change(&self, change: &MaritalChange) -> Result<(), ClientError> {
+        let json = serde_json::to_string(change).map_err(ClientError::local)?;
+        Ok(self.cache.set_mark(MARITAL_CHANGE, &json)?)
     }
 
     fn store_profile(&self, account: &Account) -> Result<(), ClientError> {

@@ -6,8 +6,8 @@ use reqwest::Method;
 use serde::Deserialize;
 
 use super::{
-    Application, ApplicationKind, ApplicationStatus, Dashboard, ResultOutcome, UpcomingEvent,
-    Yaohao,
+    Application, ApplicationKind, ApplicationStatus, Dashboard, ReminderPlan, ResultOutcome,
+    UpcomingEvent, Yaohao,
 };
 use crate::calendar::{self, AnnouncedDate};
 use crate::client::ClientError;
@@ -43,22 +43,22 @@ struct PolicyName {
     name: String,
 }
 
-fn reminder_application(app: &Application) -> Option<reminders::Application> {
+fn reminder_application(app: &Application) -> Option<reminders::TrackedApplication> {
     let status = match app.status {
-        ApplicationStatus::Draft => reminders::ApplicationStatus::Draft,
-        ApplicationStatus::UnderReview => reminders::ApplicationStatus::UnderReview,
-        ApplicationStatus::Approved => reminders::ApplicationStatus::Active,
-        ApplicationStatus::Rejected => reminders::ApplicationStatus::Rejected,
-        ApplicationStatus::Won => reminders::ApplicationStatus::Won,
-        ApplicationStatus::Removed => reminders::ApplicationStatus::Lapsed,
+        ApplicationStatus::Draft => reminders::TrackedStatus::Draft,
+        ApplicationStatus::UnderReview => reminders::TrackedStatus::UnderReview,
+        ApplicationStatus::Approved => reminders::TrackedStatus::Active,
+        ApplicationStatus::Rejected => reminders::TrackedStatus::Rejected,
+        ApplicationStatus::Won => reminders::TrackedStatus::Won,
+        ApplicationStatus::Removed => reminders::TrackedStatus::Lapsed,
         ApplicationStatus::Other { .. } => return None,
     };
-    Some(reminders::Application {
+    Some(reminders::TrackedApplication {
         code: app.code.clone()?,
         kind: match app.kind {
-            ApplicationKind::IndividualOrdinary => reminders::ApplicationKind::Ordinary,
-            ApplicationKind::IndividualNev => reminders::ApplicationKind::Nev,
-            ApplicationKind::Family => reminders::ApplicationKind::Family,
+            ApplicationKind::IndividualOrdinary => reminders::TrackedKind::Ordinary,
+            ApplicationKind::IndividualNev => reminders::TrackedKind::Nev,
+            ApplicationKind::Family => reminders::TrackedKind::Family,
         },
         status,
         submitted_on: app.submitted_at.map(beijing_date),
@@ -100,12 +100,19 @@ impl Yaohao {
                     confirmed: false,
                 })
             });
+        let marital_change = self
+            .marital_change()?
+            .filter(|c| c.status == "pending")
+            .map(|c| reminders::PendingMaritalChange {
+                submitted_on: beijing_date(c.created_at),
+            });
         Ok(ApplicantState {
             applications: applications
                 .iter()
                 .filter_map(reminder_application)
                 .collect(),
             quota,
+            marital_change,
             announced: self.announced()?,
             ..ApplicantState::default()
         })
@@ -116,6 +123,25 @@ impl Yaohao {
     pub fn reminders(&self) -> Result<Vec<Reminder>, ClientError> {
         let state = self.applicant_state()?;
         Ok(reminders::compute(&state, self.policy()?, self.now()))
+    }
+
+    /// Reminders to schedule now and the ids of earlier ones to cancel (the apps' notification
+    /// schedulers apply this; the schedule is kept in the cache between calls).
+    pub fn reminder_plan(&self) -> Result<ReminderPlan, ClientError> {
+        let schedule = self.reminders()?;
+        let rows = schedule
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.id.clone(),
+                    r.fire_at.timestamp_millis(),
+                    serde_json::to_string(r)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, serde_json::Error>>()
+            .map_err(ClientError::local)?;
+        let cancel = self.cache.replace_reminders(&rows)?;
+        Ok(ReminderPlan { schedule, cancel })
     }
 
     /// The next calendar events with countdowns.
@@ -190,9 +216,11 @@ impl Yaohao {
         let policy = Self::body(self.http.send::<Json<PolicyName>>(&call).await?)?;
         self.cache.set_mark(POLICY, &policy.name)?;
         self.refresh_profile().await?;
+        self.refresh_marital_change().await?;
         self.refresh_calendar().await?;
         self.refresh_announcements().await?;
         self.refresh_applications().await?;
+        self.refresh_periods().await?;
         self.sync().await?;
         self.cache
             .set_mark(REFRESHED_AT, &self.now_ms().to_string())?;

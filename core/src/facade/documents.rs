@@ -175,7 +175,12 @@ impl Yaohao {
                     upload.kind
                 ),
             )
-            .file(bytes, format!("{}.jpg", upload.kind), "image/jpeg");
+            .file(
+                bytes,
+                format!("{}.jpg", upload.kind),
+                "image/jpeg",
+                Vec::new(),
+            );
             match self.authed::<RemoteDocument>(call).await {
                 Ok(reply) => {
                     let remote = Self::body(reply)?;

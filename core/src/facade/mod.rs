@@ -175,8 +175,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_facade_is_send_and_sync() {
+    fn the_facade_and_its_futures_are_send() {
         fn check<T: Send + Sync>() {}
+        fn send<T: Send>(_: T) {}
         check::<Yaohao>();
+        let dir = tempfile::tempdir().unwrap();
+        let app = Yaohao::open(
+            YaohaoConfig::new("http://127.0.0.1:9", dir.path(), Lang::En),
+            Arc::new(crate::secrets::MemorySecretStore::new()),
+            Arc::new(crate::client::SystemClock),
+        )
+        .unwrap();
+        assert_eq!(app.locale(), Lang::En);
+        send(app.refresh());
+        send(app.sync());
+        send(app.submit(String::new()));
+        send(app.check_results(String::new()));
+        send(app.add_document(
+            String::new(),
+            crate::documents::DocumentKind::IdPhoto,
+            Vec::new(),
+        ));
+        send(app.login(String::new(), String::new(), String::new()));
     }
 }

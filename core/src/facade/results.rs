@@ -28,6 +28,18 @@ pub struct Period {
     pub title: String,
     /// `open`, `frozen`, `drawn` or `published`.
     pub status: String,
+    /// Quotas to allocate.
+    pub quota: i64,
+    /// Applications approved by then join this draw.
+    pub cutoff_at: chrono::DateTime<chrono::Utc>,
+    /// Queries are unavailable from here…
+    pub freeze_from: chrono::DateTime<chrono::Utc>,
+    /// …to here.
+    pub freeze_until: chrono::DateTime<chrono::Utc>,
+    /// The draw.
+    pub draw_at: chrono::DateTime<chrono::Utc>,
+    /// Publication.
+    pub publish_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// A quota won in a draw.
@@ -119,10 +131,31 @@ impl Yaohao {
         Ok(out)
     }
 
-    /// Checks every published period the cache has no result for yet.
-    pub async fn check_published_results(&self) -> Result<Vec<ResultNotification>, ClientError> {
+    /// Fetches the periods into the cache.
+    pub async fn refresh_periods(&self) -> Result<Vec<Period>, ClientError> {
         let call = Call::new(Method::GET, "/v1/periods");
         let periods: Vec<Period> = Self::body(self.http.send(&call).await?)?;
+        let rows = periods
+            .iter()
+            .map(|p| Ok((p.id.clone(), serde_json::to_string(p)?)))
+            .collect::<Result<Vec<_>, serde_json::Error>>()
+            .map_err(ClientError::local)?;
+        self.cache.store_periods(&rows)?;
+        Ok(periods)
+    }
+
+    /// The cached periods, newest first (no network).
+    pub fn periods(&self) -> Result<Vec<Period>, ClientError> {
+        self.cache
+            .periods()?
+            .iter()
+            .map(|json| serde_json::from_str(json).map_err(ClientError::local))
+            .collect()
+    }
+
+    /// Checks every published period the cache has no result for yet.
+    pub async fn check_published_results(&self) -> Result<Vec<ResultNotification>, ClientError> {
+        let periods = self.refresh_periods().await?;
         let mut out = Vec::new();
         for p in periods.into_iter().filter(|p| p.status == "published") {
             out.extend(self.check_results(p.id).await?);

@@ -442,3 +442,45 @@ pub struct Dashboard {
     /// When the cache was last refreshed from the portal.
     pub refreshed_at: Option<DateTime<Utc>>,
 }
+
+/// What the app's notification scheduler should do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderPlan {
+    /// Every reminder to have scheduled (stable ids: scheduling again replaces).
+    pub schedule: Vec<Reminder>,
+    /// Ids scheduled by an earlier plan that no longer apply.
+    pub cancel: Vec<String>,
+}
+
+/// Marital statuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaritalStatus {
+    /// 未婚.
+    Unmarried,
+    /// 已婚.
+    Married,
+    /// 离异.
+    Divorced,
+    /// 丧偶.
+    Widowed,
+}
+
+/// A marital-status change request (reviewed in about 5 working days).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaritalChange {
+    /// Portal id.
+    pub id: i64,
+    /// The status asked for.
+    pub requested_status: MaritalStatus,
+    /// `pending`, `approved` or `rejected`.
+    pub status: String,
+    /// Why it was rejected.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// When it was requested.
+    pub created_at: DateTime<Utc>,
+    /// When it was decided.
+    #[serde(default)]
+    pub decided_at: Option<DateTime<Utc>>,
+}

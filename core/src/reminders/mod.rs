@@ -4,8 +4,8 @@
 mod state;
 
 pub use state::{
-    ApplicantState, Application, ApplicationKind, ApplicationStatus, MaritalChange, Permit,
-    PermitKind, StateError, WonQuota,
+    ApplicantState, PendingMaritalChange, Permit, PermitKind, StateError, TrackedApplication,
+    TrackedKind, TrackedStatus, WonQuota,
 };
 
 use crate::calendar::{self, Event, EventKind, holidays};
@@ -178,11 +178,11 @@ fn hm(at: DateTime<Utc>) -> String {
     to_beijing(at).format("%H:%M").to_string()
 }
 
-fn active(state: &ApplicantState) -> impl Iterator<Item = &Application> {
+fn active(state: &ApplicantState) -> impl Iterator<Item = &TrackedApplication> {
     state
         .applications
         .iter()
-        .filter(|a| a.status == ApplicationStatus::Active)
+        .filter(|a| a.status == TrackedStatus::Active)
 }
 
 fn of_kind(events: &[Event], kind: EventKind) -> impl Iterator<Item = &Event> {
@@ -191,12 +191,10 @@ fn of_kind(events: &[Event], kind: EventKind) -> impl Iterator<Item = &Event> {
 
 /// Cut-off T-3d and T-1d, while an application is not yet in the pool.
 fn cutoffs(state: &ApplicantState, events: &[Event], c: &mut Collector) {
-    let pending = state.applications.iter().any(|a| {
-        matches!(
-            a.status,
-            ApplicationStatus::Draft | ApplicationStatus::UnderReview
-        )
-    });
+    let pending = state
+        .applications
+        .iter()
+        .any(|a| matches!(a.status, TrackedStatus::Draft | TrackedStatus::UnderReview));
     if !pending {
         return;
     }
@@ -233,11 +231,10 @@ fn cutoffs(state: &ApplicantState, events: &[Event], c: &mut Collector) {
 /// Draw or allocation day, and results out, for the applicant's active applications.
 fn draws(state: &ApplicantState, policy: &Policy, events: &[Event], c: &mut Collector) {
     let mut kinds = Vec::new();
-    if active(state).any(|a| matches!(a.kind, ApplicationKind::Ordinary | ApplicationKind::Family))
-    {
+    if active(state).any(|a| matches!(a.kind, TrackedKind::Ordinary | TrackedKind::Family)) {
         kinds.push((EventKind::Draw, ReminderKind::DrawDay, "draw-day"));
     }
-    if active(state).any(|a| a.kind == ApplicationKind::Nev) {
+    if active(state).any(|a| a.kind == TrackedKind::Nev) {
         kinds.push((
             EventKind::NevAllocation,
             ReminderKind::AllocationDay,
@@ -359,7 +356,7 @@ fn quota(state: &ApplicantState, policy: &Policy, c: &mut Collector) {
 
 /// December continuation for every active application not yet continued that month.
 fn continuation(state: &ApplicantState, events: &[Event], c: &mut Collector) {
-    let continued = |a: &Application, d: NaiveDate| {
+    let continued = |a: &TrackedApplication, d: NaiveDate| {
         a.last_continued_on
             .is_some_and(|l| (l.year(), l.month()) == (d.year(), d.month()))
     };
@@ -593,10 +590,10 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn app(status: ApplicationStatus, submitted: &str) -> Application {
-        Application {
+    fn app(status: TrackedStatus, submitted: &str) -> TrackedApplication {
+        TrackedApplication {
             code: CODE.into(),
-            kind: ApplicationKind::Ordinary,
+            kind: TrackedKind::Ordinary,
             status,
             submitted_on: Some(d(submitted)),
             last_continued_on: None,
@@ -614,7 +611,7 @@ mod tests {
     fn cutoff_reminders_only_while_an_application_is_pending() {
         let now = utc("2026-11-23T00:00:00Z");
         let mut state = ApplicantState {
-            applications: vec![app(ApplicationStatus::Draft, "2026-11-20")],
+            applications: vec![app(TrackedStatus::Draft, "2026-11-20")],
             ..Default::default()
         };
         let rs = compute(&state, default_policy(), now);
@@ -630,7 +627,7 @@ mod tests {
         assert_eq!(first.kind, ReminderKind::CutoffSoon);
         assert_eq!(first.deep_link, "yaohao://calendar/2026-12-08");
         assert!(first.body.zh.contains("2026年12月8日 23:59"));
-        state.applications[0].status = ApplicationStatus::Active;
+        state.applications[0].status = TrackedStatus::Active;
         let rs = compute(&state, default_policy(), now);
         assert!(rs.iter().all(|r| r.kind != ReminderKind::CutoffSoon));
     }
@@ -638,7 +635,7 @@ mod tests {
     #[test]
     fn draw_day_and_results_out_for_active_applications() {
         let state = ApplicantState {
-            applications: vec![app(ApplicationStatus::Active, "2026-06-01")],
+            applications: vec![app(TrackedStatus::Active, "2026-06-01")],
             ..Default::default()
         };
         let rs = compute(&state, default_policy(), utc("2026-11-23T00:00:00Z"));
@@ -726,7 +723,7 @@ mod tests {
     #[test]
     fn continuation_and_lapse() {
         let mut state = ApplicantState {
-            applications: vec![app(ApplicationStatus::Active, "2025-03-01")],
+            applications: vec![app(TrackedStatus::Active, "2025-03-01")],
             ..Default::default()
         };
         let rs = compute(&state, default_policy(), utc("2026-11-23T00:00:00Z"));
@@ -767,7 +764,7 @@ mod tests {
                 },
             ],
             licence_expires_on: Some(d("2027-06-30")),
-            marital_change: Some(MaritalChange {
+            marital_change: Some(PendingMaritalChange {
                 submitted_on: d("2026-09-24"),
             }),
             ..Default::default()
@@ -795,8 +792,8 @@ mod tests {
     fn ids_are_stable_and_reminders_bounded() {
         let state = ApplicantState {
             applications: vec![
-                app(ApplicationStatus::Active, "2025-03-01"),
-                app(ApplicationStatus::Draft, "2026-11-01"),
+                app(TrackedStatus::Active, "2025-03-01"),
+                app(TrackedStatus::Draft, "2026-11-01"),
             ],
             quota: Some(WonQuota {
                 code: CODE.into(),
@@ -830,10 +827,10 @@ mod tests {
         fn never_past_never_beyond_the_horizon_ids_unique(secs in 1_400_000_000i64..1_900_000_000) {
             let now = DateTime::from_timestamp(secs, 0).unwrap();
             let state = ApplicantState {
-                applications: vec![app(ApplicationStatus::Active, "2015-03-01"), app(ApplicationStatus::Draft, "2020-01-01")],
+                applications: vec![app(TrackedStatus::Active, "2015-03-01"), app(TrackedStatus::Draft, "2020-01-01")],
                 quota: Some(WonQuota { code: CODE.into(), draw_date: d("2020-02-26"), confirmed: false }),
                 licence_expires_on: Some(d("2024-05-01")),
-                marital_change: Some(MaritalChange { submitted_on: d("2022-01-20") }),
+                marital_change: Some(PendingMaritalChange { submitted_on: d("2022-01-20") }),
                 ..Default::default()
             };
             let rs = compute(&state, default_policy(), now);
@@ -849,9 +846,9 @@ mod tests {
     #[test]
     fn state_check_names_the_field() {
         let state = ApplicantState {
-            applications: vec![Application {
+            applications: vec![TrackedApplication {
                 code: "12345".into(),
-                ..app(ApplicationStatus::Active, "2026-01-01")
+                ..app(TrackedStatus::Active, "2026-01-01")
             }],
             ..Default::default()
         };

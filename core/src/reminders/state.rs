@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub struct ApplicantState {
     /// The applicant's applications.
     #[serde(default)]
-    pub applications: Vec<Application>,
+    pub applications: Vec<TrackedApplication>,
     /// A quota won in a draw, if any.
     #[serde(default)]
     pub quota: Option<WonQuota>,
@@ -22,7 +22,7 @@ pub struct ApplicantState {
     pub licence_expires_on: Option<NaiveDate>,
     /// A marital-status change under review.
     #[serde(default)]
-    pub marital_change: Option<MaritalChange>,
+    pub marital_change: Option<PendingMaritalChange>,
     /// Dates the portal announced, overriding the policy's projections.
     #[serde(default)]
     pub announced: Vec<AnnouncedDate>,
@@ -31,13 +31,13 @@ pub struct ApplicantState {
 /// One application (申请).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Application {
+pub struct TrackedApplication {
     /// The 13-digit application code (申请编码).
     pub code: String,
     /// What the application is for.
-    pub kind: ApplicationKind,
+    pub kind: TrackedKind,
     /// Where the application stands.
-    pub status: ApplicationStatus,
+    pub status: TrackedStatus,
     /// When it was submitted.
     #[serde(default)]
     pub submitted_on: Option<NaiveDate>,
@@ -52,7 +52,7 @@ pub struct Application {
 /// What an application is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ApplicationKind {
+pub enum TrackedKind {
     /// Individual ordinary quota (lottery).
     Ordinary,
     /// Individual new-energy quota (queue).
@@ -64,7 +64,7 @@ pub enum ApplicationKind {
 /// Where an application stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ApplicationStatus {
+pub enum TrackedStatus {
     /// Being filled in; not yet submitted.
     Draft,
     /// Submitted, under review (审核中).
@@ -127,7 +127,7 @@ impl PermitKind {
 /// A marital-status change waiting for review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MaritalChange {
+pub struct PendingMaritalChange {
     /// When the certificate was uploaded.
     pub submitted_on: NaiveDate,
 }

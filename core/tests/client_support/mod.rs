@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use yaohao_core::client::TestClock;
+use yaohao_core::client::{HttpOptions, RetryPolicy, TestClock};
 use yaohao_core::facade::{Registration, SmsPurpose, Yaohao, YaohaoConfig};
 use yaohao_core::i18n::Lang;
 use yaohao_core::secrets::MemorySecretStore;
@@ -120,9 +120,8 @@ impl TestPortal {
         assert!(r.status().is_success(), "{}", r.text().await.unwrap());
     }
 
-    /// Creates the next period with `quota` quotas, freezes its pool, draws with `seed` and
-    /// publishes; returns the period id.
-    pub async fn run_period(&self, quota: u32, seed: &str) -> String {
+    /// Creates the next period with `quota` quotas; returns its id.
+    pub async fn create_period(&self, quota: u32) -> String {
         let period = self
             .operator_call(
                 reqwest::Method::POST,
@@ -130,7 +129,13 @@ impl TestPortal {
                 Some(json!({ "quota": quota }).to_string()),
             )
             .await;
-        let id = period["id"].as_str().unwrap().to_owned();
+        period["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Creates the next period with `quota` quotas, freezes its pool, draws with `seed` and
+    /// publishes; returns the period id.
+    pub async fn run_period(&self, quota: u32, seed: &str) -> String {
+        let id = self.create_period(quota).await;
         let base = format!("/v1/operator/periods/{id}");
         self.operator_call(reqwest::Method::POST, &format!("{base}/freeze"), None)
             .await;
@@ -266,4 +271,30 @@ pub fn cache_bytes(dir: &std::path::Path) -> Vec<u8> {
         }
     }
     all
+}
+
+/// Attempts of idempotent calls in the fault tests.
+pub const ATTEMPTS: u32 = 4;
+
+/// A registered, logged-in facade talking to the portal through a fault proxy, with short
+/// timeouts and backoff and a new connection per request (one fault per request).
+pub async fn faulty_device(portal: &TestPortal) -> (proxy::FaultProxy, Device) {
+    let proxy = proxy::FaultProxy::start(portal.portal.addr).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = YaohaoConfig::new(proxy.url.clone(), dir.path(), Lang::Zh);
+    config.http = HttpOptions {
+        connect_timeout: std::time::Duration::from_secs(2),
+        request_timeout: std::time::Duration::from_secs(1),
+        retry: RetryPolicy {
+            max_attempts: ATTEMPTS,
+            base_delay: std::time::Duration::from_millis(10),
+            max_delay: std::time::Duration::from_millis(100),
+            budget: std::time::Duration::from_secs(20),
+        },
+        max_idle_connections: 0,
+    };
+    let device = device_with(config, dir);
+    register(portal, &device.app).await;
+    login(portal, &device.app).await;
+    (proxy, device)
 }

@@ -104,12 +104,11 @@ impl FromRequestParts<AppState> for Session {
             .db
             .read(move |conn| {
                 Ok(conn
-                    .query_row(
+                    .prepare_cached(
                         "SELECT account_id, expires_at, ended_reason FROM sessions
                          WHERE token_hash = ?1",
-                        [hash],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                    )
+                    )?
+                    .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?)
             })
             .await?;

@@ -6,14 +6,14 @@ pub mod functions;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::ApiResult;
 
-/// How many idle read connections are kept.
-const READ_POOL: usize = 8;
+/// Read connections at most; a reader waits for a free one beyond that.
+const READ_POOL: usize = 16;
 
 /// The portal database.
 #[derive(Clone)]
@@ -24,7 +24,14 @@ pub struct Db {
 struct DbInner {
     path: PathBuf,
     writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
+    readers: Mutex<ReadPool>,
+    returned: Condvar,
+}
+
+/// Idle read connections and how many exist in all.
+struct ReadPool {
+    idle: Vec<Connection>,
+    open: usize,
 }
 
 /// Opening or migrating the database failed.
@@ -99,7 +106,11 @@ impl Db {
             inner: Arc::new(DbInner {
                 path: path.to_path_buf(),
                 writer: Mutex::new(writer),
-                readers: Mutex::new(Vec::new()),
+                readers: Mutex::new(ReadPool {
+                    idle: Vec::new(),
+                    open: 0,
+                }),
+                returned: Condvar::new(),
             }),
         })
     }
@@ -165,25 +176,46 @@ impl DbInner {
     }
 
     fn read_blocking<T>(&self, f: impl FnOnce(&Connection) -> ApiResult<T>) -> ApiResult<T> {
-        let pooled = self.readers.lock().unwrap_or_else(|p| p.into_inner()).pop();
-        let conn = match pooled {
-            Some(conn) => conn,
-            None => {
-                let conn = Connection::open_with_flags(
-                    &self.path,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                conn.busy_timeout(std::time::Duration::from_secs(10))?;
-                functions::register(&conn)?;
-                conn
-            }
-        };
+        let conn = self.take_reader()?;
         let value = f(&conn);
-        let mut readers = self.readers.lock().unwrap_or_else(|p| p.into_inner());
-        if readers.len() < READ_POOL {
-            readers.push(conn);
-        }
+        self.readers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .idle
+            .push(conn);
+        self.returned.notify_one();
         value
+    }
+
+    /// An idle read connection, a new one while fewer than [`READ_POOL`] exist, or the next one
+    /// returned.
+    fn take_reader(&self) -> ApiResult<Connection> {
+        let mut pool = self.readers.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if let Some(conn) = pool.idle.pop() {
+                return Ok(conn);
+            }
+            if pool.open < READ_POOL {
+                pool.open += 1;
+                drop(pool);
+                let opened = self.open_reader();
+                if opened.is_err() {
+                    self.readers.lock().unwrap_or_else(|p| p.into_inner()).open -= 1;
+                }
+                return opened;
+            }
+            pool = self.returned.wait(pool).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    fn open_reader(&self) -> ApiResult<Connection> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        functions::register(&conn)?;
+        Ok(conn)
     }
 }
 

@@ -187,4 +187,8 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE applications ADD COLUMN last_win_at INTEGER;
     ALTER TABLE applications ADD COLUMN continued_year INTEGER;
     ",
+    // 4: push delivery settles device-less participants in one statement (see push::deliver_due).
+    "
+    CREATE INDEX devices_account ON devices(account_id);
+    ",
 ];

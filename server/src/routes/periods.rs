@@ -120,14 +120,17 @@ async fn my_results(
     State(state): State<AppState>,
     session: Session,
 ) -> ApiResult<Json<Vec<ResultEntry>>> {
-    check_freeze(&state).await?;
     let account = session.account_id;
-    Ok(Json(
-        state
-            .db
-            .read(move |c| results_where(c, "a.account_id = ?1", &account))
-            .await?,
-    ))
+    let now = state.clock.now();
+    // One trip to the database: the freeze check and the query share a connection.
+    let results = state
+        .db
+        .read(move |c| match periods::data_freeze(c, now)? {
+            Some(until) => Err(periods::freeze_error(until)),
+            None => results_where(c, "a.account_id = ?1", &account),
+        })
+        .await?;
+    Ok(Json(results))
 }
 
 #[derive(Debug, Serialize)]

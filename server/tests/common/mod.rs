@@ -46,8 +46,15 @@ fn config(dir: &tempfile::TempDir) -> PortalConfig {
 
 /// Starts a portal with a fresh database.
 pub async fn start() -> TestPortal {
+    start_with(|_| {}).await
+}
+
+/// Starts a portal with a fresh database and a configuration adjusted by `adjust`.
+pub async fn start_with(adjust: impl FnOnce(&mut PortalConfig)) -> TestPortal {
     let dir = tempfile::tempdir().unwrap();
-    let portal = start_ephemeral(config(&dir)).await.unwrap();
+    let mut config = config(&dir);
+    adjust(&mut config);
+    let portal = start_ephemeral(config).await.unwrap();
     TestPortal {
         portal,
         client: reqwest::Client::new(),

@@ -27,7 +27,7 @@ final class MemoryScheduler: NotificationScheduler, @unchecked Sendable {
 /// Policies, calendar, working days, reminders and their scheduling through the real library.
 final class CalendarTests: XCTestCase {
     let state = ApplicantState(
-        applications: [Application(code: "1234567890123", kind: .ordinary, status: .underReview,
+        applications: [TrackedApplication(code: "1234567890123", kind: .ordinary, status: .underReview,
                                    submittedOn: "2026-11-20", lastContinuedOn: nil, drawsWithoutWin: 3)],
         quota: nil,
         permits: [Permit(kind: .workResidence, expiresOn: "2027-03-01", endorseBy: nil)],

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Portal benchmarks (docs/benchmarks.md, section "portal"):
+#  1. a synthetic pool of $POOL applicants (default 3,000,000): freeze + draw + publish time;
+#  2. wrk over loopback against the release server on that database, at 256 and 1024
+#     connections: (a) the published result file revalidated with a matching ETag (304),
+#     (b) the authenticated "my results" query.
+# Needs wrk (Debian: apt-get install wrk) and python3. Every request goes to 127.0.0.1 only;
+# each wrk run lasts $DURATION (default 10s). Usage: POOL=300000 scripts/bench/portal.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+POOL="${POOL:-3000000}"
+DURATION="${DURATION:-10s}"
+target="${CARGO_TARGET_DIR:-target}"
+bin="$target/release/yaohao-portal"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+cargo build --release --quiet -p yaohao-portal
+work="$(mktemp -d)"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+portal() { "$bin" --db "$work/portal.db" --data "$work/data" "$@"; }
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+
+echo "== seeding $POOL applicants"
+t0=$(now); portal seed-demo --applicants "$POOL" >"$work/seed.json"; t1=$(now)
+echo "seed-demo: $(secs "$t0" "$t1") s ($(python3 -c "import json;print(json.load(open('$work/seed.json'))['positions'])") positions)"
+period=$(portal create-period --quota 10000 | python3 -c "import json,sys;print(json.load(sys.stdin)['id'])")
+t0=$(now); portal draw --period "$period" --seed 390922 >/dev/null; t1=$(now)
+portal publish --period "$period" >/dev/null; t2=$(now)
+echo "freeze+draw: $(secs "$t0" "$t1") s; publish: $(secs "$t1" "$t2") s; total: $(secs "$t0" "$t2") s"
+
+echo "== HTTP (loopback, wrk -t2, $DURATION per run)"
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+YAOHAO_OPERATOR_TOKEN=bench "$bin" --db "$work/portal.db" --data "$work/data" \
+  serve --addr 127.0.0.1:18790 >"$work/server.log" 2>&1 &
+server=$!
+base=http://127.0.0.1:18790
+for _ in $(seq 100); do curl -sf "$base/v1/health" >/dev/null && break; sleep 0.1; done
+etag=$(curl -sI "$base/v1/results/$period/result.txt" | tr -d '\r' | awk 'tolower($1)=="etag:"{print $2}')
+rid=$(python3 -c "import sqlite3;print(sqlite3.connect('$work/portal.db').execute('SELECT resident_id FROM accounts WHERE id=1').fetchone()[0])")
+mobile=$(python3 -c "import sqlite3;print(sqlite3.connect('$work/portal.db').execute('SELECT mobile FROM accounts WHERE id=1').fetchone()[0])")
+curl -sf -XPOST -H 'content-type: application/json' -d "{\"purpose\":\"login\",\"resident_id\":\"$rid\"}" "$base/v1/sms-codes" >/dev/null
+code=$(portal sms-outbox --mobile "$mobile" | python3 -c "import json,re,sys;print(re.search(r'\d{6}',json.load(sys.stdin)[-1]['body']).group(0))")
+token=$(curl -sf -XPOST -H 'content-type: application/json' \
+  -d "{\"resident_id\":\"$rid\",\"password\":\"Demo12345\",\"sms_code\":\"$code\"}" "$base/v1/sessions" \
+  | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
+curl -sf -H "authorization: Bearer $token" "$base/v1/me/results" >/dev/null
+for c in 256 1024; do
+  echo "-- result file, If-None-Match (304), $c connections"
+  wrk -t2 -c"$c" -d"$DURATION" --latency -H "If-None-Match: $etag" "$base/v1/results/$period/result.txt" \
+    | grep -E "Requests/sec|99%|Non-2xx|Socket errors"
+  echo "-- my results (authenticated), $c connections"
+  wrk -t2 -c"$c" -d"$DURATION" --latency -H "Authorization: Bearer $token" "$base/v1/me/results" \
+    | grep -E "Requests/sec|99%|Non-2xx|Socket errors"
+done

@@ -1,0 +1,182 @@
+package app.yaohao.tests
+
+import app.yaohao.core.*
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withContext
+import org.junit.AfterClass
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.BeforeClass
+import org.junit.Test
+import java.io.File
+import java.nio.file.Files
+import java.time.Instant
+import java.util.concurrent.ConcurrentHashMap
+
+/** The platform vault, kept in memory, recording which threads Rust called it from. */
+class MemorySecretStore : SecretStore {
+    val values = ConcurrentHashMap<String, String>()
+    val threads: MutableSet<String> = ConcurrentHashMap.newKeySet()
+
+    override fun get(key: String): String? = values[key].also { threads += Thread.currentThread().name }
+    override fun set(key: String, value: String) {
+        threads += Thread.currentThread().name
+        values[key] = value
+    }
+    override fun delete(key: String) {
+        values.remove(key)
+    }
+}
+
+/** The `Yaohao` facade through the real library against a real portal process. */
+class FacadeTest {
+    private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
+
+    private fun app(store: SecretStore = MemorySecretStore()): Yaohao =
+        Yaohao(portal.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.ZH, store)
+
+    private suspend fun registerAndLogin(app: Yaohao, id: String, mobile: String) {
+        app.requestSmsCode(SmsPurpose.REGISTER, mobile, null)
+        app.register(Registration(id, "张三", mobile, PASSWORD, portal.smsCode(mobile)))
+        login(app, id, mobile)
+    }
+
+    private suspend fun login(app: Yaohao, id: String, mobile: String) {
+        portal.advance(61)
+        app.requestSmsCode(SmsPurpose.LOGIN, null, id)
+        app.login(id, PASSWORD, portal.smsCode(mobile))
+    }
+
+    @Test
+    fun applicantJourneyThroughTheFacade() = runBlocking {
+        val store = MemorySecretStore()
+        val app = app(store)
+        assertFalse(app.isLoggedIn())
+        // Driven from a worker coroutine: Rust calls the Kotlin vault on whichever thread polls it.
+        withContext(Dispatchers.Default) { registerAndLogin(app, ID_A, "13800138001") }
+        assertTrue(app.isLoggedIn())
+        // The session token lives only in the app's vault.
+        assertEquals(1, store.values.size)
+        assertTrue(store.threads.toString(), store.threads.any { it.startsWith("DefaultDispatcher-worker") })
+        assertEquals("张三", app.profile()!!.name)
+
+        val draft = app.createDraft(ApplicationKind.INDIVIDUAL_ORDINARY)
+        // The deliberate mistake: the licence number (= ID number) typed as the file number.
+        app.saveDraft(draft.localId, ApplicationForm(ID_A, "北京市海淀区中关村大街1号院2号楼", false, null))
+        val preview = app.preview(draft.localId)
+        assertFalse(preview.ready)
+        val licence = preview.checks.single { it.field == "licence_file" }
+        assertEquals("licence_file_is_licence_number", licence.errors.single().code)
+
+        app.saveDraft(draft.localId, ApplicationForm(LICENCE_FILE, "北京市海淀区中关村大街1号院2号楼", false, null))
+        for (kind in listOf(DocumentKind.ID_CARD_FRONT, DocumentKind.ID_CARD_BACK, DocumentKind.DRIVING_LICENCE)) {
+            app.addDocument(draft.localId, kind, photo)
+        }
+        assertTrue(app.preview(draft.localId).ready)
+        val submitted = app.submit(draft.localId)
+        assertEquals(13, submitted.code!!.length)
+        assertEquals(ApplicationStatus.UnderReview, submitted.status)
+
+        portal.makeEligible(ID_A, LICENCE_FILE)
+        portal.review()
+        val refreshed = app.refreshApplications().single()
+        assertEquals(ApplicationStatus.Approved, refreshed.status)
+        val dashboard = app.refresh(null)
+        assertEquals(submitted.code, dashboard.applications.single().code)
+        assertTrue(dashboard.nextEvents.isNotEmpty())
+        assertEquals("ok", app.cacheIntegrity())
+
+        app.logout()
+        assertFalse(app.isLoggedIn())
+        assertTrue(store.values.isEmpty())
+        try {
+            app.refreshProfile()
+            fail("a logged-out facade reached the profile")
+        } catch (e: YaohaoException.AuthRequired) {
+            assertTrue(e.messageZh.isNotEmpty())
+        }
+    }
+
+    @Test
+    fun aSecondLoginEndsTheFirstSession() = runBlocking {
+        val phone = app()
+        registerAndLogin(phone, ID_B, "13800138002")
+        val tablet = app()
+        login(tablet, ID_B, "13800138002")
+        try {
+            phone.refreshProfile()
+            fail("the old session still worked")
+        } catch (e: YaohaoException.LoggedInElsewhere) {
+            assertTrue(e.messageEn.isNotEmpty())
+        }
+        assertEquals(ID_B, tablet.refreshProfile().residentId)
+    }
+
+    @Test
+    fun badInputIsInvalidInputWithItsField() = runBlocking {
+        val app = app()
+        try {
+            app.requestSmsCode(SmsPurpose.REGISTER, "12345", null)
+            fail("a 5-digit mobile was accepted")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("mobile", e.field)
+        }
+    }
+
+    @Test
+    fun cancelledCallsStopAndUnreachablePortalsAreNetworkErrors() = runBlocking {
+        val token = CancelToken()
+        token.cancel()
+        assertTrue(token.isCancelled())
+        try {
+            app().refresh(token)
+            fail("a cancelled refresh ran")
+        } catch (e: YaohaoException.Cancelled) {
+            assertNotNull(e)
+        }
+        val closed = Yaohao("http://127.0.0.1:9", Files.createTempDirectory("yaohao-app").toString(), Lang.EN, MemorySecretStore())
+        try {
+            closed.requestSmsCode(SmsPurpose.REGISTER, "13800138009", null)
+            fail("an unreachable portal answered")
+        } catch (e: YaohaoException.Network) {
+            assertTrue(e.messageEn.isNotEmpty())
+        }
+    }
+
+    @Test
+    fun aThrowingSecretStoreIsAnErrorNotACrash() = runBlocking {
+        val broken = object : SecretStore {
+            override fun get(key: String): String? = throw SecretStoreException.Unavailable("keystore locked")
+            override fun set(key: String, value: String) = throw IllegalStateException("boom")
+            override fun delete(key: String) = Unit
+        }
+        try {
+            app(broken).isLoggedIn()
+            fail("a locked vault was ignored")
+        } catch (e: YaohaoException) {
+            assertTrue(e.toString(), e.toString().contains("keystore locked"))
+        }
+    }
+
+    companion object {
+        const val ID_A = "110105199001011232"
+        const val ID_B = "11010519491231002X"
+        const val PASSWORD = "Secret123"
+        const val LICENCE_FILE = "110000123456"
+        lateinit var portal: PortalProcess
+
+        @BeforeClass @JvmStatic
+        fun startPortal() {
+            portal = PortalProcess()
+        }
+
+        @AfterClass @JvmStatic
+        fun stopPortal() {
+            portal.close()
+        }
+    }
+}
