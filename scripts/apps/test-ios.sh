@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # iOS shell tests on Linux: `swift test` (XCTest) of ios/YaohaoKit in the Debian trixie chroot
-# (scripts/bindings/setup-swift.sh) against the real libyaohao_ffi.so built on the host, then a
+# (scripts/bindings/setup-swift.sh) against the real libyaohao_ffi.so and a real yaohao-portal,
+# both built on the host by generate.sh, then a
 # tree-sitter syntax check of every Swift file under ios/ (the SwiftUI app cannot be compiled here)
 # and a check that the String Catalog translates every Chinese string of the app.
 set -euo pipefail
@@ -43,6 +44,7 @@ mounts+=("$root/proc")
 bind "$repo"
 [ "${target#"$repo"/}" != "$target" ] || bind "$target"
 chroot "$root" /usr/bin/env HOME=/root PATH=/usr/bin:/bin "YAOHAO_FIXTURES=$repo/tests/fixtures" \
+  "YAOHAO_PORTAL=$libdir/yaohao-portal" \
   bash -c "cd '$pkg' && swift test --disable-swift-testing -Xlinker -L'$libdir' \
     -Xlinker -rpath -Xlinker '$libdir' -Xlinker --allow-shlib-undefined 2>&1"
 INNER

@@ -1,12 +1,12 @@
 import Foundation
 import YaohaoFFI
 
-/// The materials an application may need (the core's `DocumentKind`).
+/// The materials an application may need (the core's `DocumentKind`; raw values are the portal's names).
 public enum DocumentType: String, Sendable, Hashable, CaseIterable, Identifiable {
     /// 身份证人像面.
-    case idCardFront = "id_card_front"
+    case idCardFront = "id_front"
     /// 身份证国徽面.
-    case idCardBack = "id_card_back"
+    case idCardBack = "id_back"
     /// 证件照.
     case idPhoto = "id_photo"
     /// 驾驶证.
@@ -26,6 +26,22 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Identifiable
 
     /// The portal's name.
     public var id: String { rawValue }
+
+    /// The material of the core's kind.
+    init(_ kind: DocumentKind) {
+        self = switch kind {
+        case .idCardFront: .idCardFront
+        case .idCardBack: .idCardBack
+        case .idPhoto: .idPhoto
+        case .drivingLicence: .drivingLicence
+        case .residencePermit: .residencePermit
+        case .workResidencePermit: .workResidencePermit
+        case .socialInsuranceRecord: .socialInsuranceRecord
+        case .marriageCertificate: .marriageCertificate
+        case .businessLicence: .businessLicence
+        case .taxProof: .taxProof
+        }
+    }
 
     /// The core's kind.
     var core: DocumentKind {

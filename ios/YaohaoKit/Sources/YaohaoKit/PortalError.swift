@@ -58,12 +58,29 @@ public enum PortalError: Error, Sendable, Hashable {
         switch error {
         case let error as PortalError:
             self = error
-        case let YaohaoError.InvalidInput(field, code, messageZh, messageEn):
-            self = .validation(code: code, field: field, LocalizedText(zh: messageZh, en: messageEn))
+        case let error as YaohaoError:
+            self = PortalError(core: error)
         case let SchedulerError.Refused(reason), let SchedulerError.Unexpected(reason):
             self = .other(LocalizedText(zh: "无法设置提醒：\(reason)", en: "Could not schedule reminders: \(reason)"))
         default:
             self = .other(LocalizedText(zh: "出现意外错误：\(error)", en: "Something went wrong: \(error)"))
+        }
+    }
+
+    /// The core's boundary error, case for case.
+    private init(core error: YaohaoError) {
+        switch error {
+        case let .InvalidInput(field, code, zh, en):
+            self = .validation(code: code, field: field.isEmpty ? nil : field, LocalizedText(zh: zh, en: en))
+        case let .Network(zh, en): self = .network(LocalizedText(zh: zh, en: en))
+        case let .DataFreeze(until, zh, en): self = .dataFreeze(until: until, LocalizedText(zh: zh, en: en))
+        case let .AuthRequired(zh, en): self = .authRequired(LocalizedText(zh: zh, en: en))
+        case let .LoggedInElsewhere(zh, en): self = .loggedInElsewhere(LocalizedText(zh: zh, en: en))
+        case let .RateLimited(seconds, zh, en): self = .rateLimited(retryAfterSeconds: seconds, LocalizedText(zh: zh, en: en))
+        case let .NotFound(zh, en): self = .notFound(LocalizedText(zh: zh, en: en))
+        case let .Server(status, zh, en): self = .server(status: status, LocalizedText(zh: zh, en: en))
+        case .Cancelled: self = .other(LocalizedText(zh: "已取消", en: "Cancelled."))
+        case let .Other(zh, en): self = .other(LocalizedText(zh: zh, en: en))
         }
     }
 }

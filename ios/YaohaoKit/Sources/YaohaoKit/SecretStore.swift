@@ -1,21 +1,8 @@
 import Foundation
+import YaohaoFFI
 
-/// A secret store failed.
-public enum SecretStoreError: Error, Sendable, Hashable {
-    /// The platform vault could not be used (locked, missing, denied), with its status.
-    case unavailable(message: String)
-}
-
-/// Where the session token lives: the Keychain on Apple platforms, memory in tests. The shape is
-/// the core's `SecretStore` foreign trait (get, set, delete by key).
-public protocol SecretStore: Sendable {
-    /// The value under `key`, if any.
-    func get(key: String) throws(SecretStoreError) -> String?
-    /// Stores `value` under `key`, replacing any previous value.
-    func set(key: String, value: String) throws(SecretStoreError)
-    /// Removes `key` (no error when absent).
-    func delete(key: String) throws(SecretStoreError)
-}
+// The core's `SecretStore` foreign trait (get, set, delete by key; `SecretStoreError.Unavailable`)
+// is implemented here: the Keychain on Apple platforms, memory in tests.
 
 /// Secrets in memory, for tests and previews.
 public final class MemorySecretStore: SecretStore, @unchecked Sendable {
@@ -25,15 +12,18 @@ public final class MemorySecretStore: SecretStore, @unchecked Sendable {
     /// An empty store.
     public init() {}
 
-    public func get(key: String) throws(SecretStoreError) -> String? {
+    /// How many secrets are held.
+    public var count: Int { lock.withLock { values.count } }
+
+    public func get(key: String) throws -> String? {
         lock.withLock { values[key] }
     }
 
-    public func set(key: String, value: String) throws(SecretStoreError) {
+    public func set(key: String, value: String) throws {
         lock.withLock { values[key] = value }
     }
 
-    public func delete(key: String) throws(SecretStoreError) {
+    public func delete(key: String) throws {
         _ = lock.withLock { values.removeValue(forKey: key) }
     }
 }
@@ -43,7 +33,7 @@ import Security
 
 /// Secrets as generic passwords in the Keychain, under one service, readable after the first
 /// unlock (so the draw-day background task can use the session) and never synced to iCloud.
-public struct KeychainSecretStore: SecretStore {
+public final class KeychainSecretStore: SecretStore {
     private let service: String
 
     /// A store whose items belong to `service` (e.g. the bundle identifier).
@@ -58,7 +48,7 @@ public struct KeychainSecretStore: SecretStore {
          kSecUseDataProtectionKeychain as String: true]
     }
 
-    public func get(key: String) throws(SecretStoreError) -> String? {
+    public func get(key: String) throws -> String? {
         var q = query(key)
         q[kSecReturnData as String] = true
         q[kSecMatchLimit as String] = kSecMatchLimitOne
@@ -69,7 +59,7 @@ public struct KeychainSecretStore: SecretStore {
         return String(decoding: data, as: UTF8.self)
     }
 
-    public func set(key: String, value: String) throws(SecretStoreError) {
+    public func set(key: String, value: String) throws {
         let data = Data(value.utf8)
         let update: [String: Any] = [kSecValueData as String: data]
         var status = SecItemUpdate(query(key) as CFDictionary, update as CFDictionary)
@@ -82,14 +72,14 @@ public struct KeychainSecretStore: SecretStore {
         guard status == errSecSuccess else { throw failure(status) }
     }
 
-    public func delete(key: String) throws(SecretStoreError) {
+    public func delete(key: String) throws {
         let status = SecItemDelete(query(key) as CFDictionary)
         guard status == errSecSuccess || status == errSecItemNotFound else { throw failure(status) }
     }
 
     private func failure(_ status: OSStatus) -> SecretStoreError {
         let text = SecCopyErrorMessageString(status, nil) as String? ?? "OSStatus \(status)"
-        return .unavailable(message: text)
+        return .Unavailable(reason: text)
     }
 }
 #endif

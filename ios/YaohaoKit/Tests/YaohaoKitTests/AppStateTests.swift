@@ -1,5 +1,5 @@
 import XCTest
-import YaohaoFFI
+import func YaohaoFFI.computeReminders
 @testable import YaohaoKit
 
 /// The app state over a portal in memory and the real core's reminders.

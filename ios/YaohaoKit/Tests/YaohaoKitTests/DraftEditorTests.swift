@@ -91,7 +91,7 @@ final class DraftEditorTests: XCTestCase {
         let editor = await editor(FakePortal())
         let photo = await editor.preparePhoto(Data("GIF89a".utf8), as: .idCardFront)
         XCTAssertNil(photo)
-        XCTAssertTrue(editor.fieldErrors["id_card_front"]?.first?.zh.contains("JPG") == true)
+        XCTAssertTrue(editor.fieldErrors["id_front"]?.first?.zh.contains("JPG") == true)
     }
 
     @MainActor

@@ -1,5 +1,7 @@
 import Foundation
-import YaohaoFFI
+import struct YaohaoFFI.ApplicantState
+import struct YaohaoFFI.TrackedApplication
+import struct YaohaoFFI.Permit
 @testable import YaohaoKit
 
 /// Local notifications kept in memory, as UNUserNotificationCenter keeps its pending requests.
@@ -160,7 +162,7 @@ let november23 = Date(timeIntervalSince1970: 1_795_392_000)
 
 /// An applicant under review since 2026-11-20, for the core's reminders.
 let underReview = ApplicantState(
-    applications: [YaohaoFFI.Application(code: "1234567890123", kind: .ordinary, status: .underReview,
-                                         submittedOn: "2026-11-20", lastContinuedOn: nil, drawsWithoutWin: 3)],
+    applications: [TrackedApplication(code: "1234567890123", kind: .ordinary, status: .underReview,
+                                    submittedOn: "2026-11-20", lastContinuedOn: nil, drawsWithoutWin: 3)],
     quota: nil, permits: [Permit(kind: .workResidence, expiresOn: "2027-03-01", endorseBy: nil)],
     licenceExpiresOn: nil, maritalChange: nil, announced: [])

@@ -1,5 +1,6 @@
 import XCTest
-import YaohaoFFI
+import func YaohaoFFI.computeReminders
+import struct YaohaoFFI.Reminder
 @testable import YaohaoKit
 
 /// The core's reminders put on a notification center, idempotently, through the real core.

@@ -1,5 +1,6 @@
 import XCTest
-import YaohaoFFI
+import enum YaohaoFFI.EventKind
+import enum YaohaoFFI.YaohaoError
 @testable import YaohaoKit
 
 /// Push payloads, device tokens, countdowns, the draw-day schedule, errors and masking.
@@ -56,6 +57,7 @@ final class SmallPartsTests: XCTestCase {
     }
 
     func testMemorySecretStoreRoundTrips() throws {
+        XCTAssertEqual(MemorySecretStore().count, 0)
         let store = MemorySecretStore()
         XCTAssertNil(try store.get(key: "yaohao.session"))
         try store.set(key: "yaohao.session", value: "t1")
