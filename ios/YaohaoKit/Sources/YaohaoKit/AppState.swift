@@ -68,10 +68,28 @@ public final class AppState {
 
     /// Sends a login code to the mobile registered for `residentId`; `false` if it failed.
     public func requestLoginCode(residentId: String) async -> Bool {
-        guard let sent = await attempt({ () async throws(PortalError) in
-            try await portal.requestLoginCode(residentId: residentId)
-        }) else { return false }
+        await codeRequested { () async throws(PortalError) in try await portal.requestLoginCode(residentId: residentId) }
+    }
+
+    /// Sends a registration code to `mobile`; `false` if it failed.
+    public func requestRegistrationCode(mobile: String) async -> Bool {
+        await codeRequested { () async throws(PortalError) in try await portal.requestRegistrationCode(mobile: mobile) }
+    }
+
+    private func codeRequested(_ request: () async throws(PortalError) -> CodeSent) async -> Bool {
+        guard let sent = await attempt(request) else { return false }
         codeResendAt = now().addingTimeInterval(TimeInterval(sent.resendAfter))
+        return true
+    }
+
+    /// Registers an account; logging in then needs a login code. `false` if it failed.
+    public func register(residentId: String, name: String, mobile: String, password: String,
+                         smsCode: String) async -> Bool {
+        guard await attempt({ () async throws(PortalError) in
+            try await portal.register(residentId: residentId, name: name, mobile: mobile, password: password,
+                                      smsCode: smsCode)
+        }) != nil else { return false }
+        codeResendAt = nil
         return true
     }
 

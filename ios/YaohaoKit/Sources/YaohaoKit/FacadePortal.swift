@@ -34,13 +34,11 @@ public final class FacadePortal: Portal {
         return CodeSent(expiresIn: sent.expiresIn, resendAfter: sent.resendAfter)
     }
 
-    /// Sends a registration code to `mobile`.
     public func requestRegistrationCode(mobile: String) async throws(PortalError) -> CodeSent {
         let sent = try await call { try await core.requestSmsCode(purpose: .register, mobile: mobile, residentId: nil) }
         return CodeSent(expiresIn: sent.expiresIn, resendAfter: sent.resendAfter)
     }
 
-    /// Registers an account with the code sent to `mobile` (then log in).
     public func register(residentId: String, name: String, mobile: String, password: String,
                          smsCode: String) async throws(PortalError) -> Account {
         let registration = Registration(residentId: residentId, name: name, mobile: mobile, password: password,

@@ -6,6 +6,11 @@ import Foundation
 public protocol Portal: Sendable {
     /// Whether a session token is stored.
     func isLoggedIn() async throws(PortalError) -> Bool
+    /// Sends a registration SMS code to `mobile`.
+    func requestRegistrationCode(mobile: String) async throws(PortalError) -> CodeSent
+    /// Registers an account with the code sent to `mobile` (then log in).
+    func register(residentId: String, name: String, mobile: String, password: String,
+                  smsCode: String) async throws(PortalError) -> Account
     /// Sends a login SMS code to the mobile registered for `residentId`.
     func requestLoginCode(residentId: String) async throws(PortalError) -> CodeSent
     /// Logs in; the session token goes to the app's secret store.

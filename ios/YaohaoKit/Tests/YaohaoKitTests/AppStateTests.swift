@@ -45,6 +45,25 @@ final class AppStateTests: XCTestCase {
     }
 
     @MainActor
+    func testRegistrationNeedsAValidMobileAndKeepsTheUserSignedOut() async {
+        let portal = FakePortal()
+        let state = AppState(portal: portal, notificationCenter: MemoryCenter(), language: .zh, now: { november23 })
+        let refused = await state.requestRegistrationCode(mobile: "12345")
+        XCTAssertFalse(refused)
+        XCTAssertEqual(state.error?.field, "mobile")
+        let sent = await state.requestRegistrationCode(mobile: "13800138000")
+        XCTAssertTrue(sent)
+        XCTAssertEqual(state.secondsUntilResend(at: november23), 60)
+        let registered = await state.register(residentId: "110101199003070000", name: "李四", mobile: "13800138000",
+                                              password: "Secret123", smsCode: "123456")
+        XCTAssertTrue(registered)
+        XCTAssertEqual(state.secondsUntilResend(at: november23), 0)
+        let accounts = await portal.registered
+        XCTAssertEqual(accounts.map(\.name), ["李四"])
+        XCTAssertNotEqual(state.session, .signedIn)
+    }
+
+    @MainActor
     func testAnEndedSessionSignsOutAndRemovesTheReminders() async throws {
         let portal = FakePortal()
         await portal.set(board: try board())

@@ -25,14 +25,16 @@ final class FacadePortalTests: XCTestCase {
         let portal = try TestPortal()
         let secrets = MemorySecretStore()
         let facade = try facade(portal, secrets: secrets)
-        _ = try await facade.requestRegistrationCode(mobile: Self.mobile)
-        let account = try await facade.register(residentId: Self.residentId, name: "张三", mobile: Self.mobile,
-                                                password: Self.password, smsCode: portal.lastCode(mobile: Self.mobile))
-        XCTAssertEqual(account.name, "张三")
-
         let center = MemoryCenter()
         let state = AppState(portal: facade, notificationCenter: center, language: .zh)
         await state.start()
+        XCTAssertEqual(state.session, .signedOut)
+        let registrationSent = await state.requestRegistrationCode(mobile: Self.mobile)
+        XCTAssertTrue(registrationSent)
+        let registrationCode = try await portal.lastCode(mobile: Self.mobile)
+        let registered = await state.register(residentId: Self.residentId, name: "张三", mobile: Self.mobile,
+                                              password: Self.password, smsCode: registrationCode)
+        XCTAssertTrue(registered, "\(String(describing: state.error))")
         XCTAssertEqual(state.session, .signedOut)
         try await portal.advance(seconds: 61)
         let sent = await state.requestLoginCode(residentId: Self.residentId)

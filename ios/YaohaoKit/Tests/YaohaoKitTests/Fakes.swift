@@ -52,6 +52,22 @@ actor FakePortal: Portal {
 
     func isLoggedIn() throws(PortalError) -> Bool { loggedIn }
 
+    var registered: [Account] = []
+
+    func requestRegistrationCode(mobile: String) throws(PortalError) -> CodeSent {
+        guard mobile.count == 11 else {
+            throw .validation(code: "invalid_input", field: "mobile", LocalizedText(zh: "手机号不正确", en: "Wrong mobile"))
+        }
+        return CodeSent(expiresIn: 300, resendAfter: 60)
+    }
+
+    func register(residentId: String, name: String, mobile: String, password: String,
+                  smsCode: String) throws(PortalError) -> Account {
+        let account = Account(id: Int64(registered.count + 8), residentId: residentId, name: name, mobile: mobile)
+        registered.append(account)
+        return account
+    }
+
     func requestLoginCode(residentId: String) throws(PortalError) -> CodeSent {
         guard residentId == account.residentId else {
             throw .validation(code: "invalid_input", field: "resident_id", LocalizedText(zh: "身份证号不正确", en: "Wrong ID"))
