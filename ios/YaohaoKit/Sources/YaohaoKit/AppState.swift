@@ -218,6 +218,8 @@ public final class AppState {
     private func attempt<T: Sendable>(_ operation: () async throws(PortalError) -> T) async -> T? {
         do {
             return try await operation()
+        } catch .cancelled {
+            return nil
         } catch {
             self.error = error
             if error.endsSession, session == .signedIn {

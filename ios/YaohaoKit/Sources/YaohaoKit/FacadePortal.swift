@@ -25,6 +25,15 @@ public final class FacadePortal: Portal {
         }
     }
 
+    /// Runs a long call with a `CancelToken` that follows the Swift task: cancelling the task (a
+    /// screen closing, a background task expiring) stops the work in the core too.
+    private func cancellable<T>(_ body: (CancelToken) async throws -> T) async throws(PortalError) -> T {
+        let token = CancelToken()
+        return try await call {
+            try await withTaskCancellationHandler { try await body(token) } onCancel: { token.cancel() }
+        }
+    }
+
     public func isLoggedIn() async throws(PortalError) -> Bool {
         try await call { try core.isLoggedIn() }
     }
@@ -59,7 +68,7 @@ public final class FacadePortal: Portal {
     }
 
     public func refresh() async throws(PortalError) -> Dashboard {
-        Dashboard(try await call { try await core.refresh(cancel: nil) })
+        Dashboard(try await cancellable { try await core.refresh(cancel: $0) })
     }
 
     public func createDraft(kind: PortalApplication.Kind) async throws(PortalError) -> Draft {
@@ -92,11 +101,11 @@ public final class FacadePortal: Portal {
     }
 
     public func checkResults(period: String) async throws(PortalError) -> [ResultNotification] {
-        try await call { try await core.checkResults(period: period, cancel: nil) }.map(ResultNotification.init)
+        try await cancellable { try await core.checkResults(period: period, cancel: $0) }.map(ResultNotification.init)
     }
 
     public func checkPublishedResults() async throws(PortalError) -> [ResultNotification] {
-        try await call { try await core.checkPublishedResults(cancel: nil) }.map(ResultNotification.init)
+        try await cancellable { try await core.checkPublishedResults(cancel: $0) }.map(ResultNotification.init)
     }
 
     public func quotas() async throws(PortalError) -> [Quota] {

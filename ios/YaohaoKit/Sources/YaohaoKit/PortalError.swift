@@ -19,6 +19,8 @@ public enum PortalError: Error, Sendable, Hashable {
     case notFound(LocalizedText)
     /// The portal failed; try again later.
     case server(status: UInt16, LocalizedText)
+    /// The call was cancelled (its screen closed, its background time ran out): nothing to show.
+    case cancelled
     /// Anything else (local storage, the keychain, an unexpected answer).
     case other(LocalizedText)
 
@@ -29,6 +31,8 @@ public enum PortalError: Error, Sendable, Hashable {
              let .rateLimited(_, m), let .validation(_, _, m), let .notFound(m), let .server(_, m),
              let .other(m):
             m
+        case .cancelled:
+            LocalizedText(zh: "已取消", en: "Cancelled.")
         }
     }
 
@@ -79,7 +83,7 @@ public enum PortalError: Error, Sendable, Hashable {
         case let .RateLimited(seconds, zh, en): self = .rateLimited(retryAfterSeconds: seconds, LocalizedText(zh: zh, en: en))
         case let .NotFound(zh, en): self = .notFound(LocalizedText(zh: zh, en: en))
         case let .Server(status, zh, en): self = .server(status: status, LocalizedText(zh: zh, en: en))
-        case .Cancelled: self = .other(LocalizedText(zh: "已取消", en: "Cancelled."))
+        case .Cancelled: self = .cancelled
         case let .Other(zh, en): self = .other(LocalizedText(zh: zh, en: en))
         }
     }

@@ -118,6 +118,18 @@ final class FacadePortalTests: XCTestCase {
         XCTAssertFalse(state.error?.message.en.isEmpty ?? true)
     }
 
+    @MainActor
+    func testACancelledRefreshIsNotAnError() async throws {
+        let portal = try TestPortal()
+        let state = AppState(portal: try facade(portal, secrets: MemorySecretStore()), notificationCenter: MemoryCenter(),
+                             language: .zh)
+        let refresh = Task { await state.refresh() }
+        refresh.cancel()
+        await refresh.value
+        XCTAssertNil(state.error)
+        XCTAssertFalse(state.isRefreshing)
+    }
+
     func testBadInputNamesItsField() async throws {
         let portal = try TestPortal()
         let facade = try facade(portal, secrets: MemorySecretStore())
