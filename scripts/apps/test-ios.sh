@@ -27,7 +27,9 @@ cp "$gen/YaohaoFFIFFI.h" "$pkg/Linux/YaohaoFFIFFI/"
 # --allow-shlib-undefined: Swift 6.0's libswiftObservation.so on Linux references
 # swift::threading::fatal, which no library exports (swiftlang/swift#75670); it is only called
 # on a fatal threading error.
-unshare --mount --propagation private -- bash -euo pipefail -s "$root" "$repo" "$target" "$pkg" "$libdir" <<'INNER'
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+unshare --mount --propagation private -- bash -euo pipefail -s "$root" "$repo" "$target" "$pkg" "$libdir" <<'INNER' | tee "$log"
 root=$1 repo=$2 target=$3 pkg=$4 libdir=$5
 mounts=()
 cleanup() {
@@ -48,6 +50,9 @@ chroot "$root" /usr/bin/env HOME=/root PATH=/usr/bin:/bin "YAOHAO_FIXTURES=$repo
   bash -c "cd '$pkg' && swift test --disable-swift-testing -Xlinker -L'$libdir' \
     -Xlinker -rpath -Xlinker '$libdir' -Xlinker --allow-shlib-undefined 2>&1"
 INNER
+# XCTest's summary as the "N passed, N failed" line the other suites print.
+sed -nE "/Suite 'All tests'/{n;s/.*Executed ([0-9]+) tests?, with ([0-9]+) failures?.*/\1 \2/p}" "$log" | tail -n 1 |
+  awk '{print $1 - $2 " passed, " $2 " failed"}'
 
 bash scripts/apps/syntax-check.sh ios
 python3 ios/check-strings.py
