@@ -5,6 +5,7 @@ import YaohaoKit
 
 /// Owns the app state and receives what only a delegate can: the APNs device token, background
 /// result pushes and taps on notifications.
+@MainActor
 final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCenterDelegate {
     /// The app state every screen shares.
     let state = AppState(portal: Composition.portal(), notificationCenter: UserNotificationCenter())
@@ -32,13 +33,16 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
         return await state.handlePush(payload) > 0 ? .newData : .noData
     }
 
-    func userNotificationCenter(_ center: UNUserNotificationCenter,
-                                willPresent notification: UNNotification) async -> UNNotificationPresentationOptions {
+    // The notification center calls its delegate off the main actor.
+    nonisolated func userNotificationCenter(_ center: UNUserNotificationCenter,
+                                            willPresent notification: UNNotification) async -> UNNotificationPresentationOptions {
         [.banner, .list, .sound]
     }
 
-    func userNotificationCenter(_ center: UNUserNotificationCenter, didReceive response: UNNotificationResponse) async {
+    nonisolated func userNotificationCenter(_ center: UNUserNotificationCenter,
+                                            didReceive response: UNNotificationResponse) async {
         let link = response.notification.request.content.userInfo[UserNotificationCenter.deepLinkKey] as? String
-        state.openedLink = link.flatMap(URL.init(string:))
+        let url = link.flatMap(URL.init(string:))
+        await MainActor.run { state.openedLink = url }
     }
 }
