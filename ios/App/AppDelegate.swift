@@ -1,0 +1,48 @@
+import SwiftUI
+import UIKit
+import UserNotifications
+import YaohaoKit
+
+/// Owns the app state and receives what only a delegate can: the APNs device token, background
+/// result pushes and taps on notifications.
+@MainActor
+final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCenterDelegate {
+    /// The app state every screen shares.
+    let state = AppState(portal: Composition.portal(), notificationCenter: UserNotificationCenter())
+
+    func application(_ application: UIApplication,
+                     didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]? = nil) -> Bool {
+        UNUserNotificationCenter.current().delegate = self
+        application.registerForRemoteNotifications()
+        return true
+    }
+
+    func application(_ application: UIApplication, didRegisterForRemoteNotificationsWithDeviceToken deviceToken: Data) {
+        Task { await state.registerDeviceToken(deviceToken) }
+    }
+
+    func application(_ application: UIApplication, didFailToRegisterForRemoteNotificationsWithError error: any Error) {
+        // No push on this device (simulator, no network): the draw-day task still checks results.
+    }
+
+    /// A result push (`content-available`): the core checks the period and the notifications it
+    /// hands out are shown locally, each once.
+    func application(_ application: UIApplication,
+                     didReceiveRemoteNotification userInfo: [AnyHashable: Any]) async -> UIBackgroundFetchResult {
+        guard let payload = PushPayload(userInfo: userInfo) else { return .noData }
+        return await state.handlePush(payload) > 0 ? .newData : .noData
+    }
+
+    // The notification center calls its delegate off the main actor.
+    nonisolated func userNotificationCenter(_ center: UNUserNotificationCenter,
+                                            willPresent notification: UNNotification) async -> UNNotificationPresentationOptions {
+        [.banner, .list, .sound]
+    }
+
+    nonisolated func userNotificationCenter(_ center: UNUserNotificationCenter,
+                                            didReceive response: UNNotificationResponse) async {
+        let link = response.notification.request.content.userInfo[UserNotificationCenter.deepLinkKey] as? String
+        let url = link.flatMap(URL.init(string:))
+        await MainActor.run { state.openedLink = url }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Dates and times as the lottery states them: in Beijing time (UTC+8, no daylight saving),
+/// whatever the phone's own time zone.
+public enum BeijingTime {
+    /// Asia/Shanghai.
+    public static let zone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+
+    /// `date` as a Beijing date and time: "2026年12月26日 10:15" or "2026-12-26 10:15 (Beijing)".
+    public static func string(_ date: Date, _ language: Language) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = zone
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        switch language {
+        case .zh:
+            formatter.dateFormat = "yyyy年M月d日 HH:mm"
+            return formatter.string(from: date)
+        case .en:
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            return formatter.string(from: date) + " (Beijing)"
+        }
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# iOS shell tests on Linux: `swift test` (XCTest) of ios/YaohaoKit in the Debian trixie chroot
+# (scripts/bindings/setup-swift.sh) against the real libyaohao_ffi.so and a real yaohao-portal,
+# both built on the host by generate.sh, then a
+# tree-sitter syntax check of every Swift file under ios/ (the SwiftUI app cannot be compiled here)
+# and a check that the String Catalog translates every Chinese string of the app.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+target=${CARGO_TARGET_DIR:-$PWD/target}
+root=$(bash scripts/bindings/setup-swift.sh | tail -n 1)
+gen=$(bash scripts/bindings/generate.sh | tail -n 1)
+libdir="$target/debug"
+
+# The package is assembled in the target dir from ios/YaohaoKit and the generated sources, so
+# nothing generated lands in the checkout.
+pkg="$target/ios-tests/YaohaoKit"
+rm -rf "$pkg" && mkdir -p "$pkg"
+cp -r ios/YaohaoKit/. "$pkg/"
+rm -rf "$pkg/.build" "$pkg/YaohaoFFIFFI.xcframework"
+cp "$gen/YaohaoFFI.swift" "$pkg/Sources/YaohaoFFI/"
+cp "$gen/YaohaoFFIFFI.h" "$pkg/Linux/YaohaoFFIFFI/"
+
+# The bind mounts live in a private mount namespace: nobody else sees them, and they vanish with
+# it even if this script is killed, so the chroot root never holds a mount of the checkout
+# afterwards. The trap unmounts them in order anyway.
+# --allow-shlib-undefined: Swift 6.0's libswiftObservation.so on Linux references
+# swift::threading::fatal, which no library exports (swiftlang/swift#75670); it is only called
+# on a fatal threading error.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+unshare --mount --propagation private -- bash -euo pipefail -s "$root" "$repo" "$target" "$pkg" "$libdir" <<'INNER' | tee "$log"
+root=$1 repo=$2 target=$3 pkg=$4 libdir=$5
+mounts=()
+cleanup() {
+  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount "${mounts[$i]}" 2>/dev/null || umount -l "${mounts[$i]}" || true; done
+}
+trap cleanup EXIT
+bind() { # bind <host dir>: mount it at the same path inside the root
+  mkdir -p "$root$1"
+  mount --bind "$1" "$root$1"
+  mounts+=("$root$1")
+}
+mount -t proc proc "$root/proc"
+mounts+=("$root/proc")
+bind "$repo"
+[ "${target#"$repo"/}" != "$target" ] || bind "$target"
+chroot "$root" /usr/bin/env HOME=/root PATH=/usr/bin:/bin "YAOHAO_FIXTURES=$repo/tests/fixtures" \
+  "YAOHAO_PORTAL=$libdir/yaohao-portal" \
+  bash -c "cd '$pkg' && swift test --disable-swift-testing -Xlinker -L'$libdir' \
+    -Xlinker -rpath -Xlinker '$libdir' -Xlinker --allow-shlib-undefined 2>&1"
+INNER
+# XCTest's summary as the "N passed, N failed" line the other suites print.
+sed -nE "/Suite 'All tests'/{n;s/.*Executed ([0-9]+) tests?, with ([0-9]+) failures?.*/\1 \2/p}" "$log" | tail -n 1 |
+  awk '{print $1 - $2 " passed, " $2 " failed"}'
+
+bash scripts/apps/syntax-check.sh ios
+python3 ios/check-strings.py
