@@ -34,6 +34,9 @@ bash scripts/bindings/test-swift.sh 2>&1 | tee "$log/swift"
 step "Android shell: presentation tests (JVM) and syntax check"
 bash scripts/apps/test-android.sh 2>&1 | tee "$log/android"
 
+step "iOS shell: YaohaoKit tests (Swift chroot), syntax and string-catalog checks"
+bash scripts/apps/test-ios.sh 2>&1 | tee "$log/ios"
+
 step "summary"
 python3 - "$log" <<'PY'
 import re, sys, pathlib
@@ -45,6 +48,8 @@ suites = {"rust": (sum(p for p, _ in rust), sum(f for _, f in rust))}
 suites["kotlin"] = tuple(map(int, kotlin[-1])) if kotlin else (0, 1)
 android = re.findall(r"^(\d+) passed, (\d+) failed$", (log / "android").read_text(), re.M)
 suites["android"] = (sum(int(p) for p, _ in android), sum(int(f) for _, f in android)) if len(android) == 2 else (0, 1)
+ios = re.findall(r"^(\d+) passed, (\d+) failed$", (log / "ios").read_text(), re.M)
+suites["ios"] = (sum(int(p) for p, _ in ios), sum(int(f) for _, f in ios)) if len(ios) == 3 else (0, 1)
 if swift:
     run, failed = map(int, swift[-1])
     suites["swift"] = (run - failed, failed)

@@ -2,6 +2,11 @@
 # Swift binding tests: `swift test` (XCTest) in a Debian trixie chroot, on the generated bindings
 # and tests/swift, against the real libyaohao_ffi.so built on the host and a real yaohao-portal.
 set -euo pipefail
+# The bind mounts live in a private mount namespace: no other run sees them, and they vanish with
+# it even if this script is killed.
+if [ -z "${YAOHAO_PRIVATE_MOUNTS:-}" ]; then
+  YAOHAO_PRIVATE_MOUNTS=1 exec unshare --mount --propagation private -- bash "$0" "$@"
+fi
 cd "$(dirname "$0")/../.."
 repo=$PWD
 target=${CARGO_TARGET_DIR:-$PWD/target}
