@@ -49,10 +49,11 @@ fn calendar_shows_the_real_draw_dates() {
     ]);
     let draws = with_kind(&ev, "draw");
     for (date, at) in [
-        ("2014-02-26", "2014-02-26T10:15:00+08:00"),
-        ("2015-06-26", "2015-06-26T10:15:00+08:00"),
+        // The fixture files' draw dates (periods 201402, 201506, 201601, 201602).
+        ("2014-04-26", "2014-04-26T10:15:00+08:00"), // a Saturday: no shift
         ("2015-12-26", "2015-12-26T10:15:00+08:00"), // a Saturday: no shift
         ("2016-02-26", "2016-02-26T10:15:00+08:00"),
+        ("2016-04-26", "2016-04-26T10:15:00+08:00"),
     ] {
         let d = draws
             .iter()
@@ -62,11 +63,11 @@ fn calendar_shows_the_real_draw_dates() {
         assert_eq!(d["announced"], false);
         assert!(d["note"]["zh"].as_str().unwrap().contains("摇号"));
     }
-    // The odd month 2016-01 had the NEV queue allocation only.
+    // 2016: the NEV queue allocation ran on the draw days (201601 on 2016-02-26).
     assert!(draws.iter().all(|e| e["date"] != "2016-01-26"));
     let nev = with_kind(&ev, "nev_allocation");
-    assert_eq!(nev[0]["date"], "2016-01-26");
-    assert_eq!(nev.len(), 12);
+    assert_eq!(nev[0]["date"], "2016-02-26");
+    assert_eq!(nev.len(), 6);
 }
 
 #[test]

@@ -6,7 +6,8 @@ import kotlin.system.exitProcess
 /** Runs every Kotlin binding test and prints the count line CI reads. */
 fun main() {
     val result = JUnitCore().run(
-        RulesTest::class.java, CalendarTest::class.java, DocumentsTest::class.java, FacadeTest::class.java,
+        RulesTest::class.java, CalendarTest::class.java, DocumentsTest::class.java, ResultsTest::class.java,
+        FacadeTest::class.java,
     )
     result.failures.forEach { println("FAILED ${it.testHeader}: ${it.trace}") }
     val failed = result.failureCount

@@ -12,6 +12,7 @@ mod facade;
 mod facade_records;
 mod platform;
 mod records;
+mod results;
 mod rules;
 
 pub use error::YaohaoError;

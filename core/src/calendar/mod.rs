@@ -281,17 +281,18 @@ mod tests {
         let ev = events(p, d("2014-01-01"), d("2016-12-31"), &[]);
         let draws = of_kind(&ev, EventKind::Draw);
         assert_eq!(draws.len(), 18);
-        for real in ["2014-02-26", "2015-06-26", "2016-02-26"] {
+        // The draw dates of the fixture files (periods 201402, 201506, 201601, 201602).
+        for real in ["2014-04-26", "2015-12-26", "2016-02-26", "2016-04-26"] {
             assert!(draws.contains(&format!("{real}T10:15:00+08:00")), "{real}");
         }
         // Drawn on a Sunday and a Saturday in the real record: no shift.
         assert!(draws.contains(&"2015-04-26T10:15:00+08:00".to_owned()));
         assert!(draws.contains(&"2015-12-26T10:15:00+08:00".to_owned()));
-        // 2016-01 is odd: only the NEV queue allocation ran (monthly in 2016).
+        // 2016: the NEV queue allocation ran on the draw days (201601 on 2016-02-26).
         let nev = of_kind(&ev, EventKind::NevAllocation);
-        assert_eq!(nev.len(), 12);
-        assert!(nev.contains(&"2016-01-26T10:15:00+08:00".to_owned()));
-        assert!(!draws.iter().any(|s| s.starts_with("2016-01")));
+        assert_eq!(nev.len(), 6);
+        assert!(nev.contains(&"2016-02-26T10:15:00+08:00".to_owned()));
+        assert!(!draws.iter().chain(&nev).any(|s| s.starts_with("2016-01")));
         assert!(!nev.iter().any(|s| s.starts_with("2015")));
     }
 

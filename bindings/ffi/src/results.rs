@@ -1,0 +1,151 @@
+//! Official result files: read one, look up a code, and verify the draw from the file alone.
+//! Mirror records: the core's result types hold more than an app needs (every row).
+
+use crate::YaohaoError;
+use chrono::NaiveDate;
+use serde::Serialize;
+use yaohao_core::draw::{self, Verification};
+use yaohao_core::i18n::Reason;
+use yaohao_core::results::{self, Code, Lookup, ResultFile};
+
+/// A result file's header and size.
+#[derive(uniffi::Record)]
+pub struct ResultSummary {
+    /// `person_ordinary`, `unit_ordinary`, `person_nev`, …
+    pub category: String,
+    /// `lottery`, `undersubscribed`, `queue` or `roster`.
+    pub kind: String,
+    /// Period number, e.g. `201506`.
+    pub period: String,
+    /// Title as published.
+    pub title: String,
+    /// Draw date.
+    pub draw_date: Option<NaiveDate>,
+    /// Pool size N (positions, ladder copies included).
+    pub pool_size: u32,
+    /// Quota Q.
+    pub quota: u32,
+    /// Seed as published (`026498` keeps its zero), none when undersubscribed or a queue.
+    pub seed: Option<String>,
+    /// Rows in the list.
+    pub rows: u32,
+}
+
+/// Whether a code is in a result file.
+#[derive(uniffi::Enum)]
+pub enum CodeLookup {
+    /// A lottery list: won, at which row and pool position.
+    Draw {
+        /// The code is in the list.
+        won: bool,
+        /// Its 序号.
+        row: Option<u32>,
+        /// Its 摇号基数序号.
+        position: Option<u32>,
+    },
+    /// A queue list: the code's rank.
+    Queue {
+        /// The code is in the queue list.
+        queued: bool,
+        /// Its 轮候序号.
+        rank: Option<u32>,
+    },
+}
+
+/// The verdict on a published draw.
+#[derive(uniffi::Record)]
+pub struct DrawVerification {
+    /// `verified`, `mismatch`, `not_a_lottery` or `unverifiable`.
+    pub verdict: String,
+    /// Rows checked.
+    pub rows: u32,
+    /// Numbers drawn by the replay.
+    pub draws: u64,
+    /// Draws skipped (repeats or ladder copies of earlier winners).
+    pub skipped: u64,
+    /// Skips explained as repeats.
+    pub explained: u64,
+    /// The first row that disagrees (0 = the header), if any.
+    pub mismatch_row: Option<u32>,
+    /// Why it disagrees, in Simplified Chinese.
+    pub mismatch_zh: Option<String>,
+    /// Why it disagrees, in English.
+    pub mismatch_en: Option<String>,
+}
+
+fn read(bytes: &[u8]) -> Result<ResultFile, YaohaoError> {
+    results::parse_bytes(bytes).map_err(|e| {
+        let text = e.text();
+        YaohaoError::invalid("file", Reason::new("result_file", text.zh, text.en))
+    })
+}
+
+/// The snake_case name serde gives an enum value.
+fn name<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Reads a result file (PDF, or a UTF-8 / GB18030 text copy) and checks its structure.
+#[uniffi::export]
+pub fn parse_result_file(bytes: Vec<u8>) -> Result<ResultSummary, YaohaoError> {
+    let file = read(&bytes)?;
+    let h = &file.header;
+    Ok(ResultSummary {
+        category: name(&h.category),
+        kind: name(&file.kind),
+        period: h.period.clone(),
+        title: h.title.clone(),
+        draw_date: h.draw_date,
+        pool_size: h.pool_size,
+        quota: h.quota,
+        seed: h.seed.as_ref().map(|s| s.text().to_owned()),
+        rows: u32::try_from(file.rows.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Looks up a 13-digit application code in a result file.
+#[uniffi::export]
+pub fn check_code(bytes: Vec<u8>, code: String) -> Result<CodeLookup, YaohaoError> {
+    let wanted = Code::parse(code.trim()).ok_or_else(|| {
+        let v = yaohao_core::validate::application_code(&code);
+        let reason = v.errors.into_iter().next().unwrap_or_else(|| {
+            Reason::new(
+                "code_length",
+                "申请编码应为 13 位数字。",
+                "An application code has 13 digits.",
+            )
+        });
+        YaohaoError::invalid("code", reason)
+    })?;
+    Ok(match results::lookup(&read(&bytes)?, wanted) {
+        Lookup::Draw { won, row, position } => CodeLookup::Draw { won, row, position },
+        Lookup::Queue { queued, rank, .. } => CodeLookup::Queue { queued, rank },
+    })
+}
+
+/// Replays the official algorithm on the file's own header and checks every row.
+#[uniffi::export]
+pub fn verify_result_file(bytes: Vec<u8>) -> Result<DrawVerification, YaohaoError> {
+    let Verification {
+        verdict,
+        rows,
+        draws,
+        skipped,
+        explained,
+        first_mismatch,
+        ..
+    } = draw::verify(&read(&bytes)?, None);
+    Ok(DrawVerification {
+        verdict: name(&verdict),
+        rows,
+        draws,
+        skipped,
+        explained,
+        mismatch_row: first_mismatch.as_ref().map(|m| m.row),
+        mismatch_zh: first_mismatch.as_ref().map(|m| m.message.zh.clone()),
+        mismatch_en: first_mismatch.map(|m| m.message.en),
+    })
+}

@@ -1,0 +1,70 @@
+package app.yaohao.tests
+
+import app.yaohao.core.*
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Test
+import java.io.File
+
+/** Official result files through the real library: read, look up, verify, and catch tampering. */
+class ResultsTest {
+    private val pdf = File("tests/fixtures/official/bj-201506-unit-ordinary.pdf").readBytes()
+    private val text = File("tests/fixtures/results/unit-2015-named.utf8.txt").readText()
+
+    @Test
+    fun readsARealPublishedPdf() {
+        val summary = parseResultFile(pdf)
+        assertEquals("201506", summary.period)
+        assertEquals(84719u, summary.poolSize)
+        assertEquals(1200u, summary.quota)
+        assertEquals("530670", summary.seed)
+        assertEquals(1200u, summary.rows)
+        // Period 201506 is the sixth draw of 2015, in December.
+        assertEquals("2015-12-26", summary.drawDate)
+    }
+
+    @Test
+    fun verifiesTheRealDraw() {
+        val v = verifyResultFile(pdf)
+        assertEquals("verified", v.verdict)
+        assertEquals(1200u, v.rows)
+        assertEquals(null, v.mismatchRow)
+    }
+
+    @Test
+    fun looksUpCodes() {
+        val first = Regex("\\b\\d{13}\\b").find(text)!!.value
+        val hit = checkCode(text.toByteArray(), first) as CodeLookup.Draw
+        assertTrue(hit.won)
+        assertEquals(1u, hit.row)
+        val miss = checkCode(text.toByteArray(), "9999999999999") as CodeLookup.Draw
+        assertTrue(!miss.won)
+        try {
+            checkCode(text.toByteArray(), "12345")
+            fail("a 5-digit code was accepted")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("code", e.field)
+        }
+    }
+
+    @Test
+    fun aChangedSeedIsCaught() {
+        val tampered = text.replace("指标配置初始值：530670", "指标配置初始值：530671")
+        val v = verifyResultFile(tampered.toByteArray())
+        assertEquals("mismatch", v.verdict)
+        assertNotNull(v.mismatchRow)
+        assertTrue(v.mismatchZh!!.isNotEmpty())
+    }
+
+    @Test
+    fun garbageIsInvalidInputNotACrash() {
+        try {
+            parseResultFile("%PDF-1.4 broken".toByteArray())
+            fail("garbage was accepted")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("result_file", e.code)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+@testable import YaohaoFFI
+
+/// Official result files through the real library: read, look up, verify, and catch tampering.
+final class ResultsTests: XCTestCase {
+    func fixture(_ path: String) throws -> Data {
+        let fixtures = try XCTUnwrap(ProcessInfo.processInfo.environment["YAOHAO_FIXTURES"])
+        return try Data(contentsOf: URL(fileURLWithPath: fixtures).appendingPathComponent(path))
+    }
+
+    func testReadsAndVerifiesARealPublishedPdf() throws {
+        let pdf = try fixture("official/bj-201506-person-ordinary.pdf")
+        let summary = try parseResultFile(bytes: pdf)
+        XCTAssertEqual(summary.period, "201506")
+        XCTAssertEqual(summary.poolSize, 3_647_274)
+        XCTAssertEqual(summary.rows, 17_804)
+        XCTAssertEqual(summary.seed, "390922")
+        let v = try verifyResultFile(bytes: pdf)
+        XCTAssertEqual(v.verdict, "verified")
+        XCTAssertGreaterThan(v.draws, UInt64(v.rows))
+    }
+
+    func testAChangedSeedIsCaughtAndCodesAreFound() throws {
+        let text = String(decoding: try fixture("results/unit-2015-named.utf8.txt"), as: UTF8.self)
+        let tampered = text.replacingOccurrences(of: "指标配置初始值：530670", with: "指标配置初始值：530671")
+        XCTAssertEqual(try verifyResultFile(bytes: Data(tampered.utf8)).verdict, "mismatch")
+        guard case let .draw(won, row, _) = try checkCode(bytes: Data(text.utf8), code: "2000000000663") else {
+            return XCTFail("not a lottery list")
+        }
+        XCTAssertTrue(won)
+        XCTAssertEqual(row, 1)
+        XCTAssertThrowsError(try parseResultFile(bytes: Data("not a result".utf8))) {
+            guard case let YaohaoError.InvalidInput(_, code, _, _) = $0 else { return XCTFail("\($0)") }
+            XCTAssertEqual(code, "result_file")
+        }
+    }
+}
