@@ -41,13 +41,18 @@ pub struct Args {
 
 /// Runs `yaohao validate`.
 pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
-    let result = match args.field {
-        FieldArg::Id => validate::validate(Field::Id, &args.value),
-        FieldArg::Name => validate::validate(Field::Name, &args.value),
-        FieldArg::Phone => validate::validate(Field::Phone, &args.value),
-        FieldArg::LicenceFile => validate::licence_file(&args.value, args.id.as_deref()),
-        FieldArg::Code => validate::validate(Field::Code, &args.value),
-        FieldArg::Address => validate::validate(Field::Address, &args.value),
+    let field = match args.field {
+        FieldArg::Id => Field::Id,
+        FieldArg::Name => Field::Name,
+        FieldArg::Phone => Field::Phone,
+        FieldArg::LicenceFile => Field::LicenceFile,
+        FieldArg::Code => Field::Code,
+        FieldArg::Address => Field::Address,
+    };
+    // The licence-file check also needs the applicant's ID to name the mix-up exactly.
+    let result = match (field, args.id.as_deref()) {
+        (Field::LicenceFile, Some(id)) => validate::licence_file(&args.value, Some(id)),
+        _ => validate::validate(field, &args.value),
     };
     out.emit(&result, |lang| human(&result, out, lang));
     if result.valid {
