@@ -6,10 +6,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use yaohao_core::cache::{ApplicationRow, Cache, OutcomeRow, ResultFileRow};
 use yaohao_core::client::TestClock;
-use yaohao_core::documents::{DocumentKind, prepare_document};
+use yaohao_core::documents::{
+    DocumentKind, decode, encode_within, prepare_document, sharpness, shrink,
+};
 use yaohao_core::facade::{Yaohao, YaohaoConfig};
 use yaohao_core::i18n::Lang;
 use yaohao_core::secrets::MemorySecretStore;
@@ -141,23 +143,23 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(prepare_document(&photo, DocumentKind::IdCardFront).unwrap()))
     });
     // Where the time goes: the same steps as `prepare_document`, one at a time.
-    let decoded = image::load_from_memory(&photo).unwrap();
-    let resized = decoded.thumbnail(2400, 2400);
+    let decoded = decode(&photo).unwrap();
+    let resized = shrink(decoded.clone(), 2400).unwrap();
     group.bench_function("prepare_steps/decode_12mp", |b| {
-        b.iter(|| black_box(image::load_from_memory(&photo).unwrap()))
+        b.iter(|| black_box(decode(&photo).unwrap()))
     });
     group.bench_function("prepare_steps/resize_to_2400", |b| {
-        b.iter(|| black_box(decoded.thumbnail(2400, 2400)))
+        b.iter_batched(
+            || decoded.clone(),
+            |image| black_box(shrink(image, 2400).unwrap()),
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("prepare_steps/sharpness_2400", |b| {
+        b.iter(|| black_box(sharpness(&resized)))
     });
     group.bench_function("prepare_steps/encode_jpeg_2400", |b| {
-        let rgb = resized.to_rgb8();
-        b.iter(|| {
-            let mut out = Vec::new();
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-                .encode_image(&rgb)
-                .unwrap();
-            black_box(out)
-        })
+        b.iter(|| black_box(encode_within(&resized, 2 * 1024 * 1024).unwrap()))
     });
     group.finish();
 }

@@ -2,8 +2,11 @@
 
 mod kind;
 mod prepare;
+mod resize;
 mod sharpness;
 
 pub use kind::DocumentKind;
-pub use prepare::{DocumentError, PreparedDocument, prepare_document};
+pub use prepare::{
+    DocumentError, PreparedDocument, decode, encode_within, prepare_document, shrink,
+};
 pub use sharpness::sharpness;

@@ -1,6 +1,7 @@
 //! A sharpness score: the variance of the Laplacian of the grey image, computed on a copy scaled
 //! to a fixed width so that scores compare across resolutions.
 
+use super::resize::resize_rgb;
 use image::DynamicImage;
 
 /// Width the score is computed at.
@@ -12,7 +13,11 @@ pub fn sharpness(image: &DynamicImage) -> f64 {
     let grey = if image.width() > SCORE_WIDTH {
         let h =
             (u64::from(image.height()) * u64::from(SCORE_WIDTH) / u64::from(image.width())).max(1);
-        image.thumbnail_exact(SCORE_WIDTH, h as u32).to_luma8()
+        match resize_rgb(image.to_rgb8(), SCORE_WIDTH, h as u32) {
+            Ok(small) => DynamicImage::ImageRgb8(small).to_luma8(),
+            // Not expected (an `RgbImage` always matches its size); score the full image then.
+            Err(_) => image.to_luma8(),
+        }
     } else {
         image.to_luma8()
     };
