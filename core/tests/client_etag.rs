@@ -1,6 +1,6 @@
 //! Conditional requests: a list fetched with an ETag is asked for again with `If-None-Match`, and a
-//! `304 Not Modified` keeps the cache. The portal gives ETags only on result files so far, so a
-//! small loopback server that speaks the contract for `GET /v1/applications` stands in.
+//! `304 Not Modified` keeps the cache. A small loopback server that records every request head
+//! shows what the client sends; the real portal shows that the cache follows its changes.
 
 mod client_support;
 
@@ -82,4 +82,20 @@ async fn a_matching_etag_keeps_the_cache_without_a_body() {
     );
     // Only the first answer carried a body: the documents were fetched once.
     assert_eq!(heads.iter().filter(|h| h.contains("/documents")).count(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn revalidated_lists_follow_the_portal() {
+    let portal = portal().await;
+    let phone = device(&portal.url());
+    portal.announce("第一号通告").await;
+    let first = phone.app.refresh_announcements().await.unwrap();
+    assert_eq!(first.len(), 1);
+    // Unchanged: the portal answers 304 and the cached list is returned.
+    assert_eq!(phone.app.refresh_announcements().await.unwrap(), first);
+    portal.announce("第二号通告").await;
+    let second = phone.app.refresh_announcements().await.unwrap();
+    let titles: Vec<&str> = second.iter().map(|a| a.title.zh.as_str()).collect();
+    assert_eq!(titles, ["第二号通告", "第一号通告"]);
+    assert_eq!(phone.app.announcements().unwrap(), second);
 }

@@ -22,6 +22,7 @@ pub mod publish;
 pub mod push;
 pub mod random;
 pub mod registry;
+pub mod revalidate;
 pub mod review;
 pub mod routes;
 pub mod rules;

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::{ApiError, ApiResult};
 use crate::hashing::sha256_hex;
+use crate::revalidate::names;
 
 /// One cached file.
 #[derive(Debug)]
@@ -102,15 +103,7 @@ impl StaticFiles {
 impl StaticFile {
     /// `304` when `If-None-Match` names this file's ETag, else `200` with the content.
     pub fn respond(&self, request: &HeaderMap) -> Response {
-        let matches = request
-            .get_all(header::IF_NONE_MATCH)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|tag| {
-                let tag = tag.trim();
-                tag == "*" || tag.trim_start_matches("W/").as_bytes() == self.etag.as_bytes()
-            });
+        let matches = names(request, &self.etag);
         let cache = HeaderValue::from_static(CACHE_CONTROL);
         if matches {
             return (

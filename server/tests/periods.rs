@@ -382,6 +382,34 @@ async fn announcements_calendar_and_policy_are_published() {
     assert_eq!(status, StatusCode::CREATED);
     let (_, list) = t.call(Method::GET, "/v1/announcements", None, None).await;
     assert_eq!(list[0]["title_zh"], "关于2026年摇号安排的通告");
+    // JSON answers carry an ETag; the same ETag gets 304 until the list changes.
+    let r = t
+        .req(Method::GET, "/v1/announcements", None)
+        .send()
+        .await
+        .unwrap();
+    let etag = r.headers()["etag"].to_str().unwrap().to_owned();
+    let conditional = || {
+        t.req(Method::GET, "/v1/announcements", None)
+            .header("if-none-match", &etag)
+            .send()
+    };
+    let r = conditional().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(r.headers()["etag"], etag.as_str());
+    assert!(r.bytes().await.unwrap().is_empty());
+    operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/announcements",
+        Some(json!({ "title_zh": "补充通告", "title_en": "Addendum", "body_zh": "……", "body_en": "…" })),
+    )
+    .await;
+    let r = conditional().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_ne!(r.headers()["etag"], etag.as_str());
+    let list: Value = r.json().await.unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
     // The operator announces that the April draw moves to 27 April 09:30; the calendar follows.
     let (status, _) = operator_json(
         &t,

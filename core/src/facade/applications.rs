@@ -322,7 +322,10 @@ impl Yaohao {
 
     /// Fetches the applications (conditionally) and their materials into the cache.
     pub async fn refresh_applications(&self) -> Result<Vec<Application>, ClientError> {
-        if let Some(list) = self.fetch::<Vec<Application>>("/v1/applications").await? {
+        if let Some(list) = self
+            .fetch::<Vec<Application>>("/v1/applications", true)
+            .await?
+        {
             let rows = list.iter().map(row_of).collect::<Result<Vec<_>, _>>()?;
             self.cache.store_applications(&rows, self.now_ms())?;
             for app in &list {

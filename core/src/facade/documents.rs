@@ -207,7 +207,7 @@ impl Yaohao {
     /// Fetches an application's materials into the cache.
     pub(super) async fn refresh_documents(&self, application_id: i64) -> Result<(), ClientError> {
         let path = format!("/v1/applications/{application_id}/documents");
-        if let Some(list) = self.fetch::<Vec<RemoteDocument>>(&path).await? {
+        if let Some(list) = self.fetch::<Vec<RemoteDocument>>(&path, true).await? {
             let stored: Vec<StoredDocument> = list.into_iter().map(|d| d.stored(None)).collect();
             self.cache.store_documents(application_id, &stored)?;
         }

@@ -77,8 +77,12 @@ fn announced_dates(portal: &[Event], projected: &[Event]) -> Vec<AnnouncedDate> 
 impl Yaohao {
     /// Fetches announcements into the cache and returns them, newest first.
     pub async fn refresh_announcements(&self) -> Result<Vec<Announcement>, ClientError> {
-        let call = Call::new(Method::GET, "/v1/announcements");
-        let remote: Vec<RemoteAnnouncement> = Self::body(self.http.send::<Json<_>>(&call).await?)?;
+        let Some(remote) = self
+            .fetch::<Vec<RemoteAnnouncement>>("/v1/announcements", false)
+            .await?
+        else {
+            return self.announcements();
+        };
         let list: Vec<Announcement> = remote
             .into_iter()
             .map(|a| Announcement {

@@ -141,15 +141,19 @@ impl Yaohao {
         answer
     }
 
-    /// A conditional GET of `path` with the stored ETag: `None` when the cache is current.
+    /// A conditional GET of `path` with the stored ETag, with the session (`authed`) or without:
+    /// `None` when the cache is current.
     async fn fetch<T: serde::de::DeserializeOwned>(
         &self,
         path: &str,
+        authed: bool,
     ) -> Result<Option<T>, ClientError> {
-        let etag = self.cache.etag(path)?;
-        let reply = self
-            .authed::<T>(Call::new(Method::GET, path).if_none_match(etag))
-            .await?;
+        let call = Call::new(Method::GET, path).if_none_match(self.cache.etag(path)?);
+        let reply = if authed {
+            self.authed::<T>(call).await?
+        } else {
+            self.http.send::<Json<T>>(&call).await?
+        };
         if let Some(etag) = &reply.etag {
             self.cache.store_etag(path, etag, self.now_ms())?;
         }

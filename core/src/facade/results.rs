@@ -142,8 +142,9 @@ impl Yaohao {
 
     /// Fetches the periods into the cache.
     pub async fn refresh_periods(&self) -> Result<Vec<Period>, ClientError> {
-        let call = Call::new(Method::GET, "/v1/periods");
-        let periods: Vec<Period> = Self::body(self.http.send(&call).await?)?;
+        let Some(periods) = self.fetch::<Vec<Period>>("/v1/periods", false).await? else {
+            return self.periods();
+        };
         let rows = periods
             .iter()
             .map(|p| Ok((p.id.clone(), serde_json::to_string(p)?)))

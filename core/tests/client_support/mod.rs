@@ -85,6 +85,17 @@ impl TestPortal {
         .await;
     }
 
+    /// Posts an announcement with the same title in both languages.
+    pub async fn announce(&self, title: &str) {
+        let body = json!({ "title_zh": title, "title_en": title, "body_zh": "……", "body_en": "…" });
+        self.operator_call(
+            reqwest::Method::POST,
+            "/v1/operator/announcements",
+            Some(body.to_string()),
+        )
+        .await;
+    }
+
     /// The newest 6-digit code sent to `mobile`.
     pub async fn last_code(&self, mobile: &str) -> String {
         let entries = self

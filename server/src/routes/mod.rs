@@ -42,5 +42,6 @@ pub fn router(state: AppState) -> Router {
                 "method not allowed",
             )
         })
+        .layer(axum::middleware::from_fn(crate::revalidate::revalidate))
         .with_state(state)
 }
