@@ -8,7 +8,7 @@ use yaohao_core::facade::{ApplicationForm, ApplicationKind, Draft, FieldCheck, P
 use yaohao_core::i18n::Lang;
 use yaohao_core::validate::{self, Validation};
 
-use super::upload::parse_kind as parse_document_kind;
+use super::upload::{Uploaded, parse_kind as parse_document_kind};
 use super::views::ApplicationView;
 use crate::input::read_json;
 use crate::output::{CliError, Output};
@@ -62,8 +62,9 @@ pub struct Args {
 }
 
 fn parse_kind(s: &str) -> Result<ApplicationKind, String> {
-    ApplicationKind::parse(s)
-        .ok_or_else(|| format!("unknown kind {s}: use individual_ordinary, individual_nev or family"))
+    ApplicationKind::parse(s).ok_or_else(|| {
+        format!("unknown kind {s}: use individual_ordinary, individual_nev or family")
+    })
 }
 
 fn parse_document(s: &str) -> Result<(DocumentKind, String), String> {
@@ -243,11 +244,12 @@ struct ApplyView {
     ready: bool,
     checks: Vec<FieldCheck>,
     missing_documents: Vec<String>,
+    uploaded: Vec<Uploaded>,
     submitted: Option<ApplicationView>,
 }
 
 impl ApplyView {
-    fn new(draft: &Draft, preview: &Preview) -> ApplyView {
+    fn new(draft: &Draft, preview: &Preview, uploaded: Vec<Uploaded>) -> ApplyView {
         ApplyView {
             draft: draft.local_id.clone(),
             kind: draft.kind.as_str(),
@@ -256,6 +258,7 @@ impl ApplyView {
             ready: preview.ready,
             checks: preview.checks.clone(),
             missing_documents: preview.missing_documents.clone(),
+            uploaded,
             submitted: None,
         }
     }
@@ -279,7 +282,10 @@ impl ApplyView {
             let mark = if c.valid { "✓" } else { "✗" };
             s += &format!("{mark} {}\n", c.field);
             for e in &c.errors {
-                s += &format!("    {}\n", yaohao_core::client::redact::redact(e.message(lang)));
+                s += &format!(
+                    "    {}\n",
+                    yaohao_core::client::redact::redact(e.message(lang))
+                );
             }
         }
         for m in &self.missing_documents {
@@ -340,9 +346,12 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
             filling.ask(field)?;
         }
     }
+    let mut uploaded = Vec::new();
     for (kind, path) in &args.documents {
         let photo = crate::input::read_bytes(path)?;
-        super::upload::add(&portal, out, &filling.draft, *kind, photo)?;
+        let done = super::upload::add(&portal, &filling.draft, *kind, photo)?;
+        out.note(done.line(Lang::Zh), done.line(Lang::En));
+        uploaded.push(done);
     }
     let preview = loop {
         let preview = portal.run(portal.app.preview(filling.draft.local_id.clone()))?;
@@ -369,7 +378,7 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         .app
         .draft(filling.draft.local_id.clone())
         .map_err(|e| portal.explain(&e))?;
-    let mut view = ApplyView::new(&draft, &preview);
+    let mut view = ApplyView::new(&draft, &preview, uploaded);
     if args.no_submit {
         out.emit(&view, |lang| view.human(lang));
         return Ok(());
@@ -393,8 +402,12 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
     }
     let go = args.yes
         || (interactive
-            && confirm(out, "确认提交申请？[y/N] ", "Submit the application? [y/N] ")?
-                .unwrap_or(false));
+            && confirm(
+                out,
+                "确认提交申请？[y/N] ",
+                "Submit the application? [y/N] ",
+            )?
+            .unwrap_or(false));
     if !go {
         out.emit(&view, |lang| {
             format!(

@@ -3,9 +3,9 @@
 use crate::input::read_json;
 use crate::output::{CliError, Exit, Output};
 use chrono::{Days, NaiveDate};
-use yaohao_core::time::beijing_date;
 use yaohao_core::calendar::{self, AnnouncedDate, Event};
 use yaohao_core::i18n::Lang;
+use yaohao_core::time::beijing_date;
 
 /// The longest range one call may ask for, in years.
 const MAX_YEARS: i32 = 50;
@@ -47,10 +47,8 @@ pub struct Args {
 
 /// Runs `yaohao calendar`.
 pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
-    let offline_only = args.offline
-        || args.policy.is_some()
-        || args.announced.is_some()
-        || args.weekend_shift;
+    let offline_only =
+        args.offline || args.policy.is_some() || args.announced.is_some() || args.weekend_shift;
     if !offline_only && let Some((home, config, url)) = crate::portal::configured(portal)? {
         let portal = crate::portal::Portal::open_at(home, config, url, out)?;
         return from_portal(&args, &portal, out);
@@ -78,11 +76,7 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
 }
 
 /// The portal's calendar: its policy with its announced dates (the saved copy when offline).
-fn from_portal(
-    args: &Args,
-    portal: &crate::portal::Portal,
-    out: &Output,
-) -> Result<(), CliError> {
+fn from_portal(args: &Args, portal: &crate::portal::Portal, out: &Output) -> Result<(), CliError> {
     let today = beijing_date(chrono::Utc::now());
     let from = match &args.from {
         Some(s) => parse_date("from", s)?,
@@ -90,7 +84,9 @@ fn from_portal(
     };
     let to = match &args.to {
         Some(s) => parse_date("to", s)?,
-        None => from.checked_add_days(Days::new(PORTAL_DAYS)).unwrap_or(from),
+        None => from
+            .checked_add_days(Days::new(PORTAL_DAYS))
+            .unwrap_or(from),
     };
     check_range(from, to)?;
     if let Err(e) = portal.block_on(portal.app.refresh_calendar()) {

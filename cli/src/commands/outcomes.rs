@@ -43,7 +43,10 @@ pub fn outcome_line(o: &ResultOutcome, lang: Lang) -> String {
     };
     match lang {
         Lang::Zh => format!("第 {} 期  {}  {verdict}{row}{unverified}", o.period, o.code),
-        Lang::En => format!("period {}  {}  {verdict}{row}{unverified}", o.period, o.code),
+        Lang::En => format!(
+            "period {}  {}  {verdict}{row}{unverified}",
+            o.period, o.code
+        ),
     }
 }
 

@@ -102,7 +102,10 @@ fn human(v: &StatusView, url: &str, lang: Lang) -> String {
     s += &pairs([
         (lang.pick("门户", "Portal"), url.to_owned()),
         (lang.pick("账号", "Account"), account),
-        (lang.pick("更新于（北京时间）", "Refreshed (Beijing)"), refreshed),
+        (
+            lang.pick("更新于（北京时间）", "Refreshed (Beijing)"),
+            refreshed,
+        ),
     ]);
     s += &format!("\n{}\n", lang.pick("申请", "Applications"));
     s += &applications_table(&v.applications, lang);
@@ -130,7 +133,10 @@ fn human(v: &StatusView, url: &str, lang: Lang) -> String {
             s += &format!("  {}\n", super::outcomes::outcome_line(r, lang));
         }
     }
-    s += &format!("\n{}\n", lang.pick("接下来（北京时间）", "Next (Beijing time)"));
+    s += &format!(
+        "\n{}\n",
+        lang.pick("接下来（北京时间）", "Next (Beijing time)")
+    );
     for e in &v.next_events {
         let days = e.countdown_seconds / 86_400;
         s += &match lang {

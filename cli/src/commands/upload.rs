@@ -37,15 +37,23 @@ pub fn parse_kind(name: &str) -> Result<DocumentKind, String> {
         .into_iter()
         .find(|k| portal_name(*k) == Some(name))
         .ok_or_else(|| {
-            let names: Vec<&str> = DocumentKind::ALL.into_iter().filter_map(portal_name).collect();
+            let names: Vec<&str> = DocumentKind::ALL
+                .into_iter()
+                .filter_map(portal_name)
+                .collect();
             format!("unknown material {name}: use one of {}", names.join(", "))
         })
 }
 
+/// A material added to a draft.
 #[derive(Serialize)]
-struct Uploaded {
+pub struct Uploaded {
     draft: String,
-    kind: &'static str,
+    #[serde(skip)]
+    kind: DocumentKind,
+    /// The portal's name of the material.
+    #[serde(rename = "kind")]
+    name: &'static str,
     width: u32,
     height: u32,
     bytes: usize,
@@ -53,14 +61,13 @@ struct Uploaded {
     status: &'static str,
 }
 
-/// Prepares `photo`, adds it to `draft` and reports what happened.
+/// Prepares `photo` and adds it to `draft`.
 pub fn add(
     portal: &Portal,
-    out: &Output,
     draft: &Draft,
     kind: DocumentKind,
     photo: Vec<u8>,
-) -> Result<(), CliError> {
+) -> Result<Uploaded, CliError> {
     let name = portal_name(kind).unwrap_or_default();
     let prepared = portal.run(portal.app.prepare_document(photo.clone(), kind))?;
     let after = portal.run(portal.app.add_document(draft.local_id.clone(), kind, photo))?;
@@ -76,32 +83,47 @@ pub fn add(
     if !queued && !on_portal {
         return Err(CliError::invalid(
             "document_refused",
-            format!("门户拒收了“{}”的照片：请换一张清晰、完整、无反光的照片重试。", kind.title().zh),
+            format!(
+                "门户拒收了“{}”的照片：请换一张清晰、完整、无反光的照片重试。",
+                kind.title().zh
+            ),
             format!(
                 "The portal refused the {} photo: retry with a sharp, complete photo without glare.",
                 kind.title().en
             ),
         ));
     }
-    let view = Uploaded {
+    Ok(Uploaded {
         draft: draft.local_id.clone(),
-        kind: name,
+        kind,
+        name,
         width: prepared.width,
         height: prepared.height,
         bytes: prepared.jpeg.len(),
         status: if queued { "queued" } else { "uploaded" },
-    };
-    out.emit(&view, |lang| {
-        let title = kind.title();
-        let kb = view.bytes / 1024;
-        match (lang, queued) {
-            (Lang::Zh, false) => format!("✓ 已上传{}：{}×{}，{kb} KB", title.zh, view.width, view.height),
-            (Lang::En, false) => format!("✓ Uploaded the {}: {}×{}, {kb} KB", title.en, view.width, view.height),
+    })
+}
+
+impl Uploaded {
+    /// One line for people.
+    pub fn line(&self, lang: Lang) -> String {
+        let title = self.kind.title();
+        let kb = self.bytes / 1024;
+        match (lang, self.status == "queued") {
+            (Lang::Zh, false) => format!(
+                "✓ 已上传{}：{}×{}，{kb} KB",
+                title.zh, self.width, self.height
+            ),
+            (Lang::En, false) => format!(
+                "✓ Uploaded the {}: {}×{}, {kb} KB",
+                title.en, self.width, self.height
+            ),
             (Lang::Zh, true) => format!("… {}已保存在本机，联网后自动上传", title.zh),
-            (Lang::En, true) => format!("… the {} is saved here and uploads once online", title.en),
+            (Lang::En, true) => {
+                format!("… the {} is saved here and uploads once online", title.en)
+            }
         }
-    });
-    Ok(())
+    }
 }
 
 /// Runs `yaohao upload`.
@@ -126,5 +148,7 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
             })?,
     };
     let photo = read_bytes(&args.photo)?;
-    add(&portal, out, &draft, args.kind, photo)
+    let view = add(&portal, &draft, args.kind, photo)?;
+    out.emit(&view, |lang| view.line(lang));
+    Ok(())
 }

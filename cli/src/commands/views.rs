@@ -88,7 +88,9 @@ impl From<&Application> for ApplicationView {
 /// Applications as a table, with the rejection reasons under each.
 pub fn applications_table(list: &[ApplicationView], lang: Lang) -> String {
     if list.is_empty() {
-        return lang.pick("（还没有申请）\n", "(no applications yet)\n").to_owned();
+        return lang
+            .pick("（还没有申请）\n", "(no applications yet)\n")
+            .to_owned();
     }
     let header = match lang {
         Lang::Zh => ["编号", "类型", "状态", "申请编码", "已摇期数"],

@@ -123,8 +123,14 @@ impl Watcher<'_> {
             Ok(r) if r.status().is_success() => r,
             Ok(r) => {
                 self.out.note(
-                    format!("推送通道暂不可用（HTTP {}），稍后重连…", r.status().as_u16()),
-                    format!("Push stream unavailable (HTTP {}); reconnecting…", r.status().as_u16()),
+                    format!(
+                        "推送通道暂不可用（HTTP {}），稍后重连…",
+                        r.status().as_u16()
+                    ),
+                    format!(
+                        "Push stream unavailable (HTTP {}); reconnecting…",
+                        r.status().as_u16()
+                    ),
                 );
                 return Ok(Ended::Dropped);
             }
@@ -203,9 +209,10 @@ impl Watcher<'_> {
     }
 
     fn login_required(&self) -> CliError {
-        self.portal.explain(&yaohao_core::client::ClientError::AuthRequired {
-            message: yaohao_core::i18n::Text::new("会话已失效。", "The session ended."),
-        })
+        self.portal
+            .explain(&yaohao_core::client::ClientError::AuthRequired {
+                message: yaohao_core::i18n::Text::new("会话已失效。", "The session ended."),
+            })
     }
 
     async fn watch(&self) -> Result<(), CliError> {

@@ -31,7 +31,10 @@ pub struct Home {
 fn io_error(path: &Path, e: impl std::fmt::Display) -> CliError {
     CliError::invalid(
         "local_storage",
-        format!("无法读写 {}：{e}。请检查权限，或用 {HOME_ENV} 指定其他目录。", path.display()),
+        format!(
+            "无法读写 {}：{e}。请检查权限，或用 {HOME_ENV} 指定其他目录。",
+            path.display()
+        ),
         format!(
             "cannot read or write {}: {e}. Check the permissions, or point {HOME_ENV} elsewhere.",
             path.display()

@@ -72,7 +72,12 @@ impl Portal {
     }
 
     /// Opens the facade for `url`.
-    pub fn open_at(home: Home, config: Config, url: String, out: &Output) -> Result<Portal, CliError> {
+    pub fn open_at(
+        home: Home,
+        config: Config,
+        url: String,
+        out: &Output,
+    ) -> Result<Portal, CliError> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -105,9 +110,7 @@ impl Portal {
         &self,
         call: impl Future<Output = Result<T, ClientError>>,
     ) -> Result<T, CliError> {
-        self.runtime
-            .block_on(call)
-            .map_err(|e| self.explain(&e))
+        self.runtime.block_on(call).map_err(|e| self.explain(&e))
     }
 
     /// Runs any future on the runtime.
@@ -128,7 +131,12 @@ impl Portal {
                     ..
                 },
                 Some((nz, ne)),
-            ) => CliError::with_exit(Exit::Login, code, format!("{zh}\n{nz}"), format!("{en}\n{ne}")),
+            ) => CliError::with_exit(
+                Exit::Login,
+                code,
+                format!("{zh}\n{nz}"),
+                format!("{en}\n{ne}"),
+            ),
             _ => err,
         }
     }

@@ -122,8 +122,16 @@ pub fn refusal(field: &str, checked: &yaohao_core::validate::Validation) -> CliE
         .errors
         .first()
         .map_or("invalid_input", |r| r.code.as_str());
-    let zh: Vec<&str> = checked.errors.iter().map(|r| r.message_zh.as_str()).collect();
-    let en: Vec<&str> = checked.errors.iter().map(|r| r.message_en.as_str()).collect();
+    let zh: Vec<&str> = checked
+        .errors
+        .iter()
+        .map(|r| r.message_zh.as_str())
+        .collect();
+    let en: Vec<&str> = checked
+        .errors
+        .iter()
+        .map(|r| r.message_en.as_str())
+        .collect();
     CliError::invalid(
         code,
         redact(&format!("{field} 无效：{}", zh.join(" "))),

@@ -47,7 +47,10 @@ fn memory(token: Option<String>) -> Arc<dyn SecretStore> {
 
 /// Picks the store for `service` (unique per home directory and portal).
 pub fn choose(service: &str) -> Secrets {
-    if let Some(token) = std::env::var(SESSION_ENV).ok().filter(|t| !t.trim().is_empty()) {
+    if let Some(token) = std::env::var(SESSION_ENV)
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+    {
         return Secrets {
             store: memory(Some(token.trim().to_owned())),
             kind: StoreKind::SessionEnv,
