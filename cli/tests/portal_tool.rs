@@ -265,7 +265,8 @@ impl Applicant {
         assert!(shown.contains("********") && !shown.contains(&self.id[6..14]));
     }
 
-    /// Logs in with a fresh code; returns the login answer and the standard error.
+    /// Logs in with a fresh code (scripted: `--send-code`, then `--code`); returns the login
+    /// answer and the standard error.
     fn login(&mut self, portal: &Portal) -> (Value, String) {
         let sent = self.json(&["login", "--id", self.id, "--send-code"]);
         assert_eq!(sent["code_sent"], true);
@@ -284,14 +285,48 @@ impl Applicant {
         self.session = None;
         let out = self.run(&args);
         assert!(out.status.success(), "login: {}", text(&out.stderr));
-        let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+        self.logged_in(&out.stdout, text(&out.stderr))
+    }
+
+    /// Logs in answering the questions on standard input: the code once the portal sent it.
+    fn login_interactively(&mut self, portal: &Portal) -> (Value, String) {
+        self.session = None;
+        let mut child = self
+            .command(&["login", "--session-env", "--json", "--lang", "en"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{}", self.id).unwrap();
+        let stderr = lines_of(child.stderr.take().unwrap());
+        let mut seen = String::new();
+        while !seen.contains("Code sent") {
+            let line = stderr.recv_timeout(Duration::from_secs(20)).unwrap();
+            seen += &line;
+        }
+        writeln!(stdin, "{}\n{PASSWORD}", portal.sms_code(self.mobile)).unwrap();
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        // The rest, until the reader sees the end of the stream.
+        while let Ok(line) = stderr.recv_timeout(Duration::from_secs(10)) {
+            seen += &line;
+        }
+        assert!(out.status.success(), "login: {seen}");
+        assert!(seen.contains("SMS code: "), "{seen}");
+        self.logged_in(&out.stdout, seen)
+    }
+
+    fn logged_in(&mut self, stdout: &[u8], stderr: String) -> (Value, String) {
+        let answer: Value = serde_json::from_slice(stdout).unwrap();
         assert_eq!(answer["logged_in"], true);
-        assert!(!text(&out.stdout).contains(self.mobile));
+        assert!(!text(stdout).contains(self.mobile));
         if answer["secret_store"]["kind"] == "memory" {
             // File-less: scripts carry the session in YAOHAO_SESSION.
             self.session = answer["session"].as_str().map(str::to_owned);
         }
-        (answer, text(&out.stderr))
+        (answer, stderr)
     }
 
     fn upload_all(&self) {
@@ -425,7 +460,7 @@ fn two_applicants_from_registration_to_the_published_result() {
     // Draw-day morning: the sessions of 1 December have expired; log in again.
     portal.set_clock(&(publish - chrono::TimeDelta::hours(3)).to_rfc3339());
     a.login(&portal);
-    b.login(&portal);
+    b.login_interactively(&portal);
 
     let mut watch = a
         .command(&["watch", "--once", "--timeout", "30", "--json"])
@@ -452,6 +487,13 @@ fn two_applicants_from_registration_to_the_published_result() {
     let alert: Value = serde_json::from_str(text(&watched.stdout).lines().next().unwrap()).unwrap();
     assert_eq!(alert["period"], period_id.as_str());
     assert_eq!(alert["outcomes"][0]["code"], code_a.as_str());
+
+    // B was not watching: the next watch shows the result published meanwhile, at once.
+    let missed = b.run(&["watch", "--once", "--timeout", "20", "--json"]);
+    assert!(missed.status.success(), "{}", text(&missed.stderr));
+    let alert_b: Value =
+        serde_json::from_str(text(&missed.stdout).lines().next().unwrap_or_default()).unwrap();
+    assert_eq!(alert_b["outcomes"][0]["code"], code_b.as_str());
 
     let result_a = a.results(&period_id);
     let result_b = b.results(&period_id);

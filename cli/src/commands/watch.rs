@@ -162,6 +162,27 @@ impl Watcher<'_> {
         Ok(Ended::Dropped)
     }
 
+    /// Results published while nobody was watching: each shown as an alert. True if any.
+    async fn missed(&self) -> Result<bool, CliError> {
+        let found = match self.portal.app.check_published_results().await {
+            Ok(list) => list,
+            Err(e) if e.is_retryable() => Vec::new(),
+            Err(e) => return Err(self.portal.explain(&e)),
+        };
+        for n in &found {
+            self.show(Alert {
+                period: n.outcome.period.clone(),
+                won: n.outcome.won,
+                title_zh: n.title.zh.clone(),
+                title_en: n.title.en.clone(),
+                body_zh: n.body.zh.clone(),
+                body_en: n.body.en.clone(),
+                outcomes: vec![n.outcome.clone()],
+            });
+        }
+        Ok(!found.is_empty())
+    }
+
     async fn alert(&self, push: Push) -> Result<(), CliError> {
         let outcomes = match self.portal.app.check_results(push.period.clone()).await {
             Ok(list) => list.into_iter().map(|n| n.outcome).collect(),
@@ -173,7 +194,7 @@ impl Watcher<'_> {
                 Vec::new()
             }
         };
-        let alert = Alert {
+        self.show(Alert {
             period: push.period,
             won: push.won,
             title_zh: push.title_zh,
@@ -181,7 +202,12 @@ impl Watcher<'_> {
             body_zh: push.body_zh,
             body_en: push.body_en,
             outcomes,
-        };
+        });
+        Ok(())
+    }
+
+    /// Prints an alert and shows it on the desktop.
+    fn show(&self, alert: Alert) {
         if !self.args.no_notify {
             let lang = self.out.lang;
             notify::desktop(
@@ -205,7 +231,6 @@ impl Watcher<'_> {
             }
             write_stdout(&text);
         }
-        Ok(())
     }
 
     fn login_required(&self) -> CliError {
@@ -216,6 +241,9 @@ impl Watcher<'_> {
     }
 
     async fn watch(&self) -> Result<(), CliError> {
+        if self.missed().await? && self.args.once {
+            return Ok(());
+        }
         loop {
             match self.connect().await? {
                 Ended::Done => return Ok(()),
