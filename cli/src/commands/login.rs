@@ -83,13 +83,13 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
     };
     let password = password(out, args.password)?;
     let account = portal.run(portal.app.login(resident_id, password, code))?;
-    if let Some((zh, en)) = portal.secrets.kind.not_kept_notice() {
+    if let Some((zh, en)) = portal.secrets.not_kept_notice() {
         out.note(zh, en);
     }
     let view = LoggedIn {
         logged_in: true,
         account: AccountView::from(&account),
-        secret_store: portal.secrets.kind.clone(),
+        secret_store: portal.secrets.kind(),
         session: args.session_env.then(|| portal.token()).flatten(),
     };
     if args.session_env && !out.json {

@@ -85,7 +85,7 @@ pub fn run(_args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErr
         latest_results: d.latest_results,
         refreshed_at: d.refreshed_at,
         offline,
-        secret_store: portal.secrets.kind.clone(),
+        secret_store: portal.secrets.kind(),
     };
     out.emit(&view, |lang| human(&view, &portal.url, lang));
     Ok(())

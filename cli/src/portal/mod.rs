@@ -17,6 +17,7 @@ use yaohao_core::facade::{Yaohao, YaohaoConfig};
 use crate::output::{CliError, Exit, Output};
 use home::{Config, Home};
 use secrets::Secrets;
+use yaohao_core::secrets::SecretStore;
 
 /// The portal named by `--portal`, else the remembered one (`None`: no portal configured).
 /// A new `--portal` is remembered.
@@ -53,7 +54,7 @@ pub struct Portal {
     /// The remembered settings.
     pub config: Config,
     /// Where the session token lives.
-    pub secrets: Secrets,
+    pub secrets: Arc<Secrets>,
     runtime: tokio::runtime::Runtime,
 }
 
@@ -88,10 +89,10 @@ impl Portal {
                     format!("cannot start the runtime: {e}"),
                 )
             })?;
-        let secrets = secrets::choose(&home.secret_service(&url));
+        let secrets = Secrets::choose(&home.secret_service(&url));
         let app = Yaohao::open(
             YaohaoConfig::new(url.clone(), home.portal_data(&url), out.lang),
-            secrets.store.clone(),
+            secrets.clone(),
             Arc::new(SystemClock),
         )
         .map_err(|e| errors::from_client(&e))?;
@@ -121,7 +122,7 @@ impl Portal {
     /// The tool's error for a facade error (with the file-less session hint when relevant).
     pub fn explain(&self, e: &ClientError) -> CliError {
         let err = errors::from_client(e);
-        match (&err, self.secrets.kind.not_kept_notice()) {
+        match (&err, self.secrets.not_kept_notice()) {
             (
                 CliError::Invalid {
                     exit: Exit::Login,
@@ -159,7 +160,6 @@ impl Portal {
     /// The session token, if one is stored.
     pub fn token(&self) -> Option<String> {
         self.secrets
-            .store
             .get(yaohao_core::facade::SESSION_KEY.to_owned())
             .ok()
             .flatten()
