@@ -452,6 +452,33 @@ fn two_applicants_from_registration_to_the_published_result() {
     assert_eq!(status["applications"][0]["status"], "approved", "{status}");
     assert_eq!(status["applications"][0]["code"], code_a.as_str());
 
+    // The portal's calendar: a draw it announces a day late replaces the projected one; the
+    // offline projection keeps the policy's date.
+    let range = ["--from", "2027-02-01", "--to", "2027-02-28"];
+    let draw_of = |events: &Value| -> Value {
+        events
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["kind"] == "draw")
+            .cloned()
+            .unwrap_or_else(|| panic!("no draw in {events}"))
+    };
+    let projected = draw_of(&a.json(&[&["calendar"][..], &range].concat()));
+    let projected_date: chrono::NaiveDate = projected["date"].as_str().unwrap().parse().unwrap();
+    let moved = projected_date.succ_opt().unwrap();
+    portal.post(
+        "/v1/operator/calendar",
+        json!({ "kind": "draw", "projected": projected_date, "at": format!("{moved}T10:15:00+08:00") }),
+    );
+    let announced = draw_of(&a.json(&[&["calendar"][..], &range].concat()));
+    assert_eq!(announced["date"], moved.to_string());
+    assert_eq!(announced["announced"], true);
+    let offline = draw_of(&a.json(&[&["calendar", "--offline"][..], &range].concat()));
+    assert_eq!(offline["date"], projected["date"]);
+    let reminders = a.json(&["reminders"]);
+    assert!(reminders.is_array(), "{reminders}");
+
     // One quota for two applicants: exactly one wins.
     let period = portal.post("/v1/operator/periods", json!({ "quota": 1 }));
     let period_id = period["id"].as_str().unwrap().to_owned();

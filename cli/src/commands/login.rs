@@ -7,11 +7,11 @@ use yaohao_core::i18n::Lang;
 use yaohao_core::validate;
 
 use super::register::password;
-use super::sms::{CodeSentView, send_code};
+use super::sms::{Recipient, obtain};
 use super::views::AccountView;
 use crate::output::{CliError, Output, write_stdout};
 use crate::portal::Portal;
-use crate::portal::prompt::{valid_value, value_or_ask};
+use crate::portal::prompt::valid_value;
 use crate::portal::secrets::{SESSION_ENV, StoreKind};
 
 /// Arguments of `yaohao login`.
@@ -64,22 +64,16 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         ("身份证号码：", "Resident ID number: "),
         validate::resident_id,
     )?;
-    let code = match args.code {
-        Some(code) => code,
-        None => {
-            let sent = send_code(&portal, out, SmsPurpose::Login, None, Some(&resident_id))?;
-            if args.send_code {
-                out.emit(&CodeSentView::new(sent, ""), |lang| {
-                    lang.pick(
-                        "验证码已发送；收到后用 --code 登录。",
-                        "Code sent; log in with --code once it arrives.",
-                    )
-                    .to_owned()
-                });
-                return Ok(());
-            }
-            value_or_ask(out, None, "--code", "短信验证码：", "SMS code: ", false)?
-        }
+    let Some(code) = obtain(
+        &portal,
+        out,
+        args.code,
+        args.send_code,
+        SmsPurpose::Login,
+        Recipient::Account(&resident_id),
+    )?
+    else {
+        return Ok(());
     };
     let password = password(out, args.password)?;
     let account = portal.run(portal.app.login(resident_id, password, code))?;

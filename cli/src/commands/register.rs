@@ -4,7 +4,7 @@ use serde::Serialize;
 use yaohao_core::facade::{Registration, SmsPurpose};
 use yaohao_core::validate;
 
-use super::sms::{CodeSentView, send_code};
+use super::sms::{Recipient, obtain};
 use super::views::AccountView;
 use crate::output::{CliError, Output};
 use crate::portal::Portal;
@@ -76,22 +76,16 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         ("手机号码：", "Mobile number: "),
         validate::phone,
     )?;
-    let sms_code = match args.code {
-        Some(code) => code,
-        None => {
-            let sent = send_code(&portal, out, SmsPurpose::Register, Some(&mobile), None)?;
-            if args.send_code {
-                out.emit(&CodeSentView::new(sent, &mobile), |lang| {
-                    lang.pick(
-                        "验证码已发送；收到后用 --code 完成注册。",
-                        "Code sent; finish with --code once it arrives.",
-                    )
-                    .to_owned()
-                });
-                return Ok(());
-            }
-            value_or_ask(out, None, "--code", "短信验证码：", "SMS code: ", false)?
-        }
+    let Some(sms_code) = obtain(
+        &portal,
+        out,
+        args.code,
+        args.send_code,
+        SmsPurpose::Register,
+        Recipient::Mobile(&mobile),
+    )?
+    else {
+        return Ok(());
     };
     let password = password(out, args.password)?;
     let account = portal.run(portal.app.register(Registration {

@@ -6,10 +6,11 @@ use yaohao_core::facade::{CodeSent, SmsPurpose};
 use crate::output::{CliError, Output};
 use crate::portal::Portal;
 use crate::portal::privacy::mask_mobile;
+use crate::portal::prompt::value_or_ask;
 
 /// A code was sent (JSON of `--send-code`).
 #[derive(Serialize)]
-pub struct CodeSentView {
+struct CodeSentView {
     code_sent: bool,
     /// The number it went to, masked (absent for a login: the portal knows it).
     to: Option<String>,
@@ -30,7 +31,7 @@ impl CodeSentView {
 }
 
 /// Requests a code and tells the user (on standard error) where it went.
-pub fn send_code(
+fn send_code(
     portal: &Portal,
     out: &Output,
     purpose: SmsPurpose,
@@ -55,4 +56,46 @@ pub fn send_code(
         ),
     }
     Ok(sent)
+}
+
+/// Who a code is for: a new mobile (registration) or an account (login).
+pub enum Recipient<'a> {
+    /// Registration: the code goes to this mobile.
+    Mobile(&'a str),
+    /// Login: the code goes to the account's mobile.
+    Account(&'a str),
+}
+
+/// The SMS code to use: the one given, else a new one sent and then asked for. `None` with
+/// `send_only` (`--send-code`): the code was sent and the answer printed.
+pub fn obtain(
+    portal: &Portal,
+    out: &Output,
+    given: Option<String>,
+    send_only: bool,
+    purpose: SmsPurpose,
+    to: Recipient<'_>,
+) -> Result<Option<String>, CliError> {
+    if let Some(code) = given {
+        return Ok(Some(code));
+    }
+    let (mobile, resident_id) = match to {
+        Recipient::Mobile(m) => (Some(m), None),
+        Recipient::Account(id) => (None, Some(id)),
+    };
+    let sent = send_code(portal, out, purpose, mobile, resident_id)?;
+    if send_only {
+        out.emit(
+            &CodeSentView::new(sent, mobile.unwrap_or_default()),
+            |lang| {
+                lang.pick(
+                    "验证码已发送；收到后用 --code 继续。",
+                    "Code sent; continue with --code once it arrives.",
+                )
+                .to_owned()
+            },
+        );
+        return Ok(None);
+    }
+    value_or_ask(out, None, "--code", "短信验证码：", "SMS code: ", false).map(Some)
 }
