@@ -3,6 +3,7 @@
 //! resumes it), then the portal's preview, then submission.
 
 use serde::Serialize;
+use yaohao_core::client::redact::redact;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::facade::{ApplicationForm, ApplicationKind, Draft, FieldCheck, Preview};
 use yaohao_core::i18n::Lang;
@@ -145,15 +146,21 @@ impl Filling<'_> {
         Ok(())
     }
 
-    /// Checks and stores a given value; an invalid one is refused with every reason.
-    fn set(&mut self, field: Field, value: &str) -> Result<(), CliError> {
+    /// Checks and stores a value: `Err` holds the validator's verdict when it is invalid.
+    fn store(&mut self, field: Field, value: &str) -> Result<Result<(), Validation>, CliError> {
         let checked = field.check(value, self.resident_id.as_deref());
         if !checked.valid {
-            return Err(refusal(field.flag(), &checked));
+            return Ok(Err(checked));
         }
         let mut form = self.draft.form.clone();
         *field.slot(&mut form) = Some(checked.normalized.unwrap_or_else(|| value.to_owned()));
-        self.save(form)
+        self.save(form).map(Ok)
+    }
+
+    /// Stores a value given as a flag; an invalid one is refused with every reason.
+    fn set(&mut self, field: Field, value: &str) -> Result<(), CliError> {
+        self.store(field, value)?
+            .map_err(|checked| refusal(field.flag(), &checked))
     }
 
     /// Asks until the answer is valid and saves it; the end of input stops with the draft kept.
@@ -163,12 +170,13 @@ impl Filling<'_> {
             let Some(answer) = ask(self.out, zh, en)? else {
                 return Err(interrupted());
             };
-            match self.set(field, &answer) {
+            match self.store(field, &answer)? {
                 Ok(()) => return Ok(()),
-                Err(CliError::Invalid { zh, en, .. }) => {
-                    eprintln!("  ✗ {}", self.out.pick(&zh, &en));
+                Err(checked) => {
+                    for reason in &checked.errors {
+                        eprintln!("  ✗ {}", redact(reason.message(self.out.lang)));
+                    }
                 }
-                Err(e) => return Err(e),
             }
         }
     }
@@ -282,10 +290,7 @@ impl ApplyView {
             let mark = if c.valid { "✓" } else { "✗" };
             s += &format!("{mark} {}\n", c.field);
             for e in &c.errors {
-                s += &format!(
-                    "    {}\n",
-                    yaohao_core::client::redact::redact(e.message(lang))
-                );
+                s += &format!("    {}\n", redact(e.message(lang)));
             }
         }
         for m in &self.missing_documents {
@@ -366,7 +371,7 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         }
         for check in preview.checks.iter().filter(|c| !c.valid) {
             for e in &check.errors {
-                eprintln!("  ✗ {}: {}", check.field, e.message(out.lang));
+                eprintln!("  ✗ {}: {}", check.field, redact(e.message(out.lang)));
             }
         }
         for field in to_fix {
