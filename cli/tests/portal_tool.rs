@@ -384,7 +384,20 @@ fn two_applicants_from_registration_to_the_published_result() {
     let status = a.json(&["status"]);
     assert_eq!(status["account"]["mobile"], "138****8000");
     assert_eq!(status["applications"], json!([]));
-    assert!(!status["next_events"].as_array().unwrap().is_empty());
+    // Countdowns run on the portal's simulated clock, not on this machine's.
+    let portal_now: chrono::DateTime<chrono::Utc> = portal
+        .post("/v1/operator/clock", json!({ "advance_seconds": 0 }))["now"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let events = status["next_events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        let at: chrono::DateTime<chrono::Utc> = e["at"].as_str().unwrap().parse().unwrap();
+        let seen_now = at - chrono::TimeDelta::seconds(e["countdown_seconds"].as_i64().unwrap());
+        assert!((seen_now - portal_now).num_seconds().abs() < 600, "{e}");
+    }
 
     // A, interactively: the licence number typed as the file number is refused and re-asked;
     // the input ends before the address: the answers so far stay in the draft.

@@ -77,7 +77,8 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
 
 /// The portal's calendar: its policy with its announced dates (the saved copy when offline).
 fn from_portal(args: &Args, portal: &crate::portal::Portal, out: &Output) -> Result<(), CliError> {
-    let today = beijing_date(chrono::Utc::now());
+    portal.follow_clock();
+    let today = beijing_date(portal.now());
     let from = match &args.from {
         Some(s) => parse_date("from", s)?,
         None => today,

@@ -69,6 +69,7 @@ fn from_portal(out: &Output, portal: Option<&str>) -> Result<(), CliError> {
         ));
     };
     let portal = crate::portal::Portal::open_at(home, config, url, out)?;
+    portal.follow_clock();
     if portal.app.is_logged_in().unwrap_or(false)
         && let Err(e) = portal.block_on(portal.app.refresh())
     {
@@ -78,7 +79,7 @@ fn from_portal(out: &Output, portal: Option<&str>) -> Result<(), CliError> {
         );
     }
     let list = portal.app.reminders().map_err(|e| portal.explain(&e))?;
-    let now = Utc::now();
+    let now = portal.now();
     out.emit(&list, |lang| table(&list, now, lang));
     Ok(())
 }

@@ -66,6 +66,7 @@ pub fn dashboard(portal: &Portal, out: &Output) -> Result<(Dashboard, bool), Cli
 pub fn run(_args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let portal = Portal::open(portal, out)?;
     portal.require_login()?;
+    portal.follow_clock();
     let (d, offline) = dashboard(&portal, out)?;
     let view = StatusView {
         account: d.account.as_ref().map(AccountView::from),

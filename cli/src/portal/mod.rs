@@ -1,6 +1,7 @@
 //! The real tool against a portal: which portal (`--portal`, remembered), where the cache and the
 //! session live, and the core facade ([`Yaohao`]) driven on a small tokio runtime.
 
+pub mod clock;
 pub mod errors;
 pub mod home;
 pub mod privacy;
@@ -11,10 +12,11 @@ pub mod url;
 use std::future::Future;
 use std::sync::Arc;
 
-use yaohao_core::client::{ClientError, SystemClock};
+use yaohao_core::client::ClientError;
 use yaohao_core::facade::{Yaohao, YaohaoConfig};
 
 use crate::output::{CliError, Exit, Output};
+use clock::PortalClock;
 use home::{Config, Home};
 use secrets::Secrets;
 use yaohao_core::secrets::SecretStore;
@@ -55,6 +57,7 @@ pub struct Portal {
     pub config: Config,
     /// Where the session token lives.
     pub secrets: Arc<Secrets>,
+    clock: Arc<PortalClock>,
     runtime: tokio::runtime::Runtime,
 }
 
@@ -90,10 +93,11 @@ impl Portal {
                 )
             })?;
         let secrets = Secrets::choose(&home.secret_service(&url));
+        let clock = Arc::new(PortalClock::default());
         let app = Yaohao::open(
             YaohaoConfig::new(url.clone(), home.portal_data(&url), out.lang),
             secrets.clone(),
-            Arc::new(SystemClock),
+            clock.clone(),
         )
         .map_err(|e| errors::from_client(&e))?;
         Ok(Portal {
@@ -102,6 +106,7 @@ impl Portal {
             home,
             config,
             secrets,
+            clock,
             runtime,
         })
     }
@@ -112,6 +117,17 @@ impl Portal {
         call: impl Future<Output = Result<T, ClientError>>,
     ) -> Result<T, CliError> {
         self.runtime.block_on(call).map_err(|e| self.explain(&e))
+    }
+
+    /// Shifts "now" to the portal's clock when the portal simulates one (a test portal), so that
+    /// countdowns and reminders agree with it.
+    pub fn follow_clock(&self) {
+        self.runtime.block_on(self.clock.follow(&self.url));
+    }
+
+    /// "Now" as the facade sees it.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        yaohao_core::client::Clock::now(self.clock.as_ref())
     }
 
     /// Runs any future on the runtime.
