@@ -458,9 +458,23 @@ fn two_applicants_from_registration_to_the_published_result() {
     let code_b = submitted["submitted"]["code"].as_str().unwrap().to_owned();
     assert_ne!(code_a, code_b);
 
+    // The registry knows A only: B's review fails, with the reasons shown; B fixes nothing but
+    // the registry, resubmits the same application, and passes.
     portal.make_eligible(a.id, "110000123456");
-    portal.make_eligible(b.id, "110000654321");
     portal.post("/v1/operator/reviews", json!({}));
+    let status = b.json(&["status"]);
+    let rejected = &status["applications"][0];
+    assert_eq!(rejected["status"], "rejected", "{status}");
+    assert!(!rejected["rejection_reasons"].as_array().unwrap().is_empty());
+    let shown = text(&b.run(&["status", "--lang", "en"]).stdout);
+    assert!(shown.contains("Rejected") && shown.contains("✗"), "{shown}");
+    portal.make_eligible(b.id, "110000654321");
+    let id_b = rejected["id"].as_i64().unwrap().to_string();
+    let again = b.json(&["apply", "--application", &id_b, "--yes", "--no-input"]);
+    assert_eq!(again["submitted"]["status"], "under_review", "{again}");
+    assert_eq!(again["submitted"]["code"], code_b.as_str());
+    portal.post("/v1/operator/reviews", json!({}));
+    assert_eq!(b.json(&["status"])["applications"][0]["status"], "approved");
     let status = a.json(&["status"]);
     assert_eq!(status["applications"][0]["status"], "approved", "{status}");
     assert_eq!(status["applications"][0]["code"], code_a.as_str());

@@ -23,6 +23,7 @@ use crate::portal::prompt::{ask, confirm, refusal};
   yaohao apply --licence-file 110000123456 --address 北京市海淀区中关村大街1号 --no-submit
   yaohao apply --from form.json --document id_front=front.jpg --yes
   yaohao apply --kind family --from family.json --no-input --no-submit
+  yaohao apply --application 7 --address 北京市朝阳区建国路88号 --yes   # fix a rejected one
 
 form.json holds the form's fields: {\"licence_file\", \"address\", \"c5_licence\", \"family\"}.
 Every answer is saved at once; an interrupted apply continues where it stopped.
@@ -51,6 +52,9 @@ pub struct Args {
     /// Start a new draft even if one is waiting.
     #[arg(long)]
     new: bool,
+    /// Fix and resubmit this application (e.g. after a rejection; its id from `yaohao status`).
+    #[arg(long, conflicts_with_all = ["new", "kind"])]
+    application: Option<i64>,
     /// Ask nothing: missing or invalid values fail.
     #[arg(long)]
     no_input: bool,
@@ -201,15 +205,17 @@ fn interrupted() -> CliError {
     )
 }
 
-/// The draft to fill: the latest one (of `kind`, if given), or a new one.
+/// The draft to fill: the one fixing `--application`, else the latest one (of `kind`, if
+/// given), else a new one.
 fn pick_draft(portal: &Portal, out: &Output, args: &Args) -> Result<Draft, CliError> {
     let explain = |e| portal.explain(&e);
     if !args.new {
         let drafts = portal.app.drafts().map_err(explain)?;
-        if let Some(draft) = drafts
-            .into_iter()
-            .find(|d| args.kind.is_none_or(|k| d.kind == k))
-        {
+        let waiting = drafts.into_iter().find(|d| match args.application {
+            Some(id) => d.application_id == Some(id),
+            None => args.kind.is_none_or(|k| d.kind == k),
+        });
+        if let Some(draft) = waiting {
             out.note(
                 format!(
                     "继续填写上次的草稿（{}，{} 保存）",
@@ -224,6 +230,10 @@ fn pick_draft(portal: &Portal, out: &Output, args: &Args) -> Result<Draft, CliEr
             );
             return Ok(draft);
         }
+    }
+    if let Some(id) = args.application {
+        portal.run(portal.app.refresh_applications())?;
+        return portal.app.edit_application(id).map_err(explain);
     }
     let kind = args.kind.unwrap_or(ApplicationKind::IndividualOrdinary);
     portal.app.create_draft(kind).map_err(explain)
