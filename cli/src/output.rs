@@ -11,26 +11,51 @@ pub struct Output {
     pub lang: Lang,
 }
 
+/// The process exit codes (also in `yaohao --help` and docs/cli.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 1: invalid input, a failed check, or the portal refused the request.
+    Invalid = 1,
+    /// 2: usage error (bad option, no portal configured).
+    Usage = 2,
+    /// 3: not logged in, or the session ended (log in again).
+    Login = 3,
+    /// 4: temporarily unavailable (network, data freeze, rate limit, server error): retry later.
+    Unavailable = 4,
+}
+
 /// A command that did not succeed.
 #[derive(Debug)]
 pub enum CliError {
-    /// Bad input or a failed check (exit 1): a stable code and a message in both languages.
+    /// A failure with a stable code, a message in both languages and its exit code.
     Invalid {
         code: String,
         zh: String,
         en: String,
+        exit: Exit,
     },
     /// The result was printed and says the input is invalid or a check failed (exit 1).
     Reported,
 }
 
 impl CliError {
-    /// Bad input with a stable code and both translations.
+    /// Bad input with a stable code and both translations (exit 1).
     pub fn invalid(code: &str, zh: impl Into<String>, en: impl Into<String>) -> CliError {
+        CliError::with_exit(Exit::Invalid, code, zh, en)
+    }
+
+    /// A failure with an explicit exit code.
+    pub fn with_exit(
+        exit: Exit,
+        code: &str,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> CliError {
         CliError::Invalid {
             code: code.to_owned(),
             zh: zh.into(),
             en: en.into(),
+            exit,
         }
     }
 }
@@ -54,10 +79,15 @@ impl Output {
         self.lang.pick(zh, en)
     }
 
+    /// Prints a notice for people on standard error (never mixed into JSON on standard output).
+    pub fn note(&self, zh: impl AsRef<str>, en: impl AsRef<str>) {
+        eprintln!("{}", self.pick(zh.as_ref(), en.as_ref()));
+    }
+
     /// Reports an error and returns the process exit code.
     pub fn fail(&self, err: &CliError) -> i32 {
         match err {
-            CliError::Invalid { code, zh, en } => {
+            CliError::Invalid { code, zh, en, exit } => {
                 if self.json {
                     let body = serde_json::json!({"error": {"code": code, "message_zh": zh, "message_en": en}});
                     write_stdout(&format!(
@@ -66,7 +96,7 @@ impl Output {
                     ));
                 }
                 eprintln!("{}: {}", self.pick("错误", "error"), self.pick(zh, en));
-                1
+                *exit as i32
             }
             CliError::Reported => 1,
         }

@@ -7,6 +7,11 @@ use std::process::{Command, Output, Stdio};
 fn yaohao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_yaohao"))
         .args(args)
+        // No configured portal: the offline calendar, whatever the machine's own settings.
+        .env(
+            "YAOHAO_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-portal-home"),
+        )
         .output()
         .unwrap()
 }

@@ -1,40 +1,114 @@
 //! `yaohao calendar`: a policy's events in a date range, in Beijing time.
 
 use crate::input::read_json;
-use crate::output::{CliError, Output};
-use chrono::NaiveDate;
+use crate::output::{CliError, Exit, Output};
+use chrono::{Days, NaiveDate};
 use yaohao_core::calendar::{self, AnnouncedDate, Event};
 use yaohao_core::i18n::Lang;
+use yaohao_core::time::beijing_date;
 
 /// The longest range one call may ask for, in years.
 const MAX_YEARS: i32 = 50;
 
+/// Days shown from today when a portal's calendar has no `--to`.
+const PORTAL_DAYS: u64 = 180;
+
 /// Arguments of `yaohao calendar`.
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  yaohao calendar                                  # with a portal: its announced calendar
+  yaohao calendar --from 2026-01-01 --to 2026-12-31 --offline
+  yaohao calendar --policy bimonthly-2014 --from 2026-01-01 --to 2026-06-30 --json
+
+With a portal configured (and none of --offline, --policy, --announced, --weekend-shift) the
+portal's policy and announced dates are used (the saved copy when offline); otherwise the
+projection of the policy, which needs --from and --to. Exit status: 0 shown, 1 invalid input,
+2 usage.")]
 pub struct Args {
     /// Policy regime (see `yaohao policy list`); default bimonthly-2014.
     #[arg(long)]
     policy: Option<String>,
-    /// First Beijing date, YYYY-MM-DD.
+    /// First Beijing date, YYYY-MM-DD (with a portal: default today).
     #[arg(long)]
-    from: String,
-    /// Last Beijing date (included), YYYY-MM-DD.
+    from: Option<String>,
+    /// Last Beijing date (included), YYYY-MM-DD (with a portal: default 180 days on).
     #[arg(long)]
-    to: String,
+    to: Option<String>,
     /// Move draws on weekends and public holidays to the next working day.
     #[arg(long)]
     weekend_shift: bool,
     /// JSON file (or -) of dates the portal announced: [{"kind", "projected", "at"}].
     #[arg(long)]
     announced: Option<String>,
+    /// Ignore the configured portal: the policy's projection only.
+    #[arg(long)]
+    offline: bool,
 }
 
 /// Runs `yaohao calendar`.
-pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
+pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
+    let offline_only =
+        args.offline || args.policy.is_some() || args.announced.is_some() || args.weekend_shift;
+    if !offline_only && let Some((home, config, url)) = crate::portal::configured(portal)? {
+        let portal = crate::portal::Portal::open_at(home, config, url, out)?;
+        return from_portal(&args, &portal, out);
+    }
+    let (Some(from), Some(to)) = (&args.from, &args.to) else {
+        return Err(CliError::with_exit(
+            Exit::Usage,
+            "missing_range",
+            "没有设置门户时需要 --from 和 --to。",
+            "--from and --to are required without a portal.",
+        ));
+    };
     let mut policy = super::policy::resolve(args.policy.as_deref())?.clone();
     policy.rules.weekend_shift.enabled |= args.weekend_shift;
-    let from = parse_date("from", &args.from)?;
-    let to = parse_date("to", &args.to)?;
+    let from = parse_date("from", from)?;
+    let to = parse_date("to", to)?;
+    check_range(from, to)?;
+    let announced: Vec<AnnouncedDate> = match &args.announced {
+        Some(path) => read_json(path)?,
+        None => Vec::new(),
+    };
+    let events = calendar::events(&policy, from, to, &announced);
+    out.emit(&events, |lang| table(policy.title.get(lang), &events, lang));
+    Ok(())
+}
+
+/// The portal's calendar: its policy with its announced dates (the saved copy when offline).
+fn from_portal(args: &Args, portal: &crate::portal::Portal, out: &Output) -> Result<(), CliError> {
+    portal.follow_clock();
+    let today = beijing_date(portal.now());
+    let from = match &args.from {
+        Some(s) => parse_date("from", s)?,
+        None => today,
+    };
+    let to = match &args.to {
+        Some(s) => parse_date("to", s)?,
+        None => from
+            .checked_add_days(Days::new(PORTAL_DAYS))
+            .unwrap_or(from),
+    };
+    check_range(from, to)?;
+    if let Err(e) = portal.block_on(portal.app.refresh_calendar()) {
+        if !e.is_retryable() {
+            return Err(portal.explain(&e));
+        }
+        out.note(
+            format!("（离线：{}，显示本地保存的日程）", e.message().zh),
+            format!("(offline: {} Showing the saved calendar.)", e.message().en),
+        );
+    }
+    let events = portal
+        .app
+        .calendar(from, to)
+        .map_err(|e| portal.explain(&e))?;
+    let title = format!("{} {}", out.pick("门户", "Portal"), portal.url);
+    out.emit(&events, |lang| table(&title, &events, lang));
+    Ok(())
+}
+
+fn check_range(from: NaiveDate, to: NaiveDate) -> Result<(), CliError> {
     if to < from || to.years_since(from).is_some_and(|y| y >= MAX_YEARS as u32) {
         return Err(CliError::invalid(
             "invalid_range",
@@ -44,12 +118,6 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
             ),
         ));
     }
-    let announced: Vec<AnnouncedDate> = match &args.announced {
-        Some(path) => read_json(path)?,
-        None => Vec::new(),
-    };
-    let events = calendar::events(&policy, from, to, &announced);
-    out.emit(&events, |lang| table(policy.title.get(lang), &events, lang));
     Ok(())
 }
 

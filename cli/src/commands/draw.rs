@@ -10,6 +10,11 @@ use yaohao_core::results::{Category, Header, Seed, Template};
 
 /// Arguments of `yaohao draw`.
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  yaohao draw run --seed 026498 --pool pool.csv --quota 20 --period 201612 --out result.txt
+  yaohao draw replay --seed 390922 --pool-size 3647274 --count 6
+
+Exit status: 0 done, 1 invalid input, 2 usage.")]
 pub struct Args {
     #[command(subcommand)]
     command: Sub,

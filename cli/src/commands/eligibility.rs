@@ -10,7 +10,7 @@ use yaohao_core::i18n::Lang;
 /// Arguments of `yaohao eligibility`.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Individual input: {\"birth_date\": \"1990-05-01\", \"residence\": {\"kind\": \"residence_permit\",\n  \"valid_until\": \"2027-01-01\", \"social_insurance_months\": 48, \"income_tax_months\": 60},\n  \"licence_valid_until\": \"2030-01-01\"}\nResidence kinds: beijing_hukou, military_in_beijing, work_residence_permit {valid_until},\n  residence_permit {valid_until, social_insurance_months, income_tax_months}, unqualified.\nFamily input: {\"main\": <individual>, \"members\": [{\"relation\": \"spouse\"}, ...]}.\nExit 0 when eligible, 1 when not."
+    after_help = "Examples:\n  yaohao eligibility individual facts.json\n  yaohao eligibility family family.json --json\n\nIndividual input: {\"birth_date\": \"1990-05-01\", \"residence\": {\"kind\": \"residence_permit\",\n  \"valid_until\": \"2027-01-01\", \"social_insurance_months\": 48, \"income_tax_months\": 60},\n  \"licence_valid_until\": \"2030-01-01\"}\nResidence kinds: beijing_hukou, military_in_beijing, work_residence_permit {valid_until},\n  residence_permit {valid_until, social_insurance_months, income_tax_months}, unqualified.\nFamily input: {\"main\": <individual>, \"members\": [{\"relation\": \"spouse\"}, ...]}.\nExit 0 when eligible, 1 when not."
 )]
 pub struct Args {
     #[command(subcommand)]

@@ -6,7 +6,7 @@ use yaohao_core::odds::{OddsInput, odds};
 /// Arguments of `yaohao odds`.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example (June 2015, individual ordinary):\n  yaohao odds --pool-size 3647274 --quota 17804 --weight 1 --draws 10"
+    after_help = "Examples (June 2015, individual ordinary):\n  yaohao odds --pool-size 3647274 --quota 17804 --weight 1 --draws 10\n\nExit status: 0 computed, 1 invalid input, 2 usage."
 )]
 pub struct Args {
     /// Pool size N in positions (ladder copies included), as in the result file.

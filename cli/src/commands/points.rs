@@ -8,6 +8,11 @@ use yaohao_core::points::{Family, Relation, family_points, ladder_weight};
 
 /// Arguments of `yaohao points`.
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  yaohao points family family.json
+  yaohao points ladder --draws 30 --c5
+
+Exit status: 0 computed, 1 invalid input, 2 usage.")]
 pub struct Args {
     #[command(subcommand)]
     command: Command,

@@ -7,6 +7,11 @@ use yaohao_core::policy::{self, Confidence, Policy};
 
 /// Arguments of `yaohao policy`.
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  yaohao policy list
+  yaohao policy show bimonthly-2014 --json
+
+Exit status: 0 shown, 1 unknown policy, 2 usage.")]
 pub struct Args {
     #[command(subcommand)]
     command: PolicyCommand,

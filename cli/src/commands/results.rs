@@ -9,9 +9,24 @@ use yaohao_core::results::{Code, Lookup, ResultFile, Row, lookup, parse_bytes};
 
 /// Arguments of `yaohao results`.
 #[derive(clap::Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:
+  yaohao results                      # with a portal: check every published period
+  yaohao results --period 202606      # one period, as the portal numbers it
+  yaohao results check result.pdf --code 1234567890123
+  yaohao results verify result.txt
+
+Without a subcommand the portal's published lists are fetched, verified and matched against your
+application codes. Exit status: 0 shown, 1 invalid file or failed check, 2 usage, 4 portal
+unreachable."
+)]
 pub struct Args {
     #[command(subcommand)]
-    command: Sub,
+    command: Option<Sub>,
+    /// With a portal: only this period (the id the portal gives, e.g. in `yaohao status`).
+    #[arg(long)]
+    period: Option<String>,
 }
 
 #[derive(clap::Subcommand)]
@@ -44,11 +59,12 @@ enum Sub {
 }
 
 /// Runs `yaohao results`.
-pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
+pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     match args.command {
-        Sub::Parse { file, rows } => parse(&file, rows, out),
-        Sub::Check { file, code } => check(&file, &code, out),
-        Sub::Verify { file, pool } => verify_file(&file, pool.as_deref(), out),
+        None => super::outcomes::run(args.period.as_deref(), out, portal),
+        Some(Sub::Parse { file, rows }) => parse(&file, rows, out),
+        Some(Sub::Check { file, code }) => check(&file, &code, out),
+        Some(Sub::Verify { file, pool }) => verify_file(&file, pool.as_deref(), out),
     }
 }
 

@@ -1,0 +1,124 @@
+//! `yaohao login` and `yaohao logout`: the session, kept in the system keyring (or, without one,
+//! handed to scripts in `YAOHAO_SESSION`).
+
+use serde::Serialize;
+use yaohao_core::facade::SmsPurpose;
+use yaohao_core::i18n::Lang;
+use yaohao_core::validate;
+
+use super::register::password;
+use super::sms::{Recipient, obtain};
+use super::views::AccountView;
+use crate::output::{CliError, Output, write_stdout};
+use crate::portal::Portal;
+use crate::portal::prompt::valid_value;
+use crate::portal::secrets::{SESSION_ENV, StoreKind};
+
+/// Arguments of `yaohao login`.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  yaohao login
+  yaohao login --id 110105199001011232 --send-code
+  yaohao login --id 110105199001011232 --code 123456
+  eval \"$(yaohao login --id 110105199001011232 --code 123456 --session-env)\"
+
+The session token goes to the system keyring. Without a keyring (or with YAOHAO_KEYRING=off) the
+login lasts for this run only; --session-env prints `export YAOHAO_SESSION=…` so that a script's
+later commands use it. The password may also come from YAOHAO_PASSWORD.
+Exit status: 0 logged in (or code sent), 1 refused, 2 usage, 4 portal unreachable.")]
+pub struct Args {
+    /// Resident ID number (身份证号码).
+    #[arg(long)]
+    id: Option<String>,
+    /// Password (else YAOHAO_PASSWORD, else asked without echo).
+    #[arg(long)]
+    password: Option<String>,
+    /// The SMS code already received (skips sending a new one).
+    #[arg(long)]
+    code: Option<String>,
+    /// Only send the SMS code, then stop (finish later with --code).
+    #[arg(long, conflicts_with = "code")]
+    send_code: bool,
+    /// Print `export YAOHAO_SESSION=<token>` (for `eval`) so later commands reuse the session.
+    #[arg(long)]
+    session_env: bool,
+}
+
+#[derive(Serialize)]
+struct LoggedIn {
+    logged_in: bool,
+    account: AccountView,
+    secret_store: StoreKind,
+    /// The session token, only with `--session-env`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<String>,
+}
+
+/// Runs `yaohao login`.
+pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
+    let portal = Portal::open(portal, out)?;
+    let resident_id = valid_value(
+        out,
+        args.id,
+        "--id",
+        ("身份证号码：", "Resident ID number: "),
+        validate::resident_id,
+    )?;
+    let Some(code) = obtain(
+        &portal,
+        out,
+        args.code,
+        args.send_code,
+        SmsPurpose::Login,
+        Recipient::Account(&resident_id),
+    )?
+    else {
+        return Ok(());
+    };
+    let password = password(out, args.password)?;
+    let account = portal.run(portal.app.login(resident_id, password, code))?;
+    if let Some((zh, en)) = portal.secrets.not_kept_notice() {
+        out.note(zh, en);
+    }
+    let view = LoggedIn {
+        logged_in: true,
+        account: AccountView::from(&account),
+        secret_store: portal.secrets.kind(),
+        session: args.session_env.then(|| portal.token()).flatten(),
+    };
+    if args.session_env && !out.json {
+        // Standard output is for `eval`: only the export line.
+        if let Some(token) = &view.session {
+            write_stdout(&format!("export {SESSION_ENV}={token}\n"));
+        }
+        out.note(
+            format!("✓ 已登录：{}", view.account.line()),
+            format!("✓ Logged in: {}", view.account.line()),
+        );
+        return Ok(());
+    }
+    out.emit(&view, |lang| match lang {
+        Lang::Zh => format!("✓ 已登录：{}\n", view.account.line()),
+        Lang::En => format!("✓ Logged in: {}\n", view.account.line()),
+    });
+    Ok(())
+}
+
+/// Arguments of `yaohao logout`.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  yaohao logout
+
+Ends the session on the portal and forgets the token and the account's cached data (local
+drafts stay). Exit status: 0 logged out, 2 usage.")]
+pub struct LogoutArgs {}
+
+/// Runs `yaohao logout`.
+pub fn logout(_args: LogoutArgs, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
+    let portal = Portal::open(portal, out)?;
+    portal.run(portal.app.logout())?;
+    out.emit(&serde_json::json!({ "logged_out": true }), |lang| {
+        lang.pick("✓ 已退出登录。", "✓ Logged out.").to_owned()
+    });
+    Ok(())
+}

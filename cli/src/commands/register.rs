@@ -1,0 +1,113 @@
+//! `yaohao register`: a new applicant account, confirmed with an SMS code.
+
+use serde::Serialize;
+use yaohao_core::facade::{Registration, SmsPurpose};
+use yaohao_core::validate;
+
+use super::sms::{Recipient, obtain};
+use super::views::AccountView;
+use crate::output::{CliError, Output};
+use crate::portal::Portal;
+use crate::portal::prompt::{valid_value, value_or_ask};
+
+/// Arguments of `yaohao register`.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  yaohao --portal https://portal.example register
+  yaohao register --id 110105199001011232 --name 王小明 --mobile 13800138000 --send-code
+  yaohao register --id 110105199001011232 --name 王小明 --mobile 13800138000 --code 123456
+
+Missing values are asked for on the terminal. The password may also come from YAOHAO_PASSWORD.
+Exit status: 0 registered (or code sent), 1 invalid input or refused, 2 usage, 4 portal unreachable.")]
+pub struct Args {
+    /// Resident ID number (身份证号码).
+    #[arg(long)]
+    id: Option<String>,
+    /// Name exactly as on the ID card (姓名).
+    #[arg(long)]
+    name: Option<String>,
+    /// Mainland mobile number the SMS code goes to (手机号码).
+    #[arg(long)]
+    mobile: Option<String>,
+    /// Password (else YAOHAO_PASSWORD, else asked without echo).
+    #[arg(long)]
+    password: Option<String>,
+    /// The SMS code already received (skips sending a new one).
+    #[arg(long)]
+    code: Option<String>,
+    /// Only send the SMS code, then stop (finish later with --code).
+    #[arg(long, conflicts_with = "code")]
+    send_code: bool,
+}
+
+#[derive(Serialize)]
+struct Registered {
+    registered: bool,
+    account: AccountView,
+}
+
+/// The password from the flag, the environment or a question.
+pub fn password(out: &Output, given: Option<String>) -> Result<String, CliError> {
+    let given = given.or_else(|| std::env::var("YAOHAO_PASSWORD").ok());
+    value_or_ask(out, given, "--password", "密码：", "Password: ", true)
+}
+
+/// Runs `yaohao register`.
+pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
+    let portal = Portal::open(portal, out)?;
+    let resident_id = valid_value(
+        out,
+        args.id,
+        "--id",
+        ("身份证号码：", "Resident ID number: "),
+        validate::resident_id,
+    )?;
+    let name = valid_value(
+        out,
+        args.name,
+        "--name",
+        ("姓名（与身份证一致）：", "Name (as on the ID card): "),
+        validate::name,
+    )?;
+    let mobile = valid_value(
+        out,
+        args.mobile,
+        "--mobile",
+        ("手机号码：", "Mobile number: "),
+        validate::phone,
+    )?;
+    let Some(sms_code) = obtain(
+        &portal,
+        out,
+        args.code,
+        args.send_code,
+        SmsPurpose::Register,
+        Recipient::Mobile(&mobile),
+    )?
+    else {
+        return Ok(());
+    };
+    let password = password(out, args.password)?;
+    let account = portal.run(portal.app.register(Registration {
+        resident_id,
+        name,
+        mobile,
+        password,
+        sms_code,
+    }))?;
+    let view = Registered {
+        registered: true,
+        account: AccountView::from(&account),
+    };
+    out.emit(&view, |lang| match lang {
+        yaohao_core::i18n::Lang::Zh => format!(
+            "✓ 注册成功：{}。下一步：yaohao login\n",
+            view.account.line()
+        ),
+        yaohao_core::i18n::Lang::En => format!(
+            "✓ Registered: {}. Next: yaohao login\n",
+            view.account.line()
+        ),
+    });
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! Asking the portal for an SMS code (registration and login share it).
+
+use serde::Serialize;
+use yaohao_core::facade::{CodeSent, SmsPurpose};
+
+use crate::output::{CliError, Output};
+use crate::portal::Portal;
+use crate::portal::privacy::mask_mobile;
+use crate::portal::prompt::value_or_ask;
+
+/// A code was sent (JSON of `--send-code`).
+#[derive(Serialize)]
+struct CodeSentView {
+    code_sent: bool,
+    /// The number it went to, masked (absent for a login: the portal knows it).
+    to: Option<String>,
+    expires_in: i64,
+    resend_after: i64,
+}
+
+impl CodeSentView {
+    /// The view of `sent` to `mobile`.
+    pub fn new(sent: CodeSent, mobile: &str) -> CodeSentView {
+        CodeSentView {
+            code_sent: true,
+            to: (!mobile.is_empty()).then(|| mask_mobile(mobile)),
+            expires_in: sent.expires_in,
+            resend_after: sent.resend_after,
+        }
+    }
+}
+
+/// Requests a code and tells the user (on standard error) where it went.
+fn send_code(
+    portal: &Portal,
+    out: &Output,
+    purpose: SmsPurpose,
+    mobile: Option<&str>,
+    resident_id: Option<&str>,
+) -> Result<CodeSent, CliError> {
+    let sent = portal.run(portal.app.request_sms_code(
+        purpose,
+        mobile.map(str::to_owned),
+        resident_id.map(str::to_owned),
+    ))?;
+    let to = mobile.map(mask_mobile);
+    let minutes = sent.expires_in / 60;
+    match to {
+        Some(to) => out.note(
+            format!("验证码已发送至 {to}，{minutes} 分钟内有效。"),
+            format!("Code sent to {to}; valid for {minutes} min."),
+        ),
+        None => out.note(
+            format!("验证码已发送至账号绑定的手机，{minutes} 分钟内有效。"),
+            format!("Code sent to the account's mobile; valid for {minutes} min."),
+        ),
+    }
+    Ok(sent)
+}
+
+/// Who a code is for: a new mobile (registration) or an account (login).
+pub enum Recipient<'a> {
+    /// Registration: the code goes to this mobile.
+    Mobile(&'a str),
+    /// Login: the code goes to the account's mobile.
+    Account(&'a str),
+}
+
+/// The SMS code to use: the one given, else a new one sent and then asked for. `None` with
+/// `send_only` (`--send-code`): the code was sent and the answer printed.
+pub fn obtain(
+    portal: &Portal,
+    out: &Output,
+    given: Option<String>,
+    send_only: bool,
+    purpose: SmsPurpose,
+    to: Recipient<'_>,
+) -> Result<Option<String>, CliError> {
+    if let Some(code) = given {
+        return Ok(Some(code));
+    }
+    let (mobile, resident_id) = match to {
+        Recipient::Mobile(m) => (Some(m), None),
+        Recipient::Account(id) => (None, Some(id)),
+    };
+    let sent = send_code(portal, out, purpose, mobile, resident_id)?;
+    if send_only {
+        out.emit(
+            &CodeSentView::new(sent, mobile.unwrap_or_default()),
+            |lang| {
+                lang.pick(
+                    "验证码已发送；收到后用 --code 继续。",
+                    "Code sent; continue with --code once it arrives.",
+                )
+                .to_owned()
+            },
+        );
+        return Ok(None);
+    }
+    value_or_ask(out, None, "--code", "短信验证码：", "SMS code: ", false).map(Some)
+}
