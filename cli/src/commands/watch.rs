@@ -38,7 +38,7 @@ pub struct Args {
 }
 
 /// The alert the portal pushes.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 struct Push {
     period: String,
     won: bool,
@@ -48,14 +48,11 @@ struct Push {
     body_en: String,
 }
 
+/// A push with the outcomes of the account's codes, as printed.
 #[derive(Serialize)]
 struct Alert {
-    period: String,
-    won: bool,
-    title_zh: String,
-    title_en: String,
-    body_zh: String,
-    body_en: String,
+    #[serde(flatten)]
+    push: Push,
     outcomes: Vec<ResultOutcome>,
 }
 
@@ -170,13 +167,16 @@ impl Watcher<'_> {
             Err(e) => return Err(self.portal.explain(&e)),
         };
         for n in &found {
-            self.show(Alert {
+            let push = Push {
                 period: n.outcome.period.clone(),
                 won: n.outcome.won,
                 title_zh: n.title.zh.clone(),
                 title_en: n.title.en.clone(),
                 body_zh: n.body.zh.clone(),
                 body_en: n.body.en.clone(),
+            };
+            self.show(Alert {
+                push,
                 outcomes: vec![n.outcome.clone()],
             });
         }
@@ -194,26 +194,20 @@ impl Watcher<'_> {
                 Vec::new()
             }
         };
-        self.show(Alert {
-            period: push.period,
-            won: push.won,
-            title_zh: push.title_zh,
-            title_en: push.title_en,
-            body_zh: push.body_zh,
-            body_en: push.body_en,
-            outcomes,
-        });
+        self.show(Alert { push, outcomes });
         Ok(())
     }
 
     /// Prints an alert and shows it on the desktop.
     fn show(&self, alert: Alert) {
+        let (title, body) = (
+            self.out
+                .lang
+                .pick(&alert.push.title_zh, &alert.push.title_en),
+            self.out.lang.pick(&alert.push.body_zh, &alert.push.body_en),
+        );
         if !self.args.no_notify {
-            let lang = self.out.lang;
-            notify::desktop(
-                lang.pick(&alert.title_zh, &alert.title_en),
-                lang.pick(&alert.body_zh, &alert.body_en),
-            );
+            notify::desktop(title, body);
         }
         if self.out.json {
             // One alert per line (JSON Lines), so a reader can act on each as it comes.
@@ -221,11 +215,7 @@ impl Watcher<'_> {
             write_stdout(&format!("{line}\n"));
         } else {
             let lang = self.out.lang;
-            let mut text = format!(
-                "🔔 {}\n   {}\n",
-                lang.pick(&alert.title_zh, &alert.title_en),
-                lang.pick(&alert.body_zh, &alert.body_en)
-            );
+            let mut text = format!("🔔 {title}\n   {body}\n");
             for o in &alert.outcomes {
                 text += &format!("   {}\n", outcome_line(o, lang));
             }
