@@ -10,6 +10,7 @@ mod info;
 mod results;
 mod types;
 
+pub use documents::portal_name;
 pub use info::{Announcement, PeriodResult};
 pub use results::{Period, Quota};
 pub use types::*;
