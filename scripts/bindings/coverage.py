@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """The binding inventory, checked: every exported item of yaohao-ffi must be used by the tests.
 
-The inventory is read from the generated Kotlin bindings (functions and methods, records, enums,
-objects, foreign traits, error types and their variants); Swift names are the same except that an
-error type `FooException` is `FooError`. An item counts as exercised in a language when its tests
-call the function (`name(`) or name the type (`Name`) or the error variant (`Type.Variant`).
+The inventory is read from the generated Kotlin bindings (functions, object methods, foreign-trait
+callbacks, records, enums, objects, foreign traits, error types and their variants); Swift names are
+the same except that an error type `FooException` is `FooError`. An item counts as exercised in a
+language when its tests call the function (`name(`) or the method (`.name(`), implement the callback
+(`fun name(` / `func name(`), or name the type (`Name`) or the error variant (`Type.Variant`).
 
   coverage.py check <generated dir> kotlin|swift   fails, listing what no test uses
   coverage.py table <generated dir>                prints the coverage table of docs/bindings.md
@@ -35,10 +36,18 @@ def inventory(generated: pathlib.Path) -> list[tuple[str, str, str]]:
             items.append((kind, kotlin, swift))
 
     error_type = None
+    owner = None  # the interface whose methods are being read: (kind, name)
     for line in source.splitlines():
         if m := re.match(r"^(?:public )?interface (\w+) \{", line):
-            add("trait", m[1], m[1])
-        elif m := re.match(r"^open class (\w+): Disposable", line):
+            name = m[1].removesuffix("Interface")
+            kind = "method" if m[1].endswith("Interface") else "callback"
+            owner = (kind, name)
+            if kind == "callback":
+                add("trait", name, name)
+            continue
+        if owner and line.startswith("}"):
+            owner = None
+        if m := re.match(r"^open class (\w+): Disposable", line):
             add("object", m[1], m[1])
         elif m := re.match(r"^data class (\w+) \(", line):
             add("record", m[1], m[1])
@@ -50,13 +59,22 @@ def inventory(generated: pathlib.Path) -> list[tuple[str, str, str]]:
             swift_type = error_type.removesuffix("Exception") + "Error"
             add("variant", f"{error_type}.{m[1]}", f"{swift_type}.{m[1]}")
         for m in re.finditer(r"fun `(\w+)`", line):
-            add("function", m[1], m[1])
+            if owner:
+                add(owner[0], f"{owner[1]}.{m[1]}", f"{owner[1]}.{m[1]}")
+            elif "override " not in line:
+                add("function", m[1], m[1])
     return items
 
 
 def pattern(kind: str, name: str) -> re.Pattern:
+    """What a use looks like: a call, a method call, a callback implemented, a type named."""
+    member = name.rpartition(".")[2]
     if kind == "function":
-        return re.compile(rf"\b{name}\s*\(")
+        return re.compile(rf"\b{member}\s*\(")
+    if kind == "method":
+        return re.compile(rf"\.{member}\s*\(")
+    if kind == "callback":
+        return re.compile(rf"\bfunc? {member}\s*\(")
     return re.compile(rf"\b{re.escape(name)}\b")
 
 
