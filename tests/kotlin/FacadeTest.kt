@@ -14,7 +14,6 @@ import org.junit.BeforeClass
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
-import java.time.Instant
 import java.util.concurrent.ConcurrentHashMap
 
 /** The platform vault, kept in memory, recording which threads Rust called it from. */

@@ -119,5 +119,6 @@ final class CycleTests: XCTestCase {
         let reactivated = try await apps[l].reactivateApplication(id: submitted[l].id)
         XCTAssertEqual(reactivated.status, .underReview)
         XCTAssertEqual(reactivated.code, submitted[l].code)
+        XCTAssertEqual(try apps[l].applications().map(\.status), [.underReview])
     }
 }
