@@ -12,6 +12,8 @@ repo=$PWD
 target=${CARGO_TARGET_DIR:-$PWD/target}
 root=$(bash scripts/bindings/setup-swift.sh | tail -n 1)
 gen=$(bash scripts/bindings/generate.sh | tail -n 1)
+# Every exported item must be used by the Swift tests (and have a row in docs/bindings.md).
+python3 scripts/bindings/coverage.py check "$gen" swift
 
 # The SwiftPM package is assembled in the target dir from the checked-in package and the
 # generated sources, so nothing generated lands in the checkout.

@@ -9,7 +9,7 @@ import org.junit.Test
 import java.time.Instant
 
 /** A notification scheduler kept in memory, as the Android app's AlarmManager wrapper would be. */
-class MemoryScheduler(private val refuse: Boolean = false) : NotificationScheduler {
+class MemoryScheduler(private val refuse: Boolean = false, private val crash: Boolean = false) : NotificationScheduler {
     val scheduled = linkedMapOf<String, Reminder>()
     val threads = mutableSetOf<String>()
 
@@ -19,6 +19,7 @@ class MemoryScheduler(private val refuse: Boolean = false) : NotificationSchedul
         synchronized(this) {
             threads += Thread.currentThread().name
             if (refuse) throw SchedulerException.Refused("exact alarms not permitted")
+            if (crash) throw IllegalStateException("alarm service died")
             scheduled[reminder.id] = reminder
         }
     }
@@ -43,7 +44,7 @@ class CalendarTest {
 
     @Test
     fun policiesListTheDefault() {
-        val all = policies()
+        val all: List<PolicySummary> = policies()
         val default = all.single { it.isDefault }
         assertEquals("bimonthly-2014", default.name)
         assertEquals(6u, default.ordinaryDrawsPerYear)
@@ -138,5 +139,26 @@ class CalendarTest {
         } catch (e: YaohaoException.InvalidInput) {
             assertEquals("applications[0].code", e.field)
         }
+    }
+
+    @Test
+    fun anUnexpectedSchedulerExceptionIsAnErrorNotACrash() {
+        val reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-23T00:00:00Z"))
+        try {
+            syncReminders(MemoryScheduler(crash = true), reminders)
+            fail("a crashing scheduler was ignored")
+        } catch (e: SchedulerException.Unexpected) {
+            assertTrue(e.reason, e.reason.contains("alarm service died"))
+        }
+    }
+
+    @Test
+    fun aWonQuotaAndAPendingMaritalChangeHaveReminders() {
+        val quota: WonQuota = WonQuota("1234567890123", "2026-12-26", false)
+        val marital: PendingMaritalChange = PendingMaritalChange("2026-12-24")
+        val won = state.copy(quota = quota, maritalChange = marital)
+        val reminders = computeReminders(won, "bimonthly-2014", Instant.parse("2026-12-26T06:00:00Z"))
+        assertTrue(reminders.map { it.kind }.toString(), reminders.any { it.kind == ReminderKind.CONFIRM_QUOTA })
+        assertTrue(reminders.map { it.kind }.toString(), reminders.any { it.kind == ReminderKind.MARITAL_REVIEW })
     }
 }

@@ -14,7 +14,6 @@ import org.junit.BeforeClass
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
-import java.time.Instant
 import java.util.concurrent.ConcurrentHashMap
 
 /** The platform vault, kept in memory, recording which threads Rust called it from. */
@@ -39,25 +38,13 @@ class FacadeTest {
     private fun app(store: SecretStore = MemorySecretStore()): Yaohao =
         Yaohao(portal.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.ZH, store)
 
-    private suspend fun registerAndLogin(app: Yaohao, id: String, mobile: String) {
-        app.requestSmsCode(SmsPurpose.REGISTER, mobile, null)
-        app.register(Registration(id, "张三", mobile, PASSWORD, portal.smsCode(mobile)))
-        login(app, id, mobile)
-    }
-
-    private suspend fun login(app: Yaohao, id: String, mobile: String) {
-        portal.advance(61)
-        app.requestSmsCode(SmsPurpose.LOGIN, null, id)
-        app.login(id, PASSWORD, portal.smsCode(mobile))
-    }
-
     @Test
     fun applicantJourneyThroughTheFacade() = runBlocking {
         val store = MemorySecretStore()
         val app = app(store)
         assertFalse(app.isLoggedIn())
         // Driven from a worker coroutine: Rust calls the Kotlin vault on whichever thread polls it.
-        withContext(Dispatchers.Default) { registerAndLogin(app, ID_A, "13800138001") }
+        withContext(Dispatchers.Default) { portal.registerAndLogin(app, ID_A, "13800138001") }
         assertTrue(app.isLoggedIn())
         // The session token lives only in the app's vault.
         assertEquals(1, store.values.size)
@@ -104,9 +91,9 @@ class FacadeTest {
     @Test
     fun aSecondLoginEndsTheFirstSession() = runBlocking {
         val phone = app()
-        registerAndLogin(phone, ID_B, "13800138002")
+        portal.registerAndLogin(phone, ID_B, "13800138002")
         val tablet = app()
-        login(tablet, ID_B, "13800138002")
+        portal.login(tablet, ID_B, "13800138002")
         try {
             phone.refreshProfile()
             fail("the old session still worked")
@@ -157,16 +144,16 @@ class FacadeTest {
         try {
             app(broken).isLoggedIn()
             fail("a locked vault was ignored")
-        } catch (e: YaohaoException) {
-            assertTrue(e.toString(), e.toString().contains("keystore locked"))
+        } catch (e: YaohaoException.Other) {
+            assertTrue(e.messageEn, e.messageEn.contains("keystore locked"))
+            assertTrue(e.messageZh.isNotEmpty())
         }
     }
 
     companion object {
         const val ID_A = "110105199001011232"
         const val ID_B = "11010519491231002X"
-        const val PASSWORD = "Secret123"
-        const val LICENCE_FILE = "110000123456"
+        const val LICENCE_FILE = PortalProcess.LICENCE_FILE
         lateinit var portal: PortalProcess
 
         @BeforeClass @JvmStatic

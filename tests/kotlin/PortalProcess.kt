@@ -1,11 +1,13 @@
 package app.yaohao.tests
 
+import app.yaohao.core.*
 import java.io.File
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.nio.file.Files
+import java.time.Instant
 import java.util.concurrent.TimeUnit
 
 /** A real `yaohao-portal` process on a free loopback port, with a simulated clock and its operator API. */
@@ -26,7 +28,8 @@ class PortalProcess : AutoCloseable {
         baseUrl = Regex("https?://\\S+").find(first)?.value ?: error("unexpected first line: $first")
     }
 
-    private fun operator(method: String, path: String, body: String? = null): String {
+    /** Calls the operator API and returns the answer's body (fails on any non-2xx answer). */
+    fun operator(method: String, path: String, body: String? = null): String {
         val request = HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("x-operator-token", OPERATOR)
             .header("content-type", if (path.endsWith("registry")) "text/csv" else "application/json")
@@ -59,6 +62,56 @@ class PortalProcess : AutoCloseable {
         operator("POST", "/v1/operator/reviews")
     }
 
+    /** Moves the simulated clock to `instant` (forward only); what falls due runs. */
+    fun moveTo(instant: Instant) {
+        operator("POST", "/v1/operator/clock", "{\"to\": \"$instant\"}")
+    }
+
+    /** Schedules the policy's next ordinary draw with `quota` quotas; returns the portal's period id. */
+    fun createPeriod(quota: Int): String =
+        field(operator("POST", "/v1/operator/periods", "{\"quota\": $quota}"), "id")
+
+    /** Approves or rejects a marital-status change. */
+    fun decideMaritalChange(id: Long, approve: Boolean) {
+        operator("POST", "/v1/operator/marital-changes/$id", "{\"approve\": $approve}")
+    }
+
+    /** Posts a policy notice. */
+    fun announce(titleZh: String, titleEn: String) {
+        operator("POST", "/v1/operator/announcements",
+            "{\"title_zh\": \"$titleZh\", \"title_en\": \"$titleEn\", \"body_zh\": \"正文\", \"body_en\": \"Body\"}")
+    }
+
+    /** Announces the actual moment of a projected calendar event (`kind` in snake_case). */
+    fun announceDate(kind: String, projected: String, at: Instant) {
+        operator("POST", "/v1/operator/calendar",
+            "{\"kind\": \"$kind\", \"projected\": \"$projected\", \"at\": \"$at\"}")
+    }
+
+    /** Registers an applicant through the facade and logs in. */
+    suspend fun registerAndLogin(app: Yaohao, id: String, mobile: String, name: String = "张三") {
+        app.requestSmsCode(SmsPurpose.REGISTER, mobile, null)
+        app.register(Registration(id, name, mobile, PASSWORD, smsCode(mobile)))
+        login(app, id, mobile)
+    }
+
+    /** Logs in through the facade (a minute after the last code, as the portal requires). */
+    suspend fun login(app: Yaohao, id: String, mobile: String, password: String = PASSWORD): Account {
+        advance(61)
+        app.requestSmsCode(SmsPurpose.LOGIN, null, id)
+        return app.login(id, password, smsCode(mobile))
+    }
+
+    /** Fills, documents and submits an individual application; returns it. */
+    suspend fun submitApplication(app: Yaohao, photo: ByteArray): Application {
+        val draft = app.createDraft(ApplicationKind.INDIVIDUAL_ORDINARY)
+        app.saveDraft(draft.localId, ApplicationForm(LICENCE_FILE, ADDRESS, false, null))
+        for (kind in listOf(DocumentKind.ID_CARD_FRONT, DocumentKind.ID_CARD_BACK, DocumentKind.DRIVING_LICENCE)) {
+            app.addDocument(draft.localId, kind, photo)
+        }
+        return app.submit(draft.localId)
+    }
+
     override fun close() {
         process.destroy()
         process.waitFor(10, TimeUnit.SECONDS)
@@ -67,5 +120,12 @@ class PortalProcess : AutoCloseable {
 
     companion object {
         const val OPERATOR = "kotlin-binding-tests"
+        const val PASSWORD = "Secret123"
+        const val LICENCE_FILE = "110000123456"
+        const val ADDRESS = "北京市海淀区中关村大街1号院2号楼"
+
+        /** A string field of a flat JSON answer. */
+        fun field(json: String, name: String): String =
+            Regex("\"$name\"\\s*:\\s*\"?([^\",}]*)").find(json)?.groupValues?.get(1) ?: error("no $name in $json")
     }
 }

@@ -15,7 +15,7 @@ class ResultsTest {
 
     @Test
     fun readsARealPublishedPdf() {
-        val summary = parseResultFile(pdf)
+        val summary: ResultSummary = parseResultFile(pdf)
         assertEquals("201506", summary.period)
         assertEquals(84719u, summary.poolSize)
         assertEquals(1200u, summary.quota)
@@ -27,7 +27,7 @@ class ResultsTest {
 
     @Test
     fun verifiesTheRealDraw() {
-        val v = verifyResultFile(pdf)
+        val v: DrawVerification = verifyResultFile(pdf)
         assertEquals("verified", v.verdict)
         assertEquals(1200u, v.rows)
         assertEquals(null, v.mismatchRow)

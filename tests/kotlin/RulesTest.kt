@@ -41,8 +41,10 @@ class RulesTest {
             2u, 0u,
             listOf(Member(Relation.MAIN, 5u, 0u), Member(Relation.SPOUSE, 5u, 0u), Member(Relation.CHILD, 0u, 0u)),
         )
-        val points = familyPoints(family)
+        val points: FamilyPoints = familyPoints(family)
         assertEquals(54u, points.total)
+        val members: List<MemberPoints> = points.members
+        assertEquals(listOf(Relation.MAIN, Relation.SPOUSE, Relation.CHILD), members.map { it.relation })
         assertEquals("((7+6)×2+1)×2 = 54", points.formula)
     }
 
@@ -61,7 +63,7 @@ class RulesTest {
     @Test
     fun ladderAndOdds() {
         assertEquals(4u, ladderWeight(37u, true))
-        val odds = estimateOdds(OddsInput(3_647_274uL, 17_804uL, 1u, null, false, 6.0))
+        val odds: Odds = estimateOdds(OddsInput(3_647_274uL, 17_804uL, 1u, null, false, 6.0))
         assertEquals(205.4, odds.oneIn, 0.5)
         try {
             estimateOdds(OddsInput(0uL, 1uL, 1u, null, false, 6.0))
@@ -78,8 +80,22 @@ class RulesTest {
             Residence.ResidencePermit("2030-01-01", 10u, 60u),
             null, false, false,
         )
-        val e = checkIndividualEligibility(facts, "2026-11-23")
+        val e: Eligibility = checkIndividualEligibility(facts, "2026-11-23")
         assertFalse(e.eligible)
         assertEquals(listOf("social_insurance_months", "age", "licence_missing"), e.failures.map { it.code })
+    }
+
+    @Test
+    fun familyEligibilityNamesEachMember() {
+        val main = PersonFacts("1980-01-01", Residence.BeijingHukou, "2032-01-01", false, false)
+        val spouse: MemberFacts = MemberFacts(Relation.SPOUSE, false, false, false)
+        assertTrue(checkFamilyEligibility(FamilyFacts(main, listOf(spouse), false), "2026-11-23").eligible)
+        val facts: FamilyFacts = FamilyFacts(
+            main, listOf(spouse, MemberFacts(Relation.CHILD, true, false, true)), false,
+        )
+        val e = checkFamilyEligibility(facts, "2026-11-23")
+        assertFalse(e.eligible)
+        assertEquals(listOf("family_member_car", "family_member_other_application"), e.failures.map { it.code })
+        assertTrue(e.failures[0].messageZh.contains("第 3 位成员"))
     }
 }

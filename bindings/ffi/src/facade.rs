@@ -4,6 +4,7 @@
 use crate::YaohaoError;
 use crate::cancel::CancelToken;
 use crate::platform::{Clock, ForeignClock, ForeignSecrets, SecretStore};
+use crate::records::Instant;
 use chrono::NaiveDate;
 use std::sync::Arc;
 use yaohao_core::calendar::Event;
@@ -271,6 +272,10 @@ impl Yaohao {
     /// Reminders to (re)schedule and ids to cancel since the last plan.
     pub fn reminder_plan(&self) -> R<ReminderPlan> {
         Ok(self.inner.reminder_plan()?)
+    }
+    /// When the cache was last fully refreshed (none before the first `refresh`).
+    pub fn refreshed_at(&self) -> R<Option<Instant>> {
+        Ok(self.inner.refreshed_at()?)
     }
     /// The next events with countdowns.
     pub fn next_events(&self) -> R<Vec<UpcomingEvent>> {

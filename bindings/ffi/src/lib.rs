@@ -10,6 +10,7 @@ mod documents;
 mod error;
 mod facade;
 mod facade_records;
+mod labels;
 mod platform;
 mod records;
 mod results;

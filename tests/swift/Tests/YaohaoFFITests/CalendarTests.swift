@@ -7,8 +7,12 @@ final class MemoryScheduler: NotificationScheduler, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var scheduled: [String: Reminder] = [:]
     let refuse: Bool
+    let crash: Bool
 
-    init(refuse: Bool = false) { self.refuse = refuse }
+    init(refuse: Bool = false, crash: Bool = false) {
+        self.refuse = refuse
+        self.crash = crash
+    }
 
     func scheduledIds() throws -> [String] {
         lock.withLock { Array(scheduled.keys) }
@@ -16,6 +20,7 @@ final class MemoryScheduler: NotificationScheduler, @unchecked Sendable {
 
     func schedule(reminder: Reminder) throws {
         if refuse { throw SchedulerError.Refused(reason: "notifications not authorised") }
+        if crash { throw CocoaError(.featureUnsupported) }
         lock.withLock { scheduled[reminder.id] = reminder }
     }
 
@@ -27,15 +32,15 @@ final class MemoryScheduler: NotificationScheduler, @unchecked Sendable {
 /// Policies, calendar, working days, reminders and their scheduling through the real library.
 final class CalendarTests: XCTestCase {
     let state = ApplicantState(
-        applications: [TrackedApplication(code: "1234567890123", kind: .ordinary, status: .underReview,
+        applications: [TrackedApplication(code: "1234567890123", kind: TrackedKind.ordinary, status: TrackedStatus.underReview,
                                    submittedOn: "2026-11-20", lastContinuedOn: nil, drawsWithoutWin: 3)],
         quota: nil,
-        permits: [Permit(kind: .workResidence, expiresOn: "2027-03-01", endorseBy: nil)],
+        permits: [Permit(kind: PermitKind.workResidence, expiresOn: "2027-03-01", endorseBy: nil)],
         licenceExpiresOn: nil, maritalChange: nil, announced: [])
     let now = Date(timeIntervalSince1970: 1_795_392_000) // 2026-11-23T00:00:00Z
 
     func testPoliciesListTheDefault() {
-        let all = policies()
+        let all: [PolicySummary] = policies()
         XCTAssertEqual(all.filter(\.isDefault).map(\.name), ["bimonthly-2014"])
         XCTAssertEqual(all.first { $0.name == "annual-2021" }?.ordinaryDrawsPerYear, 2)
     }
@@ -86,5 +91,31 @@ final class CalendarTests: XCTestCase {
             guard case let SchedulerError.Refused(reason) = $0 else { return XCTFail("\($0)") }
             XCTAssertEqual(reason, "notifications not authorised")
         }
+    }
+
+    func testAnUnexpectedSchedulerErrorIsAnErrorNotACrash() throws {
+        let reminders = try computeReminders(state: state, policy: "bimonthly-2014", now: now)
+        XCTAssertThrowsError(try syncReminders(scheduler: MemoryScheduler(crash: true), reminders: reminders)) {
+            guard case SchedulerError.Unexpected = $0 else { return XCTFail("\($0)") }
+        }
+    }
+
+    func testAWonQuotaAndAPendingMaritalChangeHaveReminders() throws {
+        var won = state
+        won.quota = WonQuota(code: "1234567890123", drawDate: "2026-12-26", confirmed: false)
+        won.maritalChange = PendingMaritalChange(submittedOn: "2026-12-24")
+        let at = Date(timeIntervalSince1970: 1_798_264_800) // 2026-12-26T06:00:00Z
+        let kinds = try computeReminders(state: won, policy: "bimonthly-2014", now: at).map(\.kind)
+        XCTAssertTrue(kinds.contains(ReminderKind.confirmQuota), "\(kinds)")
+        XCTAssertTrue(kinds.contains(.maritalReview), "\(kinds)")
+    }
+
+    func testAnAnnouncedDateOverridesTheProjection() throws {
+        let moved = Date(timeIntervalSince1970: 1_798_423_200) // 2026-12-28T02:00:00Z
+        let announced = AnnouncedDate(kind: .draw, projected: "2026-12-26", at: moved)
+        let events = try calendarEvents(policy: "bimonthly-2014", from: "2026-12-01", to: "2026-12-31", announced: [announced])
+        let draw = try XCTUnwrap(events.first { $0.kind == .draw })
+        XCTAssertEqual(draw.date, "2026-12-28")
+        XCTAssertTrue(draw.announced)
     }
 }

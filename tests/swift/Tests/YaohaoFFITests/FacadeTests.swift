@@ -2,23 +2,30 @@ import Foundation
 import XCTest
 @testable import YaohaoFFI
 
-/// The platform vault, kept in memory.
+/// The platform vault, kept in memory, recording whether Rust called it off the main thread.
 final class MemorySecretStore: SecretStore, @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: String] = [:]
+    private(set) var calledOffMainThread = false
     var count: Int { lock.withLock { values.count } }
 
-    func get(key: String) throws -> String? { lock.withLock { values[key] } }
-    func set(key: String, value: String) throws { lock.withLock { values[key] = value } }
+    private func note() { lock.withLock { calledOffMainThread = calledOffMainThread || !Thread.isMainThread } }
+    func get(key: String) throws -> String? { note(); return lock.withLock { values[key] } }
+    func set(key: String, value: String) throws { note(); lock.withLock { values[key] = value } }
     func delete(key: String) throws { _ = lock.withLock { values.removeValue(forKey: key) } }
+}
+
+/// A vault that is locked: every read fails.
+final class LockedSecretStore: SecretStore, @unchecked Sendable {
+    func get(key: String) throws -> String? { throw SecretStoreError.Unavailable(reason: "keychain locked") }
+    func set(key: String, value: String) throws { throw SecretStoreError.Unavailable(reason: "keychain locked") }
+    func delete(key: String) throws {}
 }
 
 /// The `Yaohao` facade through the real library against a real portal process.
 final class FacadeTests: XCTestCase {
     static let idA = "110105199001011232"
     static let idB = "11010519491231002X"
-    static let password = "Secret123"
-    static let licenceFile = "110000123456"
     var portal: PortalProcess!
 
     override func setUpWithError() throws {
@@ -29,57 +36,34 @@ final class FacadeTests: XCTestCase {
         portal.stop()
     }
 
-    func app(_ store: SecretStore = MemorySecretStore()) throws -> Yaohao {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yaohao-app-\(UUID().uuidString)")
-        return try Yaohao(baseUrl: portal.baseUrl, dataDir: dir.path, locale: .zh, secrets: store)
-    }
-
-    func registerAndLogin(_ app: Yaohao, id: String, mobile: String) async throws {
-        _ = try await app.requestSmsCode(purpose: .register, mobile: mobile, residentId: nil)
-        let code = try await portal.smsCode(mobile)
-        _ = try await app.register(registration: Registration(
-            residentId: id, name: "李四", mobile: mobile, password: Self.password, smsCode: code))
-        try await login(app, id: id, mobile: mobile)
-    }
-
-    func login(_ app: Yaohao, id: String, mobile: String) async throws {
-        try await portal.advance(seconds: 61)
-        _ = try await app.requestSmsCode(purpose: .login, mobile: nil, residentId: id)
-        _ = try await app.login(residentId: id, password: Self.password, smsCode: try await portal.smsCode(mobile))
-    }
-
-    func photo() throws -> Data {
-        let fixtures = try XCTUnwrap(ProcessInfo.processInfo.environment["YAOHAO_FIXTURES"])
-        return try Data(contentsOf: URL(fileURLWithPath: fixtures).appendingPathComponent("photos/licence.jpg"))
-    }
-
     func testApplicantJourneyThroughTheFacade() async throws {
         let store = MemorySecretStore()
-        let app = try app(store)
+        let app = try portal.app(store)
         XCTAssertFalse(try app.isLoggedIn())
-        try await registerAndLogin(app, id: Self.idA, mobile: "13800138011")
+        try await portal.registerAndLogin(app, id: Self.idA, mobile: "13800138011")
         XCTAssertTrue(try app.isLoggedIn())
         XCTAssertEqual(store.count, 1)
+        XCTAssertTrue(store.calledOffMainThread)
 
         let draft = try app.createDraft(kind: .individualOrdinary)
-        let address = "北京市海淀区中关村大街1号院2号楼"
         _ = try app.saveDraft(localId: draft.localId, form: ApplicationForm(
-            licenceFile: Self.idA, address: address, c5Licence: false, family: nil))
-        let preview = try await app.preview(localId: draft.localId)
+            licenceFile: Self.idA, address: PortalProcess.address, c5Licence: false, family: nil))
+        let preview: Preview = try await app.preview(localId: draft.localId)
         XCTAssertFalse(preview.ready)
-        XCTAssertEqual(preview.checks.first { $0.field == "licence_file" }?.errors.map(\.code),
+        let checks: [FieldCheck] = preview.checks
+        XCTAssertEqual(checks.first { $0.field == "licence_file" }?.errors.map(\.code),
                        ["licence_file_is_licence_number"])
 
         _ = try app.saveDraft(localId: draft.localId, form: ApplicationForm(
-            licenceFile: Self.licenceFile, address: address, c5Licence: false, family: nil))
+            licenceFile: PortalProcess.licenceFile, address: PortalProcess.address, c5Licence: false, family: nil))
         for kind in [DocumentKind.idCardFront, .idCardBack, .drivingLicence] {
-            _ = try await app.addDocument(localId: draft.localId, kind: kind, bytes: try photo())
+            _ = try await app.addDocument(localId: draft.localId, kind: kind, bytes: try PortalProcess.photo())
         }
         let submitted = try await app.submit(localId: draft.localId)
         XCTAssertEqual(submitted.code?.count, 13)
         XCTAssertEqual(submitted.status, .underReview)
 
-        try await portal.makeEligible(Self.idA, licenceFile: Self.licenceFile)
+        try await portal.makeEligible(Self.idA, licenceFile: PortalProcess.licenceFile)
         try await portal.review()
         let refreshed = try await app.refreshApplications()
         XCTAssertEqual(refreshed.map(\.status), [.approved])
@@ -88,6 +72,7 @@ final class FacadeTests: XCTestCase {
         XCTAssertEqual(try app.cacheIntegrity(), "ok")
 
         try await app.logout()
+        XCTAssertFalse(try app.isLoggedIn())
         XCTAssertEqual(store.count, 0)
         do {
             _ = try await app.refreshProfile()
@@ -98,10 +83,10 @@ final class FacadeTests: XCTestCase {
     }
 
     func testASecondLoginEndsTheFirstSession() async throws {
-        let phone = try app()
-        try await registerAndLogin(phone, id: Self.idB, mobile: "13800138012")
-        let tablet = try app()
-        try await login(tablet, id: Self.idB, mobile: "13800138012")
+        let phone = try portal.app()
+        try await portal.registerAndLogin(phone, id: Self.idB, mobile: "13800138012")
+        let tablet = try portal.app()
+        try await portal.login(tablet, id: Self.idB, mobile: "13800138012")
         do {
             _ = try await phone.refreshProfile()
             XCTFail("the old session still worked")
@@ -114,16 +99,35 @@ final class FacadeTests: XCTestCase {
 
     func testCancelledCallsStopAndBadInputNamesItsField() async throws {
         let token = CancelToken()
+        XCTAssertFalse(token.isCancelled())
         token.cancel()
+        XCTAssertTrue(token.isCancelled())
         do {
-            _ = try await app().refresh(cancel: token)
+            _ = try await portal.app().refresh(cancel: token)
             XCTFail("a cancelled refresh ran")
         } catch YaohaoError.Cancelled {}
         do {
-            _ = try await app().requestSmsCode(purpose: .register, mobile: "12345", residentId: nil)
+            _ = try await portal.app().requestSmsCode(purpose: .register, mobile: "12345", residentId: nil)
             XCTFail("a 5-digit mobile was accepted")
         } catch YaohaoError.InvalidInput(let field, _, _, _) {
             XCTAssertEqual(field, "mobile")
+        }
+    }
+
+    func testAnUnreachablePortalIsANetworkErrorAndALockedVaultIsOther() async throws {
+        let closed = try Yaohao(baseUrl: "http://127.0.0.1:9", dataDir: PortalProcess.freshDirectory(),
+                                locale: .en, secrets: MemorySecretStore())
+        do {
+            _ = try await closed.requestSmsCode(purpose: .register, mobile: "13800138019", residentId: nil)
+            XCTFail("an unreachable portal answered")
+        } catch YaohaoError.Network(_, let en) {
+            XCTAssertFalse(en.isEmpty)
+        }
+        do {
+            _ = try portal.app(LockedSecretStore()).isLoggedIn()
+            XCTFail("a locked vault was ignored")
+        } catch YaohaoError.Other(_, let en) {
+            XCTAssertTrue(en.contains("keychain locked"), en)
         }
     }
 }

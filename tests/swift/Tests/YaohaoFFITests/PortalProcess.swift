@@ -1,4 +1,5 @@
 import Foundation
+@testable import YaohaoFFI
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -32,8 +33,9 @@ final class PortalProcess: @unchecked Sendable {
         baseUrl = String(text[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
     }
 
+    /// Calls the operator API and returns the answer's body (throws on any non-2xx answer).
     @discardableResult
-    private func call(_ method: String, _ path: String, _ body: String? = nil, csv: Bool = false) async throws -> String {
+    func call(_ method: String, _ path: String, _ body: String? = nil, csv: Bool = false) async throws -> String {
         var request = URLRequest(url: URL(string: baseUrl + path)!)
         request.httpMethod = method
         request.setValue(Self.operatorToken, forHTTPHeaderField: "x-operator-token")
@@ -73,6 +75,96 @@ final class PortalProcess: @unchecked Sendable {
     /// Runs the review of every submitted application.
     func review() async throws {
         try await call("POST", "/v1/operator/reviews")
+    }
+
+    /// Moves the simulated clock to `date` (forward only); what falls due runs.
+    func moveTo(_ date: Date) async throws {
+        try await call("POST", "/v1/operator/clock", "{\"to\": \"\(Self.iso(date))\"}")
+    }
+
+    /// Schedules the policy's next ordinary draw with `quota` quotas; returns the portal's period id.
+    func createPeriod(quota: Int) async throws -> String {
+        let json = try await call("POST", "/v1/operator/periods", "{\"quota\": \(quota)}")
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        guard let id = object?["id"] as? String else { throw PortalError.unexpected(json) }
+        return id
+    }
+
+    /// Approves or rejects a marital-status change.
+    func decideMaritalChange(_ id: Int64, approve: Bool) async throws {
+        try await call("POST", "/v1/operator/marital-changes/\(id)", "{\"approve\": \(approve)}")
+    }
+
+    /// Posts a policy notice.
+    func announce(titleZh: String, titleEn: String) async throws {
+        try await call("POST", "/v1/operator/announcements",
+                       "{\"title_zh\": \"\(titleZh)\", \"title_en\": \"\(titleEn)\", \"body_zh\": \"正文\", \"body_en\": \"Body\"}")
+    }
+
+    /// Announces the actual moment of a projected calendar event (`kind` in snake_case).
+    func announceDate(kind: String, projected: String, at: Date) async throws {
+        try await call("POST", "/v1/operator/calendar",
+                       "{\"kind\": \"\(kind)\", \"projected\": \"\(projected)\", \"at\": \"\(Self.iso(at))\"}")
+    }
+
+    /// Registers an applicant through the facade and logs in.
+    func registerAndLogin(_ app: Yaohao, id: String, mobile: String, name: String = "李四") async throws {
+        _ = try await app.requestSmsCode(purpose: SmsPurpose.register, mobile: mobile, residentId: nil)
+        let code = try await smsCode(mobile)
+        _ = try await app.register(registration: Registration(
+            residentId: id, name: name, mobile: mobile, password: Self.password, smsCode: code))
+        try await login(app, id: id, mobile: mobile)
+    }
+
+    /// Logs in through the facade (a minute after the last code, as the portal requires).
+    @discardableResult
+    func login(_ app: Yaohao, id: String, mobile: String, password: String = PortalProcess.password) async throws -> Account {
+        try await advance(seconds: 61)
+        _ = try await app.requestSmsCode(purpose: .login, mobile: nil, residentId: id)
+        return try await app.login(residentId: id, password: password, smsCode: try await smsCode(mobile))
+    }
+
+    /// Fills, documents and submits an individual application; returns it.
+    func submitApplication(_ app: Yaohao) async throws -> Application {
+        let draft = try app.createDraft(kind: ApplicationKind.individualOrdinary)
+        _ = try app.saveDraft(localId: draft.localId, form: ApplicationForm(
+            licenceFile: Self.licenceFile, address: Self.address, c5Licence: false, family: nil))
+        for kind in [DocumentKind.idCardFront, .idCardBack, .drivingLicence] {
+            _ = try await app.addDocument(localId: draft.localId, kind: kind, bytes: try Self.photo())
+        }
+        return try await app.submit(localId: draft.localId)
+    }
+
+    /// A new facade on a fresh data directory.
+    func app(_ store: SecretStore = MemorySecretStore(), locale: Lang = .zh) throws -> Yaohao {
+        try Yaohao(baseUrl: baseUrl, dataDir: Self.freshDirectory(), locale: locale, secrets: store)
+    }
+
+    static let password = "Secret123"
+    static let licenceFile = "110000123456"
+    static let address = "北京市海淀区中关村大街1号院2号楼"
+
+    /// The licence photo fixture.
+    static func photo() throws -> Data {
+        guard let fixtures = ProcessInfo.processInfo.environment["YAOHAO_FIXTURES"] else { throw PortalError.notConfigured }
+        return try Data(contentsOf: URL(fileURLWithPath: fixtures).appendingPathComponent("photos/licence.jpg"))
+    }
+
+    /// A new empty directory for a facade's data.
+    static func freshDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("yaohao-app-\(UUID().uuidString)").path
+    }
+
+    /// RFC 3339 in UTC.
+    static func iso(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(secondsFromGMT: 0)
+        return f.string(from: date)
+    }
+
+    /// The Beijing calendar date of an instant (UTC+8, no daylight saving).
+    static func beijingDate(_ date: Date) -> String {
+        String(iso(date.addingTimeInterval(8 * 3600)).prefix(10))
     }
 
     func stop() {

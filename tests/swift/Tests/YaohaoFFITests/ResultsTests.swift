@@ -11,12 +11,12 @@ final class ResultsTests: XCTestCase {
 
     func testReadsAndVerifiesARealPublishedPdf() throws {
         let pdf = try fixture("official/bj-201506-person-ordinary.pdf")
-        let summary = try parseResultFile(bytes: pdf)
+        let summary: ResultSummary = try parseResultFile(bytes: pdf)
         XCTAssertEqual(summary.period, "201506")
         XCTAssertEqual(summary.poolSize, 3_647_274)
         XCTAssertEqual(summary.rows, 17_804)
         XCTAssertEqual(summary.seed, "390922")
-        let v = try verifyResultFile(bytes: pdf)
+        let v: DrawVerification = try verifyResultFile(bytes: pdf)
         XCTAssertEqual(v.verdict, "verified")
         XCTAssertGreaterThan(v.draws, UInt64(v.rows))
     }
@@ -25,7 +25,8 @@ final class ResultsTests: XCTestCase {
         let text = String(decoding: try fixture("results/unit-2015-named.utf8.txt"), as: UTF8.self)
         let tampered = text.replacingOccurrences(of: "指标配置初始值：530670", with: "指标配置初始值：530671")
         XCTAssertEqual(try verifyResultFile(bytes: Data(tampered.utf8)).verdict, "mismatch")
-        guard case let .draw(won, row, _) = try checkCode(bytes: Data(text.utf8), code: "2000000000663") else {
+        let lookup: CodeLookup = try checkCode(bytes: Data(text.utf8), code: "2000000000663")
+        guard case let .draw(won, row, _) = lookup else {
             return XCTFail("not a lottery list")
         }
         XCTAssertTrue(won)

@@ -33,8 +33,10 @@ final class RulesTests: XCTestCase {
             Member(relation: .spouse, ladderSteps: 5, nevQueueFullYears: 0),
             Member(relation: .child, ladderSteps: 0, nevQueueFullYears: 0),
         ])
-        let points = try familyPoints(family: family)
+        let points: FamilyPoints = try familyPoints(family: family)
         XCTAssertEqual(points.total, 54)
+        let members: [MemberPoints] = points.members
+        XCTAssertEqual(members.map(\.relation), [Relation.main, .spouse, .child])
         XCTAssertEqual(points.formula, "((7+6)×2+1)×2 = 54")
     }
 
@@ -54,7 +56,7 @@ final class RulesTests: XCTestCase {
 
     func testLadderAndOdds() throws {
         XCTAssertEqual(ladderWeight(unsuccessfulDraws: 37, c5: true), 4)
-        let odds = try estimateOdds(input: OddsInput(
+        let odds: Odds = try estimateOdds(input: OddsInput(
             poolSize: 3_647_274, quota: 17_804, weight: 1, unsuccessfulDraws: nil, c5: false, drawsPerYear: 6))
         XCTAssertEqual(odds.oneIn, 205.4, accuracy: 0.5)
         XCTAssertThrowsError(try estimateOdds(input: OddsInput(
@@ -66,8 +68,28 @@ final class RulesTests: XCTestCase {
             birthDate: "2010-01-01",
             residence: .residencePermit(validUntil: "2030-01-01", socialInsuranceMonths: 10, incomeTaxMonths: 60),
             licenceValidUntil: nil, ownsBeijingCar: false, holdsValidQuota: false)
-        let e = try checkIndividualEligibility(facts: facts, today: "2026-11-23")
+        let e: Eligibility = try checkIndividualEligibility(facts: facts, today: "2026-11-23")
         XCTAssertFalse(e.eligible)
         XCTAssertEqual(e.failures.map(\.code), ["social_insurance_months", "age", "licence_missing"])
+    }
+
+    func testFamilyEligibilityNamesEachMember() throws {
+        let main = PersonFacts(birthDate: "1980-01-01", residence: Residence.beijingHukou, licenceValidUntil: "2032-01-01",
+                               ownsBeijingCar: false, holdsValidQuota: false)
+        let spouse = MemberFacts(relation: .spouse, ownsBeijingCar: false, spouseOwnsBeijingCar: false, inOtherApplication: false)
+        XCTAssertTrue(try checkFamilyEligibility(
+            facts: FamilyFacts(main: main, members: [spouse], wonWithinTenYears: false), today: "2026-11-23").eligible)
+        let child = MemberFacts(relation: .child, ownsBeijingCar: true, spouseOwnsBeijingCar: false, inOtherApplication: true)
+        let facts: FamilyFacts = FamilyFacts(main: main, members: [spouse, child], wonWithinTenYears: false)
+        let e = try checkFamilyEligibility(facts: facts, today: "2026-11-23")
+        XCTAssertFalse(e.eligible)
+        XCTAssertEqual(e.failures.map(\.code), ["family_member_car", "family_member_other_application"])
+        XCTAssertTrue(e.failures[0].messageZh.contains("第 3 位成员"))
+    }
+
+    func testFieldsAreNamedByTheirKind() {
+        let fields: [Field] = [.id, .name, .phone, .licenceFile, .code, .address]
+        let results = fields.map { validateField(field: $0, value: "") }
+        XCTAssertTrue(results.allSatisfy { !$0.valid })
     }
 }

@@ -1,0 +1,128 @@
+package app.yaohao.tests
+
+import app.yaohao.core.*
+import kotlinx.coroutines.runBlocking
+import org.junit.AfterClass
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.BeforeClass
+import org.junit.Test
+import java.io.File
+import java.nio.file.Files
+import java.time.Instant
+
+/** A clock the test sets, read by Rust whenever the facade needs the time. */
+class FixedClock(var instant: Instant) : Clock {
+    val threads: MutableSet<String> = java.util.concurrent.ConcurrentHashMap.newKeySet()
+    override fun now(): Instant = instant.also { threads += Thread.currentThread().name }
+}
+
+/** Accounts through the facade against a real portal: password reset, mobile and marital changes, devices. */
+class AccountsTest {
+    private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
+
+    private fun app(store: SecretStore = MemorySecretStore(), locale: Lang = Lang.ZH): Yaohao =
+        Yaohao(portal.baseUrl, Files.createTempDirectory("yaohao-app").toString(), locale, store)
+
+    @Test
+    fun passwordResetEndsTheSessionAndTheNewPasswordWorks() = runBlocking {
+        val app = app()
+        portal.registerAndLogin(app, ID_RESET, MOBILE_RESET)
+        portal.advance(61)
+        val sent: CodeSent = app.requestSmsCode(SmsPurpose.RESET_PASSWORD, MOBILE_RESET, ID_RESET)
+        assertTrue(sent.expiresIn > 0)
+        app.resetPassword(ID_RESET, MOBILE_RESET, portal.smsCode(MOBILE_RESET), "NewSecret456")
+        assertFalse(app.isLoggedIn())
+        try {
+            portal.login(app, ID_RESET, MOBILE_RESET)
+            fail("the old password still worked")
+        } catch (e: YaohaoException.InvalidInput) {
+            assertEquals("password", e.field)
+        }
+        val account: Account = portal.login(app, ID_RESET, MOBILE_RESET, "NewSecret456")
+        assertEquals(ID_RESET, account.residentId)
+    }
+
+    @Test
+    fun mobileChangeNeedsCodesToTheOldAndTheNewNumber() = runBlocking {
+        val app = app()
+        portal.registerAndLogin(app, ID_MOBILE, MOBILE_OLD)
+        portal.advance(61)
+        val sent = app.requestMobileChangeCodes(MOBILE_NEW)
+        assertTrue(sent.resendAfter > 0)
+        val changed = app.changeMobile(MOBILE_NEW, portal.smsCode(MOBILE_OLD), portal.smsCode(MOBILE_NEW))
+        assertEquals(MOBILE_NEW, changed.mobile)
+        assertEquals(MOBILE_NEW, app.profile()!!.mobile)
+        assertEquals(MOBILE_NEW, app.refreshProfile().mobile)
+        // The device's push token is accepted once logged in, and repeating it is harmless.
+        app.registerDevice("dev", "kotlin-device-token")
+        app.registerDevice("dev", "kotlin-device-token")
+    }
+
+    @Test
+    fun maritalChangeIsRequestedWithACertificateAndReviewed() = runBlocking {
+        val app = app()
+        portal.registerAndLogin(app, ID_MARITAL, MOBILE_MARITAL)
+        assertNull(app.refreshMaritalChange())
+        val requested: MaritalChange = app.requestMaritalChange(MaritalStatus.MARRIED, photo)
+        assertEquals(MaritalStatus.MARRIED, requested.requestedStatus)
+        assertEquals("pending", requested.status)
+        assertEquals(requested.id, app.maritalChange()!!.id)
+        portal.decideMaritalChange(requested.id, approve = true)
+        val decided = app.refreshMaritalChange()!!
+        assertEquals("approved", decided.status)
+        assertNotNull(decided.decidedAt)
+        assertEquals("married", app.refreshProfile().maritalStatus)
+    }
+
+    @Test
+    fun aSecondCodeWithinAMinuteIsRateLimited() = runBlocking {
+        val app = app()
+        app.requestSmsCode(SmsPurpose.REGISTER, MOBILE_LIMIT, null)
+        try {
+            app.requestSmsCode(SmsPurpose.REGISTER, MOBILE_LIMIT, null)
+            fail("two codes within a minute")
+        } catch (e: YaohaoException.RateLimited) {
+            assertTrue("${e.retryAfterSeconds}", e.retryAfterSeconds in 1uL..60uL)
+            assertTrue(e.messageZh.isNotEmpty())
+        }
+    }
+
+    @Test
+    fun theAppsClockAndLocaleAreUsed() {
+        val at = Instant.parse("2026-11-20T08:00:00Z")
+        val clock = FixedClock(at)
+        val app = Yaohao.withClock(portal.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.EN,
+            MemorySecretStore(), clock)
+        assertEquals(Lang.EN, app.locale())
+        assertEquals(at, app.createDraft(ApplicationKind.FAMILY).updatedAt)
+        assertTrue(clock.threads.isNotEmpty())
+        assertNull(app.refreshedAt())
+    }
+
+    companion object {
+        const val ID_RESET = "110101198001010010"
+        const val MOBILE_RESET = "13800138101"
+        const val ID_MOBILE = "110101198502020022"
+        const val MOBILE_OLD = "13800138102"
+        const val MOBILE_NEW = "13900139102"
+        const val ID_MARITAL = "110105199203030036"
+        const val MOBILE_MARITAL = "13800138103"
+        const val MOBILE_LIMIT = "13800138104"
+        lateinit var portal: PortalProcess
+
+        @BeforeClass @JvmStatic
+        fun startPortal() {
+            portal = PortalProcess()
+        }
+
+        @AfterClass @JvmStatic
+        fun stopPortal() {
+            portal.close()
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package app.yaohao.tests
+
+import app.yaohao.core.*
+import com.sun.net.httpserver.HttpServer
+import kotlinx.coroutines.runBlocking
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Test
+import java.net.InetSocketAddress
+import java.nio.file.Files
+
+/**
+ * Boundary errors the real portal does not give on demand (a 5xx, an answer outside the
+ * contract), from a stub server on a free loopback port that answers every request the same way.
+ */
+class ErrorsTest {
+    private fun <T> withStub(status: Int, body: String, block: suspend (Yaohao) -> T): T {
+        val server = HttpServer.create(InetSocketAddress("127.0.0.1", 0), 0)
+        server.createContext("/") { exchange ->
+            val bytes = body.toByteArray()
+            exchange.responseHeaders.add("content-type", "application/json")
+            exchange.sendResponseHeaders(status, if (bytes.isEmpty()) -1 else bytes.size.toLong())
+            if (bytes.isNotEmpty()) exchange.responseBody.use { it.write(bytes) }
+            exchange.close()
+        }
+        server.start()
+        try {
+            val app = Yaohao("http://127.0.0.1:${server.address.port}",
+                Files.createTempDirectory("yaohao-app").toString(), Lang.EN, MemorySecretStore())
+            return runBlocking { block(app) }
+        } finally {
+            server.stop(0)
+        }
+    }
+
+    @Test
+    fun aServerFailureIsServerWithItsStatus() = withStub(501,
+        """{"code":"internal","message_zh":"服务器内部错误","message_en":"internal error"}""") { app ->
+        try {
+            app.refreshPeriods()
+            fail("a 501 was accepted")
+        } catch (e: YaohaoException.Server) {
+            assertEquals(501.toUShort(), e.status)
+            assertEquals("internal error", e.messageEn)
+        }
+    }
+
+    @Test
+    fun anAnswerOutsideTheContractIsOther() = withStub(418, "") { app ->
+        try {
+            app.requestSmsCode(SmsPurpose.REGISTER, "13800138999", null)
+            fail("a 418 was accepted")
+        } catch (e: YaohaoException.Other) {
+            assertTrue(e.messageEn, e.messageEn.contains("418"))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+@testable import YaohaoFFI
+
+/// A clock the test sets, read by Rust whenever the facade needs the time.
+final class FixedClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+    let date: Date
+    var callCount: Int { lock.withLock { calls } }
+
+    init(_ date: Date) { self.date = date }
+    func now() -> Date {
+        lock.withLock { calls += 1 }
+        return date
+    }
+}
+
+/// Accounts through the facade against a real portal: password reset, mobile and marital changes, devices.
+final class AccountsTests: XCTestCase {
+    var portal: PortalProcess!
+
+    override func setUpWithError() throws {
+        portal = try PortalProcess()
+    }
+
+    override func tearDown() {
+        portal.stop()
+    }
+
+    func testPasswordResetEndsTheSessionAndTheNewPasswordWorks() async throws {
+        let (id, mobile) = ("110101198001010010", "13800138111")
+        let app = try portal.app()
+        try await portal.registerAndLogin(app, id: id, mobile: mobile)
+        try await portal.advance(seconds: 61)
+        let sent: CodeSent = try await app.requestSmsCode(purpose: .resetPassword, mobile: mobile, residentId: id)
+        XCTAssertGreaterThan(sent.expiresIn, 0)
+        try await app.resetPassword(residentId: id, mobile: mobile, smsCode: try await portal.smsCode(mobile),
+                                    newPassword: "NewSecret456")
+        XCTAssertFalse(try app.isLoggedIn())
+        do {
+            try await portal.login(app, id: id, mobile: mobile)
+            XCTFail("the old password still worked")
+        } catch YaohaoError.InvalidInput(let field, _, _, _) {
+            XCTAssertEqual(field, "password")
+        }
+        let account: Account = try await portal.login(app, id: id, mobile: mobile, password: "NewSecret456")
+        XCTAssertEqual(account.residentId, id)
+    }
+
+    func testMobileChangeNeedsCodesToTheOldAndTheNewNumber() async throws {
+        let (id, old, new) = ("110101198502020022", "13800138112", "13900139112")
+        let app = try portal.app()
+        try await portal.registerAndLogin(app, id: id, mobile: old)
+        try await portal.advance(seconds: 61)
+        let sent = try await app.requestMobileChangeCodes(newMobile: new)
+        XCTAssertGreaterThan(sent.resendAfter, 0)
+        let changed = try await app.changeMobile(newMobile: new, oldCode: try await portal.smsCode(old),
+                                                 newCode: try await portal.smsCode(new))
+        XCTAssertEqual(changed.mobile, new)
+        XCTAssertEqual(try app.profile()?.mobile, new)
+        let refreshed = try await app.refreshProfile()
+        XCTAssertEqual(refreshed.mobile, new)
+        // The device's push token is accepted once logged in, and repeating it is harmless.
+        try await app.registerDevice(provider: "dev", token: "swift-device-token")
+        try await app.registerDevice(provider: "dev", token: "swift-device-token")
+    }
+
+    func testMaritalChangeIsRequestedWithACertificateAndReviewed() async throws {
+        let app = try portal.app()
+        try await portal.registerAndLogin(app, id: "110105199203030036", mobile: "13800138113")
+        let none = try await app.refreshMaritalChange()
+        XCTAssertNil(none)
+        let requested: MaritalChange = try await app.requestMaritalChange(status: .married, certificate: try PortalProcess.photo())
+        XCTAssertEqual(requested.requestedStatus, MaritalStatus.married)
+        XCTAssertEqual(requested.status, "pending")
+        XCTAssertEqual(try app.maritalChange()?.id, requested.id)
+        try await portal.decideMaritalChange(requested.id, approve: true)
+        let decided = try await app.refreshMaritalChange()
+        XCTAssertEqual(decided?.status, "approved")
+        XCTAssertNotNil(decided?.decidedAt)
+        let profile = try await app.refreshProfile()
+        XCTAssertEqual(profile.maritalStatus, "married")
+    }
+
+    func testASecondCodeWithinAMinuteIsRateLimited() async throws {
+        let app = try portal.app()
+        _ = try await app.requestSmsCode(purpose: .register, mobile: "13800138114", residentId: nil)
+        do {
+            _ = try await app.requestSmsCode(purpose: .register, mobile: "13800138114", residentId: nil)
+            XCTFail("two codes within a minute")
+        } catch YaohaoError.RateLimited(let retryAfter, let zh, _) {
+            XCTAssertTrue((1...60).contains(retryAfter), "\(retryAfter)")
+            XCTAssertFalse(zh.isEmpty)
+        }
+    }
+
+    func testTheAppsClockAndLocaleAreUsed() throws {
+        let at = Date(timeIntervalSince1970: 1_795_680_000) // 2026-11-26T08:00:00Z
+        let clock = FixedClock(at)
+        let app = try Yaohao.withClock(baseUrl: portal.baseUrl, dataDir: PortalProcess.freshDirectory(), locale: .en,
+                                       secrets: MemorySecretStore(), clock: clock)
+        XCTAssertEqual(app.locale(), Lang.en)
+        XCTAssertEqual(try app.createDraft(kind: .family).updatedAt, at)
+        XCTAssertGreaterThan(clock.callCount, 0)
+        XCTAssertNil(try app.refreshedAt())
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+@testable import YaohaoFFI
+
+/// A whole draw cycle on the portal's simulated clock, through the facade: periods, calendar and
+/// announcements, the dashboard and reminders, the data freeze, publication and result checks
+/// (each notified exactly once), quota confirmation, December continuation and, after the
+/// clean-up two years on, reactivation.
+final class CycleTests: XCTestCase {
+    var portal: PortalProcess!
+
+    override func setUpWithError() throws {
+        portal = try PortalProcess()
+    }
+
+    override func tearDown() {
+        portal.stop()
+    }
+
+    func testADrawCycleFromApplicationToReactivation() async throws {
+        let people = [("110106197509090098", "13800138311"), ("110106197610100107", "13800138312")]
+        let apps = [try portal.app(), try portal.app()]
+        var submitted: [Application] = []
+        for (app, (id, mobile)) in zip(apps, people) {
+            try await portal.registerAndLogin(app, id: id, mobile: mobile)
+            submitted.append(try await portal.submitApplication(app))
+            try await portal.makeEligible(id, licenceFile: PortalProcess.licenceFile)
+        }
+        try await portal.review()
+        let a = apps[0]
+
+        // The period, as the portal lists it (its id comes from the portal, never from the test).
+        let periodId = try await portal.createPeriod(quota: 1)
+        let periods: [Period] = try await a.refreshPeriods()
+        let period = try XCTUnwrap(periods.first { $0.id == periodId })
+        XCTAssertEqual(period.status, "open")
+        XCTAssertEqual(try a.periods(), periods)
+        XCTAssertTrue(period.cutoffAt < period.freezeFrom && period.freezeUntil <= period.drawAt)
+
+        // Announcements and the announced calendar.
+        try await portal.announce(titleZh: "摇号安排公告", titleEn: "Draw schedule notice")
+        try await portal.announceDate(kind: "draw", projected: PortalProcess.beijingDate(period.drawAt), at: period.drawAt)
+        let announcements: [Announcement] = try await a.refreshAnnouncements()
+        XCTAssertTrue(announcements.contains { $0.title.en == "Draw schedule notice" })
+        XCTAssertEqual(try a.announcements(), announcements)
+
+        // The home screen, reminders and their scheduling through the app's scheduler.
+        let dashboard: Dashboard = try await a.refresh(cancel: nil)
+        XCTAssertEqual(dashboard.applications.map(\.status), [.approved])
+        XCTAssertNotNil(dashboard.refreshedAt)
+        XCTAssertEqual(try a.refreshedAt(), dashboard.refreshedAt)
+        XCTAssertEqual(try a.dashboard().applications, dashboard.applications)
+        try await a.refreshCalendar()
+        let events: [Event] = try a.calendar(from: PortalProcess.beijingDate(period.drawAt),
+                                             to: PortalProcess.beijingDate(period.publishAt))
+        let draw = try XCTUnwrap(events.first { $0.kind == EventKind.draw })
+        XCTAssertTrue(draw.announced)
+        XCTAssertEqual(draw.at, period.drawAt)
+        let upcoming: [UpcomingEvent] = try a.nextEvents()
+        XCTAssertTrue(upcoming.allSatisfy { $0.countdownSeconds >= 0 })
+        let state: ApplicantState = try a.applicantState()
+        XCTAssertEqual(state.applications.map(\.status), [.active])
+        let reminders: [Reminder] = try a.reminders()
+        XCTAssertFalse(reminders.isEmpty)
+        let plan: ReminderPlan = try a.reminderPlan()
+        XCTAssertEqual(plan.schedule.map(\.id), reminders.map(\.id))
+        let scheduler = MemoryScheduler()
+        let synced: ReminderSync = try syncReminders(scheduler: scheduler, reminders: plan.schedule)
+        XCTAssertEqual(synced.scheduled, plan.schedule.map(\.id))
+        XCTAssertEqual(Set(scheduler.scheduled.keys), Set(plan.schedule.map(\.id)))
+        XCTAssertEqual(try a.reminderPlan().cancel, [])
+
+        // Inside the data freeze queries pause until its end; nothing is published yet.
+        try await portal.moveTo(period.freezeFrom.addingTimeInterval(3600))
+        try await portal.login(a, id: people[0].0, mobile: people[0].1)
+        do {
+            _ = try await a.myResults()
+            XCTFail("results were queried during the freeze")
+        } catch YaohaoError.DataFreeze(let until, _, _) {
+            XCTAssertEqual(until, period.freezeUntil)
+        }
+        let early = try await a.checkResults(period: periodId, cancel: nil)
+        XCTAssertTrue(early.isEmpty)
+
+        // After publication: each code is notified exactly once, however often it is checked.
+        try await portal.moveTo(period.publishAt.addingTimeInterval(60))
+        for (app, (id, mobile)) in zip(apps, people) {
+            try await portal.login(app, id: id, mobile: mobile)
+        }
+        let forA: [ResultNotification] = try await a.checkPublishedResults(cancel: nil)
+        XCTAssertEqual(forA.map(\.outcome.code), [try XCTUnwrap(submitted[0].code)])
+        let againA = try await a.checkPublishedResults(cancel: nil)
+        XCTAssertTrue(againA.isEmpty)
+        let forB = try await apps[1].checkResults(period: periodId, cancel: CancelToken())
+        XCTAssertEqual(forB.map(\.outcome.code), [try XCTUnwrap(submitted[1].code)])
+        let againB = try await apps[1].checkResults(period: periodId, cancel: nil)
+        XCTAssertTrue(againB.isEmpty)
+        let outcomes: [ResultOutcome] = (forA + forB).map(\.outcome)
+        XCTAssertEqual(outcomes.filter(\.won).count, 1)
+        XCTAssertTrue(outcomes.allSatisfy { $0.verified && $0.period == periodId })
+        XCTAssertEqual(try a.latestResults(), [outcomes[0]])
+        let mine: [PeriodResult] = try await a.myResults()
+        XCTAssertEqual(mine.map(\.period), [periodId])
+        XCTAssertEqual(mine.map(\.outcome), [outcomes[0].won ? "won" : "not_won"])
+
+        let (w, l) = outcomes[0].won ? (0, 1) : (1, 0)
+        let quotas: [Quota] = try await apps[w].quotas()
+        XCTAssertEqual(quotas.map(\.status), ["pending_confirmation"])
+        let confirmed = try await apps[w].confirmQuota(quotaId: quotas[0].id)
+        XCTAssertEqual(confirmed.map(\.status), ["confirmed"])
+        // 继续参与 in December keeps the loser's application; the clean-up two years on removes it
+        // all the same (it was not continued in the December before), and it can be reactivated.
+        let continued = try await apps[l].continueApplication(id: submitted[l].id)
+        XCTAssertEqual(continued.status, .approved)
+        try await portal.moveTo(Date(timeIntervalSince1970: 1_861_923_600)) // 2029-01-01T01:00:00Z
+        try await portal.login(apps[l], id: people[l].0, mobile: people[l].1)
+        let removed = try await apps[l].refreshApplications()
+        XCTAssertEqual(removed.map(\.status), [.removed])
+        let reactivated = try await apps[l].reactivateApplication(id: submitted[l].id)
+        XCTAssertEqual(reactivated.status, .underReview)
+        XCTAssertEqual(reactivated.code, submitted[l].code)
+        XCTAssertEqual(try apps[l].applications().map(\.status), [.underReview])
+    }
+}
