@@ -7,6 +7,7 @@ use crate::i18n::Reason;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 use jpeg_encoder::{ColorType, Encoder};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::io::Cursor;
 
 /// Below this sharpness score a photo is probably blurred (see `sharpness`).
@@ -187,22 +188,26 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, DocumentError> {
 /// `image` scaled so that its longer side is `max` (see `resize`).
 pub fn shrink(image: DynamicImage, max: u32) -> Result<DynamicImage, DocumentError> {
     let (w, h) = fit_within(image.width(), image.height(), max);
-    resize_rgb(image.into_rgb8(), w, h)
+    resize_rgb(&image.into_rgb8(), w, h)
         .map(DynamicImage::ImageRgb8)
         .map_err(|e| DocumentError::Corrupt(e.to_string()))
 }
 
 /// Encodes `image` as a JPEG of at most `max_bytes`, trying `QUALITIES` from the best down.
 pub fn encode_within(image: &DynamicImage, max_bytes: usize) -> Result<Vec<u8>, DocumentError> {
-    let rgb = image.to_rgb8();
+    // A shrunk photo is RGB already; anything else is converted (alpha dropped).
+    let pixels = match image {
+        DynamicImage::ImageRgb8(rgb) => Cow::Borrowed(rgb.as_raw()),
+        other => Cow::Owned(other.to_rgb8().into_raw()),
+    };
     // Sides are bounded by `DocumentKind::max_side` (or the 600-pixel minimum), far below u16::MAX.
-    let (Ok(w), Ok(h)) = (u16::try_from(rgb.width()), u16::try_from(rgb.height())) else {
+    let (Ok(w), Ok(h)) = (u16::try_from(image.width()), u16::try_from(image.height())) else {
         return Err(DocumentError::TooLarge);
     };
     for quality in QUALITIES {
         let mut out = Vec::with_capacity(max_bytes);
         Encoder::new(&mut out, quality)
-            .encode(rgb.as_raw(), w, h, ColorType::Rgb)
+            .encode(&pixels, w, h, ColorType::Rgb)
             .map_err(|e| DocumentError::Corrupt(e.to_string()))?;
         if out.len() <= max_bytes {
             return Ok(out);

@@ -3,6 +3,7 @@
 
 use super::resize::resize_rgb;
 use image::DynamicImage;
+use std::borrow::Cow;
 
 /// Width the score is computed at.
 const SCORE_WIDTH: u32 = 640;
@@ -13,7 +14,11 @@ pub fn sharpness(image: &DynamicImage) -> f64 {
     let grey = if image.width() > SCORE_WIDTH {
         let h =
             (u64::from(image.height()) * u64::from(SCORE_WIDTH) / u64::from(image.width())).max(1);
-        match resize_rgb(image.to_rgb8(), SCORE_WIDTH, h as u32) {
+        let rgb = match image.as_rgb8() {
+            Some(rgb) => Cow::Borrowed(rgb),
+            None => Cow::Owned(image.to_rgb8()),
+        };
+        match resize_rgb(&rgb, SCORE_WIDTH, h as u32) {
             Ok(small) => DynamicImage::ImageRgb8(small).to_luma8(),
             // Not expected (an `RgbImage` always matches its size); score the full image then.
             Err(_) => image.to_luma8(),
