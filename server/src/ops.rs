@@ -91,6 +91,10 @@ pub fn seed_demo(db: &Db, count: usize, now: DateTime<Utc>) -> ApiResult<SeedRep
             "INSERT INTO registry (resident_id, record, value, valid_until, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
+        let first_serial = applications::reserve_serials(
+            tx,
+            u32::try_from(count).map_err(|_| ApiError::internal("too many applicants"))?,
+        )?;
         let mut positions = 0u64;
         for i in 0..count {
             let n = start as u64 + i as u64;
@@ -100,7 +104,7 @@ pub fn seed_demo(db: &Db, count: usize, now: DateTime<Utc>) -> ApiResult<SeedRep
             let account_id = tx.last_insert_rowid();
             let draws = synthetic_draws()?;
             positions += u64::from(yaohao_core::points::ladder_weight(draws, false));
-            let code = applications::issue_code(tx)?;
+            let code = applications::code_for(first_serial + i as i64)?;
             application.execute(params![account_id, status::APPROVED, form, code, at, draws])?;
             record.execute(params![id, "hukou", "", Option::<String>::None, at])?;
             record.execute(params![
@@ -143,7 +147,7 @@ pub fn publish(
     period: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<PeriodView> {
-    db.write_blocking(|tx| periods::publish(tx, policy, data, period, now))
+    periods::publish(db, policy, data, period, now)
 }
 
 /// Schedules the next period of `policy` with `quota` quotas.
