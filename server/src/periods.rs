@@ -308,14 +308,17 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
                                      AND w.application_id = applications.id)),
                   {DRAWS_SQL})"
     );
+    // `LIMIT -1 OFFSET 0` keeps SQLite from flattening the subquery, so the draw count is
+    // evaluated once per application, not once per use.
     tx.execute(
         &format!(
             "INSERT INTO pool_entries (period_id, application_id, code, draws, weight)
-             SELECT ?1, id, code, {draws},
-                    ladder_weight({draws}, json_extract(form, '$.c5_licence'))
-             FROM applications
-             WHERE status = ?2 AND kind = 'individual_ordinary' AND code IS NOT NULL
-               AND reviewed_at <= ?3"
+             SELECT ?1, id, code, draws, ladder_weight(draws, c5)
+             FROM (SELECT id, code, {draws} AS draws, json_extract(form, '$.c5_licence') AS c5
+                   FROM applications
+                   WHERE status = ?2 AND kind = 'individual_ordinary' AND code IS NOT NULL
+                     AND reviewed_at <= ?3
+                   LIMIT -1 OFFSET 0)"
         ),
         params![id, status::APPROVED, cutoff, latest],
     )?;

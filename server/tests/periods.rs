@@ -450,3 +450,146 @@ async fn announcements_calendar_and_policy_are_published() {
     .await;
     assert_eq!(period["draw_at"], "2026-04-27T01:30:00Z");
 }
+
+/// Publication settles the period in one transaction and installs the files after it: files lost
+/// in between (a crash) are rewritten, identical, when the portal starts again; a second
+/// publication is refused and changes nothing.
+#[tokio::test]
+async fn published_files_survive_a_crash_between_settling_and_installing() {
+    let t = start().await;
+    approved_three(&t).await;
+    operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/periods",
+        Some(json!({ "quota": 2 })),
+    )
+    .await;
+    operator_json(&t, Method::POST, "/v1/operator/periods/202602/freeze", None).await;
+    operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/periods/202602/draw",
+        Some(json!({ "seed": "390922" })),
+    )
+    .await;
+    let (status, _) = operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/periods/202602/publish",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let fetch = |t: &TestPortal, name: &str| {
+        t.req(Method::GET, &format!("/v1/results/202602/{name}"), None)
+            .send()
+    };
+    let before = fetch(&t, "result.pdf")
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let text = fetch(&t, "result.txt").await.unwrap().text().await.unwrap();
+    let (status, again) = operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/periods/202602/publish",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{again}");
+
+    let results = t.dir.path().join("data").join("results");
+    std::fs::remove_dir_all(results.join("202602")).unwrap();
+    let t = t.restart().await;
+    assert_eq!(
+        fetch(&t, "result.txt").await.unwrap().text().await.unwrap(),
+        text
+    );
+    let after = fetch(&t, "result.pdf")
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let parse = |b: &[u8]| yaohao_core::results::parse_bytes(b).unwrap().rows;
+    assert_eq!(parse(&after), parse(&before));
+    // No staging directory is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&results)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// The draw count is derived, not rewritten at publication: after two draws the losers count two,
+/// and the second pool was weighted from the first one's counts.
+#[tokio::test]
+async fn losers_carry_their_draw_count_over_two_periods() {
+    let t = start().await;
+    let people = approved_three(&t).await;
+    let mut lost: Vec<i64> = people.iter().map(|p| p.2).collect();
+    let mut winners = Vec::new();
+    for (period, date) in [("202602", "2026-04-26"), ("202603", "2026-06-26")] {
+        let (status, created) = operator_json(
+            &t,
+            Method::POST,
+            "/v1/operator/periods",
+            Some(json!({ "quota": 1, "draw_date": date })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        assert_eq!(created["id"], period);
+        for step in ["freeze", "draw", "publish"] {
+            let (status, body) = operator_json(
+                &t,
+                Method::POST,
+                &format!("/v1/operator/periods/{period}/{step}"),
+                None,
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{step}: {body}");
+        }
+        let (_, json_file) = t
+            .call(
+                Method::GET,
+                &format!("/v1/results/{period}/result.json"),
+                None,
+                None,
+            )
+            .await;
+        let winner = json_file["winners"][0]["code"].as_str().unwrap();
+        let won = people.iter().find(|p| p.1 == winner).unwrap().2;
+        lost.retain(|app| *app != won);
+        winners.push(won);
+    }
+    assert_eq!(lost.len(), 1);
+    for (token, _, app) in &people {
+        let (_, view) = t
+            .call(
+                Method::GET,
+                &format!("/v1/applications/{app}"),
+                Some(token),
+                None,
+            )
+            .await;
+        // A winner counts the draws it lost before winning: none for the first, one for the second.
+        let expected = match winners.iter().position(|w| w == app) {
+            Some(index) => index as i64,
+            None => 2,
+        };
+        assert_eq!(view["draw_count"], expected, "{view}");
+    }
+    let conn = rusqlite::Connection::open(t.db_path()).unwrap();
+    let draws: i64 = conn
+        .query_row(
+            "SELECT draws FROM pool_entries WHERE period_id = '202603' AND application_id = ?1",
+            [lost[0]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(draws, 1, "weighted with one earlier draw");
+}
