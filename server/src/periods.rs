@@ -299,28 +299,41 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
             |r| r.get(0),
         )
         .optional()?;
-    // Draws so far: one more than in the latest published pool (one index seek), or derived in
-    // full for applications that were not in it.
-    let draws = format!(
-        "COALESCE((SELECT prev.draws + 1 FROM pool_entries prev
-                   WHERE prev.period_id = ?4 AND prev.application_id = applications.id
-                     AND NOT EXISTS (SELECT 1 FROM winners w WHERE w.period_id = ?4
-                                     AND w.application_id = applications.id)),
-                  {DRAWS_SQL})"
-    );
+    // Draws so far. Without a published period there is nothing to add to the recorded count;
+    // otherwise one more than in the latest published pool (a join, one primary-key seek per
+    // application), derived in full only for applications that were not in it.
+    let (joins, draws) = match &latest {
+        None => ("", "applications.draw_count".to_owned()),
+        Some(_) => (
+            "LEFT JOIN pool_entries prev
+               ON prev.period_id = ?4 AND prev.application_id = applications.id
+             LEFT JOIN winners won
+               ON won.period_id = ?4 AND won.application_id = applications.id",
+            format!(
+                "CASE WHEN prev.draws IS NOT NULL AND won.seq IS NULL THEN prev.draws + 1
+                      ELSE {DRAWS_SQL} END"
+            ),
+        ),
+    };
     // `LIMIT -1 OFFSET 0` keeps SQLite from flattening the subquery, so the draw count is
-    // evaluated once per application, not once per use.
+    // evaluated once per application, not once per use; `NOT INDEXED` reads the table in order
+    // (nearly every application is approved: the status index would add a seek per row).
     tx.execute(
         &format!(
             "INSERT INTO pool_entries (period_id, application_id, code, draws, weight)
              SELECT ?1, id, code, draws, ladder_weight(draws, c5)
-             FROM (SELECT id, code, {draws} AS draws, json_extract(form, '$.c5_licence') AS c5
-                   FROM applications
-                   WHERE status = ?2 AND kind = 'individual_ordinary' AND code IS NOT NULL
-                     AND reviewed_at <= ?3
+             FROM (SELECT applications.id, applications.code, {draws} AS draws,
+                          json_extract(applications.form, '$.c5_licence') AS c5
+                   FROM applications NOT INDEXED {joins}
+                   WHERE applications.status = ?2 AND applications.kind = 'individual_ordinary'
+                     AND applications.code IS NOT NULL AND applications.reviewed_at <= ?3
                    LIMIT -1 OFFSET 0)"
         ),
-        params![id, status::APPROVED, cutoff, latest],
+        rusqlite::params_from_iter(
+            [&id as &dyn rusqlite::ToSql, &status::APPROVED, &cutoff]
+                .into_iter()
+                .chain(latest.as_ref().map(|l| l as &dyn rusqlite::ToSql)),
+        ),
     )?;
     let size: i64 = tx.query_row(
         "SELECT COALESCE(SUM(weight), 0) FROM pool_entries WHERE period_id = ?1",
