@@ -65,6 +65,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // Pragmas that cannot run inside a transaction are set here, once per connection.
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+    // A pool freeze grows the write-ahead log by hundreds of MB; give the space back afterwards.
+    conn.pragma_update(None, "journal_size_limit", 64 << 20)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
