@@ -18,14 +18,14 @@ async fn a_result_is_notified_exactly_once() {
     assert!(
         phone
             .app
-            .check_results("202604".into())
+            .check_results("202602".into())
             .await
             .unwrap()
             .is_empty()
     );
 
     let period = portal.run_period(1, "026498").await;
-    assert_eq!(period, "202604");
+    assert_eq!(period, "202602");
 
     // Concurrent checks (a push and a background task at once) give one notification in all.
     let (a, b, c) = tokio::join!(

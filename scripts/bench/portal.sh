@@ -5,11 +5,14 @@
 #     connections: (a) the published result file revalidated with a matching ETag (304),
 #     (b) the authenticated "my results" query.
 # Needs wrk (Debian: apt-get install wrk) and python3. Every request goes to 127.0.0.1 only;
-# each wrk run lasts $DURATION (default 10s). Usage: POOL=300000 scripts/bench/portal.sh
+# each wrk run lasts $DURATION (default 10s); the HTTP part runs $RUNS times (default 1; use 2 on
+# a busy machine). The machine load (uptime) is printed before each part.
+# Usage: POOL=300000 RUNS=2 scripts/bench/portal.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 POOL="${POOL:-3000000}"
 DURATION="${DURATION:-10s}"
+RUNS="${RUNS:-1}"
 target="${CARGO_TARGET_DIR:-target}"
 bin="$target/release/yaohao-portal"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -21,10 +24,11 @@ portal() { "$bin" --db "$work/portal.db" --data "$work/data" "$@"; }
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 
-echo "== seeding $POOL applicants"
+echo "== seeding $POOL applicants ($(uptime))"
 t0=$(now); portal seed-demo --applicants "$POOL" >"$work/seed.json"; t1=$(now)
 echo "seed-demo: $(secs "$t0" "$t1") s ($(python3 -c "import json;print(json.load(open('$work/seed.json'))['positions'])") positions)"
 period=$(portal create-period --quota 10000 | python3 -c "import json,sys;print(json.load(sys.stdin)['id'])")
+echo "== period $period: freeze + draw + publish ($(uptime))"
 t0=$(now); portal draw --period "$period" --seed 390922 >/dev/null; t1=$(now)
 portal publish --period "$period" >/dev/null; t2=$(now)
 echo "freeze+draw: $(secs "$t0" "$t1") s; publish: $(secs "$t1" "$t2") s; total: $(secs "$t0" "$t2") s"
@@ -45,6 +49,9 @@ token=$(curl -sf -XPOST -H 'content-type: application/json' \
   -d "{\"resident_id\":\"$rid\",\"password\":\"Demo12345\",\"sms_code\":\"$code\"}" "$base/v1/sessions" \
   | python3 -c "import json,sys;print(json.load(sys.stdin)['token'])")
 curl -sf -H "authorization: Bearer $token" "$base/v1/me/results" >/dev/null
+curl -sf -o /dev/null -w "result.pdf: %{size_download} bytes\n" "$base/v1/results/$period/result.pdf"
+for run in $(seq "$RUNS"); do
+echo "== HTTP run $run ($(uptime))"
 for c in 256 1024; do
   echo "-- result file, If-None-Match (304), $c connections"
   wrk -t2 -c"$c" -d"$DURATION" --latency -H "If-None-Match: $etag" "$base/v1/results/$period/result.txt" \
@@ -52,4 +59,5 @@ for c in 256 1024; do
   echo "-- my results (authenticated), $c connections"
   wrk -t2 -c"$c" -d"$DURATION" --latency -H "Authorization: Bearer $token" "$base/v1/me/results" \
     | grep -E "Requests/sec|99%|Non-2xx|Socket errors"
+done
 done

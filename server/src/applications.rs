@@ -276,8 +276,12 @@ pub struct ApplicationView {
 }
 
 /// Columns [`from_row`] reads, in order.
-pub const COLUMNS: &str = "id, kind, status, code, form, rejection_reasons, draw_count, \
-                           submitted_at, reviewed_at, created_at, updated_at, account_id";
+/// The draw count is derived from the published pools ([`crate::periods::DRAWS_SQL`]).
+pub const COLUMNS: &str = concat!(
+    "id, kind, status, code, form, rejection_reasons, ",
+    crate::periods::draws_sql!(),
+    ", submitted_at, reviewed_at, created_at, updated_at, account_id"
+);
 
 /// Builds a view from a row selected with [`COLUMNS`].
 pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(ApplicationView, i64)> {
@@ -335,12 +339,23 @@ pub fn editable(status: &str) -> bool {
 
 /// Issues a new application code: 4 random digits then a 9-digit serial rising with submissions.
 pub fn issue_code(tx: &Transaction<'_>) -> ApiResult<String> {
-    let serial: i64 = tx.query_row(
-        "INSERT INTO counters (name, value) VALUES ('application_serial', 1)
-         ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
-        [],
+    let first = reserve_serials(tx, 1)?;
+    code_for(first)
+}
+
+/// Reserves `count` consecutive serials (≥ 1); returns the first.
+pub fn reserve_serials(tx: &Transaction<'_>, count: u32) -> ApiResult<i64> {
+    let last: i64 = tx.query_row(
+        "INSERT INTO counters (name, value) VALUES ('application_serial', ?1)
+         ON CONFLICT(name) DO UPDATE SET value = value + ?1 RETURNING value",
+        [count.max(1)],
         |r| r.get(0),
     )?;
+    Ok(last - i64::from(count.max(1)) + 1)
+}
+
+/// The application code of `serial`: 4 random digits and the 9-digit serial.
+pub fn code_for(serial: i64) -> ApiResult<String> {
     let code = format!("{}{:09}", random::digits(4)?, serial);
     if code.len() != 13 {
         return Err(ApiError::internal("application serial overflowed 9 digits"));

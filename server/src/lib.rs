@@ -7,6 +7,7 @@
 
 pub mod applications;
 pub mod auth;
+pub mod cache;
 pub mod captcha;
 pub mod clock;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod error;
 pub mod extract;
 pub mod hashing;
 pub mod ops;
+pub mod pdf;
 pub mod periods;
 pub mod portal;
 pub mod publish;

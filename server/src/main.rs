@@ -99,7 +99,7 @@ enum Command {
     },
     /// Freeze (if still open) and draw a period.
     Draw {
-        /// Period number, e.g. 202604.
+        /// Period number, e.g. 202602 (the April 2026 draw).
         #[arg(long)]
         period: String,
         /// Seed (1–9 digits); default: 6 digits of OS randomness, announced in the results.

@@ -1,7 +1,7 @@
 //! Periods: scheduled from the policy calendar; at the cut-off the pool freezes (codes with ladder
 //! weights from each application's draw history); the official draw runs on the core; publication
 //! writes the result files and settles every participant (winners get a quota, the others carry
-//! over with their draw count incremented).
+//! over: their draw count, derived from the published pools, grows by one).
 
 use std::path::Path;
 
@@ -15,6 +15,7 @@ use yaohao_core::policy::Policy;
 use yaohao_core::results::{Applicant, Category, Code, Header, QuotaKind, Seed, Template};
 
 use crate::applications::status;
+use crate::db::Db;
 use crate::error::{ApiError, ApiResult};
 use crate::publish;
 use crate::random;
@@ -57,7 +58,7 @@ pub mod quota_status {
 /// A period as clients and the operator see it.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodView {
-    /// Period number, `YYYYMM` of the draw date.
+    /// Period number (分期编号): the draw's year and its sequence in that year, `YYYYNN`.
     pub id: String,
     /// `draw` (ordinary lottery).
     pub kind: String,
@@ -219,12 +220,9 @@ pub fn create(
     let publish_at = after_draw(EventKind::ResultsPublished)
         .unwrap_or(draw_at)
         .max(draw_at);
-    let id = draw.date.format("%Y%m").to_string();
-    let title = format!(
-        "{}年第{:02}期个人普通摇号",
-        draw.date.year(),
-        draw.date.month()
-    );
+    let sequence = sequence_in_year(policy, draw.date, &announced);
+    let id = format!("{}{sequence:02}", draw.date.year());
+    let title = format!("{}年第{sequence:02}期个人普通摇号", draw.date.year());
     let inserted = tx.execute(
         "INSERT OR IGNORE INTO periods (id, kind, title, quota, cutoff_at, freeze_from,
          freeze_until, draw_at, publish_at, status)
@@ -252,6 +250,35 @@ pub fn create(
     load(tx, &id)
 }
 
+/// The sequence (1-based) of the ordinary draw on `date` among the policy calendar's draws of its
+/// year: the period number is the year and this sequence (the April 2026 draw is 202602).
+pub fn sequence_in_year(policy: &Policy, date: NaiveDate, announced: &[AnnouncedDate]) -> u32 {
+    let january = NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date);
+    let draws = calendar::events(policy, january, date, announced)
+        .into_iter()
+        .filter(|e| e.kind == EventKind::Draw)
+        .count();
+    u32::try_from(draws).unwrap_or(u32::MAX).max(1)
+}
+
+/// An application's unsuccessful draws, as SQL over a row of `applications`: those recorded when
+/// it joined the portal (`draw_count`) plus every published period whose pool held it and which it
+/// did not win. Derived, so publication rewrites no application rows for the carry-over.
+macro_rules! draws_sql {
+    () => {
+        "(applications.draw_count + (SELECT COUNT(*) FROM pool_entries e
+           JOIN periods p ON p.id = e.period_id
+           WHERE e.application_id = applications.id AND p.status = 'published'
+             AND NOT EXISTS (SELECT 1 FROM winners w
+                             WHERE w.period_id = e.period_id
+                               AND w.application_id = e.application_id)))"
+    };
+}
+pub(crate) use draws_sql;
+
+/// [`draws_sql!`] as a constant.
+pub const DRAWS_SQL: &str = draws_sql!();
+
 /// Freezes the pool: every individual ordinary application approved by the cut-off, with its
 /// ladder weight from its unsuccessful draws (and C5 licence) via the core.
 pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
@@ -265,13 +292,48 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
     let cutoff: i64 = tx.query_row("SELECT cutoff_at FROM periods WHERE id = ?1", [id], |r| {
         r.get(0)
     })?;
+    let latest: Option<String> = tx
+        .query_row(
+            "SELECT id FROM periods WHERE status = ?1 ORDER BY draw_at DESC LIMIT 1",
+            [period_status::PUBLISHED],
+            |r| r.get(0),
+        )
+        .optional()?;
+    // Draws so far. Without a published period there is nothing to add to the recorded count;
+    // otherwise one more than in the latest published pool (a join, one primary-key seek per
+    // application), derived in full only for applications that were not in it.
+    let (joins, draws) = match &latest {
+        None => ("", "applications.draw_count".to_owned()),
+        Some(_) => (
+            "LEFT JOIN pool_entries prev
+               ON prev.period_id = ?4 AND prev.application_id = applications.id
+             LEFT JOIN winners won
+               ON won.period_id = ?4 AND won.application_id = applications.id",
+            format!(
+                "CASE WHEN prev.draws IS NOT NULL AND won.seq IS NULL THEN prev.draws + 1
+                      ELSE {DRAWS_SQL} END"
+            ),
+        ),
+    };
+    // `LIMIT -1 OFFSET 0` keeps SQLite from flattening the subquery, so the draw count is
+    // evaluated once per application, not once per use; `NOT INDEXED` reads the table in order
+    // (nearly every application is approved: the status index would add a seek per row).
     tx.execute(
-        "INSERT INTO pool_entries (period_id, application_id, code, weight)
-         SELECT ?1, id, code, ladder_weight(draw_count, json_extract(form, '$.c5_licence'))
-         FROM applications
-         WHERE status = ?2 AND kind = 'individual_ordinary' AND code IS NOT NULL
-           AND reviewed_at <= ?3",
-        params![id, status::APPROVED, cutoff],
+        &format!(
+            "INSERT INTO pool_entries (period_id, application_id, code, draws, weight)
+             SELECT ?1, id, code, draws, ladder_weight(draws, c5)
+             FROM (SELECT applications.id, applications.code, {draws} AS draws,
+                          json_extract(applications.form, '$.c5_licence') AS c5
+                   FROM applications NOT INDEXED {joins}
+                   WHERE applications.status = ?2 AND applications.kind = 'individual_ordinary'
+                     AND applications.code IS NOT NULL AND applications.reviewed_at <= ?3
+                   LIMIT -1 OFFSET 0)"
+        ),
+        rusqlite::params_from_iter(
+            [&id as &dyn rusqlite::ToSql, &status::APPROVED, &cutoff]
+                .into_iter()
+                .chain(latest.as_ref().map(|l| l as &dyn rusqlite::ToSql)),
+        ),
     )?;
     let size: i64 = tx.query_row(
         "SELECT COALESCE(SUM(weight), 0) FROM pool_entries WHERE period_id = ?1",
@@ -408,29 +470,35 @@ fn stored_outcome(tx: &Connection, id: &str) -> ApiResult<DrawOutcome> {
     })
 }
 
-/// Publishes a drawn period: writes the result text (official layout), the verification package
-/// and JSON under `<data>/results/<id>/`, issues quotas to winners and carries the others over.
-pub fn publish(
-    tx: &Transaction<'_>,
-    policy: &Policy,
-    data: &Path,
-    id: &str,
-    now: DateTime<Utc>,
-) -> ApiResult<PeriodView> {
-    let period = load(tx, id)?;
-    if period.status != period_status::DRAWN {
+/// Everything a period's files are written from: its header, draw and pool.
+pub struct Publication {
+    /// The result file's header.
+    pub header: Header,
+    /// The stored draw.
+    pub outcome: DrawOutcome,
+    /// The frozen pool.
+    pub pool: Pool,
+}
+
+/// Reads what the files of period `id` are written from; the period must be drawn (`published`
+/// too when `republish`, to restore its files).
+pub fn publication(conn: &Connection, id: &str, republish: bool) -> ApiResult<Publication> {
+    let period = load(conn, id)?;
+    let allowed = period.status == period_status::DRAWN
+        || (republish && period.status == period_status::PUBLISHED);
+    if !allowed {
         return Err(invalid_state(
             "本期尚未开奖或已公布",
             "the period is not drawn, or already published",
         ));
     }
-    let (draw_at, run_at): (i64, i64) = tx.query_row(
+    let (draw_at, run_at): (i64, i64) = conn.query_row(
         "SELECT draw_at, run_at FROM periods WHERE id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let outcome = stored_outcome(tx, id)?;
-    let pool = pool_of(tx, id)?;
+    let outcome = stored_outcome(conn, id)?;
+    let pool = pool_of(conn, id)?;
     let header = Header {
         template: Template::Y2016,
         category: Category {
@@ -445,7 +513,81 @@ pub fn publish(
         quota: u32::try_from(period.quota).unwrap_or(u32::MAX),
         seed: period.seed.as_deref().and_then(Seed::parse),
     };
-    publish::write(data, &header, &outcome, &pool)?;
+    Ok(Publication {
+        header,
+        outcome,
+        pool,
+    })
+}
+
+/// Publishes a drawn period in three steps, so the writer transaction stays short and a crash
+/// never leaves a half-published period: the files are written to a staging directory (outside
+/// any transaction), one transaction settles the period (winners get quotas, the push outbox is
+/// filled), then the staging directory is renamed into place. A crash between the last two
+/// leaves a published period without files, which [`restore_files`] rewrites at start-up.
+/// Carry-over needs no write: the draw count is derived (see [`DRAWS_SQL`]).
+pub fn publish(
+    db: &Db,
+    policy: &Policy,
+    data: &Path,
+    id: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<PeriodView> {
+    let files = db.read_blocking(|c| publication(c, id, false))?;
+    publish::stage(data, &files)?;
+    drop(files);
+    let view = db.write_blocking(|tx| settle(tx, policy, id, now));
+    match view {
+        Ok(view) => {
+            publish::install(data, id)?;
+            Ok(view)
+        }
+        Err(e) => {
+            publish::discard(data, id);
+            Err(e)
+        }
+    }
+}
+
+/// Rewrites the files of every published period whose directory is missing (a crash between
+/// settling and installing); returns the periods restored.
+pub fn restore_files(db: &Db, data: &Path) -> ApiResult<Vec<String>> {
+    let published: Vec<String> = db.read_blocking(|c| {
+        let mut stmt = c.prepare("SELECT id FROM periods WHERE status = ?1")?;
+        let rows = stmt.query_map([period_status::PUBLISHED], |r| r.get(0))?;
+        Ok(rows.collect::<Result<Vec<String>, _>>()?)
+    })?;
+    let mut restored = Vec::new();
+    for id in published {
+        if publish::dir(data, &id).exists() {
+            continue;
+        }
+        let files = db.read_blocking(|c| publication(c, &id, true))?;
+        publish::stage(data, &files)?;
+        publish::install(data, &id)?;
+        restored.push(id);
+    }
+    Ok(restored)
+}
+
+/// The settling transaction of a publication: quotas for the winners, the period published,
+/// one push notification queued per participant with a device.
+fn settle(
+    tx: &Transaction<'_>,
+    policy: &Policy,
+    id: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<PeriodView> {
+    let period = load(tx, id)?;
+    if period.status != period_status::DRAWN {
+        return Err(invalid_state(
+            "本期尚未开奖或已公布",
+            "the period is not drawn, or already published",
+        ));
+    }
+    let draw_at: i64 = tx.query_row("SELECT draw_at FROM periods WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
     let confirm_hours = i64::from(policy.rules.confirmation.params.hours);
     let validity = policy.rules.quota_validity.params.months;
     let confirm_by = now + chrono::Duration::hours(confirm_hours);
@@ -472,12 +614,6 @@ pub fn publish(
         params![id, outcome_status::WON, ms(now)],
     )?;
     tx.execute(
-        "UPDATE applications SET draw_count = draw_count + 1, updated_at = ?2
-         WHERE id IN (SELECT application_id FROM pool_entries WHERE period_id = ?1)
-           AND id NOT IN (SELECT application_id FROM winners WHERE period_id = ?1)",
-        params![id, ms(now)],
-    )?;
-    tx.execute(
         "UPDATE periods SET status = ?1, published_at = ?2 WHERE id = ?3",
         params![period_status::PUBLISHED, ms(now), id],
     )?;
@@ -485,16 +621,22 @@ pub fn publish(
     load(tx, id)
 }
 
-/// The end of the data freeze in force at `now`, if any.
-pub fn data_freeze(conn: &Connection, now: DateTime<Utc>) -> ApiResult<Option<DateTime<Utc>>> {
-    let until: Option<i64> = conn
-        .prepare_cached(
-            "SELECT MAX(freeze_until) FROM periods WHERE freeze_from <= ?1 AND freeze_until > ?1",
-        )?
-        .query_row([ms(now)], |r| r.get(0))
-        .optional()?
-        .flatten();
-    Ok(until.map(from_ms))
+/// Every period's data-freeze window, `(from, until)` in Unix milliseconds.
+pub fn freeze_windows(conn: &Connection) -> ApiResult<Vec<(i64, i64)>> {
+    let mut stmt = conn.prepare_cached("SELECT freeze_from, freeze_until FROM periods")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// The end of the data freeze in force at `now` among `windows`, if any.
+pub fn frozen_until(windows: &[(i64, i64)], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let now = ms(now);
+    windows
+        .iter()
+        .filter(|(from, until)| *from <= now && now < *until)
+        .map(|(_, until)| *until)
+        .max()
+        .map(from_ms)
 }
 
 /// 503 `data_freeze` until `until`.
@@ -517,4 +659,48 @@ pub fn holds_valid_quota(conn: &Connection, resident_id: &str) -> ApiResult<bool
         params![resident_id, quota_status::PENDING, quota_status::CONFIRMED],
         |r| r.get(0),
     )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yaohao_core::policy::default_policy;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn period_numbers_are_the_calendar_sequence_not_the_month() {
+        let policy = default_policy();
+        assert_eq!(sequence_in_year(policy, date("2026-04-26"), &[]), 2);
+        assert_eq!(sequence_in_year(policy, date("2026-12-26"), &[]), 6);
+        // The fixtures' real periods: 201506 was drawn in December 2015, 201601 in February 2016.
+        assert_eq!(sequence_in_year(policy, date("2015-12-26"), &[]), 6);
+        assert_eq!(sequence_in_year(policy, date("2016-02-26"), &[]), 1);
+    }
+
+    #[test]
+    fn a_created_period_is_numbered_like_the_core_calendar() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::db::migrate(&mut conn).unwrap();
+        let tx = conn.transaction().unwrap();
+        let policy = default_policy();
+        let draws: Vec<_> = calendar::events(policy, date("2026-01-01"), date("2026-12-31"), &[])
+            .into_iter()
+            .filter(|e| e.kind == EventKind::Draw)
+            .collect();
+        assert_eq!(draws.len(), 6);
+        for (index, draw) in draws.iter().enumerate() {
+            let period = create(&tx, policy, draw.date, Some(draw.date), 10).unwrap();
+            // The calendar's n-th draw of the year is period `YYYY0n`.
+            assert_eq!(period.id, format!("2026{:02}", index + 1), "{}", draw.date);
+            assert_eq!(period.draw_at, iso(ms(draw.at.to_utc())));
+            assert!(
+                period
+                    .title
+                    .starts_with(&format!("2026年第{:02}期", index + 1))
+            );
+        }
+    }
 }

@@ -85,6 +85,13 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         source,
     })?;
     let db = Db::open(&config.db)?;
+    // A crash between settling a publication and installing its files left them unpublished.
+    crate::periods::restore_files(&db, &config.data).map_err(|e| {
+        StartError::Config(format!(
+            "restoring published files: {}",
+            e.body().message_en
+        ))
+    })?;
     let clock = match config.clock {
         ClockConfig::System => Clock::System,
         ClockConfig::Simulated(start) if crate::clock::in_range(start) => Clock::simulated(start),
@@ -130,6 +137,7 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         guard: crate::captcha::Guard::default(),
         push,
         dev_push,
+        caches: Arc::default(),
     })
 }
 

@@ -1,16 +1,18 @@
 //! Publication files under `<data>/results/<period>/`: the result list in the official text
-//! layout (rendered by the core), the same as JSON, and the pool in the official verification
+//! layout (rendered by the core), the same as a PDF and as JSON, and the pool in the official verification
 //! package format (`bjPersonCommonNumberPeriod<P>.csv` plus `bjPersonCommonApplyNumber<P>_0001.csv`
 //! … with 100,000 `position,code` lines each), which the core's package reader accepts.
 
-use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use yaohao_core::draw::{DrawOutcome, DrawRow, Pool, layout};
+use yaohao_core::draw::{DrawRow, Pool, layout};
 use yaohao_core::results::Header;
 
 use crate::error::{ApiError, ApiResult};
+use crate::periods::Publication;
 
 /// Lines per verification-package pool file, as the office published them.
 pub const PACKAGE_CHUNK: u32 = 100_000;
@@ -18,6 +20,8 @@ pub const PACKAGE_CHUNK: u32 = 100_000;
 pub const RESULT_TEXT: &str = "result.txt";
 /// The result list as JSON.
 pub const RESULT_JSON: &str = "result.json";
+/// The result list as a PDF of the official layout.
+pub const RESULT_PDF: &str = "result.pdf";
 
 /// Where a period's files live.
 pub fn dir(data: &Path, period: &str) -> PathBuf {
@@ -30,10 +34,10 @@ struct ResultJson<'a> {
     winners: &'a [DrawRow],
 }
 
-/// The package file names and contents for `pool`.
-fn package(header: &Header, pool: &Pool) -> Vec<(String, String)> {
+/// Writes the verification package for `pool` into `dir`: the period file and the pool files of
+/// [`PACKAGE_CHUNK`] lines, written by two threads (the pool files are independent).
+fn write_package(dir: &Path, header: &Header, pool: &Pool) -> ApiResult<()> {
     let p = &header.period;
-    let mut files = Vec::new();
     let meta = format!(
         "个人普通指标\n{p}\n{}\n{}\n{}\n{}\n{}\n",
         header.title,
@@ -45,55 +49,77 @@ fn package(header: &Header, pool: &Pool) -> Vec<(String, String)> {
         header.pool_size,
         header.quota
     );
-    files.push((format!("bjPersonCommonNumberPeriod{p}.csv"), meta));
-    let size = pool.size();
-    let mut start = 1u32;
-    let mut part = 1;
-    while start <= size {
-        let end = start.saturating_add(PACKAGE_CHUNK - 1).min(size);
-        let mut text = String::with_capacity((end - start + 1) as usize * 22);
+    std::fs::write(dir.join(format!("bjPersonCommonNumberPeriod{p}.csv")), meta).map_err(io)?;
+    let parts = pool.size().div_ceil(PACKAGE_CHUNK);
+    let write_part = |part: u32| -> std::io::Result<()> {
+        let start = part * PACKAGE_CHUNK + 1;
+        let end = start.saturating_add(PACKAGE_CHUNK - 1).min(pool.size());
+        let name = format!("bjPersonCommonApplyNumber{p}_{:04}.csv", part + 1);
+        let mut out = BufWriter::with_capacity(1 << 20, File::create(dir.join(name))?);
         for position in start..=end {
             if let Some(code) = pool.code_at(position) {
-                // Writing to a String cannot fail.
-                let _ = writeln!(text, "{position},{code}");
+                writeln!(out, "{position},{code}")?;
             }
         }
-        files.push((format!("bjPersonCommonApplyNumber{p}_{part:04}.csv"), text));
-        start = end.saturating_add(1);
-        part += 1;
-        if end == u32::MAX {
-            break;
-        }
-    }
-    files
+        out.flush()
+    };
+    std::thread::scope(|scope| {
+        let odd = scope.spawn(|| (1..parts).step_by(2).try_for_each(write_part));
+        let even = (0..parts).step_by(2).try_for_each(write_part);
+        let odd = odd
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("package writer panicked")));
+        even.and(odd)
+    })
+    .map_err(io)
 }
 
-/// Writes every publication file of a drawn period, atomically (a temporary directory renamed
-/// into place).
-pub fn write(data: &Path, header: &Header, outcome: &DrawOutcome, pool: &Pool) -> ApiResult<()> {
-    let target = dir(data, &header.period);
-    let partial = data
-        .join("results")
-        .join(format!(".{}.partial", header.period));
-    let io = |e: std::io::Error| ApiError::internal(format_args!("writing results: {e}"));
-    if partial.exists() {
-        std::fs::remove_dir_all(&partial).map_err(io)?;
+fn io(e: std::io::Error) -> ApiError {
+    ApiError::internal(format_args!("writing results: {e}"))
+}
+
+/// The staging directory of `period`'s files (not served: its name starts with a dot).
+fn staging(data: &Path, period: &str) -> PathBuf {
+    data.join("results").join(format!(".{period}.staged"))
+}
+
+/// Writes every publication file of a period into its staging directory (replacing an earlier,
+/// unfinished one); [`install`] moves it into place.
+pub fn stage(data: &Path, publication: &Publication) -> ApiResult<()> {
+    let Publication {
+        header,
+        outcome,
+        pool,
+    } = publication;
+    let staged = staging(data, &header.period);
+    if staged.exists() {
+        std::fs::remove_dir_all(&staged).map_err(io)?;
     }
-    std::fs::create_dir_all(&partial).map_err(io)?;
+    std::fs::create_dir_all(&staged).map_err(io)?;
     let file = layout::lottery_file(header.clone(), outcome);
-    std::fs::write(partial.join(RESULT_TEXT), layout::render(&file)).map_err(io)?;
+    let text = layout::render(&file);
+    std::fs::write(staged.join(RESULT_PDF), crate::pdf::render(&text)?).map_err(io)?;
+    std::fs::write(staged.join(RESULT_TEXT), text).map_err(io)?;
     let json = serde_json::to_vec_pretty(&ResultJson {
         header,
         winners: &outcome.rows,
     })
     .map_err(ApiError::internal)?;
-    std::fs::write(partial.join(RESULT_JSON), json).map_err(io)?;
-    for (name, text) in package(header, pool) {
-        std::fs::write(partial.join(name), text).map_err(io)?;
-    }
+    std::fs::write(staged.join(RESULT_JSON), json).map_err(io)?;
+    write_package(&staged, header, pool)
+}
+
+/// Moves the staged files of `period` into place with one rename.
+pub fn install(data: &Path, period: &str) -> ApiResult<()> {
+    let target = dir(data, period);
     if target.exists() {
         std::fs::remove_dir_all(&target).map_err(io)?;
     }
-    std::fs::rename(&partial, &target).map_err(io)?;
-    Ok(())
+    std::fs::rename(staging(data, period), &target).map_err(io)
+}
+
+/// Removes the staged files of a publication that did not settle (best effort: a leftover is
+/// replaced by the next [`stage`] and never served).
+pub fn discard(data: &Path, period: &str) {
+    let _ = std::fs::remove_dir_all(staging(data, period));
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use yaohao_core::policy::Policy;
 
 use crate::applications::status;
+use crate::db::Db;
 use crate::error::ApiResult;
 use crate::periods::{self, outcome_status, period_status, quota_status};
 use crate::time::ms;
@@ -47,13 +48,22 @@ fn due(
     Ok(rows.collect::<Result<Vec<String>, _>>()?)
 }
 
-/// Runs everything due at `now`.
-pub fn tick(
-    tx: &Transaction<'_>,
-    policy: &Policy,
-    data: &Path,
-    now: DateTime<Utc>,
-) -> ApiResult<TickReport> {
+/// Runs everything due at `now`: one transaction for the period moves, quotas and the clean-up,
+/// then each due publication (which writes its files outside any transaction).
+pub fn tick(db: &Db, policy: &Policy, data: &Path, now: DateTime<Utc>) -> ApiResult<TickReport> {
+    let (mut report, due_publications) = db.write_blocking(|tx| {
+        let report = settle(tx, policy, now)?;
+        Ok((report, due(tx, period_status::DRAWN, "publish_at", now)?))
+    })?;
+    for id in due_publications {
+        periods::publish(db, policy, data, &id, now)?;
+        report.published.push(id);
+    }
+    Ok(report)
+}
+
+/// The transactional part of a tick: freezes, draws, quota deadlines and the clean-up.
+fn settle(tx: &Transaction<'_>, policy: &Policy, now: DateTime<Utc>) -> ApiResult<TickReport> {
     let mut report = TickReport::default();
     for id in due(tx, period_status::OPEN, "cutoff_at", now)? {
         periods::freeze(tx, &id)?;
@@ -66,10 +76,6 @@ pub fn tick(
         }
         periods::run_draw(tx, &id, &periods::seed(None)?, now)?;
         report.drawn.push(id);
-    }
-    for id in due(tx, period_status::DRAWN, "publish_at", now)? {
-        periods::publish(tx, policy, data, &id, now)?;
-        report.published.push(id);
     }
     report.forfeited = tx.execute(
         "UPDATE quotas SET status = ?1 WHERE status = ?2 AND confirm_by <= ?3",

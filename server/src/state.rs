@@ -32,4 +32,6 @@ pub struct AppState {
     pub push: crate::push::Providers,
     /// The `dev` push provider's event streams.
     pub dev_push: crate::push::dev::DevHub,
+    /// Hot-path caches (sessions, freeze windows, my results).
+    pub caches: Arc<crate::cache::Caches>,
 }

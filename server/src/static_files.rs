@@ -44,6 +44,8 @@ fn safe(segment: &str) -> bool {
 fn content_type(name: &str) -> &'static str {
     if name.ends_with(".json") {
         "application/json"
+    } else if name.ends_with(".pdf") {
+        "application/pdf"
     } else if name.ends_with(".csv") {
         "text/csv; charset=utf-8"
     } else {

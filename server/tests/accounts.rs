@@ -218,6 +218,85 @@ async fn a_new_login_ends_the_old_session_and_logout_works() {
     assert_eq!(e["code"], "unauthenticated");
 }
 
+/// Sessions are cached in memory: a cached session still ends at once on a new login, a logout or
+/// a password reset, on every authenticated route including the draw-day "my results".
+#[tokio::test]
+async fn cached_sessions_end_at_once() {
+    let t = start().await;
+    t.register(ID_A, "张三", MOBILE_A).await;
+    let first = t.login(ID_A, MOBILE_A).await;
+    let code = |r: (StatusCode, serde_json::Value)| (r.0, r.1["code"].as_str().map(str::to_owned));
+    for path in ["/v1/me", "/v1/me/results"] {
+        // Read twice: the second answer comes from the cache.
+        for _ in 0..2 {
+            assert_eq!(
+                t.call(Method::GET, path, Some(&first), None).await.0,
+                StatusCode::OK
+            );
+        }
+    }
+    let second = t.login(ID_A, MOBILE_A).await;
+    for path in ["/v1/me", "/v1/me/results"] {
+        assert_eq!(
+            code(t.call(Method::GET, path, Some(&first), None).await),
+            (
+                StatusCode::UNAUTHORIZED,
+                Some("logged_in_elsewhere".to_owned())
+            ),
+            "{path}"
+        );
+        assert_eq!(
+            t.call(Method::GET, path, Some(&second), None).await.0,
+            StatusCode::OK
+        );
+    }
+    let (status, _) = t
+        .call(Method::DELETE, "/v1/sessions/current", Some(&second), None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    for path in ["/v1/me", "/v1/me/results"] {
+        assert_eq!(
+            code(t.call(Method::GET, path, Some(&second), None).await),
+            (StatusCode::UNAUTHORIZED, Some("unauthenticated".to_owned())),
+            "{path}"
+        );
+    }
+    // A password reset ends the cached session too.
+    let third = t.login(ID_A, MOBILE_A).await;
+    assert_eq!(
+        t.call(Method::GET, "/v1/me/results", Some(&third), None)
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let sms = t
+        .code(
+            json!({"purpose": "reset_password", "resident_id": ID_A, "mobile": MOBILE_A}),
+            MOBILE_A,
+        )
+        .await;
+    let (status, e) = t
+        .call(
+            Method::POST,
+            "/v1/password-resets",
+            None,
+            Some(
+                json!({"resident_id": ID_A, "mobile": MOBILE_A, "sms_code": sms,
+                        "new_password": "Another123"}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{e}");
+    assert_eq!(
+        code(
+            t.call(Method::GET, "/v1/me/results", Some(&third), None)
+                .await
+        )
+        .0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
 #[tokio::test]
 async fn sessions_expire() {
     let t = start().await;

@@ -182,7 +182,7 @@ async fn an_empty_period_is_void_and_time_moves_on() {
     assert_eq!(r.status(), StatusCode::CREATED);
     move_to(&t, "2026-04-27T00:00:00Z").await;
     assert_eq!(
-        t.call(Method::GET, "/v1/periods/202604", None, None)
+        t.call(Method::GET, "/v1/periods/202602", None, None)
             .await
             .1["status"],
         "void"

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use yaohao_core::draw::{Pool, read_pool, run};
+use yaohao_core::draw::{Pool, Verdict, read_pool, run, verify};
 use yaohao_core::results::Code;
 
 /// Three approved applicants; returns their tokens and application codes.
@@ -57,7 +57,7 @@ async fn a_full_draw_cycle() {
     .await;
     assert_eq!(status, StatusCode::CREATED, "{period}");
     // bimonthly-2014: the next draw after 1 March 2026 is on 26 April, 10:15 Beijing time.
-    assert_eq!(period["id"], "202604");
+    assert_eq!(period["id"], "202602");
     assert_eq!(period["draw_at"], "2026-04-26T02:15:00Z");
     assert!(period["cutoff_at"].as_str() < period["freeze_from"].as_str());
     let (status, _) = operator_json(
@@ -72,18 +72,18 @@ async fn a_full_draw_cycle() {
     let (status, _) = operator_json(
         &t,
         Method::POST,
-        "/v1/operator/periods/202604/draw",
+        "/v1/operator/periods/202602/draw",
         Some(json!({ "seed": "1" })),
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
     let (_, frozen) =
-        operator_json(&t, Method::POST, "/v1/operator/periods/202604/freeze", None).await;
+        operator_json(&t, Method::POST, "/v1/operator/periods/202602/freeze", None).await;
     assert_eq!(frozen["pool_size"], 3);
     let (status, drawn) = operator_json(
         &t,
         Method::POST,
-        "/v1/operator/periods/202604/draw",
+        "/v1/operator/periods/202602/draw",
         Some(json!({ "seed": "026498" })),
     )
     .await;
@@ -97,7 +97,7 @@ async fn a_full_draw_cycle() {
     let (_, published) = operator_json(
         &t,
         Method::POST,
-        "/v1/operator/periods/202604/publish",
+        "/v1/operator/periods/202602/publish",
         None,
     )
     .await;
@@ -113,7 +113,7 @@ async fn a_full_draw_cycle() {
 
     // The result text is in the official layout and parses back with the core.
     let r = t
-        .req(Method::GET, "/v1/results/202604/result.txt", None)
+        .req(Method::GET, "/v1/results/202602/result.txt", None)
         .send()
         .await
         .unwrap();
@@ -131,7 +131,7 @@ async fn a_full_draw_cycle() {
     assert_eq!(file.rows[0].code.to_string(), winner_code);
     assert_eq!(file.header.seed.as_ref().unwrap().text(), "026498");
     let r = t
-        .req(Method::GET, "/v1/results/202604/result.txt", None)
+        .req(Method::GET, "/v1/results/202602/result.txt", None)
         .header("if-none-match", &etag)
         .send()
         .await
@@ -141,11 +141,11 @@ async fn a_full_draw_cycle() {
     // The verification package reads back as the same pool.
     let mut files = Vec::new();
     for name in [
-        "bjPersonCommonNumberPeriod202604.csv",
-        "bjPersonCommonApplyNumber202604_0001.csv",
+        "bjPersonCommonNumberPeriod202602.csv",
+        "bjPersonCommonApplyNumber202602_0001.csv",
     ] {
         let r = t
-            .req(Method::GET, &format!("/v1/results/202604/{name}"), None)
+            .req(Method::GET, &format!("/v1/results/202602/{name}"), None)
             .send()
             .await
             .unwrap();
@@ -155,12 +155,34 @@ async fn a_full_draw_cycle() {
     let loaded = read_pool(&files).unwrap();
     assert_eq!(loaded.pool, Pool::from_entries(&entries).unwrap());
     assert_eq!(loaded.quota, Some(1));
+    // The PDF, read back by the core's extractor and parser, holds the same list, with an ETag,
+    // and the core's verifier accepts it against the package's pool.
+    let r = t
+        .req(Method::GET, "/v1/results/202602/result.pdf", None)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let pdf_etag = r.headers()["etag"].to_str().unwrap().to_owned();
+    let pdf = yaohao_core::results::parse_bytes(&r.bytes().await.unwrap()).unwrap();
+    assert_eq!(pdf.rows, file.rows);
+    assert_eq!(pdf.header, file.header);
+    let verification = verify(&pdf, Some(&loaded.pool));
+    assert_eq!(verification.verdict, Verdict::Verified, "{verification:?}");
+    let r = t
+        .req(Method::GET, "/v1/results/202602/result.pdf", None)
+        .header("if-none-match", &pdf_etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
     let (_, json_file) = t
-        .call(Method::GET, "/v1/results/202604/result.json", None, None)
+        .call(Method::GET, "/v1/results/202602/result.json", None, None)
         .await;
     assert_eq!(json_file["winners"][0]["code"], winner_code.as_str());
     assert_eq!(
-        t.call(Method::GET, "/v1/results/202604/..%2Fportal.db", None, None)
+        t.call(Method::GET, "/v1/results/202602/..%2Fportal.db", None, None)
             .await
             .0,
         StatusCode::NOT_FOUND
@@ -186,7 +208,7 @@ async fn a_full_draw_cycle() {
             assert_eq!(mine[0]["outcome"], "won");
             assert_eq!(application["status"], "won");
             assert_eq!(quotas[0]["status"], "pending_confirmation");
-            assert_eq!(quotas[0]["certificate"], "Q202604000001");
+            assert_eq!(quotas[0]["certificate"], "Q202602000001");
             let id = quotas[0]["id"].as_i64().unwrap();
             let (status, confirmed) = t
                 .call(
@@ -254,7 +276,7 @@ async fn the_simulated_clock_runs_the_cycle_and_unconfirmed_quotas_are_forfeited
         (StatusCode::SERVICE_UNAVAILABLE, Some("data_freeze"))
     );
     assert_eq!(e["until"], "2026-04-26T02:00:00Z");
-    let (_, period) = t.call(Method::GET, "/v1/periods/202604", None, None).await;
+    let (_, period) = t.call(Method::GET, "/v1/periods/202602", None, None).await;
     assert_eq!(
         period["status"], "frozen",
         "the cut-off passed, so the pool froze by itself"
@@ -262,7 +284,7 @@ async fn the_simulated_clock_runs_the_cycle_and_unconfirmed_quotas_are_forfeited
     // After 12:00 the draw ran with an OS seed and results are out: everybody won (Q = N).
     t.advance(4 * 3600).await;
     let token_b = t.login(ID_B, MOBILE_B).await;
-    let (_, period) = t.call(Method::GET, "/v1/periods/202604", None, None).await;
+    let (_, period) = t.call(Method::GET, "/v1/periods/202602", None, None).await;
     assert_eq!(period["status"], "published");
     assert_eq!(period["seed"].as_str().unwrap().len(), 6);
     let (_, quotas) = t
@@ -301,18 +323,18 @@ async fn anonymous_query_needs_a_captcha_and_is_rate_limited() {
         Some(json!({ "quota": 1 })),
     )
     .await;
-    operator_json(&t, Method::POST, "/v1/operator/periods/202604/freeze", None).await;
+    operator_json(&t, Method::POST, "/v1/operator/periods/202602/freeze", None).await;
     operator_json(
         &t,
         Method::POST,
-        "/v1/operator/periods/202604/draw",
+        "/v1/operator/periods/202602/draw",
         Some(json!({ "seed": "123456" })),
     )
     .await;
     operator_json(
         &t,
         Method::POST,
-        "/v1/operator/periods/202604/publish",
+        "/v1/operator/periods/202602/publish",
         None,
     )
     .await;
@@ -455,4 +477,147 @@ async fn announcements_calendar_and_policy_are_published() {
     )
     .await;
     assert_eq!(period["draw_at"], "2026-04-27T01:30:00Z");
+}
+
+/// Publication settles the period in one transaction and installs the files after it: files lost
+/// in between (a crash) are rewritten, identical, when the portal starts again; a second
+/// publication is refused and changes nothing.
+#[tokio::test]
+async fn published_files_survive_a_crash_between_settling_and_installing() {
+    let t = start().await;
+    approved_three(&t).await;
+    operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/periods",
+        Some(json!({ "quota": 2 })),
+    )
+    .await;
+    operator_json(&t, Method::POST, "/v1/operator/periods/202602/freeze", None).await;
+    operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/periods/202602/draw",
+        Some(json!({ "seed": "390922" })),
+    )
+    .await;
+    let (status, _) = operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/periods/202602/publish",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let fetch = |t: &TestPortal, name: &str| {
+        t.req(Method::GET, &format!("/v1/results/202602/{name}"), None)
+            .send()
+    };
+    let before = fetch(&t, "result.pdf")
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let text = fetch(&t, "result.txt").await.unwrap().text().await.unwrap();
+    let (status, again) = operator_json(
+        &t,
+        Method::POST,
+        "/v1/operator/periods/202602/publish",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{again}");
+
+    let results = t.dir.path().join("data").join("results");
+    std::fs::remove_dir_all(results.join("202602")).unwrap();
+    let t = t.restart().await;
+    assert_eq!(
+        fetch(&t, "result.txt").await.unwrap().text().await.unwrap(),
+        text
+    );
+    let after = fetch(&t, "result.pdf")
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let parse = |b: &[u8]| yaohao_core::results::parse_bytes(b).unwrap().rows;
+    assert_eq!(parse(&after), parse(&before));
+    // No staging directory is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&results)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// The draw count is derived, not rewritten at publication: after two draws the losers count two,
+/// and the second pool was weighted from the first one's counts.
+#[tokio::test]
+async fn losers_carry_their_draw_count_over_two_periods() {
+    let t = start().await;
+    let people = approved_three(&t).await;
+    let mut lost: Vec<i64> = people.iter().map(|p| p.2).collect();
+    let mut winners = Vec::new();
+    for (period, date) in [("202602", "2026-04-26"), ("202603", "2026-06-26")] {
+        let (status, created) = operator_json(
+            &t,
+            Method::POST,
+            "/v1/operator/periods",
+            Some(json!({ "quota": 1, "draw_date": date })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        assert_eq!(created["id"], period);
+        for step in ["freeze", "draw", "publish"] {
+            let (status, body) = operator_json(
+                &t,
+                Method::POST,
+                &format!("/v1/operator/periods/{period}/{step}"),
+                None,
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{step}: {body}");
+        }
+        let (_, json_file) = t
+            .call(
+                Method::GET,
+                &format!("/v1/results/{period}/result.json"),
+                None,
+                None,
+            )
+            .await;
+        let winner = json_file["winners"][0]["code"].as_str().unwrap();
+        let won = people.iter().find(|p| p.1 == winner).unwrap().2;
+        lost.retain(|app| *app != won);
+        winners.push(won);
+    }
+    assert_eq!(lost.len(), 1);
+    for (token, _, app) in &people {
+        let (_, view) = t
+            .call(
+                Method::GET,
+                &format!("/v1/applications/{app}"),
+                Some(token),
+                None,
+            )
+            .await;
+        // A winner counts the draws it lost before winning: none for the first, one for the second.
+        let expected = match winners.iter().position(|w| w == app) {
+            Some(index) => index as i64,
+            None => 2,
+        };
+        assert_eq!(view["draw_count"], expected, "{view}");
+    }
+    let conn = rusqlite::Connection::open(t.db_path()).unwrap();
+    let draws: i64 = conn
+        .query_row(
+            "SELECT draws FROM pool_entries WHERE period_id = '202603' AND application_id = ?1",
+            [lost[0]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(draws, 1, "weighted with one earlier draw");
 }

@@ -13,9 +13,9 @@ async fn one_participant_cycle(t: &TestPortal, token: &str) {
     t.review().await;
     for (path, body) in [
         ("/v1/operator/periods", Some(json!({ "quota": 1 }))),
-        ("/v1/operator/periods/202604/freeze", None),
+        ("/v1/operator/periods/202602/freeze", None),
         (
-            "/v1/operator/periods/202604/draw",
+            "/v1/operator/periods/202602/draw",
             Some(json!({ "seed": "100001" })),
         ),
     ] {
@@ -29,7 +29,7 @@ async fn one_participant_cycle(t: &TestPortal, token: &str) {
 
 async fn publish(t: &TestPortal) {
     let r = t
-        .operator(Method::POST, "/v1/operator/periods/202604/publish")
+        .operator(Method::POST, "/v1/operator/periods/202602/publish")
         .send()
         .await
         .unwrap();
@@ -92,7 +92,7 @@ async fn dev_stream_gets_exactly_one_notification() {
     let data = text.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
     let notification: Value = serde_json::from_str(data).unwrap();
     assert_eq!(notification["won"], true);
-    assert_eq!(notification["period"], "202604");
+    assert_eq!(notification["period"], "202602");
     // Ticking again sends nothing more: the outbox row is sent once.
     let r = t
         .operator(Method::POST, "/v1/operator/tick")
@@ -106,7 +106,7 @@ async fn dev_stream_gets_exactly_one_notification() {
     assert_eq!(rows[0]["status"], "sent");
     assert_eq!(
         rows[0]["idempotency_key"],
-        format!("result:202604:{}", notification["application_id"])
+        format!("result:202602:{}", notification["application_id"])
     );
 }
 

@@ -132,12 +132,12 @@ async fn fcm_and_apns_requests_have_the_documented_shape() {
     t.review().await;
     for (path, body) in [
         ("/v1/operator/periods", Some(json!({ "quota": 1 }))),
-        ("/v1/operator/periods/202604/freeze", None),
+        ("/v1/operator/periods/202602/freeze", None),
         (
-            "/v1/operator/periods/202604/draw",
+            "/v1/operator/periods/202602/draw",
             Some(json!({ "seed": "7" })),
         ),
-        ("/v1/operator/periods/202604/publish", None),
+        ("/v1/operator/periods/202602/publish", None),
     ] {
         let mut r = t.operator(Method::POST, path);
         if let Some(body) = body {
@@ -189,7 +189,7 @@ async fn fcm_and_apns_requests_have_the_documented_shape() {
     assert_eq!(message["message"]["data"]["won"], "true");
     assert_eq!(
         message["message"]["android"]["collapse_key"],
-        format!("result:202604:{app}")
+        format!("result:202602:{app}")
     );
 
     // APNs over HTTP/2 with an ES256 provider token.
@@ -199,7 +199,7 @@ async fn fcm_and_apns_requests_have_the_documented_shape() {
     assert_eq!(push.headers["apns-push-type"], "alert");
     assert_eq!(
         push.headers["apns-collapse-id"],
-        format!("result:202604:{app}")
+        format!("result:202602:{app}")
     );
     let ec = signature::EcdsaKeyPair::from_pkcs8(
         &signature::ECDSA_P256_SHA256_FIXED_SIGNING,
@@ -228,7 +228,7 @@ async fn fcm_and_apns_requests_have_the_documented_shape() {
         body["aps"]["alert"]["body"]
             .as_str()
             .unwrap()
-            .contains("202604")
+            .contains("202602")
     );
     // One notification, delivered to both devices, exactly once.
     let (_, outbox) = read(

@@ -1,14 +1,17 @@
 //! Sessions: a 256-bit random token given to the client once, stored only as its SHA-256 hash,
 //! expiring; a new login ends the account's other sessions, which then answer
-//! `logged_in_elsewhere`.
+//! `logged_in_elsewhere`. Sessions are cached in memory ([`crate::cache`]); whoever ends one
+//! calls [`crate::cache::Caches::sessions_changed`] after committing.
 
 use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crate::cache::SessionRow;
 use crate::error::{ApiError, ApiResult};
 use crate::hashing::sha256_hex;
 use crate::random;
@@ -80,9 +83,8 @@ pub fn end(tx: &Transaction<'_>, token_hash: &str) -> ApiResult<()> {
 }
 
 /// The SHA-256 hash of the request's bearer token.
-pub fn bearer_hash(parts: &Parts) -> ApiResult<String> {
-    let header = parts
-        .headers
+pub fn bearer_hash(headers: &HeaderMap) -> ApiResult<String> {
+    let header = headers
         .get(AUTHORIZATION)
         .ok_or_else(ApiError::unauthenticated)?;
     let token = header
@@ -95,41 +97,65 @@ pub fn bearer_hash(parts: &Parts) -> ApiResult<String> {
     Ok(sha256_hex(token.as_bytes()))
 }
 
+/// The stored session of `token_hash`, if any.
+pub fn row(conn: &Connection, token_hash: &str) -> ApiResult<Option<SessionRow>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT account_id, expires_at, ended_reason FROM sessions WHERE token_hash = ?1",
+        )?
+        .query_row([token_hash], |r| {
+            Ok(SessionRow {
+                account_id: r.get(0)?,
+                expires_at: r.get(1)?,
+                ended: r.get(2)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Whether a stored session (or its absence) admits a request at `now`.
+pub fn admit(row: Option<&SessionRow>, now: DateTime<Utc>) -> ApiResult<Session> {
+    let Some(row) = row else {
+        return Err(ApiError::unauthenticated());
+    };
+    match row.ended.as_deref() {
+        Some(ENDED_ELSEWHERE) => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "logged_in_elsewhere",
+            "您的账号已在其他设备登录，本次登录已失效",
+            "your account logged in on another device; this session has ended",
+        )),
+        Some(_) => Err(ApiError::unauthenticated()),
+        None if now >= from_ms(row.expires_at) => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "session_expired",
+            "登录已过期，请重新登录",
+            "your session has expired, please log in again",
+        )),
+        None => Ok(Session {
+            account_id: row.account_id,
+        }),
+    }
+}
+
 impl FromRequestParts<AppState> for Session {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Session> {
-        let hash = bearer_hash(parts)?;
-        let row: Option<(i64, i64, Option<String>)> = state
-            .db
-            .read(move |conn| {
-                Ok(conn
-                    .prepare_cached(
-                        "SELECT account_id, expires_at, ended_reason FROM sessions
-                         WHERE token_hash = ?1",
-                    )?
-                    .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                    .optional()?)
-            })
-            .await?;
-        let Some((account_id, expires_at, ended)) = row else {
-            return Err(ApiError::unauthenticated());
-        };
-        match ended.as_deref() {
-            Some(ENDED_ELSEWHERE) => Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "logged_in_elsewhere",
-                "您的账号已在其他设备登录，本次登录已失效",
-                "your account logged in on another device; this session has ended",
-            )),
-            Some(_) => Err(ApiError::unauthenticated()),
-            None if state.clock.now() >= from_ms(expires_at) => Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "session_expired",
-                "登录已过期，请重新登录",
-                "your session has expired, please log in again",
-            )),
-            None => Ok(Session { account_id }),
+        let hash = bearer_hash(&parts.headers)?;
+        let now = state.clock.now();
+        if let Some(cached) = state.caches.sessions.get(&hash) {
+            return admit(Some(&cached), now);
         }
+        let generation = state.caches.sessions.generation();
+        let key = hash.clone();
+        let found = state.db.read(move |conn| row(conn, &key)).await?;
+        if let Some(found) = &found {
+            state
+                .caches
+                .sessions
+                .insert(generation, hash, found.clone());
+        }
+        admit(found.as_ref(), now)
     }
 }

@@ -191,4 +191,9 @@ pub const MIGRATIONS: &[&str] = &[
     "
     CREATE INDEX devices_account ON devices(account_id);
     ",
+    // 5: the draw count each pool entry was weighted with, so the next freeze derives an
+    // application's count from the latest published pool instead of publication rewriting it.
+    "
+    ALTER TABLE pool_entries ADD COLUMN draws INTEGER;
+    ",
 ];

@@ -153,9 +153,9 @@ pub fn enqueue_publication(
                 EXISTS(SELECT 1 FROM winners w WHERE w.period_id = p.period_id
                        AND w.application_id = p.application_id),
                 'pending', 0, ?2, ?2
-         FROM pool_entries p JOIN applications a ON a.id = p.application_id
-         WHERE p.period_id = ?1
-           AND EXISTS(SELECT 1 FROM devices d WHERE d.account_id = a.account_id)",
+         FROM (SELECT DISTINCT account_id FROM devices) d
+         CROSS JOIN applications a ON a.account_id = d.account_id
+         CROSS JOIN pool_entries p ON p.period_id = ?1 AND p.application_id = a.id",
         params![period, ms(now)],
     )?)
 }

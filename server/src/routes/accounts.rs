@@ -342,6 +342,7 @@ async fn login(
             Ok(Ok(session::create(tx, id, now, hours)?))
         })
         .await??;
+    state.caches.sessions_changed(id);
     let account = state.db.read(move |c| load_account(c, id)).await?;
     let view = SessionView {
         token: session.token,
@@ -358,17 +359,18 @@ impl axum::extract::FromRequestParts<AppState> for Token {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> ApiResult<Token> {
-        session::bearer_hash(parts).map(Token)
+        session::bearer_hash(&parts.headers).map(Token)
     }
 }
 
 /// `DELETE /v1/sessions/current`: logs out.
 async fn logout(
     State(state): State<AppState>,
-    _session: Session,
+    session: Session,
     Token(hash): Token,
 ) -> ApiResult<StatusCode> {
     state.db.write(move |tx| session::end(tx, &hash)).await?;
+    state.caches.sessions_changed(session.account_id);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -396,7 +398,7 @@ async fn reset_password(
     password::check_policy(&body.new_password, "new_password")?;
     let hash = hash_password(&state, body.new_password).await?;
     let now = state.clock.now();
-    state
+    let account = state
         .db
         .write(move |tx| {
             if let Err(e) = codes::verify(tx, &mobile, Purpose::ResetPassword, &body.sms_code, now)?
@@ -423,9 +425,10 @@ async fn reset_password(
                 params![hash, id],
             )?;
             session::end_all(tx, id)?;
-            Ok(Ok(()))
+            Ok(Ok(id))
         })
         .await??;
+    state.caches.sessions_changed(account);
     Ok(StatusCode::NO_CONTENT)
 }
 

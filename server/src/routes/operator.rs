@@ -161,10 +161,11 @@ pub async fn run_tick(state: &AppState) -> ApiResult<TickReport> {
     let now = state.clock.now();
     let policy = state.policy;
     let data = state.config.data.clone();
-    let mut report = state
-        .db
-        .write(move |tx| scheduler::tick(tx, policy, &data, now))
-        .await?;
+    let db = state.db.clone();
+    let report =
+        tokio::task::spawn_blocking(move || scheduler::tick(&db, policy, &data, now)).await;
+    state.caches.periods_changed();
+    let mut report = report??;
     for period in &report.published {
         state.results.invalidate(period);
     }
@@ -194,11 +195,22 @@ async fn create_period(
 ) -> ApiResult<(axum::http::StatusCode, Json<PeriodView>)> {
     let policy = state.policy;
     let today = yaohao_core::time::beijing_date(state.clock.now());
-    let view = state
-        .db
-        .write(move |tx| periods::create(tx, policy, today, body.draw_date, body.quota))
-        .await?;
+    let view = period_write(&state, move |tx| {
+        periods::create(tx, policy, today, body.draw_date, body.quota)
+    })
+    .await?;
     Ok((axum::http::StatusCode::CREATED, Json(view)))
+}
+
+/// Runs a write that changes periods, then drops what the caches read from them (whether or not
+/// it succeeded).
+async fn period_write<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&rusqlite::Transaction<'_>) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    let result = state.db.write(f).await;
+    state.caches.periods_changed();
+    result
 }
 
 /// `POST /v1/operator/periods/{id}/freeze`: freezes the pool now.
@@ -208,7 +220,7 @@ async fn freeze_period(
     ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<PeriodView>> {
     Ok(Json(
-        state.db.write(move |tx| periods::freeze(tx, &id)).await?,
+        period_write(&state, move |tx| periods::freeze(tx, &id)).await?,
     ))
 }
 
@@ -240,10 +252,7 @@ async fn draw_period(
     let seed = periods::seed(request.seed.as_deref())?;
     let now = state.clock.now();
     Ok(Json(
-        state
-            .db
-            .write(move |tx| periods::run_draw(tx, &id, &seed, now))
-            .await?,
+        period_write(&state, move |tx| periods::run_draw(tx, &id, &seed, now)).await?,
     ))
 }
 
@@ -257,10 +266,11 @@ async fn publish_period(
     let policy = state.policy;
     let data = state.config.data.clone();
     let key = id.clone();
-    let view = state
-        .db
-        .write(move |tx| periods::publish(tx, policy, &data, &id, now))
-        .await?;
+    let db = state.db.clone();
+    let view =
+        tokio::task::spawn_blocking(move || periods::publish(&db, policy, &data, &id, now)).await;
+    state.caches.periods_changed();
+    let view = view??;
     state.results.invalidate(&key);
     crate::push::deliver_due(&state.db, &state.push, now).await?;
     Ok(Json(view))

@@ -2,7 +2,9 @@
 //! anonymous query with captcha, quota confirmation, continuation and reactivation, queue ranks.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -13,7 +15,8 @@ use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::applications::{self, ApplicationView, Kind, status};
-use crate::auth::session::Session;
+use crate::auth::session::{self, Session};
+use crate::cache::FreezeWindows;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::periods::{self, PeriodView, outcome_status, period_status, quota_status};
@@ -107,30 +110,92 @@ fn results_where(
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
+/// The freeze windows, cached or read.
+async fn freeze_windows(state: &AppState) -> ApiResult<FreezeWindows> {
+    let cache = &state.caches.freeze;
+    if let Some(windows) = cache.get(&()) {
+        return Ok(windows);
+    }
+    let generation = cache.generation();
+    let windows = Arc::new(state.db.read(periods::freeze_windows).await?);
+    cache.insert(generation, (), windows.clone());
+    Ok(windows)
+}
+
 async fn check_freeze(state: &AppState) -> ApiResult<()> {
-    let now = state.clock.now();
-    match state.db.read(move |c| periods::data_freeze(c, now)).await? {
+    match periods::frozen_until(&freeze_windows(state).await?, state.clock.now()) {
         Some(until) => Err(periods::freeze_error(until)),
         None => Ok(()),
     }
 }
 
-/// `GET /v1/me/results`: the session's outcomes in every period it took part in.
-async fn my_results(
-    State(state): State<AppState>,
-    session: Session,
-) -> ApiResult<Json<Vec<ResultEntry>>> {
-    let account = session.account_id;
+/// The JSON body of an account's results.
+fn results_body(conn: &Connection, account: i64) -> ApiResult<Bytes> {
+    let entries = results_where(conn, "a.account_id = ?1", &account)?;
+    Ok(Bytes::from(
+        serde_json::to_vec(&entries).map_err(ApiError::internal)?,
+    ))
+}
+
+fn json_body(body: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// `GET /v1/me/results`: the session's outcomes in every period it took part in. The draw-day
+/// hot path: with the session, the freeze windows and the account's results cached it is answered
+/// from memory; otherwise one database read fetches whatever is missing.
+async fn my_results(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
+    let hash = session::bearer_hash(&headers)?;
     let now = state.clock.now();
-    // One trip to the database: the freeze check and the query share a connection.
-    let results = state
+    let caches = state.caches.clone();
+    let cached_session = caches.sessions.get(&hash);
+    let cached_windows = caches.freeze.get(&());
+    if let (Some(row), Some(windows)) = (&cached_session, &cached_windows) {
+        let account = session::admit(Some(row), now)?.account_id;
+        if let Some(until) = periods::frozen_until(windows, now) {
+            return Err(periods::freeze_error(until));
+        }
+        if let Some(body) = caches.results.get(&account) {
+            return Ok(json_body(body));
+        }
+    }
+    let generations = (
+        caches.sessions.generation(),
+        caches.freeze.generation(),
+        caches.results.generation(),
+    );
+    let key = hash.clone();
+    let (row, windows, body) = state
         .db
-        .read(move |c| match periods::data_freeze(c, now)? {
-            Some(until) => Err(periods::freeze_error(until)),
-            None => results_where(c, "a.account_id = ?1", &account),
+        .read(move |c| {
+            let row = match cached_session {
+                Some(row) => Some(row),
+                None => session::row(c, &key)?,
+            };
+            let windows = match cached_windows {
+                Some(windows) => windows,
+                None => Arc::new(periods::freeze_windows(c)?),
+            };
+            let body = match session::admit(row.as_ref(), now) {
+                Ok(s) if periods::frozen_until(&windows, now).is_none() => {
+                    Some((s.account_id, results_body(c, s.account_id)?))
+                }
+                _ => None,
+            };
+            Ok((row, windows, body))
         })
         .await?;
-    Ok(Json(results))
+    if let Some(row) = &row {
+        caches.sessions.insert(generations.0, hash, row.clone());
+    }
+    caches.freeze.insert(generations.1, (), windows.clone());
+    session::admit(row.as_ref(), now)?;
+    if let Some(until) = periods::frozen_until(&windows, now) {
+        return Err(periods::freeze_error(until));
+    }
+    let (account, body) = body.ok_or_else(|| ApiError::internal("results were not read"))?;
+    caches.results.insert(generations.2, account, body.clone());
+    Ok(json_body(body))
 }
 
 #[derive(Debug, Serialize)]
