@@ -40,8 +40,14 @@ async fn idempotent_reads_ride_out_transient_faults_and_give_up_in_bounds() {
     assert_eq!(proxy.pending(), 0);
     assert_eq!(app.profile().unwrap().unwrap().resident_id, ID_A);
 
-    // Three faults, then the portal: the read succeeds.
+    // Three faults, then the portal: the read succeeds (the profile always comes with a body, so
+    // the truncation bites).
     proxy.inject([Fault::Unavailable, Fault::Truncate, Fault::Drop]);
+    assert_eq!(app.refresh_profile().await.unwrap().resident_id, ID_A);
+    assert_eq!(proxy.pending(), 0);
+
+    // A conditional read after a fault: the portal's 304 keeps the cached list.
+    proxy.inject([Fault::Unavailable]);
     let apps = app.refresh_applications().await.unwrap();
     assert_eq!(apps.len(), 1);
     assert_eq!(apps[0].status, ApplicationStatus::Approved);

@@ -10,7 +10,7 @@ use super::{Cache, CacheResult};
 pub struct OutcomeRow {
     /// Application code.
     pub code: String,
-    /// Period, `YYYYMM`.
+    /// Period number: year + draw sequence (`202606`).
     pub period: String,
     /// Whether the code won.
     pub won: bool,
@@ -25,7 +25,7 @@ pub struct OutcomeRow {
 /// A fetched result file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultFileRow {
-    /// Period, `YYYYMM`.
+    /// Period number: year + draw sequence (`202606`).
     pub period: String,
     /// Category (e.g. `individual_ordinary`).
     pub category: String,

@@ -22,7 +22,7 @@ const IN_POOL: [&str; 2] = ["approved", "won"];
 /// A period as the portal lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
-    /// `YYYYMM`.
+    /// Period number: year + draw sequence (`202606` is the sixth draw of 2026).
     pub id: String,
     /// Title.
     pub title: String,

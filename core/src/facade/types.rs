@@ -397,7 +397,7 @@ pub struct UpcomingEvent {
 /// The outcome of one code in one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultOutcome {
-    /// Period, `YYYYMM`.
+    /// Period number: year + draw sequence (`202606`).
     pub period: String,
     /// Application code.
     pub code: String,

@@ -188,7 +188,7 @@ public struct UpcomingEvent: Sendable, Hashable, Identifiable {
 
 /// The outcome of one code in one period.
 public struct ResultOutcome: Sendable, Hashable, Identifiable {
-    /// Period, `YYYYMM`.
+    /// Period number: the year and the draw's sequence in it (`202606` is the sixth draw of 2026).
     public var period: String
     /// Application code.
     public var code: String

@@ -3,7 +3,7 @@ import Foundation
 /// What a result push from the portal says: the period whose results are out. The core then
 /// fetches, verifies and matches the list itself; the push is only a wake-up call.
 public struct PushPayload: Sendable, Hashable {
-    /// The period, `YYYYMM`.
+    /// The period number (year + draw sequence, e.g. `202606`).
     public var period: String
 
     /// The payload of an APNs `userInfo`: `period` at the top level or under `yaohao`, six digits.

@@ -8,7 +8,7 @@ final class AppStateTests: XCTestCase {
         let draw = UpcomingEvent(kind: .draw, title: LocalizedText(zh: "摇号", en: "Draw"),
                                  at: november23.addingTimeInterval(86_400), announced: false)
         return Dashboard(nextEvents: [draw],
-                         latestResults: [ResultOutcome(period: "202610", code: "1234567890123", won: false, row: nil, verified: true)],
+                         latestResults: [ResultOutcome(period: "202605", code: "1234567890123", won: false, row: nil, verified: true)],
                          reminders: try computeReminders(state: underReview, policy: "bimonthly-2014", now: november23))
     }
 
@@ -104,16 +104,16 @@ final class AppStateTests: XCTestCase {
         let portal = FakePortal()
         await portal.set(loggedIn: true)
         let won = ResultNotification(
-            id: "result:202612:1234567890123",
-            outcome: ResultOutcome(period: "202612", code: "1234567890123", won: true, row: 42, verified: true),
+            id: "result:202606:1234567890123",
+            outcome: ResultOutcome(period: "202606", code: "1234567890123", won: true, row: 42, verified: true),
             title: LocalizedText(zh: "摇号结果：中签", en: "Draw result: you won"),
             body: LocalizedText(zh: "请在 72 小时内确认指标。", en: "Confirm within 72 hours."),
-            deepLink: "yaohao://results/202612/1234567890123")
-        await portal.set(results: [won], for: "202612")
+            deepLink: "yaohao://results/202606/1234567890123")
+        await portal.set(results: [won], for: "202606")
         let center = MemoryCenter()
         let state = AppState(portal: portal, notificationCenter: center, language: .zh, now: { november23 })
 
-        let payload = try XCTUnwrap(PushPayload(userInfo: ["aps": ["content-available": 1], "yaohao": ["period": "202612"]]))
+        let payload = try XCTUnwrap(PushPayload(userInfo: ["aps": ["content-available": 1], "yaohao": ["period": "202606"]]))
         let shown = await state.handlePush(payload)
         let again = await state.handlePush(payload)
         XCTAssertEqual([shown, again], [1, 0])
@@ -133,11 +133,11 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(state.nextDrawDayCheck, november23.addingTimeInterval(86_400 + DrawDayCheck.afterDraw))
 
         let lost = ResultNotification(
-            id: "result:202612:1234567890123",
-            outcome: ResultOutcome(period: "202612", code: "1234567890123", won: false, row: nil, verified: false),
+            id: "result:202606:1234567890123",
+            outcome: ResultOutcome(period: "202606", code: "1234567890123", won: false, row: nil, verified: false),
             title: LocalizedText(zh: "摇号结果：未中签", en: "Draw result: not drawn"),
-            body: LocalizedText(zh: "未中签", en: "Not drawn"), deepLink: "yaohao://results/202612/1234567890123")
-        await portal.set(results: [lost], for: "202612")
+            body: LocalizedText(zh: "未中签", en: "Not drawn"), deepLink: "yaohao://results/202606/1234567890123")
+        await portal.set(results: [lost], for: "202606")
         let first = await state.runDrawDayCheck()
         let second = await state.runDrawDayCheck()
         XCTAssertEqual([first, second], [1, 0])
@@ -164,7 +164,7 @@ final class AppStateTests: XCTestCase {
     @MainActor
     func testAWonQuotaIsConfirmableUntilItsDeadline() async {
         let portal = FakePortal()
-        let quota = Quota(id: 3, period: "202612", certificate: "BJ-202612-0042", status: .pendingConfirmation,
+        let quota = Quota(id: 3, period: "202606", certificate: "BJ-202606-0042", status: .pendingConfirmation,
                           confirmBy: november23.addingTimeInterval(72 * 3_600),
                           expiresAt: november23.addingTimeInterval(365 * 86_400))
         await portal.set(quotas: [quota])

@@ -37,10 +37,10 @@ final class ReminderSchedulerTests: XCTestCase {
         let reminders = try reminders()
         try await scheduler.sync(reminders)
         let result = ResultNotification(
-            id: "result:202612:1234567890123",
-            outcome: ResultOutcome(period: "202612", code: "1234567890123", won: false, row: nil, verified: true),
+            id: "result:202606:1234567890123",
+            outcome: ResultOutcome(period: "202606", code: "1234567890123", won: false, row: nil, verified: true),
             title: LocalizedText(zh: "摇号结果", en: "Draw result"), body: LocalizedText(zh: "未中签", en: "Not drawn"),
-            deepLink: "yaohao://results/202612/1234567890123")
+            deepLink: "yaohao://results/202606/1234567890123")
         try await scheduler.show([result])
 
         let sync = try await scheduler.sync(Array(reminders.prefix(1)))

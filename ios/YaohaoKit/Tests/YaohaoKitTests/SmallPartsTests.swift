@@ -6,12 +6,12 @@ import enum YaohaoFFI.YaohaoError
 /// Push payloads, device tokens, countdowns, the draw-day schedule, errors and masking.
 final class SmallPartsTests: XCTestCase {
     func testPushPayloadNeedsASixDigitPeriod() {
-        XCTAssertEqual(PushPayload(userInfo: ["period": "202612"])?.period, "202612")
+        XCTAssertEqual(PushPayload(userInfo: ["period": "202606"])?.period, "202606")
         let nested: [AnyHashable: Any] = ["period": "202702", "won": true]
         XCTAssertEqual(PushPayload(userInfo: ["yaohao": nested])?.period, "202702")
         XCTAssertNil(PushPayload(userInfo: ["period": "2026-12"]))
         XCTAssertNil(PushPayload(userInfo: ["period": "２０２６１２"]))
-        XCTAssertNil(PushPayload(userInfo: ["period": 202612]))
+        XCTAssertNil(PushPayload(userInfo: ["period": 202606]))
         XCTAssertNil(PushPayload(userInfo: ["aps": ["alert": "hello"]]))
     }
 

@@ -25,7 +25,7 @@ class DashboardModelTest {
         client.cached = MemoryClient.emptyDashboard().copy(nextEvents = listOf(laterDraw))
         client.fresh = MemoryClient.emptyDashboard().copy(
             nextEvents = listOf(laterDraw, cutoff, draw),
-            latestResults = listOf(ResultOutcome("202610", "1234567890123", false, null, true)),
+            latestResults = listOf(ResultOutcome("202605", "1234567890123", false, null, true)),
         )
         val model = DashboardModel(client, scope, clock)
         model.load().join()
@@ -33,7 +33,7 @@ class DashboardModelTest {
         val state = model.state.value
         assertEquals(draw, state.nextDraw)
         assertEquals(cutoff, state.nextCutoff)
-        assertEquals("202610", state.latestResult?.period)
+        assertEquals("202605", state.latestResult?.period)
         assertFalse(state.refreshing)
         assertEquals(Countdown(6, 0, 15), model.countdown(draw))
     }

@@ -61,7 +61,7 @@ class FormattingTest {
 
     @Test
     fun theCoresDeepLinksOpenTheirScreens() {
-        assertEquals(Destination.RESULTS, DeepLinks.destination("yaohao://results/202611/1234567890123"))
+        assertEquals(Destination.RESULTS, DeepLinks.destination("yaohao://results/202606/1234567890123"))
         assertEquals(Destination.RESULTS, DeepLinks.destination("yaohao://quota/1234567890123"))
         assertEquals(Destination.REMINDERS, DeepLinks.destination("yaohao://profile/permits"))
         assertEquals(Destination.HOME, DeepLinks.destination("yaohao://calendar/2026-12-08"))

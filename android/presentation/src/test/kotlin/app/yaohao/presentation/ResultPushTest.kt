@@ -21,11 +21,11 @@ class ResultPushTest {
     private val client = MemoryClient().apply {
         notifications = listOf(
             ResultNotification(
-                "result:202611:1111111111111",
-                ResultOutcome("202611", "1111111111111", true, 17u, true),
+                "result:202606:1111111111111",
+                ResultOutcome("202606", "1111111111111", true, 17u, true),
                 Text("摇号结果：中签", "Draw result: you won"),
                 Text("请在 72 小时内确认指标。", "Confirm the quota within 72 hours."),
-                "yaohao://results/202611/1111111111111",
+                "yaohao://results/202606/1111111111111",
             ),
         )
     }
@@ -33,12 +33,12 @@ class ResultPushTest {
 
     @Test
     fun aResultsPushChecksItsPeriod() = runBlocking {
-        val shown = push.onMessage(mapOf("type" to "results", "period" to "202611"), Lang.ZH)
-        assertEquals(listOf("refresh", "checkResults:202611"), client.calls)
+        val shown = push.onMessage(mapOf("type" to "results", "period" to "202606"), Lang.ZH)
+        assertEquals(listOf("refresh", "checkResults:202606"), client.calls)
         val notification = shown.single()
         assertEquals("摇号结果：中签", notification.title)
         assertEquals(Channel.RESULTS, notification.channel)
-        assertEquals("yaohao://results/202611/1111111111111", notification.deepLink)
+        assertEquals("yaohao://results/202606/1111111111111", notification.deepLink)
     }
 
     @Test

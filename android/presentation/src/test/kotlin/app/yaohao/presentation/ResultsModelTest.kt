@@ -26,13 +26,13 @@ class ResultsModelTest {
         client.cached = MemoryClient.emptyDashboard().copy(
             applications = listOf(application(1, "1111111111111", 0, false), application(2, "2222222222222", 37, true)),
             latestResults = listOf(
-                ResultOutcome("202611", "1111111111111", true, 17u, true),
-                ResultOutcome("202611", "2222222222222", false, null, true),
+                ResultOutcome("202606", "1111111111111", true, 17u, true),
+                ResultOutcome("202606", "2222222222222", false, null, true),
             ),
         )
         client.fresh = client.cached
         client.quotas = listOf(
-            Quota(9, 1, "202611", "BJ202611000017", "pending_confirmation", published.plusSeconds(72 * 3_600), published.plusSeconds(365 * 86_400)),
+            Quota(9, 1, "202606", "BJ202606000017", "pending_confirmation", published.plusSeconds(72 * 3_600), published.plusSeconds(365 * 86_400)),
         )
     }
 
@@ -44,7 +44,7 @@ class ResultsModelTest {
         won as ResultCard.Won
         assertTrue(won.canConfirm)
         assertEquals(Countdown(2, 23, 0), won.confirmWithin)
-        assertEquals("BJ202611000017", won.quota?.certificate)
+        assertEquals("BJ202606000017", won.quota?.certificate)
         lost as ResultCard.NotWon
         assertEquals(37u, lost.drawCount)
         assertEquals(4u, lost.nextWeight)

@@ -9,7 +9,7 @@ import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeoutOrNull
 
 /**
- * Pushes: the payload (`type=results`, `period=YYYYMM`) goes to the core's result check, which
+ * Pushes: the payload (`type=results`, `period=202606`, year + draw sequence) goes to the core's result check, which
  * fetches and verifies the published list and returns the notifications to show — each code and
  * period once, however many pushes arrive. FCM runs this off the main thread with a time limit;
  * if the check cannot finish, the draw-day worker does it later.

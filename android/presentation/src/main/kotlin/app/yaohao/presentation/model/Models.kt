@@ -137,7 +137,7 @@ data class UpcomingEvent(val kind: EventKind, val title: Text, val at: Instant, 
 
 /** The outcome of one code in one period. */
 data class ResultOutcome(
-    /** Period, `YYYYMM`. */
+    /** Period number: the year and the draw's sequence in it (`202606` is the sixth draw of 2026). */
     val period: String,
     /** Application code. */
     val code: String,

@@ -57,7 +57,7 @@ class ResultPush(private val client: YaohaoClient) {
         /** The type of a results message. */
         const val RESULTS = "results"
 
-        /** The payload key of the period (`YYYYMM`). */
+        /** The payload key of the period (year + draw sequence, e.g. `202606`). */
         const val PERIOD = "period"
 
         private val PERIOD_FORMAT = Regex("\\d{6}")
