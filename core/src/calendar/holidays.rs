@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use crate::policy::Confidence;
 
-const DATA: &str = include_str!("../../data/holidays.toml");
+/// The table in its JSON form (made from `core/data/holidays.toml` by the build script).
+const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/holidays.json"));
 
 /// One year's arrangement, as published.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,9 +51,9 @@ struct File {
 #[error("holidays.toml: {0}")]
 pub struct HolidayDataError(String);
 
-/// Parses a holiday table.
+/// Parses a holiday table in its JSON form.
 pub fn parse(text: &str) -> Result<Vec<HolidayYear>, HolidayDataError> {
-    toml::from_str::<File>(text)
+    serde_json::from_str::<File>(text)
         .map(|f| f.year)
         .map_err(|e| HolidayDataError(e.to_string()))
 }

@@ -1,4 +1,5 @@
-//! Policy regimes as data: `core/data/policies/*.toml`, embedded at build time and parsed once.
+//! Policy regimes as data: `core/data/policies/*.toml`, turned into JSON by the build script,
+//! embedded, and parsed once.
 
 mod model;
 
@@ -13,26 +14,26 @@ use std::sync::OnceLock;
 /// The name of the default policy: the product spec's regime.
 pub const DEFAULT_POLICY: &str = "bimonthly-2014";
 
-/// The embedded policy files, oldest first.
+/// The embedded policy files (their JSON form, named after the TOML source), oldest first.
 const FILES: [(&str, &str); 3] = [
     (
         "monthly-2011.toml",
-        include_str!("../../data/policies/monthly-2011.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/policies-monthly-2011.json")),
     ),
     (
         "bimonthly-2014.toml",
-        include_str!("../../data/policies/bimonthly-2014.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/policies-bimonthly-2014.json")),
     ),
     (
         "annual-2021.toml",
-        include_str!("../../data/policies/annual-2021.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/policies-annual-2021.json")),
     ),
 ];
 
 /// A policy file that does not parse or does not make sense.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum PolicyDataError {
-    /// The TOML does not match the policy schema.
+    /// The data does not match the policy schema.
     #[error("{file}: {reason}")]
     Parse {
         /// File name.
@@ -52,9 +53,9 @@ pub enum PolicyDataError {
     },
 }
 
-/// Parses and checks one policy file.
+/// Parses and checks one policy in its JSON form (what the build makes of a TOML file).
 pub fn parse(file: &str, text: &str) -> Result<Policy, PolicyDataError> {
-    let policy: Policy = toml::from_str(text).map_err(|e| PolicyDataError::Parse {
+    let policy: Policy = serde_json::from_str(text).map_err(|e| PolicyDataError::Parse {
         file: file.to_owned(),
         reason: e.to_string(),
     })?;
@@ -167,19 +168,22 @@ mod tests {
 
     #[test]
     fn rejects_bad_files_with_the_field() {
-        let text = FILES[1].1.replace("day = 8\n", "day = 31\n");
+        let edited = |edit: &dyn Fn(&mut serde_json::Value)| {
+            let mut value: serde_json::Value = serde_json::from_str(FILES[1].1).unwrap();
+            edit(&mut value);
+            value.to_string()
+        };
+        let text = edited(&|v| v["rules"]["application_cutoff"]["day"] = 31.into());
         let err = parse("x.toml", &text).unwrap_err();
         assert!(
             matches!(err, PolicyDataError::Invalid { ref field, .. } if field == "rules.application_cutoff.day")
         );
-        let text = FILES[1]
-            .1
-            .replace("months = [2, 4, 6, 8, 10, 12]", "months = [2, 13]");
+        let text = edited(&|v| v["draws"][0]["months"] = serde_json::json!([2, 13]));
         assert!(matches!(
             parse("x.toml", &text),
             Err(PolicyDataError::Invalid { .. })
         ));
-        let err = parse("x.toml", "name = 3").unwrap_err();
+        let err = parse("x.toml", r#"{"name": 3}"#).unwrap_err();
         assert!(matches!(err, PolicyDataError::Parse { .. }));
         assert!(err.to_string().contains("x.toml"));
     }
