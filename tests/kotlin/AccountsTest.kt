@@ -2,14 +2,12 @@ package app.yaohao.tests
 
 import app.yaohao.core.*
 import kotlinx.coroutines.runBlocking
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Assert.fail
-import org.junit.BeforeClass
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
@@ -22,7 +20,7 @@ class FixedClock(var instant: Instant) : Clock {
 }
 
 /** Accounts through the facade against a real portal: password reset, mobile and marital changes, devices. */
-class AccountsTest {
+class AccountsTest : PortalTest() {
     private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
 
     private fun app(store: SecretStore = MemorySecretStore(), locale: Lang = Lang.ZH): Yaohao =
@@ -113,16 +111,5 @@ class AccountsTest {
         const val ID_MARITAL = "110105199203030036"
         const val MOBILE_MARITAL = "13800138103"
         const val MOBILE_LIMIT = "13800138104"
-        lateinit var portal: PortalProcess
-
-        @BeforeClass @JvmStatic
-        fun startPortal() {
-            portal = PortalProcess()
-        }
-
-        @AfterClass @JvmStatic
-        fun stopPortal() {
-            portal.close()
-        }
     }
 }

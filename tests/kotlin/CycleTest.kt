@@ -4,12 +4,10 @@ import app.yaohao.core.*
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
 import org.junit.Assert.fail
-import org.junit.BeforeClass
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
@@ -22,7 +20,7 @@ import java.time.ZoneId
  * (each notified exactly once), quota confirmation, December continuation and, after the
  * clean-up two years on, reactivation.
  */
-class CycleTest {
+class CycleTest : PortalTest() {
     private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
     private val beijing = ZoneId.of("Asia/Shanghai")
 
@@ -136,16 +134,5 @@ class CycleTest {
         const val MOBILE_A = "13800138301"
         const val ID_B = "110106197610100107"
         const val MOBILE_B = "13800138302"
-        lateinit var portal: PortalProcess
-
-        @BeforeClass @JvmStatic
-        fun startPortal() {
-            portal = PortalProcess()
-        }
-
-        @AfterClass @JvmStatic
-        fun stopPortal() {
-            portal.close()
-        }
     }
 }

@@ -4,18 +4,16 @@ import app.yaohao.core.*
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.runBlocking
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
 import org.junit.Assert.fail
-import org.junit.BeforeClass
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
 
 /** Drafts, offline uploads, preview, review and editing through the facade against a real portal. */
-class DraftsTest {
+class DraftsTest : PortalTest() {
     private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
 
     @Test
@@ -141,16 +139,5 @@ class DraftsTest {
         const val MOBILE_REJECTED = "13800138203"
         const val ID_UNKNOWN = "110102199808080088"
         const val MOBILE_UNKNOWN = "13800138204"
-        lateinit var portal: PortalProcess
-
-        @BeforeClass @JvmStatic
-        fun startPortal() {
-            portal = PortalProcess()
-        }
-
-        @AfterClass @JvmStatic
-        fun stopPortal() {
-            portal.close()
-        }
     }
 }

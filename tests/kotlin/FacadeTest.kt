@@ -4,13 +4,11 @@ import app.yaohao.core.*
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
 import org.junit.Assert.fail
-import org.junit.BeforeClass
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
@@ -32,7 +30,7 @@ class MemorySecretStore : SecretStore {
 }
 
 /** The `Yaohao` facade through the real library against a real portal process. */
-class FacadeTest {
+class FacadeTest : PortalTest() {
     private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
 
     private fun app(store: SecretStore = MemorySecretStore()): Yaohao =
@@ -154,16 +152,5 @@ class FacadeTest {
         const val ID_A = "110105199001011232"
         const val ID_B = "11010519491231002X"
         const val LICENCE_FILE = PortalProcess.LICENCE_FILE
-        lateinit var portal: PortalProcess
-
-        @BeforeClass @JvmStatic
-        fun startPortal() {
-            portal = PortalProcess()
-        }
-
-        @AfterClass @JvmStatic
-        fun stopPortal() {
-            portal.close()
-        }
     }
 }

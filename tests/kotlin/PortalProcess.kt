@@ -1,6 +1,8 @@
 package app.yaohao.tests
 
 import app.yaohao.core.*
+import org.junit.AfterClass
+import org.junit.BeforeClass
 import java.io.File
 import java.net.URI
 import java.net.http.HttpClient
@@ -9,6 +11,24 @@ import java.net.http.HttpResponse
 import java.nio.file.Files
 import java.time.Instant
 import java.util.concurrent.TimeUnit
+
+/** Base of the tests that need a portal: a fresh `yaohao-portal` process for each test class. */
+abstract class PortalTest {
+    companion object {
+        /** The running test class's portal. */
+        lateinit var portal: PortalProcess
+
+        @BeforeClass @JvmStatic
+        fun startPortal() {
+            portal = PortalProcess()
+        }
+
+        @AfterClass @JvmStatic
+        fun stopPortal() {
+            portal.close()
+        }
+    }
+}
 
 /** A real `yaohao-portal` process on a free loopback port, with a simulated clock and its operator API. */
 class PortalProcess : AutoCloseable {
