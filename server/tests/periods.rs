@@ -44,6 +44,31 @@ async fn operator_json(
     read(r.send().await.unwrap()).await
 }
 
+/// Creates the next period with `quota` places, freezes it and draws it with `seed`; its id.
+async fn drawn_period(t: &TestPortal, quota: u32, seed: &str) -> String {
+    let (status, period) = operator_json(
+        t,
+        Method::POST,
+        "/v1/operator/periods",
+        Some(json!({ "quota": quota })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{period}");
+    let id = period["id"].as_str().unwrap().to_owned();
+    let path = |step: &str| format!("/v1/operator/periods/{id}/{step}");
+    let (status, body) = operator_json(t, Method::POST, &path("freeze"), None).await;
+    assert_eq!(status, StatusCode::OK, "freeze: {body}");
+    let (status, body) = operator_json(
+        t,
+        Method::POST,
+        &path("draw"),
+        Some(json!({ "seed": seed })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "draw: {body}");
+    id
+}
+
 #[tokio::test]
 async fn a_full_draw_cycle() {
     let t = start().await;
@@ -316,21 +341,7 @@ async fn the_simulated_clock_runs_the_cycle_and_unconfirmed_quotas_are_forfeited
 async fn anonymous_query_needs_a_captcha_and_is_rate_limited() {
     let t = start().await;
     let people = approved_three(&t).await;
-    operator_json(
-        &t,
-        Method::POST,
-        "/v1/operator/periods",
-        Some(json!({ "quota": 1 })),
-    )
-    .await;
-    operator_json(&t, Method::POST, "/v1/operator/periods/202602/freeze", None).await;
-    operator_json(
-        &t,
-        Method::POST,
-        "/v1/operator/periods/202602/draw",
-        Some(json!({ "seed": "123456" })),
-    )
-    .await;
+    assert_eq!(drawn_period(&t, 1, "123456").await, "202602");
     operator_json(
         &t,
         Method::POST,
@@ -486,21 +497,7 @@ async fn announcements_calendar_and_policy_are_published() {
 async fn published_files_survive_a_crash_between_settling_and_installing() {
     let t = start().await;
     approved_three(&t).await;
-    operator_json(
-        &t,
-        Method::POST,
-        "/v1/operator/periods",
-        Some(json!({ "quota": 2 })),
-    )
-    .await;
-    operator_json(&t, Method::POST, "/v1/operator/periods/202602/freeze", None).await;
-    operator_json(
-        &t,
-        Method::POST,
-        "/v1/operator/periods/202602/draw",
-        Some(json!({ "seed": "390922" })),
-    )
-    .await;
+    assert_eq!(drawn_period(&t, 2, "390922").await, "202602");
     let (status, _) = operator_json(
         &t,
         Method::POST,

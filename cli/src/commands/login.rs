@@ -4,14 +4,11 @@
 use serde::Serialize;
 use yaohao_core::facade::SmsPurpose;
 use yaohao_core::i18n::Lang;
-use yaohao_core::validate;
 
-use super::register::password;
-use super::sms::{Recipient, obtain};
+use super::sms::{Credentials, Recipient};
 use super::views::AccountView;
 use crate::output::{CliError, Output, write_stdout};
 use crate::portal::Portal;
-use crate::portal::prompt::valid_value;
 use crate::portal::secrets::{SESSION_ENV, StoreKind};
 
 /// Arguments of `yaohao login`.
@@ -27,18 +24,8 @@ login lasts for this run only; --session-env prints `export YAOHAO_SESSION=…` 
 later commands use it. The password may also come from YAOHAO_PASSWORD.
 Exit status: 0 logged in (or code sent), 1 refused, 2 usage, 4 portal unreachable.")]
 pub struct Args {
-    /// Resident ID number (身份证号码).
-    #[arg(long)]
-    id: Option<String>,
-    /// Password (else YAOHAO_PASSWORD, else asked without echo).
-    #[arg(long)]
-    password: Option<String>,
-    /// The SMS code already received (skips sending a new one).
-    #[arg(long)]
-    code: Option<String>,
-    /// Only send the SMS code, then stop (finish later with --code).
-    #[arg(long, conflicts_with = "code")]
-    send_code: bool,
+    #[command(flatten)]
+    credentials: Credentials,
     /// Print `export YAOHAO_SESSION=<token>` (for `eval`) so later commands reuse the session.
     #[arg(long)]
     session_env: bool,
@@ -55,27 +42,18 @@ struct LoggedIn {
 }
 
 /// Runs `yaohao login`.
-pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
+pub fn run(mut args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let portal = Portal::open(portal, out)?;
-    let resident_id = valid_value(
-        out,
-        args.id,
-        "--id",
-        ("身份证号码：", "Resident ID number: "),
-        validate::resident_id,
-    )?;
-    let Some(code) = obtain(
+    let resident_id = args.credentials.resident_id(out)?;
+    let Some((code, password)) = args.credentials.code_and_password(
         &portal,
         out,
-        args.code,
-        args.send_code,
         SmsPurpose::Login,
         Recipient::Account(&resident_id),
     )?
     else {
         return Ok(());
     };
-    let password = password(out, args.password)?;
     let account = portal.run(portal.app.login(resident_id, password, code))?;
     if let Some((zh, en)) = portal.secrets.not_kept_notice() {
         out.note(zh, en);

@@ -4,11 +4,11 @@ use serde::Serialize;
 use yaohao_core::facade::{Registration, SmsPurpose};
 use yaohao_core::validate;
 
-use super::sms::{Recipient, obtain};
+use super::sms::{Credentials, Recipient};
 use super::views::AccountView;
 use crate::output::{CliError, Output};
 use crate::portal::Portal;
-use crate::portal::prompt::{valid_value, value_or_ask};
+use crate::portal::prompt::valid_value;
 
 /// Arguments of `yaohao register`.
 #[derive(clap::Args)]
@@ -20,24 +20,14 @@ use crate::portal::prompt::{valid_value, value_or_ask};
 Missing values are asked for on the terminal. The password may also come from YAOHAO_PASSWORD.
 Exit status: 0 registered (or code sent), 1 invalid input or refused, 2 usage, 4 portal unreachable.")]
 pub struct Args {
-    /// Resident ID number (身份证号码).
-    #[arg(long)]
-    id: Option<String>,
+    #[command(flatten)]
+    credentials: Credentials,
     /// Name exactly as on the ID card (姓名).
     #[arg(long)]
     name: Option<String>,
     /// Mainland mobile number the SMS code goes to (手机号码).
     #[arg(long)]
     mobile: Option<String>,
-    /// Password (else YAOHAO_PASSWORD, else asked without echo).
-    #[arg(long)]
-    password: Option<String>,
-    /// The SMS code already received (skips sending a new one).
-    #[arg(long)]
-    code: Option<String>,
-    /// Only send the SMS code, then stop (finish later with --code).
-    #[arg(long, conflicts_with = "code")]
-    send_code: bool,
 }
 
 #[derive(Serialize)]
@@ -46,22 +36,10 @@ struct Registered {
     account: AccountView,
 }
 
-/// The password from the flag, the environment or a question.
-pub fn password(out: &Output, given: Option<String>) -> Result<String, CliError> {
-    let given = given.or_else(|| std::env::var("YAOHAO_PASSWORD").ok());
-    value_or_ask(out, given, "--password", "密码：", "Password: ", true)
-}
-
 /// Runs `yaohao register`.
-pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
+pub fn run(mut args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let portal = Portal::open(portal, out)?;
-    let resident_id = valid_value(
-        out,
-        args.id,
-        "--id",
-        ("身份证号码：", "Resident ID number: "),
-        validate::resident_id,
-    )?;
+    let resident_id = args.credentials.resident_id(out)?;
     let name = valid_value(
         out,
         args.name,
@@ -76,18 +54,15 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         ("手机号码：", "Mobile number: "),
         validate::phone,
     )?;
-    let Some(sms_code) = obtain(
+    let Some((sms_code, password)) = args.credentials.code_and_password(
         &portal,
         out,
-        args.code,
-        args.send_code,
         SmsPurpose::Register,
         Recipient::Mobile(&mobile),
     )?
     else {
         return Ok(());
     };
-    let password = password(out, args.password)?;
     let account = portal.run(portal.app.register(Registration {
         resident_id,
         name,

@@ -1,12 +1,63 @@
-//! Asking the portal for an SMS code (registration and login share it).
+//! What registration and login share: the resident ID, the SMS code (sent by the portal, then
+//! asked for) and the password.
 
 use serde::Serialize;
 use yaohao_core::facade::{CodeSent, SmsPurpose};
+use yaohao_core::validate;
 
 use crate::output::{CliError, Output};
 use crate::portal::Portal;
 use crate::portal::privacy::mask_mobile;
-use crate::portal::prompt::value_or_ask;
+use crate::portal::prompt::{valid_value, value_or_ask};
+
+/// The flags `register` and `login` both take.
+#[derive(clap::Args)]
+pub struct Credentials {
+    /// Resident ID number (身份证号码).
+    #[arg(long)]
+    id: Option<String>,
+    /// Password (else YAOHAO_PASSWORD, else asked without echo).
+    #[arg(long)]
+    password: Option<String>,
+    /// The SMS code already received (skips sending a new one).
+    #[arg(long)]
+    code: Option<String>,
+    /// Only send the SMS code, then stop (finish later with --code).
+    #[arg(long, conflicts_with = "code")]
+    send_code: bool,
+}
+
+impl Credentials {
+    /// The resident ID from `--id`, or asked for until it is valid.
+    pub fn resident_id(&mut self, out: &Output) -> Result<String, CliError> {
+        valid_value(
+            out,
+            self.id.take(),
+            "--id",
+            ("身份证号码：", "Resident ID number: "),
+            validate::resident_id,
+        )
+    }
+
+    /// The SMS code (given, or sent to `to` and asked for), then the password (flag,
+    /// `YAOHAO_PASSWORD` or asked without echo). `None` after `--send-code`: the code was sent.
+    pub fn code_and_password(
+        self,
+        portal: &Portal,
+        out: &Output,
+        purpose: SmsPurpose,
+        to: Recipient<'_>,
+    ) -> Result<Option<(String, String)>, CliError> {
+        let Some(code) = obtain(portal, out, self.code, self.send_code, purpose, to)? else {
+            return Ok(None);
+        };
+        let given = self
+            .password
+            .or_else(|| std::env::var("YAOHAO_PASSWORD").ok());
+        let password = value_or_ask(out, given, "--password", "密码：", "Password: ", true)?;
+        Ok(Some((code, password)))
+    }
+}
 
 /// A code was sent (JSON of `--send-code`).
 #[derive(Serialize)]
@@ -68,7 +119,7 @@ pub enum Recipient<'a> {
 
 /// The SMS code to use: the one given, else a new one sent and then asked for. `None` with
 /// `send_only` (`--send-code`): the code was sent and the answer printed.
-pub fn obtain(
+fn obtain(
     portal: &Portal,
     out: &Output,
     given: Option<String>,
