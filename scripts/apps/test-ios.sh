@@ -21,35 +21,14 @@ rm -rf "$pkg/.build" "$pkg/YaohaoFFIFFI.xcframework"
 cp "$gen/YaohaoFFI.swift" "$pkg/Sources/YaohaoFFI/"
 cp "$gen/YaohaoFFIFFI.h" "$pkg/Linux/YaohaoFFIFFI/"
 
-# The bind mounts live in a private mount namespace: nobody else sees them, and they vanish with
-# it even if this script is killed, so the chroot root never holds a mount of the checkout
-# afterwards. The trap unmounts them in order anyway.
 # --allow-shlib-undefined: Swift 6.0's libswiftObservation.so on Linux references
 # swift::threading::fatal, which no library exports (swiftlang/swift#75670); it is only called
 # on a fatal threading error.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-unshare --mount --propagation private -- bash -euo pipefail -s "$root" "$repo" "$target" "$pkg" "$libdir" <<'INNER' | tee "$log"
-root=$1 repo=$2 target=$3 pkg=$4 libdir=$5
-mounts=()
-cleanup() {
-  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do umount "${mounts[$i]}" 2>/dev/null || umount -l "${mounts[$i]}" || true; done
-}
-trap cleanup EXIT
-bind() { # bind <host dir>: mount it at the same path inside the root
-  mkdir -p "$root$1"
-  mount --bind "$1" "$root$1"
-  mounts+=("$root$1")
-}
-mount -t proc proc "$root/proc"
-mounts+=("$root/proc")
-bind "$repo"
-[ "${target#"$repo"/}" != "$target" ] || bind "$target"
-chroot "$root" /usr/bin/env HOME=/root PATH=/usr/bin:/bin "YAOHAO_FIXTURES=$repo/tests/fixtures" \
-  "YAOHAO_PORTAL=$libdir/yaohao-portal" \
-  bash -c "cd '$pkg' && swift test --disable-swift-testing -Xlinker -L'$libdir' \
-    -Xlinker -rpath -Xlinker '$libdir' -Xlinker --allow-shlib-undefined 2>&1"
-INNER
+bash scripts/bindings/swift-chroot.sh "$root" "$pkg" "$libdir" \
+  "YAOHAO_FIXTURES=$repo/tests/fixtures" "YAOHAO_PORTAL=$libdir/yaohao-portal" \
+  -- -Xlinker --allow-shlib-undefined | tee "$log"
 # XCTest's summary as the "N passed, N failed" line the other suites print.
 sed -nE "/Suite 'All tests'/{n;s/.*Executed ([0-9]+) tests?, with ([0-9]+) failures?.*/\1 \2/p}" "$log" | tail -n 1 |
   awk '{print $1 - $2 " passed, " $2 " failed"}'
