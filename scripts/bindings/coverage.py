@@ -3,7 +3,8 @@
 
 The inventory is read from the generated Kotlin bindings (functions, object methods, foreign-trait
 callbacks, records, enums, objects, foreign traits, error types and their variants); Swift names are
-the same except that an error type `FooException` is `FooError`. An item counts as exercised in a
+the same except that an error type `FooException` is `FooError` and that types renamed for Swift
+in uniffi.toml (`[bindings.swift.rename]`) carry their Swift name. An item counts as exercised in a
 language when its tests call the function (`name(`) or the method (`.name(`), implement the callback
 (`fun name(` / `func name(`), or name the type (`Name`) or the error variant (`Type.Variant`).
 
@@ -16,12 +17,20 @@ language when its tests call the function (`name(`) or the method (`.name(`), im
 import pathlib
 import re
 import sys
+import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TESTS = {"kotlin": (ROOT / "tests/kotlin", "*.kt"), "swift": (ROOT / "tests/swift/Tests", "*.swift")}
 DOC = ROOT / "docs/bindings.md"
+UNIFFI = ROOT / "bindings/ffi/uniffi.toml"
 # Generated plumbing that is not part of the API.
 PLUMBING = re.compile(r"^(Uniffi|Ffi|Rust|Foreign|Disposable|Internal)|(Interface|Impl)$")
+
+
+def swift_renames() -> dict[str, str]:
+    """Types renamed in the Swift bindings (uniffi.toml `[bindings.swift.rename]`)."""
+    config = tomllib.loads(UNIFFI.read_text())
+    return config.get("bindings", {}).get("swift", {}).get("rename", {})
 
 
 def inventory(generated: pathlib.Path) -> list[tuple[str, str, str]]:
@@ -29,11 +38,12 @@ def inventory(generated: pathlib.Path) -> list[tuple[str, str, str]]:
     source = next(generated.rglob("*.kt")).read_text()
     items: list[tuple[str, str, str]] = []
     seen = set()
+    renames = swift_renames()
 
     def add(kind: str, kotlin: str, swift: str) -> None:
         if (kind, kotlin) not in seen and not PLUMBING.search(kotlin):
             seen.add((kind, kotlin))
-            items.append((kind, kotlin, swift))
+            items.append((kind, kotlin, renames.get(swift, swift)))
 
     error_type = None
     owner = None  # the interface whose methods are being read: (kind, name)

@@ -41,7 +41,7 @@ public struct LocalizedText: Sendable, Hashable {
     }
 }
 
-extension Text {
+extension BilingualText {
     /// The core's bilingual text as the app's.
     var localized: LocalizedText { LocalizedText(zh: zh, en: en) }
 }

@@ -19,12 +19,12 @@ final class LabelsTests: XCTestCase {
     }
 
     func testMaterialsAndStatusesHaveChineseAndEnglishLabels() {
-        let label: Text = documentLabel(kind: .idCardFront)
+        let label: BilingualText = documentLabel(kind: .idCardFront)
         XCTAssertEqual(label.zh, "身份证人像面")
         XCTAssertEqual(label.en, "ID card (photo side)")
-        XCTAssertEqual(applicationStatusLabel(status: ApplicationStatus.underReview), Text(zh: "审核中", en: "Under review"))
-        XCTAssertEqual(applicationStatusLabel(status: .won), Text(zh: "已中签", en: "Won"))
+        XCTAssertEqual(applicationStatusLabel(status: ApplicationStatus.underReview), BilingualText(zh: "审核中", en: "Under review"))
+        XCTAssertEqual(applicationStatusLabel(status: .won), BilingualText(zh: "已中签", en: "Won"))
         // A status this build does not know shows the portal's own name.
-        XCTAssertEqual(applicationStatusLabel(status: .other(raw: "suspended")), Text(zh: "suspended", en: "suspended"))
+        XCTAssertEqual(applicationStatusLabel(status: .other(raw: "suspended")), BilingualText(zh: "suspended", en: "suspended"))
     }
 }
