@@ -19,6 +19,20 @@ fn fixture(path: &str) -> String {
     format!("{}/../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A copy of the text fixture `source` in `dir`, named `name`, with the first `from` made `to`.
+fn edited_fixture(
+    dir: &tempfile::TempDir,
+    source: &str,
+    name: &str,
+    from: &str,
+    to: &str,
+) -> String {
+    let text = std::fs::read_to_string(fixture(source)).unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
 #[test]
 fn parse_reports_the_header_of_a_pdf() {
     let out = yaohao(&[
@@ -66,19 +80,14 @@ fn parse_lists_rows_on_request_and_reads_gb18030() {
 #[test]
 fn a_malformed_file_is_rejected_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    let text =
-        std::fs::read_to_string(fixture("results/unit-nev-2016-undersubscribed.txt")).unwrap();
-    let path = dir.path().join("gap.txt");
-    std::fs::write(
-        &path,
-        text.replacen(
-            "                 5                 5",
-            "                 6                 5",
-            1,
-        ),
-    )
-    .unwrap();
-    let out = yaohao(&["results", "parse", path.to_str().unwrap(), "--json"]);
+    let path = edited_fixture(
+        &dir,
+        "results/unit-nev-2016-undersubscribed.txt",
+        "gap.txt",
+        "                 5                 5",
+        "                 6                 5",
+    );
+    let out = yaohao(&["results", "parse", &path, "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
     assert_eq!(v["error"]["code"], "invalid_result_file");
@@ -181,19 +190,15 @@ fn verify_proves_official_lists_and_skips_queues() {
 #[test]
 fn verify_reports_the_first_tampered_row_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture("results/unit-2015-named.utf8.txt")).unwrap();
-    let path = dir.path().join("tampered.txt");
     // Row 4 claims position 97 where the seed gives 96.
-    std::fs::write(
-        &path,
-        text.replacen(
-            "        96      2000000001248",
-            "        97      2000000001248",
-            1,
-        ),
-    )
-    .unwrap();
-    let out = yaohao(&["results", "verify", path.to_str().unwrap(), "--json"]);
+    let path = edited_fixture(
+        &dir,
+        "results/unit-2015-named.utf8.txt",
+        "tampered.txt",
+        "        96      2000000001248",
+        "        97      2000000001248",
+    );
+    let out = yaohao(&["results", "verify", &path, "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
     assert_eq!(v["verdict"], "mismatch");

@@ -44,6 +44,15 @@ async fn operator_json(
     read(r.send().await.unwrap()).await
 }
 
+/// `GET path` with `If-None-Match: etag`.
+async fn get_if_none_match(t: &TestPortal, path: &str, etag: &str) -> reqwest::Response {
+    t.req(Method::GET, path, None)
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Creates the next period with `quota` places, freezes it and draws it with `seed`; its id.
 async fn drawn_period(t: &TestPortal, quota: u32, seed: &str) -> String {
     let (status, period) = operator_json(
@@ -155,12 +164,7 @@ async fn a_full_draw_cycle() {
     assert_eq!(file.rows.len(), 1);
     assert_eq!(file.rows[0].code.to_string(), winner_code);
     assert_eq!(file.header.seed.as_ref().unwrap().text(), "026498");
-    let r = t
-        .req(Method::GET, "/v1/results/202602/result.txt", None)
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let r = get_if_none_match(&t, "/v1/results/202602/result.txt", &etag).await;
     assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
     assert_eq!(r.headers()["etag"], etag.as_str());
     // The verification package reads back as the same pool.
@@ -195,12 +199,7 @@ async fn a_full_draw_cycle() {
     assert_eq!(pdf.header, file.header);
     let verification = verify(&pdf, Some(&loaded.pool));
     assert_eq!(verification.verdict, Verdict::Verified, "{verification:?}");
-    let r = t
-        .req(Method::GET, "/v1/results/202602/result.pdf", None)
-        .header("if-none-match", &pdf_etag)
-        .send()
-        .await
-        .unwrap();
+    let r = get_if_none_match(&t, "/v1/results/202602/result.pdf", &pdf_etag).await;
     assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
     let (_, json_file) = t
         .call(Method::GET, "/v1/results/202602/result.json", None, None)
@@ -422,12 +421,7 @@ async fn announcements_calendar_and_policy_are_published() {
         .await
         .unwrap();
     let etag = r.headers()["etag"].to_str().unwrap().to_owned();
-    let conditional = || {
-        t.req(Method::GET, "/v1/announcements", None)
-            .header("if-none-match", &etag)
-            .send()
-    };
-    let r = conditional().await.unwrap();
+    let r = get_if_none_match(&t, "/v1/announcements", &etag).await;
     assert_eq!(r.status(), StatusCode::NOT_MODIFIED);
     assert_eq!(r.headers()["etag"], etag.as_str());
     assert!(r.bytes().await.unwrap().is_empty());
@@ -438,7 +432,7 @@ async fn announcements_calendar_and_policy_are_published() {
         Some(json!({ "title_zh": "补充通告", "title_en": "Addendum", "body_zh": "……", "body_en": "…" })),
     )
     .await;
-    let r = conditional().await.unwrap();
+    let r = get_if_none_match(&t, "/v1/announcements", &etag).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_ne!(r.headers()["etag"], etag.as_str());
     let list: Value = r.json().await.unwrap();
