@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Portal benchmarks (docs/benchmarks.md, section "portal"):
-#  1. a synthetic pool of $POOL applicants (default 3,000,000): freeze + draw + publish time;
+#  1. a synthetic pool of $POOL applicants (default 3,000,000): freeze + draw + publish time of
+#     the first period and of the next one (which carries over everyone who did not win);
 #  2. wrk over loopback against the release server on that database, at 256 and 1024
 #     connections: (a) the published result file revalidated with a matching ETag (304),
-#     (b) the authenticated "my results" query.
+#     (b) the authenticated "my results" query, and for reference the health check (the
+#     cheapest answer the server gives: the floor the machine sets).
 # Needs wrk (Debian: apt-get install wrk) and python3. Every request goes to 127.0.0.1 only;
 # each wrk run lasts $DURATION (default 10s); the HTTP part runs $RUNS times (default 1; use 2 on
 # a busy machine). The machine load (uptime) is printed before each part.
@@ -27,11 +29,17 @@ secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 echo "== seeding $POOL applicants ($(uptime))"
 t0=$(now); portal seed-demo --applicants "$POOL" >"$work/seed.json"; t1=$(now)
 echo "seed-demo: $(secs "$t0" "$t1") s ($(python3 -c "import json;print(json.load(open('$work/seed.json'))['positions'])") positions)"
-period=$(portal create-period --quota 10000 | python3 -c "import json,sys;print(json.load(sys.stdin)['id'])")
-echo "== period $period: freeze + draw + publish ($(uptime))"
-t0=$(now); portal draw --period "$period" --seed 390922 >/dev/null; t1=$(now)
-portal publish --period "$period" >/dev/null; t2=$(now)
-echo "freeze+draw: $(secs "$t0" "$t1") s; publish: $(secs "$t1" "$t2") s; total: $(secs "$t0" "$t2") s"
+# Two periods: the first draws the seeded pool; the second carries over everyone who did not win
+# (one more draw each, read back from the first pool), as every later period does.
+after=""
+for round in first second; do
+  period=$(portal create-period --quota 10000 $after | python3 -c "import json,sys;print(json.load(sys.stdin)['id'])")
+  echo "== $round period $period: freeze + draw + publish ($(uptime))"
+  t0=$(now); portal draw --period "$period" --seed 390922 >/dev/null; t1=$(now)
+  portal publish --period "$period" >/dev/null; t2=$(now)
+  echo "freeze+draw: $(secs "$t0" "$t1") s; publish: $(secs "$t1" "$t2") s; total: $(secs "$t0" "$t2") s"
+  after="--after $(python3 -c "import sqlite3,datetime;d=sqlite3.connect('$work/portal.db').execute('SELECT draw_at FROM periods WHERE id=?',('$period',)).fetchone()[0];print((datetime.datetime.fromtimestamp(d/1000,datetime.timezone.utc)+datetime.timedelta(days=1)).date())")"
+done
 
 echo "== HTTP (loopback, wrk -t2, $DURATION per run)"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -58,6 +66,9 @@ for c in 256 1024; do
     | grep -E "Requests/sec|99%|Non-2xx|Socket errors"
   echo "-- my results (authenticated), $c connections"
   wrk -t2 -c"$c" -d"$DURATION" --latency -H "Authorization: Bearer $token" "$base/v1/me/results" \
+    | grep -E "Requests/sec|99%|Non-2xx|Socket errors"
+  echo "-- reference: the health check (no database, no session), $c connections"
+  wrk -t2 -c"$c" -d"$DURATION" --latency "$base/v1/health" \
     | grep -E "Requests/sec|99%|Non-2xx|Socket errors"
 done
 done

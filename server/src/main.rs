@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use yaohao_portal::config::{ClockConfig, PortalConfig, SmsConfig};
@@ -96,6 +96,9 @@ enum Command {
         /// Quotas to allocate.
         #[arg(long)]
         quota: u32,
+        /// Schedule the first draw on or after this date (YYYY-MM-DD, Beijing); default: today.
+        #[arg(long)]
+        after: Option<NaiveDate>,
     },
     /// Freeze (if still open) and draw a period.
     Draw {
@@ -254,8 +257,9 @@ fn main() -> ExitCode {
         Command::SeedDemo { applicants } => with_db(&cli, |db, _| {
             ops::seed_demo(db, *applicants, now).map_err(text)
         }),
-        Command::CreatePeriod { quota } => with_db(&cli, |db, policy| {
-            ops::create_period(db, policy, *quota, now).map_err(text)
+        Command::CreatePeriod { quota, after } => with_db(&cli, |db, policy| {
+            let after = after.unwrap_or_else(|| yaohao_core::time::beijing_date(now));
+            ops::create_period(db, policy, *quota, after).map_err(text)
         }),
         Command::Draw { period, seed } => with_db(&cli, |db, _| {
             ops::draw(db, period, seed.as_deref(), now).map_err(text)

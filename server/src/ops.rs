@@ -173,13 +173,12 @@ pub fn publish(
     periods::publish(db, policy, data, period, now)
 }
 
-/// Schedules the next period of `policy` with `quota` quotas.
+/// Schedules the period of `policy`'s first draw on or after `after` with `quota` quotas.
 pub fn create_period(
     db: &Db,
     policy: &Policy,
     quota: u32,
-    now: DateTime<Utc>,
+    after: NaiveDate,
 ) -> ApiResult<PeriodView> {
-    let today = yaohao_core::time::beijing_date(now);
-    db.write_blocking(|tx| periods::create(tx, policy, today, None, quota))
+    db.write_blocking(|tx| periods::create(tx, policy, after, None, quota))
 }

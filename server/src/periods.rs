@@ -3,6 +3,7 @@
 //! writes the result files and settles every participant (winners get a quota, the others carry
 //! over: their draw count, derived from the published pools, grows by one).
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use axum::http::StatusCode;
@@ -15,7 +16,7 @@ use yaohao_core::policy::Policy;
 use yaohao_core::results::{Applicant, Category, Code, Header, QuotaKind, Seed, Template};
 
 use crate::applications::status;
-use crate::db::Db;
+use crate::db::{Db, functions};
 use crate::error::{ApiError, ApiResult};
 use crate::publish;
 use crate::random;
@@ -266,9 +267,10 @@ pub fn sequence_in_year(policy: &Policy, date: NaiveDate, announced: &[Announced
 /// did not win. Derived, so publication rewrites no application rows for the carry-over.
 macro_rules! draws_sql {
     () => {
-        "(applications.draw_count + (SELECT COUNT(*) FROM pool_entries e
-           JOIN periods p ON p.id = e.period_id
-           WHERE e.application_id = applications.id AND p.status = 'published'
+        "(applications.draw_count + (SELECT COUNT(*) FROM periods p
+           CROSS JOIN pool_entries e
+             ON e.period_id = p.id AND e.application_id = applications.id
+           WHERE p.status = 'published'
              AND NOT EXISTS (SELECT 1 FROM winners w
                              WHERE w.period_id = e.period_id
                                AND w.application_id = e.application_id)))"
@@ -299,42 +301,37 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
             |r| r.get(0),
         )
         .optional()?;
-    // Draws so far. Without a published period there is nothing to add to the recorded count;
-    // otherwise one more than in the latest published pool (a join, one primary-key seek per
-    // application), derived in full only for applications that were not in it.
-    let (joins, draws) = match &latest {
-        None => ("", "applications.draw_count".to_owned()),
-        Some(_) => (
-            "LEFT JOIN pool_entries prev
-               ON prev.period_id = ?4 AND prev.application_id = applications.id
-             LEFT JOIN winners won
-               ON won.period_id = ?4 AND won.application_id = applications.id",
-            format!(
-                "CASE WHEN prev.draws IS NOT NULL AND won.seq IS NULL THEN prev.draws + 1
-                      ELSE {DRAWS_SQL} END"
-            ),
-        ),
+    // Draws so far. Without a published period, the count recorded when the application joined;
+    // otherwise the count carried over from the latest published pool (read once, in key order,
+    // and looked up by a SQL function: a join would cost two b-tree seeks per application),
+    // derived in full only for applications that were not carried.
+    let carried = match &latest {
+        None => None,
+        Some(latest) => Some(carried_draws(tx, latest)?),
+    };
+    let draws = match carried {
+        None => "applications.draw_count".to_owned(),
+        Some(_) => format!("COALESCE(carried_draws(applications.id), {DRAWS_SQL})"),
     };
     // `LIMIT -1 OFFSET 0` keeps SQLite from flattening the subquery, so the draw count is
     // evaluated once per application, not once per use; `NOT INDEXED` reads the table in order
     // (nearly every application is approved: the status index would add a seek per row).
-    tx.execute(
-        &format!(
-            "INSERT INTO pool_entries (period_id, application_id, code, draws, weight)
-             SELECT ?1, id, code, draws, ladder_weight(draws, c5)
-             FROM (SELECT applications.id, applications.code, {draws} AS draws,
-                          json_extract(applications.form, '$.c5_licence') AS c5
-                   FROM applications NOT INDEXED {joins}
-                   WHERE applications.status = ?2 AND applications.kind = 'individual_ordinary'
-                     AND applications.code IS NOT NULL AND applications.reviewed_at <= ?3
-                   LIMIT -1 OFFSET 0)"
-        ),
-        rusqlite::params_from_iter(
-            [&id as &dyn rusqlite::ToSql, &status::APPROVED, &cutoff]
-                .into_iter()
-                .chain(latest.as_ref().map(|l| l as &dyn rusqlite::ToSql)),
-        ),
-    )?;
+    let insert = format!(
+        "INSERT INTO pool_entries (period_id, application_id, code, draws, weight)
+         SELECT ?1, id, code, draws, ladder_weight(draws, c5)
+         FROM (SELECT applications.id, CAST(applications.code AS INTEGER) AS code,
+                      {draws} AS draws,
+                      json_extract(applications.form, '$.c5_licence') AS c5
+               FROM applications NOT INDEXED
+               WHERE applications.status = ?2 AND applications.kind = 'individual_ordinary'
+                 AND applications.code IS NOT NULL AND applications.reviewed_at <= ?3
+               LIMIT -1 OFFSET 0)"
+    );
+    let run = || tx.execute(&insert, params![id, status::APPROVED, cutoff]);
+    match carried {
+        None => run()?,
+        Some(carried) => functions::with_carried_draws(tx, carried, run)?,
+    };
     let size: i64 = tx.query_row(
         "SELECT COALESCE(SUM(weight), 0) FROM pool_entries WHERE period_id = ?1",
         [id],
@@ -347,14 +344,38 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
     load(tx, id)
 }
 
+/// What the applications of `latest`'s pool that did not win carry into the next freeze: their
+/// application id and one more draw than they were weighted with, sorted by id.
+fn carried_draws(tx: &Connection, latest: &str) -> ApiResult<Vec<(i64, i64)>> {
+    let mut stmt = tx.prepare("SELECT application_id FROM winners WHERE period_id = ?1")?;
+    let winners = stmt
+        .query_map([latest], |r| r.get::<_, i64>(0))?
+        .collect::<Result<HashSet<_>, _>>()?;
+    let mut stmt = tx.prepare(
+        "SELECT application_id, draws + 1 FROM pool_entries
+         WHERE period_id = ?1 AND draws IS NOT NULL ORDER BY application_id",
+    )?;
+    let rows = stmt.query_map([latest], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut carried = Vec::new();
+    for row in rows {
+        let (application, draws) = row?;
+        if !winners.contains(&application) {
+            carried.push((application, draws));
+        }
+    }
+    Ok(carried)
+}
+
 fn pool_of(tx: &Connection, id: &str) -> ApiResult<Pool> {
     let mut stmt = tx.prepare("SELECT code, weight FROM pool_entries WHERE period_id = ?1")?;
-    let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let rows = stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
     let mut entries = Vec::new();
     for row in rows {
         let (code, weight) = row?;
-        let code =
-            Code::parse(&code).ok_or_else(|| ApiError::internal("stored code is not 13 digits"))?;
+        let code = u64::try_from(code)
+            .ok()
+            .and_then(Code::from_value)
+            .ok_or_else(|| ApiError::internal("stored code is not 13 digits"))?;
         entries.push((code, u32::try_from(weight).unwrap_or(1)));
     }
     Pool::from_entries(&entries).map_err(|e| {

@@ -52,6 +52,18 @@ fn seed_draw_publish_and_backup() {
     let (ok, _, err) = portal(dir.path(), &["draw", "--period", &id]);
     assert!(!ok);
     assert!(err.contains("invalid_state"), "{err}");
+    // The next period: everybody who did not win is carried over with one more draw.
+    let drawn_on: chrono::NaiveDate = period["draw_at"].as_str().unwrap()[..10].parse().unwrap();
+    let after = drawn_on.succ_opt().unwrap().to_string();
+    let (ok, next, err) = portal(
+        dir.path(),
+        &["create-period", "--quota", "10", "--after", &after],
+    );
+    assert!(ok, "{err}");
+    let next_id = next["id"].as_str().unwrap().to_owned();
+    assert!(next["draw_at"].as_str() > period["draw_at"].as_str());
+    let (ok, _, err) = portal(dir.path(), &["draw", "--period", &next_id]);
+    assert!(ok, "{err}");
     let (ok, _, err) = portal(
         dir.path(),
         &["backup", dir.path().join("copy.db").to_str().unwrap()],
@@ -59,9 +71,34 @@ fn seed_draw_publish_and_backup() {
     assert!(ok, "{err}");
     let copy = rusqlite::Connection::open(dir.path().join("copy.db")).unwrap();
     let winners: i64 = copy
-        .query_row("SELECT COUNT(*) FROM winners", [], |r| r.get(0))
+        .query_row(
+            "SELECT COUNT(*) FROM winners WHERE period_id = ?1",
+            [&id],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(winners, 10);
+    let carried =
+        |sql: &str| -> i64 { copy.query_row(sql, [&id, &next_id], |r| r.get(0)).unwrap() };
+    let in_both = "FROM pool_entries first JOIN pool_entries next
+         ON next.application_id = first.application_id
+         WHERE first.period_id = ?1 AND next.period_id = ?2";
+    assert_eq!(carried(&format!("SELECT COUNT(*) {in_both}")), 290);
+    assert_eq!(
+        carried(&format!(
+            "SELECT COUNT(*) {in_both} AND next.draws = first.draws + 1"
+        )),
+        290
+    );
+    assert_eq!(
+        carried(
+            "SELECT COUNT(*) FROM winners w JOIN pool_entries next
+             ON next.period_id = ?2 AND next.application_id = w.application_id
+             WHERE w.period_id = ?1"
+        ),
+        0,
+        "winners are not carried over"
+    );
 }
 
 #[test]

@@ -232,6 +232,19 @@ impl DbInner {
     }
 }
 
+/// The steps of `sql`'s query plan (`EXPLAIN QUERY PLAN`), for tests that pin a plan.
+#[cfg(test)]
+pub(crate) fn query_plan(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    // Parameters stay unbound (NULL): the plan does not depend on their values.
+    let mut rows = stmt.raw_query();
+    let mut steps = Vec::new();
+    while let Some(row) = rows.next().unwrap() {
+        steps.push(row.get(3).unwrap());
+    }
+    steps
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,6 +286,48 @@ mod tests {
             .read_blocking(|c| Ok(c.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?))
             .unwrap();
         assert_eq!(kept, 1);
+    }
+
+    #[test]
+    fn keeps_version_five_pools_with_their_codes_as_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v5.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &schema::MIGRATIONS[..5] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 5).unwrap();
+            // Entries only: the applications they name are not needed here.
+            conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+            conn.execute_batch(
+                "INSERT INTO periods (id, kind, title, quota, cutoff_at, freeze_from,
+                     freeze_until, draw_at, publish_at, status)
+                 VALUES ('202601', 'draw', 't', 1, 0, 0, 0, 0, 0, 'published');
+                 INSERT INTO pool_entries (period_id, application_id, code, weight, draws)
+                 VALUES ('202601', 7, '0123456789012', 3, 30), ('202601', 8, '4000000000001', 1, NULL);",
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path).unwrap();
+        let rows: Vec<(i64, i64, i64, Option<i64>)> = db
+            .read_blocking(|c| {
+                let mut stmt = c.prepare(
+                    "SELECT application_id, code, weight, draws FROM pool_entries
+                     WHERE period_id = '202601' ORDER BY application_id",
+                )?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+                Ok(rows.collect::<Result<_, _>>()?)
+            })
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                (7, 123_456_789_012, 3, Some(30)),
+                (8, 4_000_000_000_001, 1, None)
+            ]
+        );
     }
 
     #[test]

@@ -136,6 +136,19 @@ impl Providers {
     }
 }
 
+/// Queues period `?1`'s notifications at `?2` (see [`enqueue_publication`]).
+pub(crate) const PUBLICATION_SQL: &str = "INSERT OR IGNORE INTO push_outbox
+        (idempotency_key, account_id, application_id, period_id, won, status, attempts,
+         next_attempt_at, created_at)
+     SELECT 'result:' || e.period_id || ':' || e.application_id, a.account_id,
+            e.application_id, e.period_id,
+            EXISTS(SELECT 1 FROM winners w WHERE w.period_id = e.period_id
+                   AND w.application_id = e.application_id),
+            'pending', 0, ?2, ?2
+     FROM (SELECT DISTINCT account_id FROM devices) d
+     CROSS JOIN applications a ON a.account_id = d.account_id
+     CROSS JOIN pool_entries e ON e.period_id = ?1 AND e.application_id = a.id";
+
 /// Queues one notification per participating application of a published period whose account
 /// has a device (the others have nowhere to be told and read their results by query); a repeated
 /// publication queues nothing new (the key `result:<period>:<application>` is unique).
@@ -144,20 +157,7 @@ pub fn enqueue_publication(
     period: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<usize> {
-    Ok(tx.execute(
-        "INSERT OR IGNORE INTO push_outbox
-            (idempotency_key, account_id, application_id, period_id, won, status, attempts,
-             next_attempt_at, created_at)
-         SELECT 'result:' || p.period_id || ':' || p.application_id, a.account_id,
-                p.application_id, p.period_id,
-                EXISTS(SELECT 1 FROM winners w WHERE w.period_id = p.period_id
-                       AND w.application_id = p.application_id),
-                'pending', 0, ?2, ?2
-         FROM (SELECT DISTINCT account_id FROM devices) d
-         CROSS JOIN applications a ON a.account_id = d.account_id
-         CROSS JOIN pool_entries p ON p.period_id = ?1 AND p.application_id = a.id",
-        params![period, ms(now)],
-    )?)
+    Ok(tx.execute(PUBLICATION_SQL, params![period, ms(now)])?)
 }
 
 /// What one delivery run did.

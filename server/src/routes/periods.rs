@@ -77,19 +77,25 @@ pub struct ResultEntry {
     pub position: Option<i64>,
 }
 
+/// The results of the applications selected by `clause`: the join order is fixed (the pool is
+/// only ever read by its primary key).
+fn results_sql(clause: &str) -> String {
+    format!(
+        "SELECT p.id, p.title, a.code, p.status, w.seq, w.position
+         FROM applications a
+         CROSS JOIN periods p
+         CROSS JOIN pool_entries e ON e.period_id = p.id AND e.application_id = a.id
+         LEFT JOIN winners w ON w.period_id = p.id AND w.application_id = a.id
+         WHERE {clause} ORDER BY p.draw_at DESC"
+    )
+}
+
 fn results_where(
     conn: &Connection,
     clause: &str,
     key: &dyn rusqlite::ToSql,
 ) -> ApiResult<Vec<ResultEntry>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT p.id, p.title, a.code, p.status, w.seq, w.position
-         FROM applications a
-         JOIN pool_entries e ON e.application_id = a.id
-         JOIN periods p ON p.id = e.period_id
-         LEFT JOIN winners w ON w.period_id = p.id AND w.application_id = a.id
-         WHERE {clause} ORDER BY p.draw_at DESC"
-    ))?;
+    let mut stmt = conn.prepare_cached(&results_sql(clause))?;
     let rows = stmt.query_map([key], |r| {
         let published = r.get::<_, String>(3)? == period_status::PUBLISHED;
         let seq: Option<i64> = r.get(4)?;
@@ -493,4 +499,38 @@ async fn queue_rank(
         })
         .await?;
     Ok(Json(ranks))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pool holds millions of rows: every query over it must seek its primary key.
+    #[test]
+    fn pool_queries_seek_the_primary_key() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::db::migrate(&mut conn).unwrap();
+        let draws = format!(
+            "SELECT {} FROM applications WHERE id = ?1",
+            periods::DRAWS_SQL
+        );
+        for sql in [
+            results_sql("a.account_id = ?1"),
+            results_sql("a.code = ?1"),
+            draws,
+            crate::push::PUBLICATION_SQL.to_owned(),
+        ] {
+            let plan = crate::db::query_plan(&conn, &sql);
+            let pool: Vec<_> = plan
+                .iter()
+                .filter(|step| step.contains(" e ") || step.ends_with(" e"))
+                .collect();
+            assert!(!pool.is_empty(), "{plan:?}");
+            assert!(
+                pool.iter()
+                    .all(|step| step.starts_with("SEARCH e USING PRIMARY KEY")),
+                "{plan:?}"
+            );
+        }
+    }
 }
