@@ -14,7 +14,7 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
+use crate::revalidate::TaggedJson;
 
 /// How long an entry is trusted without invalidation.
 pub const MAX_AGE: Duration = Duration::from_secs(1);
@@ -107,8 +107,8 @@ pub struct Caches {
     pub sessions: Cache<String, SessionRow>,
     /// The freeze windows (one entry).
     pub freeze: Cache<(), FreezeWindows>,
-    /// "My results" response bodies (JSON) by account.
-    pub results: Cache<i64, Bytes>,
+    /// "My results" answers (JSON with its ETag) by account.
+    pub results: Cache<i64, TaggedJson>,
 }
 
 impl Default for Caches {

@@ -105,7 +105,7 @@ impl StaticFiles {
 impl StaticFile {
     /// `304` when `If-None-Match` names this file's ETag, else `200` with the content.
     pub fn respond(&self, request: &HeaderMap) -> Response {
-        let matches = names(request, &self.etag);
+        let matches = names(request.get_all(header::IF_NONE_MATCH), &self.etag);
         let cache = HeaderValue::from_static(CACHE_CONTROL);
         if matches {
             return (

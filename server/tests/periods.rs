@@ -46,7 +46,17 @@ async fn operator_json(
 
 /// `GET path` with `If-None-Match: etag`.
 async fn get_if_none_match(t: &TestPortal, path: &str, etag: &str) -> reqwest::Response {
-    t.req(Method::GET, path, None)
+    get_if_none_match_as(t, path, None, etag).await
+}
+
+/// `GET path` with `If-None-Match: etag`, as the session `token` if any.
+async fn get_if_none_match_as(
+    t: &TestPortal,
+    path: &str,
+    token: Option<&str>,
+    etag: &str,
+) -> reqwest::Response {
+    t.req(Method::GET, path, token)
         .header("if-none-match", etag)
         .send()
         .await
@@ -123,11 +133,18 @@ async fn a_full_draw_cycle() {
     .await;
     assert_eq!(status, StatusCode::OK, "{drawn}");
     assert_eq!(drawn["seed"], "026498");
-    // Before publication, my results say pending.
+    // Before publication, my results say pending; revalidating them costs no body.
     let (_, mine) = t
         .call(Method::GET, "/v1/me/results", Some(&people[0].0), None)
         .await;
     assert_eq!(mine[0]["outcome"], "pending");
+    let pending = get_if_none_match_as(&t, "/v1/me/results", Some(&people[0].0), "\"x\"").await;
+    assert_eq!(pending.status(), StatusCode::OK);
+    let pending_tag = pending.headers()["etag"].to_str().unwrap().to_owned();
+    let unchanged =
+        get_if_none_match_as(&t, "/v1/me/results", Some(&people[0].0), &pending_tag).await;
+    assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+    assert!(unchanged.bytes().await.unwrap().is_empty());
     let (_, published) = operator_json(
         &t,
         Method::POST,
@@ -212,7 +229,11 @@ async fn a_full_draw_cycle() {
         StatusCode::NOT_FOUND
     );
 
-    // My results, carry-over and the quota.
+    // My results, carry-over and the quota. The pending list's tag no longer matches.
+    let changed =
+        get_if_none_match_as(&t, "/v1/me/results", Some(&people[0].0), &pending_tag).await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    assert_ne!(changed.headers()["etag"].to_str().unwrap(), pending_tag);
     for (token, code, app) in &people {
         let (_, mine) = t
             .call(Method::GET, "/v1/me/results", Some(token), None)

@@ -20,6 +20,7 @@ use crate::cache::FreezeWindows;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::periods::{self, PeriodView, outcome_status, period_status, quota_status};
+use crate::revalidate::TaggedJson;
 use crate::state::AppState;
 use crate::time::{iso, ms};
 
@@ -135,16 +136,12 @@ async fn check_freeze(state: &AppState) -> ApiResult<()> {
     }
 }
 
-/// The JSON body of an account's results.
-fn results_body(conn: &Connection, account: i64) -> ApiResult<Bytes> {
+/// An account's results as tagged JSON.
+fn results_body(conn: &Connection, account: i64) -> ApiResult<TaggedJson> {
     let entries = results_where(conn, "a.account_id = ?1", &account)?;
-    Ok(Bytes::from(
+    TaggedJson::new(Bytes::from(
         serde_json::to_vec(&entries).map_err(ApiError::internal)?,
     ))
-}
-
-fn json_body(body: Bytes) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// `GET /v1/me/results`: the session's outcomes in every period it took part in. The draw-day
@@ -162,7 +159,7 @@ async fn my_results(State(state): State<AppState>, headers: HeaderMap) -> ApiRes
             return Err(periods::freeze_error(until));
         }
         if let Some(body) = caches.results.get(&account) {
-            return Ok(json_body(body));
+            return Ok(body.respond(&headers));
         }
     }
     let generations = (
@@ -200,8 +197,9 @@ async fn my_results(State(state): State<AppState>, headers: HeaderMap) -> ApiRes
         return Err(periods::freeze_error(until));
     }
     let (account, body) = body.ok_or_else(|| ApiError::internal("results were not read"))?;
-    caches.results.insert(generations.2, account, body.clone());
-    Ok(json_body(body))
+    let response = body.respond(&headers);
+    caches.results.insert(generations.2, account, body);
+    Ok(response)
 }
 
 #[derive(Debug, Serialize)]
