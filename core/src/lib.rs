@@ -23,4 +23,5 @@ pub mod results;
 pub mod cache;
 pub mod client;
 pub mod facade;
+pub mod forms;
 pub mod secrets;

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use yaohao_core::i18n::Reason;
 use yaohao_core::points::{self, FamilyPoints, Relation};
 use yaohao_core::validate::{self, Validation};
@@ -13,35 +13,10 @@ use crate::error::{ApiError, ApiResult};
 use crate::random;
 use crate::time::{iso, ms};
 
-/// The kinds of application an individual account can file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// 个人普通指标: the ordinary lottery.
-    IndividualOrdinary,
-    /// 个人新能源指标: the NEV queue.
-    IndividualNev,
-    /// 家庭新能源指标: family NEV, ranked by points.
-    Family,
-}
-
-impl Kind {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::IndividualOrdinary => "individual_ordinary",
-            Kind::IndividualNev => "individual_nev",
-            Kind::Family => "family",
-        }
-    }
-
-    /// The kind with this stored name.
-    pub fn parse(name: &str) -> Option<Kind> {
-        [Kind::IndividualOrdinary, Kind::IndividualNev, Kind::Family]
-            .into_iter()
-            .find(|k| k.as_str() == name)
-    }
-}
+/// The kinds of application and their form, shared with the client (`yaohao_core::forms`).
+pub use yaohao_core::forms::{
+    ApplicationForm as Form, ApplicationKind as Kind, FamilyForm, MemberForm,
+};
 
 /// Application statuses (the product spec's names; draw outcomes join them in later steps).
 pub mod status {
@@ -53,60 +28,6 @@ pub mod status {
     pub const APPROVED: &str = "approved";
     /// 审核未通过, with reasons; may be fixed and resubmitted.
     pub const REJECTED: &str = "rejected";
-}
-
-/// A family member besides the main applicant, as entered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MemberForm {
-    /// Relation to the main applicant.
-    pub relation: Relation,
-    /// The member's resident ID.
-    pub resident_id: String,
-    /// The member's name.
-    pub name: String,
-    /// The member's 阶梯 as shown by the system.
-    #[serde(default)]
-    pub ladder_steps: u32,
-    /// Full years in the NEV queue.
-    #[serde(default)]
-    pub nev_queue_full_years: u32,
-}
-
-/// The family part of a form.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FamilyForm {
-    /// Generations (1–3); derived from the relations when absent.
-    #[serde(default)]
-    pub generations: Option<u8>,
-    /// The main applicant's 阶梯.
-    #[serde(default)]
-    pub main_ladder_steps: u32,
-    /// The main applicant's full NEV-queue years.
-    #[serde(default)]
-    pub main_nev_queue_full_years: u32,
-    /// Everyone but the main applicant.
-    #[serde(default)]
-    pub members: Vec<MemberForm>,
-}
-
-/// An application form; every field may be missing in a draft.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Form {
-    /// Driving-licence file number (档案编号, 12 digits).
-    #[serde(default)]
-    pub licence_file: Option<String>,
-    /// Contact address.
-    #[serde(default)]
-    pub address: Option<String>,
-    /// Holds a C5 licence (one more ladder position in ordinary draws).
-    #[serde(default)]
-    pub c5_licence: bool,
-    /// Family details (family applications only).
-    #[serde(default)]
-    pub family: Option<FamilyForm>,
 }
 
 /// One field's check, as the preview shows it.

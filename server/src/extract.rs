@@ -21,8 +21,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+        match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(value)) => typed(value).map(ApiJson),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
@@ -36,6 +36,47 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 format!("invalid request body: {}", rejection.body_text()),
             )),
         }
+    }
+}
+
+/// `value` as a `T`, refusing fields `T` does not have (at any depth), so a misspelt field is
+/// an error naming it instead of being silently dropped.
+fn typed<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    let mut unknown = None;
+    let parsed: Result<T, _> = serde_ignored::deserialize(value, |path| {
+        unknown.get_or_insert_with(|| field_path(&path));
+    });
+    let parsed = parsed.map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_input",
+            format!("请求内容无效：{e}"),
+            format!("invalid request body: {e}"),
+        )
+    })?;
+    match unknown {
+        None => Ok(parsed),
+        Some(field) => Err(ApiError::invalid(
+            &field,
+            format!("未知字段 {field}，请检查拼写或删除该字段"),
+            format!("unknown field {field}: check its spelling or remove it"),
+        )),
+    }
+}
+
+/// A field's path as the API names fields: `family.members[0].name`.
+fn field_path(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Map { parent, key } => match field_path(parent) {
+            parent if parent.is_empty() => key.clone(),
+            parent => format!("{parent}.{key}"),
+        },
+        Path::Seq { parent, index } => format!("{}[{index}]", field_path(parent)),
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => field_path(parent),
     }
 }
 

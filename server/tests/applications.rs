@@ -33,6 +33,43 @@ async fn draft_preview_submit_and_list() {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
+    // A misspelt field, however deep, is refused by its path, and the saved draft is kept.
+    let misspelt = json!({ "form": { "licence_file": ID_A, "family": { "members": [
+        { "relation": "spouse", "resident_id": ID_B, "name": "李四", "nmae": "李四" }
+    ] } } });
+    let (status, e) = t
+        .call(
+            Method::PUT,
+            &format!("/v1/applications/{id}"),
+            Some(&token),
+            Some(misspelt),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(e["code"], "invalid_input");
+    assert_eq!(e["field"], "form.family.members[0].nmae");
+    let (_, kept) = t
+        .call(
+            Method::GET,
+            &format!("/v1/applications/{id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(kept["form"]["address"], "北京海淀区");
+    assert!(kept["form"]["family"].is_null());
+    let (status, e) = t
+        .call(
+            Method::POST,
+            "/v1/applications",
+            Some(&token),
+            Some(json!({ "kind": "individual_ordinary", "knd": "family" })),
+        )
+        .await;
+    assert_eq!(
+        (status, e["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("knd"))
+    );
     let (_, preview) = t
         .call(
             Method::GET,

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::EventKind;
 use crate::documents::DocumentKind;
 use crate::i18n::{Reason, Text};
-use crate::points::{FamilyPoints, Relation};
+use crate::points::FamilyPoints;
 use crate::reminders::Reminder;
+
+pub use crate::forms::{ApplicationForm, ApplicationKind, FamilyForm, MemberForm};
 
 /// The logged-in applicant's account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,40 +63,6 @@ pub struct Registration {
     pub password: String,
     /// The code sent to `mobile`.
     pub sms_code: String,
-}
-
-/// The kinds of application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ApplicationKind {
-    /// 个人普通指标 (lottery).
-    IndividualOrdinary,
-    /// 个人新能源指标 (queue).
-    IndividualNev,
-    /// 家庭新能源指标 (points).
-    Family,
-}
-
-impl ApplicationKind {
-    /// The portal's name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApplicationKind::IndividualOrdinary => "individual_ordinary",
-            ApplicationKind::IndividualNev => "individual_nev",
-            ApplicationKind::Family => "family",
-        }
-    }
-
-    /// The kind with this portal name.
-    pub fn parse(name: &str) -> Option<ApplicationKind> {
-        [
-            ApplicationKind::IndividualOrdinary,
-            ApplicationKind::IndividualNev,
-            ApplicationKind::Family,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == name)
-    }
 }
 
 /// Where an application stands: the known statuses and the raw name of any other.
@@ -166,57 +134,6 @@ impl From<ApplicationStatus> for String {
     fn from(status: ApplicationStatus) -> String {
         status.as_str().to_owned()
     }
-}
-
-/// A family member besides the main applicant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MemberForm {
-    /// Relation to the main applicant.
-    pub relation: Relation,
-    /// Resident ID.
-    pub resident_id: String,
-    /// Name.
-    pub name: String,
-    /// 阶梯 as shown by the system.
-    #[serde(default)]
-    pub ladder_steps: u32,
-    /// Full years in the NEV queue.
-    #[serde(default)]
-    pub nev_queue_full_years: u32,
-}
-
-/// The family part of a form.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct FamilyForm {
-    /// Generations (1–3); derived from relations when absent.
-    #[serde(default)]
-    pub generations: Option<u8>,
-    /// The main applicant's 阶梯.
-    #[serde(default)]
-    pub main_ladder_steps: u32,
-    /// The main applicant's full NEV-queue years.
-    #[serde(default)]
-    pub main_nev_queue_full_years: u32,
-    /// Everyone but the main applicant.
-    #[serde(default)]
-    pub members: Vec<MemberForm>,
-}
-
-/// An application form; any field may be missing in a draft.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct ApplicationForm {
-    /// Driving-licence file number (档案编号).
-    #[serde(default)]
-    pub licence_file: Option<String>,
-    /// Contact address.
-    #[serde(default)]
-    pub address: Option<String>,
-    /// Holds a C5 licence.
-    #[serde(default)]
-    pub c5_licence: bool,
-    /// Family details (family applications only).
-    #[serde(default)]
-    pub family: Option<FamilyForm>,
 }
 
 /// An application as the portal last reported it.

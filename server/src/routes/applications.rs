@@ -38,7 +38,6 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct NewApplication {
     kind: Kind,
     #[serde(default)]
@@ -112,7 +111,6 @@ async fn read(
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FormUpdate {
     form: Form,
 }

@@ -158,7 +158,6 @@ async fn request(
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Decision {
     approve: bool,
     #[serde(default)]

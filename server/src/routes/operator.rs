@@ -179,7 +179,6 @@ async fn tick(State(state): State<AppState>, _operator: Operator) -> ApiResult<J
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct NewPeriod {
     quota: u32,
     #[serde(default)]
@@ -225,7 +224,6 @@ async fn freeze_period(
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct DrawRequest {
     #[serde(default)]
     seed: Option<String>,
@@ -277,7 +275,6 @@ async fn publish_period(
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct NewAnnouncement {
     title_zh: String,
     title_en: String,

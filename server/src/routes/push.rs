@@ -70,7 +70,6 @@ async fn list(State(state): State<AppState>, session: Session) -> ApiResult<Json
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct NewDevice {
     provider: Provider,
     token: String,
