@@ -221,7 +221,7 @@ pub fn create(
     let publish_at = after_draw(EventKind::ResultsPublished)
         .unwrap_or(draw_at)
         .max(draw_at);
-    let sequence = sequence_in_year(policy, draw.date, &announced);
+    let sequence = calendar::draw_sequence(policy, draw.date, &announced);
     let id = format!("{}{sequence:02}", draw.date.year());
     let title = format!("{}年第{sequence:02}期个人普通摇号", draw.date.year());
     let inserted = tx.execute(
@@ -249,17 +249,6 @@ pub fn create(
         ));
     }
     load(tx, &id)
-}
-
-/// The sequence (1-based) of the ordinary draw on `date` among the policy calendar's draws of its
-/// year: the period number is the year and this sequence (the April 2026 draw is 202602).
-pub fn sequence_in_year(policy: &Policy, date: NaiveDate, announced: &[AnnouncedDate]) -> u32 {
-    let january = NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date);
-    let draws = calendar::events(policy, january, date, announced)
-        .into_iter()
-        .filter(|e| e.kind == EventKind::Draw)
-        .count();
-    u32::try_from(draws).unwrap_or(u32::MAX).max(1)
 }
 
 /// An application's unsuccessful draws, as SQL over a row of `applications`: those recorded when
@@ -689,16 +678,6 @@ mod tests {
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn period_numbers_are_the_calendar_sequence_not_the_month() {
-        let policy = default_policy();
-        assert_eq!(sequence_in_year(policy, date("2026-04-26"), &[]), 2);
-        assert_eq!(sequence_in_year(policy, date("2026-12-26"), &[]), 6);
-        // The fixtures' real periods: 201506 was drawn in December 2015, 201601 in February 2016.
-        assert_eq!(sequence_in_year(policy, date("2015-12-26"), &[]), 6);
-        assert_eq!(sequence_in_year(policy, date("2016-02-26"), &[]), 1);
     }
 
     #[test]

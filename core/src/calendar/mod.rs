@@ -232,6 +232,18 @@ fn yearly_events(policy: &Policy, first: NaiveDate, b: &mut Builder) {
     }
 }
 
+/// The sequence (1-based) of the ordinary draw on `date` among the calendar's draws of its year:
+/// the period number (分期编号) is the year and this sequence, `YYYYNN` (the April 2026 draw is
+/// 202602, the December one 202606).
+pub fn draw_sequence(policy: &Policy, date: NaiveDate, announced: &[AnnouncedDate]) -> u32 {
+    let january = NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date);
+    let draws = events(policy, january, date, announced)
+        .into_iter()
+        .filter(|e| e.kind == EventKind::Draw)
+        .count();
+    u32::try_from(draws).unwrap_or(u32::MAX).max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +306,16 @@ mod tests {
         assert!(nev.contains(&"2016-02-26T10:15:00+08:00".to_owned()));
         assert!(!draws.iter().chain(&nev).any(|s| s.starts_with("2016-01")));
         assert!(!nev.iter().any(|s| s.starts_with("2015")));
+    }
+
+    #[test]
+    fn period_numbers_are_the_calendar_sequence_not_the_month() {
+        let policy = default_policy();
+        assert_eq!(draw_sequence(policy, d("2026-04-26"), &[]), 2);
+        assert_eq!(draw_sequence(policy, d("2026-12-26"), &[]), 6);
+        // The fixtures' real periods: 201506 was drawn in December 2015, 201601 in February 2016.
+        assert_eq!(draw_sequence(policy, d("2015-12-26"), &[]), 6);
+        assert_eq!(draw_sequence(policy, d("2016-02-26"), &[]), 1);
     }
 
     #[test]
