@@ -7,11 +7,11 @@ import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
 import java.time.Instant
+import kotlin.test.assertFailsWith
 
 /** A clock the test sets, read by Rust whenever the facade needs the time. */
 class FixedClock(var instant: Instant) : Clock {
@@ -35,10 +35,9 @@ class AccountsTest : PortalTest() {
         assertTrue(sent.expiresIn > 0)
         app.resetPassword(ID_RESET, MOBILE_RESET, portal.smsCode(MOBILE_RESET), "NewSecret456")
         assertFalse(app.isLoggedIn())
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("the old password still worked") {
             portal.login(app, ID_RESET, MOBILE_RESET)
-            fail("the old password still worked")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("password", e.field)
         }
         val account: Account = portal.login(app, ID_RESET, MOBILE_RESET, "NewSecret456")
@@ -81,10 +80,9 @@ class AccountsTest : PortalTest() {
     fun aSecondCodeWithinAMinuteIsRateLimited() = runBlocking {
         val app = app()
         app.requestSmsCode(SmsPurpose.REGISTER, MOBILE_LIMIT, null)
-        try {
+        assertFailsWith<YaohaoException.RateLimited>("two codes within a minute") {
             app.requestSmsCode(SmsPurpose.REGISTER, MOBILE_LIMIT, null)
-            fail("two codes within a minute")
-        } catch (e: YaohaoException.RateLimited) {
+        }.let { e ->
             assertTrue("${e.retryAfterSeconds}", e.retryAfterSeconds in 1uL..60uL)
             assertTrue(e.messageZh.isNotEmpty())
         }

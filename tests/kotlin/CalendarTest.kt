@@ -4,9 +4,9 @@ import app.yaohao.core.*
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
 import java.time.Instant
+import kotlin.test.assertFailsWith
 
 /** A notification scheduler kept in memory, as the Android app's AlarmManager wrapper would be. */
 class MemoryScheduler(private val refuse: Boolean = false, private val crash: Boolean = false) : NotificationScheduler {
@@ -71,23 +71,20 @@ class CalendarTest {
 
     @Test
     fun unknownPolicyAndBadDatesAreInvalidInput() {
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("unknown policy accepted") {
             calendarEvents("weekly-2030", "2026-01-01", "2026-02-01", emptyList())
-            fail("unknown policy accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("policy", e.field)
         }
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("month 13 accepted") {
             calendarEvents("bimonthly-2014", "2026-13-01", "2026-12-01", emptyList())
-            fail("month 13 accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("date_format", e.code)
             assertTrue(e.messageZh.contains("2026-13-01"))
         }
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("'yesterday' accepted") {
             isWorkingDay("yesterday")
-            fail("'yesterday' accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("date", e.field)
         }
     }
@@ -122,10 +119,9 @@ class CalendarTest {
     @Test
     fun schedulerRefusalReachesTheCaller() {
         val reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-23T00:00:00Z"))
-        try {
+        assertFailsWith<SchedulerException.Refused>("refusal swallowed") {
             syncReminders(MemoryScheduler(refuse = true), reminders)
-            fail("refusal swallowed")
-        } catch (e: SchedulerException.Refused) {
+        }.let { e ->
             assertEquals("exact alarms not permitted", e.reason)
         }
     }
@@ -133,10 +129,9 @@ class CalendarTest {
     @Test
     fun badStateIsInvalidInput() {
         val bad = state.copy(applications = listOf(state.applications[0].copy(code = "123")))
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("a 3-digit code was accepted") {
             computeReminders(bad, "bimonthly-2014", Instant.now())
-            fail("a 3-digit code was accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("applications[0].code", e.field)
         }
     }
@@ -144,10 +139,9 @@ class CalendarTest {
     @Test
     fun anUnexpectedSchedulerExceptionIsAnErrorNotACrash() {
         val reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-23T00:00:00Z"))
-        try {
+        assertFailsWith<SchedulerException.Unexpected>("a crashing scheduler was ignored") {
             syncReminders(MemoryScheduler(crash = true), reminders)
-            fail("a crashing scheduler was ignored")
-        } catch (e: SchedulerException.Unexpected) {
+        }.let { e ->
             assertTrue(e.reason, e.reason.contains("alarm service died"))
         }
     }

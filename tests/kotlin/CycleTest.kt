@@ -7,12 +7,12 @@ import kotlinx.coroutines.withContext
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
 import java.time.Instant
 import java.time.ZoneId
+import kotlin.test.assertFailsWith
 
 /**
  * A whole draw cycle on the portal's simulated clock, through the facade: periods, calendar and
@@ -86,10 +86,9 @@ class CycleTest : PortalTest() {
         // Inside the data freeze queries pause until its end; nothing is published yet.
         portal.moveTo(period.freezeFrom.plusSeconds(3600))
         portal.login(a, ID_A, MOBILE_A)
-        try {
+        assertFailsWith<YaohaoException.DataFreeze>("results were queried during the freeze") {
             a.myResults()
-            fail("results were queried during the freeze")
-        } catch (e: YaohaoException.DataFreeze) {
+        }.let { e ->
             assertEquals(period.freezeUntil, e.until)
         }
         assertTrue(a.checkResults(periodId, null).isEmpty())

@@ -3,9 +3,9 @@ package app.yaohao.tests
 import app.yaohao.core.*
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
 import java.io.File
+import kotlin.test.assertFailsWith
 
 /** Document photo preparation through the real library. */
 class DocumentsTest {
@@ -30,10 +30,9 @@ class DocumentsTest {
 
     @Test
     fun badBytesAreExplained() {
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("a GIF was accepted") {
             prepareDocument("GIF89a".toByteArray(), DocumentKind.ID_CARD_FRONT)
-            fail("a GIF was accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("photo", e.field)
             assertEquals("document_format", e.code)
             assertTrue(e.messageZh.contains("JPG"))

@@ -7,10 +7,10 @@ import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
+import kotlin.test.assertFailsWith
 
 /** Drafts, offline uploads, preview, review and editing through the facade against a real portal. */
 class DraftsTest : PortalTest() {
@@ -34,10 +34,9 @@ class DraftsTest : PortalTest() {
         assertTrue(checks.toString(), checks.any { !it.valid })
         app.discardDraft(draft.localId)
         assertTrue(app.drafts().isEmpty())
-        try {
+        assertFailsWith<YaohaoException.NotFound>("a discarded draft was found") {
             app.draft(draft.localId)
-            fail("a discarded draft was found")
-        } catch (e: YaohaoException.NotFound) {
+        }.let { e ->
             assertTrue(e.messageEn.contains("draft"))
         }
     }
@@ -98,10 +97,9 @@ class DraftsTest : PortalTest() {
         val edit = app.editApplication(submitted.id)
         assertEquals(submitted.id, edit.applicationId)
         assertEquals(submitted.form, edit.form)
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("a material the portal does not take was queued") {
             app.addDocument(edit.localId, DocumentKind.TAX_PROOF, photo)
-            fail("a material the portal does not take was queued")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("document_kind", e.code)
         }
     }
@@ -112,18 +110,16 @@ class DraftsTest : PortalTest() {
         portal.registerAndLogin(app, ID_UNKNOWN, MOBILE_UNKNOWN)
         for (call in listOf<suspend () -> Unit>({ app.application(987654) }, { app.editApplication(987654) },
             { app.reactivateApplication(987654) })) {
-            try {
+            assertFailsWith<YaohaoException.NotFound>("an unknown application was found") {
                 call()
-                fail("an unknown application was found")
-            } catch (e: YaohaoException.NotFound) {
+            }.let { e ->
                 assertTrue(e.messageZh.contains("申请"))
             }
         }
         // Continuing is for December only: in November the portal refuses before looking.
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("continued in November") {
             app.continueApplication(987654)
-            fail("continued in November")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("invalid_state", e.code)
         }
     }

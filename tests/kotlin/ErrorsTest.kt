@@ -5,10 +5,10 @@ import com.sun.net.httpserver.HttpServer
 import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
 import java.net.InetSocketAddress
 import java.nio.file.Files
+import kotlin.test.assertFailsWith
 
 /**
  * Boundary errors the real portal does not give on demand (a 5xx, an answer outside the
@@ -37,10 +37,9 @@ class ErrorsTest {
     @Test
     fun aServerFailureIsServerWithItsStatus() = withStub(501,
         """{"code":"internal","message_zh":"服务器内部错误","message_en":"internal error"}""") { app ->
-        try {
+        assertFailsWith<YaohaoException.Server>("a 501 was accepted") {
             app.refreshPeriods()
-            fail("a 501 was accepted")
-        } catch (e: YaohaoException.Server) {
+        }.let { e ->
             assertEquals(501.toUShort(), e.status)
             assertEquals("internal error", e.messageEn)
         }
@@ -48,10 +47,9 @@ class ErrorsTest {
 
     @Test
     fun anAnswerOutsideTheContractIsOther() = withStub(418, "") { app ->
-        try {
+        assertFailsWith<YaohaoException.Other>("a 418 was accepted") {
             app.requestSmsCode(SmsPurpose.REGISTER, "13800138999", null)
-            fail("a 418 was accepted")
-        } catch (e: YaohaoException.Other) {
+        }.let { e ->
             assertTrue(e.messageEn, e.messageEn.contains("418"))
         }
     }

@@ -8,11 +8,11 @@ import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
 import java.io.File
 import java.nio.file.Files
 import java.util.concurrent.ConcurrentHashMap
+import kotlin.test.assertFailsWith
 
 /** The platform vault, kept in memory, recording which threads Rust called it from. */
 class MemorySecretStore : SecretStore {
@@ -78,10 +78,9 @@ class FacadeTest : PortalTest() {
         app.logout()
         assertFalse(app.isLoggedIn())
         assertTrue(store.values.isEmpty())
-        try {
+        assertFailsWith<YaohaoException.AuthRequired>("a logged-out facade reached the profile") {
             app.refreshProfile()
-            fail("a logged-out facade reached the profile")
-        } catch (e: YaohaoException.AuthRequired) {
+        }.let { e ->
             assertTrue(e.messageZh.isNotEmpty())
         }
     }
@@ -92,10 +91,9 @@ class FacadeTest : PortalTest() {
         portal.registerAndLogin(phone, ID_B, "13800138002")
         val tablet = app()
         portal.login(tablet, ID_B, "13800138002")
-        try {
+        assertFailsWith<YaohaoException.LoggedInElsewhere>("the old session still worked") {
             phone.refreshProfile()
-            fail("the old session still worked")
-        } catch (e: YaohaoException.LoggedInElsewhere) {
+        }.let { e ->
             assertTrue(e.messageEn.isNotEmpty())
         }
         assertEquals(ID_B, tablet.refreshProfile().residentId)
@@ -104,10 +102,9 @@ class FacadeTest : PortalTest() {
     @Test
     fun badInputIsInvalidInputWithItsField() = runBlocking {
         val app = app()
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("a 5-digit mobile was accepted") {
             app.requestSmsCode(SmsPurpose.REGISTER, "12345", null)
-            fail("a 5-digit mobile was accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("mobile", e.field)
         }
     }
@@ -117,17 +114,15 @@ class FacadeTest : PortalTest() {
         val token = CancelToken()
         token.cancel()
         assertTrue(token.isCancelled())
-        try {
+        assertFailsWith<YaohaoException.Cancelled>("a cancelled refresh ran") {
             app().refresh(token)
-            fail("a cancelled refresh ran")
-        } catch (e: YaohaoException.Cancelled) {
+        }.let { e ->
             assertNotNull(e)
         }
         val closed = Yaohao("http://127.0.0.1:9", Files.createTempDirectory("yaohao-app").toString(), Lang.EN, MemorySecretStore())
-        try {
+        assertFailsWith<YaohaoException.Network>("an unreachable portal answered") {
             closed.requestSmsCode(SmsPurpose.REGISTER, "13800138009", null)
-            fail("an unreachable portal answered")
-        } catch (e: YaohaoException.Network) {
+        }.let { e ->
             assertTrue(e.messageEn.isNotEmpty())
         }
     }
@@ -139,10 +134,9 @@ class FacadeTest : PortalTest() {
             override fun set(key: String, value: String) = throw IllegalStateException("boom")
             override fun delete(key: String) = Unit
         }
-        try {
+        assertFailsWith<YaohaoException.Other>("a locked vault was ignored") {
             app(broken).isLoggedIn()
-            fail("a locked vault was ignored")
-        } catch (e: YaohaoException.Other) {
+        }.let { e ->
             assertTrue(e.messageEn, e.messageEn.contains("keystore locked"))
             assertTrue(e.messageZh.isNotEmpty())
         }

@@ -4,9 +4,9 @@ import app.yaohao.core.*
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
 import java.io.File
+import kotlin.test.assertFailsWith
 
 /** Official result files through the real library: read, look up, verify, and catch tampering. */
 class ResultsTest {
@@ -41,10 +41,9 @@ class ResultsTest {
         assertEquals(1u, hit.row)
         val miss = checkCode(text.toByteArray(), "9999999999999") as CodeLookup.Draw
         assertTrue(!miss.won)
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("a 5-digit code was accepted") {
             checkCode(text.toByteArray(), "12345")
-            fail("a 5-digit code was accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("code", e.field)
         }
     }
@@ -60,10 +59,9 @@ class ResultsTest {
 
     @Test
     fun garbageIsInvalidInputNotACrash() {
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("garbage was accepted") {
             parseResultFile("%PDF-1.4 broken".toByteArray())
-            fail("garbage was accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("result_file", e.code)
         }
     }

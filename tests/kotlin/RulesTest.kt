@@ -4,8 +4,8 @@ import app.yaohao.core.*
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
-import org.junit.Assert.fail
 import org.junit.Test
+import kotlin.test.assertFailsWith
 
 /** Validation, eligibility, points and odds through the real library. */
 class RulesTest {
@@ -50,10 +50,9 @@ class RulesTest {
 
     @Test
     fun invalidFamilyThrowsInvalidInput() {
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("a one-person family was accepted") {
             familyPoints(Family(null, 0u, listOf(Member(Relation.MAIN, 0u, 0u))))
-            fail("a one-person family was accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("members", e.field)
             assertEquals("family_size", e.code)
             assertTrue(e.messageZh.contains("2 人"))
@@ -65,10 +64,9 @@ class RulesTest {
         assertEquals(4u, ladderWeight(37u, true))
         val odds: Odds = estimateOdds(OddsInput(3_647_274uL, 17_804uL, 1u, null, false, 6.0))
         assertEquals(205.4, odds.oneIn, 0.5)
-        try {
+        assertFailsWith<YaohaoException.InvalidInput>("an empty pool was accepted") {
             estimateOdds(OddsInput(0uL, 1uL, 1u, null, false, 6.0))
-            fail("an empty pool was accepted")
-        } catch (e: YaohaoException.InvalidInput) {
+        }.let { e ->
             assertEquals("pool_size", e.code)
         }
     }

@@ -17,17 +17,7 @@ final class FixedClock: Clock, @unchecked Sendable {
 }
 
 /// Accounts through the facade against a real portal: password reset, mobile and marital changes, devices.
-final class AccountsTests: XCTestCase {
-    var portal: PortalProcess!
-
-    override func setUpWithError() throws {
-        portal = try PortalProcess()
-    }
-
-    override func tearDown() {
-        portal.stop()
-    }
-
+final class AccountsTests: PortalTestCase {
     func testPasswordResetEndsTheSessionAndTheNewPasswordWorks() async throws {
         let (id, mobile) = ("110101198001010010", "13800138111")
         let app = try portal.app()

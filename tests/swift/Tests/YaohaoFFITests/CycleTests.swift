@@ -6,17 +6,7 @@ import XCTest
 /// announcements, the dashboard and reminders, the data freeze, publication and result checks
 /// (each notified exactly once), quota confirmation, December continuation and, after the
 /// clean-up two years on, reactivation.
-final class CycleTests: XCTestCase {
-    var portal: PortalProcess!
-
-    override func setUpWithError() throws {
-        portal = try PortalProcess()
-    }
-
-    override func tearDown() {
-        portal.stop()
-    }
-
+final class CycleTests: PortalTestCase {
     func testADrawCycleFromApplicationToReactivation() async throws {
         let people = [("110106197509090098", "13800138311"), ("110106197610100107", "13800138312")]
         let apps = [try portal.app(), try portal.app()]

@@ -3,18 +3,8 @@ import XCTest
 @testable import YaohaoFFI
 
 /// Drafts, offline uploads, preview, review and editing through the facade against a real portal.
-final class DraftsTests: XCTestCase {
+final class DraftsTests: PortalTestCase {
     static let closedPort = "http://127.0.0.1:9"
-    var portal: PortalProcess!
-
-    override func setUpWithError() throws {
-        portal = try PortalProcess()
-    }
-
-    override func tearDown() {
-        portal.stop()
-    }
-
     func testDraftsAreSavedListedAndDiscarded() async throws {
         let app = try portal.app()
         try await portal.registerAndLogin(app, id: "110105199304040049", mobile: "13800138211")

@@ -23,18 +23,9 @@ final class LockedSecretStore: SecretStore, @unchecked Sendable {
 }
 
 /// The `Yaohao` facade through the real library against a real portal process.
-final class FacadeTests: XCTestCase {
+final class FacadeTests: PortalTestCase {
     static let idA = "110105199001011232"
     static let idB = "11010519491231002X"
-    var portal: PortalProcess!
-
-    override func setUpWithError() throws {
-        portal = try PortalProcess()
-    }
-
-    override func tearDown() {
-        portal.stop()
-    }
 
     func testApplicantJourneyThroughTheFacade() async throws {
         let store = MemorySecretStore()

@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 @testable import YaohaoFFI
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -176,5 +177,18 @@ final class PortalProcess: @unchecked Sendable {
     enum PortalError: Error {
         case notConfigured
         case unexpected(String)
+    }
+}
+
+/// A test case with its own portal process: started before each test, stopped after it.
+class PortalTestCase: XCTestCase {
+    var portal: PortalProcess!
+
+    override func setUpWithError() throws {
+        portal = try PortalProcess()
+    }
+
+    override func tearDown() {
+        portal.stop()
     }
 }
