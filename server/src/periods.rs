@@ -199,6 +199,14 @@ pub fn create(
                 "the policy has no ordinary draw on that date",
             )
         })?;
+    if draw.date < policy.effective_from || draw.date.year() > 9999 {
+        return Err(ApiError::invalid(
+            "draw_date",
+            "摇号日期须在政策施行之后且不晚于 9999 年（分期编号为年份加两位期数）",
+            "the draw must fall after the policy took effect and no later than the year 9999 \
+             (a period's number is its year and two digits)",
+        ));
+    }
     let draw_at = draw.at.to_utc();
     let before = |kind: EventKind| {
         events
@@ -702,5 +710,22 @@ mod tests {
                     .starts_with(&format!("2026年第{:02}期", index + 1))
             );
         }
+    }
+
+    #[test]
+    fn a_draw_before_the_policy_or_past_year_9999_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::db::migrate(&mut conn).unwrap();
+        let tx = conn.transaction().unwrap();
+        let policy = default_policy();
+        let early = policy.effective_from - Days::new(400);
+        for after in [date("0384-08-01"), early, date("9999-12-31")] {
+            let error = create(&tx, policy, after, None, 10).unwrap_err();
+            assert_eq!(error.body().field.as_deref(), Some("draw_date"), "{after}");
+        }
+        let created: i64 = tx
+            .query_row("SELECT count(*) FROM periods", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(created, 0);
     }
 }
