@@ -29,6 +29,7 @@ pub mod review;
 pub mod routes;
 pub mod rules;
 pub mod scheduler;
+pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod static_files;

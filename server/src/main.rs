@@ -1,5 +1,6 @@
 //! `yaohao-portal`: serve the portal, or run an operator task on its database.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,6 +42,9 @@ struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: String,
+    /// Serving threads, each with its own listening socket (default: one per core on Linux).
+    #[arg(long, default_value_t = default_threads())]
+    threads: NonZeroUsize,
     /// System clock, or a simulated clock the operator advances.
     #[arg(long, value_enum, default_value = "system")]
     clock: ClockKind,
@@ -149,23 +153,25 @@ fn read_service_account(path: &std::path::Path) -> Result<ServiceAccount, String
     serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn serve(config: PortalConfig) -> ExitCode {
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(runtime) => runtime,
-        Err(e) => return fail(e),
-    };
-    runtime.block_on(async {
-        match yaohao_portal::start(config).await {
-            Ok(portal) => {
-                println!("yaohao-portal listening on {}", portal.base_url);
-                match portal.run_until_ctrl_c().await {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => fail(e),
-                }
-            }
-            Err(e) => fail(e),
-        }
-    })
+fn serve(config: PortalConfig, threads: NonZeroUsize) -> ExitCode {
+    let served = yaohao_portal::serve::bind(config, threads).and_then(|server| {
+        println!("yaohao-portal listening on http://{}", server.addr());
+        server.run_until(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+    });
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+/// One serving thread per core on Linux, one elsewhere (see `yaohao_portal::serve`).
+fn default_threads() -> NonZeroUsize {
+    std::thread::available_parallelism()
+        .ok()
+        .filter(|_| cfg!(target_os = "linux"))
+        .unwrap_or(NonZeroUsize::MIN)
 }
 
 /// Runs an operator task that needs the database (and the policy).
@@ -194,6 +200,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => {
             let ServeArgs {
                 addr,
+                threads,
                 clock,
                 clock_start,
                 operator_token,
@@ -247,7 +254,7 @@ fn main() -> ExitCode {
                     Err(e) => return fail(format!("{}: {e}", path.display())),
                 }
             }
-            serve(config)
+            serve(config, *threads)
         }
         Command::ImportRegistry { csv } => with_db(&cli, |db, _| {
             let bytes = std::fs::read(csv).map_err(|e| format!("{}: {e}", csv.display()))?;

@@ -1,5 +1,5 @@
-//! Starting a portal: the production `serve` and an in-process ephemeral portal on a loopback
-//! port for tests and the CLI demo.
+//! Starting a portal in the current tokio runtime: the in-process ephemeral portal on a loopback
+//! port for tests and the CLI demo (the production `serve` is [`crate::serve`]).
 
 use std::net::SocketAddr;
 use std::ops::Not;
@@ -51,7 +51,7 @@ pub struct Portal {
 }
 
 /// On the system clock, runs the scheduler once a minute (a simulated clock ticks when moved).
-async fn tick_every_minute(state: AppState) {
+pub(crate) async fn tick_every_minute(state: AppState) {
     let mut interval = tokio::time::interval(std::time::Duration::from_secs(60));
     loop {
         interval.tick().await;
@@ -69,12 +69,6 @@ impl Portal {
         }
         let _ = self.shutdown.send(());
         self.handle.await.map_err(std::io::Error::other)?
-    }
-
-    /// Serves until the process receives Ctrl-C.
-    pub async fn run_until_ctrl_c(self) -> std::io::Result<()> {
-        let _ = tokio::signal::ctrl_c().await;
-        self.shutdown().await
     }
 }
 

@@ -125,3 +125,91 @@ fn registry_import_reports_bad_lines() {
     assert!(ok);
     assert_eq!(outbox, serde_json::json!([]));
 }
+
+/// The address `serve` printed on its first line.
+fn banner_address(child: &mut std::process::Child) -> String {
+    use std::io::BufRead;
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    line.trim()
+        .strip_prefix("yaohao-portal listening on http://")
+        .unwrap_or_else(|| panic!("unexpected banner {line:?}"))
+        .to_owned()
+}
+
+/// `serve --threads 2` answers many connections at once from two named threads sharing one
+/// address, refuses a second portal on that address, and stops cleanly on Ctrl-C (SIGINT).
+#[cfg(target_os = "linux")]
+#[test]
+fn serve_shares_one_address_over_its_threads_and_stops_on_ctrl_c() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let serve = |addr: &str| {
+        Command::new(env!("CARGO_BIN_EXE_yaohao-portal"))
+            .arg("--db")
+            .arg(dir.path().join("portal.db"))
+            .arg("--data")
+            .arg(dir.path().join("data"))
+            .args([
+                "serve",
+                "--addr",
+                addr,
+                "--threads",
+                "2",
+                "--clock",
+                "simulated",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = serve("127.0.0.1:0");
+    let addr = banner_address(&mut first);
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let statuses = runtime.block_on(async {
+        let calls = (0..64).map(|_| {
+            // A client each: 64 connections.
+            let url = format!("http://{addr}/v1/clock");
+            async move { reqwest::get(url).await.map(|r| r.status().as_u16()) }
+        });
+        futures_util::future::join_all(calls).await
+    });
+    assert!(
+        statuses.iter().all(|s| matches!(s, Ok(200))),
+        "{statuses:?}"
+    );
+
+    // Serving threads (started by now: they answered).
+    let mut threads: Vec<String> = std::fs::read_dir(format!("/proc/{}/task", first.id()))
+        .unwrap()
+        .filter_map(|task| std::fs::read_to_string(task.unwrap().path().join("comm")).ok())
+        .map(|name| name.trim().to_owned())
+        .filter(|name| name.starts_with("yaohao-http"))
+        .collect();
+    threads.sort();
+    assert_eq!(threads, ["yaohao-http-0", "yaohao-http-1"]);
+
+    let second = serve(&addr).wait_with_output().unwrap();
+    assert!(!second.status.success());
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains(&format!("listening on {addr}")), "{err}");
+
+    let interrupted = Command::new("sh")
+        .args(["-c", "kill -INT \"$0\"", &first.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let stopped = first.wait_with_output().unwrap();
+    assert!(
+        stopped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&stopped.stderr)
+    );
+}

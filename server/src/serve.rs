@@ -1,0 +1,147 @@
+//! The production server behind `yaohao-portal serve`: one OS thread per core, each running its
+//! own single-threaded tokio runtime and accepting on its own listening socket bound to the same
+//! address with `SO_REUSEPORT`. The kernel spreads new connections over the threads and every
+//! connection is served start to end by one thread, in arrival order, with no work stealing: at
+//! 1024 connections on two cores the p99 falls by a third against a multi-threaded runtime (see
+//! `docs/portal.md`, "Serving"). Blocking work (SQLite, hashing) still goes to each runtime's
+//! blocking pool.
+//!
+//! Linux only balances connections over such a group, so elsewhere the portal serves from one
+//! thread.
+
+use std::future::Future;
+use std::net::{SocketAddr, TcpListener};
+use std::num::NonZeroUsize;
+
+use socket2::{Domain, Protocol, Socket, Type};
+use tokio::runtime::{Builder, Runtime};
+use tokio::sync::watch;
+
+use crate::config::PortalConfig;
+use crate::portal::{StartError, build_state, tick_every_minute};
+use crate::state::AppState;
+
+/// Pending connections the kernel queues per listening socket.
+const BACKLOG: i32 = 4096;
+
+/// A portal bound to its address, ready to serve from its threads.
+pub struct Server {
+    addr: SocketAddr,
+    listeners: Vec<TcpListener>,
+    state: AppState,
+}
+
+/// Opens the portal's database and binds `config.addr` once per serving thread.
+///
+/// More than one thread needs Linux (elsewhere the error says to use one). An address another
+/// process is listening on is refused, even one that also allows port sharing.
+pub fn bind(config: PortalConfig, threads: NonZeroUsize) -> Result<Server, StartError> {
+    if threads.get() > 1 && !cfg!(target_os = "linux") {
+        return Err(StartError::Config(
+            "serving from several threads needs Linux (SO_REUSEPORT balancing); use --threads 1"
+                .into(),
+        ));
+    }
+    let listening = |source| StartError::Io {
+        what: format!("listening on {}", config.addr),
+        source,
+    };
+    // A plain bind first: it fails if anything listens there, and resolves names and port 0.
+    let addr = TcpListener::bind(&config.addr)
+        .and_then(|probe| probe.local_addr())
+        .map_err(listening)?;
+    let listeners = (0..threads.get())
+        .map(|_| listener(addr, threads.get() > 1))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(listening)?;
+    let state = build_state(config)?;
+    Ok(Server {
+        addr,
+        listeners,
+        state,
+    })
+}
+
+/// A non-blocking listening socket on `addr`, shared with the other threads' when `shared`.
+fn listener(addr: SocketAddr, shared: bool) -> std::io::Result<TcpListener> {
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))?;
+    socket.set_reuse_address(true)?;
+    #[cfg(target_os = "linux")]
+    socket.set_reuse_port(shared)?;
+    #[cfg(not(target_os = "linux"))]
+    let _ = shared;
+    socket.set_nonblocking(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(BACKLOG)?;
+    Ok(socket.into())
+}
+
+fn runtime() -> std::io::Result<Runtime> {
+    Builder::new_current_thread().enable_all().build()
+}
+
+impl Server {
+    /// The bound address (the actual port when `:0` was asked for).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serves until `stop` completes (or a serving thread fails), then stops accepting, finishes
+    /// in-flight requests on every thread and returns. `stop` runs on the calling thread, with
+    /// the once-a-minute scheduler of a system clock.
+    pub fn run_until(self, stop: impl Future<Output = ()>) -> Result<(), StartError> {
+        let io = |what: &str| {
+            let what = what.to_owned();
+            move |source| StartError::Io { what, source }
+        };
+        let (stopping, mut stopped) = watch::channel(false);
+        let threads = self
+            .listeners
+            .into_iter()
+            .enumerate()
+            .map(|(index, listener)| {
+                let app = crate::routes::router(self.state.clone())
+                    .into_make_service_with_connect_info::<SocketAddr>();
+                let mut stopped = stopped.clone();
+                let stopping = stopping.clone();
+                std::thread::Builder::new()
+                    .name(format!("yaohao-http-{index}"))
+                    .spawn(move || {
+                        let served = runtime()?.block_on(async move {
+                            let listener = tokio::net::TcpListener::from_std(listener)?;
+                            axum::serve(listener, app)
+                                .with_graceful_shutdown(async move {
+                                    let _ = stopped.wait_for(|stop| *stop).await;
+                                })
+                                .await
+                        });
+                        // However it ended, the others stop too.
+                        let _ = stopping.send(true);
+                        served
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(io("starting the serving threads"))?;
+        runtime()
+            .map_err(io("starting the scheduler's runtime"))?
+            .block_on(async {
+                let ticker = (!self.state.clock.is_simulated())
+                    .then(|| tokio::spawn(tick_every_minute(self.state.clone())));
+                tokio::select! {
+                    () = stop => {}
+                    _ = stopped.wait_for(|stop| *stop) => {}
+                }
+                if let Some(ticker) = ticker {
+                    ticker.abort();
+                }
+            });
+        let _ = stopping.send(true);
+        for thread in threads {
+            thread
+                .join()
+                .map_err(|_| StartError::Config("a serving thread panicked".into()))?
+                .map_err(io("serving"))?;
+        }
+        Ok(())
+    }
+}
