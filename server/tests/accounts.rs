@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use yaohao_portal::config::ClockConfig;
 
 #[tokio::test]
 async fn register_login_and_read_me() {
@@ -23,6 +24,23 @@ async fn register_login_and_read_me() {
         (status, body["code"].as_str()),
         (StatusCode::UNAUTHORIZED, Some("unauthenticated"))
     );
+}
+
+/// The account is the core's `facade::Account` on the wire too; its creation instant is shown in
+/// whole seconds like every other, even when the clock is between seconds.
+#[tokio::test]
+async fn the_account_reads_as_the_core_type_in_whole_seconds() {
+    let between_seconds = start_instant() + chrono::Duration::milliseconds(250);
+    let t = start_with(|c| c.clock = ClockConfig::Simulated(between_seconds)).await;
+    t.register(ID_A, "张三", MOBILE_A).await;
+    let token = t.login(ID_A, MOBILE_A).await;
+    let (_, me) = t.call(Method::GET, "/v1/me", Some(&token), None).await;
+    let created = me["created_at"].as_str().unwrap();
+    // `code()` moved the clock 61 s before registering.
+    assert_eq!(created, "2026-03-01T00:01:01Z");
+    let account: yaohao_core::facade::Account = serde_json::from_value(me).unwrap();
+    assert_eq!(account.resident_id, ID_A);
+    assert_eq!(account.created_at.to_rfc3339(), "2026-03-01T00:01:01+00:00");
 }
 
 #[tokio::test]

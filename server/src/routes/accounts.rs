@@ -6,7 +6,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,7 @@ use crate::sms::SmsMessage;
 use crate::sms::codes::{self, Purpose};
 use crate::state::AppState;
 use crate::time::{from_ms, iso, ms};
+use yaohao_core::facade::Account;
 
 /// Wrong passwords in a row before the account locks.
 pub const MAX_FAILED_LOGINS: i64 = 5;
@@ -38,37 +39,21 @@ pub fn router() -> Router<AppState> {
         .route("/v1/me/mobile", put(change_mobile))
 }
 
-/// An account as its owner sees it.
-#[derive(Debug, Clone, Serialize)]
-pub struct AccountView {
-    /// Account id.
-    pub id: i64,
-    /// Resident ID number.
-    pub resident_id: String,
-    /// Name as on the ID.
-    pub name: String,
-    /// Registered mobile.
-    pub mobile: String,
-    /// `unmarried`, `married`, `divorced` or `widowed`.
-    pub marital_status: String,
-    /// When the account was created.
-    pub created_at: String,
-}
-
 /// Reads the account `id`.
-pub fn load_account(conn: &Connection, id: i64) -> ApiResult<AccountView> {
+pub fn load_account(conn: &Connection, id: i64) -> ApiResult<Account> {
     conn.query_row(
         "SELECT id, resident_id, name, mobile, marital_status, created_at FROM accounts
          WHERE id = ?1",
         [id],
         |r| {
-            Ok(AccountView {
+            Ok(Account {
                 id: r.get(0)?,
                 resident_id: r.get(1)?,
                 name: r.get(2)?,
                 mobile: r.get(3)?,
                 marital_status: r.get(4)?,
-                created_at: iso(r.get(5)?),
+                // Whole seconds, as every instant the portal shows.
+                created_at: from_ms(r.get(5)?).trunc_subsecs(0),
             })
         },
     )
@@ -253,7 +238,7 @@ struct Login {
 struct SessionView {
     token: String,
     expires_at: String,
-    account: AccountView,
+    account: Account,
 }
 
 fn invalid_credentials() -> ApiError {
@@ -375,7 +360,7 @@ async fn logout(
 }
 
 /// `GET /v1/me`: the session's account.
-async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Json<AccountView>> {
+async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Json<Account>> {
     let id = session.account_id;
     Ok(Json(state.db.read(move |c| load_account(c, id)).await?))
 }
@@ -476,7 +461,7 @@ async fn change_mobile(
     State(state): State<AppState>,
     session: Session,
     ApiJson(body): ApiJson<MobileChange>,
-) -> ApiResult<Json<AccountView>> {
+) -> ApiResult<Json<Account>> {
     let new_mobile = rules::mobile("new_mobile", &body.new_mobile)?;
     let id = session.account_id;
     let now = state.clock.now();
