@@ -10,6 +10,7 @@ use serde::Serialize;
 use yaohao_portal::config::{ClockConfig, PortalConfig, SmsConfig};
 use yaohao_portal::db::Db;
 use yaohao_portal::ops;
+use yaohao_portal::portal::StartError;
 use yaohao_portal::push::apns::ApnsConfig;
 use yaohao_portal::push::fcm::{FcmConfig, ServiceAccount};
 
@@ -155,15 +156,41 @@ fn read_service_account(path: &std::path::Path) -> Result<ServiceAccount, String
 
 fn serve(config: PortalConfig, threads: NonZeroUsize) -> ExitCode {
     let served = yaohao_portal::serve::bind(config, threads).and_then(|server| {
+        // Signals are handled from the moment the banner shows.
+        let stop = server.enter(stop_signal).map_err(|source| StartError::Io {
+            what: "handling signals".into(),
+            source,
+        })?;
         println!("yaohao-portal listening on http://{}", server.addr());
-        server.run_until(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        server.run_until(stop)
     });
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
+}
+
+/// Completes on Ctrl-C (SIGINT) or SIGTERM (how service managers stop a process); the handlers
+/// are installed at once.
+#[cfg(unix)]
+fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+    })
+}
+
+/// Completes on Ctrl-C.
+#[cfg(not(unix))]
+fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
 
 /// One serving thread per core on Linux, one elsewhere (see `yaohao_portal::serve`).

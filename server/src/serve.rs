@@ -29,6 +29,8 @@ pub struct Server {
     addr: SocketAddr,
     listeners: Vec<TcpListener>,
     state: AppState,
+    /// The calling thread's runtime: the stop future and the scheduler.
+    main: Runtime,
 }
 
 /// Opens the portal's database and binds `config.addr` once per serving thread.
@@ -54,11 +56,16 @@ pub fn bind(config: PortalConfig, threads: NonZeroUsize) -> Result<Server, Start
         .map(|_| listener(addr, threads.get() > 1))
         .collect::<Result<Vec<_>, _>>()
         .map_err(listening)?;
+    let main = runtime().map_err(|source| StartError::Io {
+        what: "starting the main runtime".into(),
+        source,
+    })?;
     let state = build_state(config)?;
     Ok(Server {
         addr,
         listeners,
         state,
+        main,
     })
 }
 
@@ -84,6 +91,13 @@ impl Server {
     /// The bound address (the actual port when `:0` was asked for).
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Runs `f` inside the main runtime, which will run the stop future: to set up what needs a
+    /// runtime (signal handlers) before the server is announced.
+    pub fn enter<R>(&self, f: impl FnOnce() -> R) -> R {
+        let _runtime = self.main.enter();
+        f()
     }
 
     /// Serves until `stop` completes (or a serving thread fails), then stops accepting, finishes
@@ -122,19 +136,17 @@ impl Server {
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(io("starting the serving threads"))?;
-        runtime()
-            .map_err(io("starting the scheduler's runtime"))?
-            .block_on(async {
-                let ticker = (!self.state.clock.is_simulated())
-                    .then(|| tokio::spawn(tick_every_minute(self.state.clone())));
-                tokio::select! {
-                    () = stop => {}
-                    _ = stopped.wait_for(|stop| *stop) => {}
-                }
-                if let Some(ticker) = ticker {
-                    ticker.abort();
-                }
-            });
+        self.main.block_on(async {
+            let ticker = (!self.state.clock.is_simulated())
+                .then(|| tokio::spawn(tick_every_minute(self.state.clone())));
+            tokio::select! {
+                () = stop => {}
+                _ = stopped.wait_for(|stop| *stop) => {}
+            }
+            if let Some(ticker) = ticker {
+                ticker.abort();
+            }
+        });
         let _ = stopping.send(true);
         for thread in threads {
             thread

@@ -140,10 +140,10 @@ fn banner_address(child: &mut std::process::Child) -> String {
 }
 
 /// `serve --threads 2` answers many connections at once from two named threads sharing one
-/// address, refuses a second portal on that address, and stops cleanly on Ctrl-C (SIGINT).
+/// address, refuses a second portal on that address, and stops cleanly on SIGINT and SIGTERM.
 #[cfg(target_os = "linux")]
 #[test]
-fn serve_shares_one_address_over_its_threads_and_stops_on_ctrl_c() {
+fn serve_shares_one_address_over_its_threads_and_stops_on_signals() {
     use std::process::{Command, Stdio};
     let dir = tempfile::tempdir().unwrap();
     let serve = |addr: &str| {
@@ -201,15 +201,26 @@ fn serve_shares_one_address_over_its_threads_and_stops_on_ctrl_c() {
     let err = String::from_utf8_lossy(&second.stderr);
     assert!(err.contains(&format!("listening on {addr}")), "{err}");
 
-    let interrupted = Command::new("sh")
-        .args(["-c", "kill -INT \"$0\"", &first.id().to_string()])
+    stops_cleanly_on(first, "INT");
+    // Service managers stop with SIGTERM.
+    let mut again = serve(&addr);
+    banner_address(&mut again);
+    stops_cleanly_on(again, "TERM");
+}
+
+/// Sends `signal` to a serving portal (once it answers) and expects a clean exit.
+#[cfg(target_os = "linux")]
+fn stops_cleanly_on(portal: std::process::Child, signal: &str) {
+    let sent = std::process::Command::new("sh")
+        .args(["-c", "kill -$0 \"$1\"", signal, &portal.id().to_string()])
         .status()
         .unwrap();
-    assert!(interrupted.success());
-    let stopped = first.wait_with_output().unwrap();
+    assert!(sent.success());
+    let stopped = portal.wait_with_output().unwrap();
     assert!(
         stopped.status.success(),
-        "{}",
+        "SIG{signal}: {:?} {}",
+        stopped.status,
         String::from_utf8_lossy(&stopped.stderr)
     );
 }
