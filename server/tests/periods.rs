@@ -485,6 +485,39 @@ async fn announcements_calendar_and_policy_are_published() {
         .unwrap();
     assert_eq!(draw["date"], "2026-04-27");
     assert_eq!(draw["announced"], true);
+    // A date the policy projects nothing on, or a move past the next draw, is refused and
+    // changes nothing.
+    for (body, field) in [
+        (
+            json!({ "kind": "draw", "projected": "2026-04-25", "at": "2026-04-27T09:30:00+08:00" }),
+            "projected",
+        ),
+        (
+            json!({ "kind": "draw", "projected": "2026-04-26", "at": "2026-09-27T09:30:00+08:00" }),
+            "at",
+        ),
+        (
+            json!({ "kind": "draw", "projected": "2026-04-26", "at": "+10000-04-27T09:30:00+08:00" }),
+            "at",
+        ),
+    ] {
+        let (status, e) =
+            operator_json(&t, Method::POST, "/v1/operator/calendar", Some(body)).await;
+        assert_eq!(
+            (status, e["field"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(field)),
+            "{e}"
+        );
+    }
+    let (_, unchanged) = t
+        .call(
+            Method::GET,
+            "/v1/calendar?from=2026-04-01&to=2026-04-30",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(unchanged, events);
     let (status, _) = t
         .call(
             Method::GET,

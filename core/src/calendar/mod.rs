@@ -22,6 +22,24 @@ pub fn events(
     to: NaiveDate,
     announced: &[AnnouncedDate],
 ) -> Vec<Event> {
+    let mut out: Vec<Event> = placed(policy, from, to, announced)
+        .into_iter()
+        .map(|p| p.event)
+        .filter(|e| (from..=to).contains(&e.date))
+        .collect();
+    out.sort_by_key(|e| (e.at, e.kind));
+    out.dedup_by(|a, b| a.kind == b.kind && a.at == b.at);
+    out
+}
+
+/// Every event placed for the months around `from..=to` (unsorted, unfiltered), with the date
+/// the policy projected it on.
+fn placed(
+    policy: &Policy,
+    from: NaiveDate,
+    to: NaiveDate,
+    announced: &[AnnouncedDate],
+) -> Vec<Placed> {
     let mut b = Builder {
         announced,
         out: Vec::new(),
@@ -41,17 +59,83 @@ pub fn events(
         }
         yearly_events(policy, first, &mut b);
     }
-    let mut out = b.out;
-    out.retain(|e| (from..=to).contains(&e.date));
-    out.sort_by_key(|e| (e.at, e.kind));
-    out.dedup_by(|a, b| a.kind == b.kind && a.at == b.at);
-    out
+    b.out
+}
+
+/// Why the portal cannot announce a date (see [`check_announcement`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnnouncementError {
+    /// The policy projects no event of that kind on that date.
+    NotProjected,
+    /// The announced day is not strictly between the events of its kind before and after.
+    OutsideCycle {
+        /// The previous event of the kind.
+        after: NaiveDate,
+        /// The next event of the kind.
+        before: NaiveDate,
+    },
+}
+
+/// How far around the projected date [`check_announcement`] looks for the neighbouring events
+/// (more than a year: annual regimes draw once a year).
+const NEIGHBOURS_WITHIN_DAYS: u64 = 800;
+
+/// Checks that `new` replaces an event the policy projects on `new.projected` (with the
+/// `announced` dates already in force, which move a draw's freeze and results) and moves it to a
+/// day strictly between the events of its kind before and after, so events keep their order and
+/// draws their numbers.
+pub fn check_announcement(
+    policy: &Policy,
+    new: &AnnouncedDate,
+    announced: &[AnnouncedDate],
+) -> Result<(), AnnouncementError> {
+    let others: Vec<AnnouncedDate> = announced
+        .iter()
+        .filter(|a| (a.kind, a.projected) != (new.kind, new.projected))
+        .cloned()
+        .collect();
+    let around = Days::new(NEIGHBOURS_WITHIN_DAYS);
+    let (Some(from), Some(to)) = (
+        new.projected.checked_sub_days(around),
+        new.projected.checked_add_days(around),
+    ) else {
+        return Err(AnnouncementError::NotProjected);
+    };
+    let mut same_kind: Vec<Placed> = placed(policy, from, to, &others)
+        .into_iter()
+        .filter(|p| p.event.kind == new.kind)
+        .collect();
+    same_kind.sort_by_key(|p| p.projected);
+    if !same_kind.iter().any(|p| p.projected == new.projected) {
+        return Err(AnnouncementError::NotProjected);
+    }
+    let after = same_kind
+        .iter()
+        .rev()
+        .find(|p| p.projected < new.projected)
+        .map_or(from, |p| p.event.date);
+    let before = same_kind
+        .iter()
+        .find(|p| p.projected > new.projected)
+        .map_or(to, |p| p.event.date);
+    let day = to_beijing(new.at.to_utc()).date_naive();
+    if after < day && day < before {
+        Ok(())
+    } else {
+        Err(AnnouncementError::OutsideCycle { after, before })
+    }
+}
+
+/// An event and the date the policy projected it on.
+struct Placed {
+    projected: NaiveDate,
+    event: Event,
 }
 
 /// Collects events, applying announcements.
 struct Builder<'a> {
     announced: &'a [AnnouncedDate],
-    out: Vec<Event>,
+    out: Vec<Placed>,
 }
 
 impl Builder<'_> {
@@ -69,12 +153,15 @@ impl Builder<'_> {
             .iter()
             .find(|a| a.kind == kind && a.projected == date);
         let at = found.map_or_else(|| beijing(date, time), |a| to_beijing(a.at.to_utc()));
-        self.out.push(Event {
-            kind,
-            date: at.date_naive(),
-            at,
-            announced: found.is_some(),
-            note,
+        self.out.push(Placed {
+            projected: date,
+            event: Event {
+                kind,
+                date: at.date_naive(),
+                at,
+                announced: found.is_some(),
+                note,
+            },
         });
         at
     }
@@ -437,5 +524,71 @@ mod tests {
         let ev = events(p, d("2011-01-01"), d("2011-12-31"), &[]);
         assert_eq!(of_kind(&ev, EventKind::Draw).len(), 12);
         assert!(of_kind(&ev, EventKind::ResultsPublished).is_empty());
+    }
+
+    fn announce(kind: EventKind, projected: &str, at: &str) -> AnnouncedDate {
+        AnnouncedDate {
+            kind,
+            projected: d(projected),
+            // As serde reads it (more lenient than RFC 3339: signed years beyond 9999).
+            at: at.parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn an_announcement_moves_a_projected_event_within_its_cycle() {
+        let p = by_name("bimonthly-2014").unwrap();
+        let moved = [announce(
+            EventKind::Draw,
+            "2026-04-26",
+            "2026-04-27T09:30:00+08:00",
+        )];
+        assert_eq!(check_announcement(p, &moved[0], &[]), Ok(()));
+        // Announcing it again (a correction) is judged without the first announcement.
+        let again = announce(EventKind::Draw, "2026-04-26", "2026-04-28T09:30:00+08:00");
+        assert_eq!(check_announcement(p, &again, &moved), Ok(()));
+        // A moved draw moves its freeze: the freeze is now projected for the eve of 27 April.
+        let freeze = announce(
+            EventKind::DataFreezeStarts,
+            "2026-04-26",
+            "2026-04-26T21:00:00+08:00",
+        );
+        assert_eq!(check_announcement(p, &freeze, &moved), Ok(()));
+        let stale = announce(
+            EventKind::DataFreezeStarts,
+            "2026-04-25",
+            "2026-04-25T21:00:00+08:00",
+        );
+        assert_eq!(
+            check_announcement(p, &stale, &moved),
+            Err(AnnouncementError::NotProjected)
+        );
+    }
+
+    #[test]
+    fn an_announcement_needs_a_projected_event_and_stays_between_its_neighbours() {
+        let p = by_name("bimonthly-2014").unwrap();
+        let no_draw = announce(EventKind::Draw, "2026-04-25", "2026-04-27T09:30:00+08:00");
+        assert_eq!(
+            check_announcement(p, &no_draw, &[]),
+            Err(AnnouncementError::NotProjected)
+        );
+        let cycle = AnnouncementError::OutsideCycle {
+            after: d("2026-02-26"),
+            before: d("2026-06-26"),
+        };
+        for at in [
+            "2026-06-26T10:15:00+08:00",
+            "2026-02-26T10:15:00+08:00",
+            "+10000-04-27T09:30:00+08:00",
+            "0384-04-27T09:30:00+08:00",
+        ] {
+            let far = announce(EventKind::Draw, "2026-04-26", at);
+            assert_eq!(check_announcement(p, &far, &[]), Err(cycle.clone()), "{at}");
+        }
+        // The neighbours are themselves announced dates where there are some.
+        let june = announce(EventKind::Draw, "2026-06-26", "2026-06-29T10:15:00+08:00");
+        let late = announce(EventKind::Draw, "2026-04-26", "2026-06-27T10:15:00+08:00");
+        assert_eq!(check_announcement(p, &late, &[june]), Ok(()));
     }
 }
