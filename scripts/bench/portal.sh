@@ -9,10 +9,13 @@
 # Needs wrk (Debian: apt-get install wrk) and python3. Every request goes to 127.0.0.1 only;
 # each wrk run lasts $DURATION (default 10s); the HTTP part runs $RUNS times (default 1; use 2 on
 # a busy machine). The machine load (uptime) is printed before each part.
+# $QUOTA quotas per period (default 10,000; a small $POOL needs fewer, or the first period drains
+# it).
 # Usage: POOL=300000 RUNS=2 scripts/bench/portal.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 POOL="${POOL:-3000000}"
+QUOTA="${QUOTA:-10000}"
 DURATION="${DURATION:-10s}"
 RUNS="${RUNS:-1}"
 target="${CARGO_TARGET_DIR:-target}"
@@ -33,12 +36,14 @@ echo "seed-demo: $(secs "$t0" "$t1") s ($(python3 -c "import json;print(json.loa
 # (one more draw each, read back from the first pool), as every later period does.
 after=""
 for round in first second; do
-  period=$(portal create-period --quota 10000 $after | python3 -c "import json,sys;print(json.load(sys.stdin)['id'])")
+  created=$(portal create-period --quota "$QUOTA" $after)
+  period=$(echo "$created" | python3 -c "import json,sys;print(json.load(sys.stdin)['id'])")
   echo "== $round period $period: freeze + draw + publish ($(uptime))"
   t0=$(now); portal draw --period "$period" --seed 390922 >/dev/null; t1=$(now)
   portal publish --period "$period" >/dev/null; t2=$(now)
   echo "freeze+draw: $(secs "$t0" "$t1") s; publish: $(secs "$t1" "$t2") s; total: $(secs "$t0" "$t2") s"
-  after="--after $(python3 -c "import sqlite3,datetime;d=sqlite3.connect('$work/portal.db').execute('SELECT draw_at FROM periods WHERE id=?',('$period',)).fetchone()[0];print((datetime.datetime.fromtimestamp(d/1000,datetime.timezone.utc)+datetime.timedelta(days=1)).date())")"
+  # The next period: the first draw after the day following this one's (a Beijing date).
+  after="--after $(echo "$created" | python3 -c "import datetime as d,json,sys;t=d.datetime.fromisoformat(json.load(sys.stdin)['draw_at']);print((t.astimezone(d.timezone(d.timedelta(hours=8)))+d.timedelta(days=1)).date())")"
 done
 
 echo "== HTTP (loopback, wrk -t2, $DURATION per run)"

@@ -13,10 +13,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::random;
 use crate::time::{iso, ms};
 
-/// The kinds of application and their form, shared with the client (`yaohao_core::forms`).
-pub use yaohao_core::forms::{
-    ApplicationForm as Form, ApplicationKind as Kind, FamilyForm, MemberForm,
-};
+use yaohao_core::forms::{ApplicationForm, ApplicationKind, FamilyForm};
 
 /// Application statuses (the product spec's names; draw outcomes join them in later steps).
 pub mod status {
@@ -89,7 +86,12 @@ pub fn family_model(family: &FamilyForm) -> points::Family {
 }
 
 /// Runs every core check on a form.
-pub fn preview(kind: Kind, form: &Form, resident_id: &str, uploaded: &[DocumentKind]) -> Preview {
+pub fn preview(
+    kind: ApplicationKind,
+    form: &ApplicationForm,
+    resident_id: &str,
+    uploaded: &[DocumentKind],
+) -> Preview {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let mut checks = vec![
         check(
@@ -99,7 +101,7 @@ pub fn preview(kind: Kind, form: &Form, resident_id: &str, uploaded: &[DocumentK
         check("address", validate::address(&text(&form.address))),
     ];
     let (mut points, mut family_problem) = (None, None);
-    if kind == Kind::Family {
+    if kind == ApplicationKind::Family {
         let family = form.family.clone().unwrap_or_default();
         for (i, m) in family.members.iter().enumerate() {
             checks.push(check(
@@ -174,14 +176,14 @@ pub fn not_ready(preview: &Preview) -> ApiError {
 pub struct ApplicationView {
     /// Id.
     pub id: i64,
-    /// Kind.
-    pub kind: Kind,
+    /// ApplicationKind.
+    pub kind: ApplicationKind,
     /// Status (open set: see [`status`] and the draw outcomes).
     pub status: String,
     /// The 13-digit application code, once submitted.
     pub code: Option<String>,
     /// The form.
-    pub form: Form,
+    pub form: ApplicationForm,
     /// Reasons of the last rejection.
     pub rejection_reasons: Vec<Reason>,
     /// Unsuccessful draws this application took part in.
@@ -212,7 +214,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(ApplicationView, i64)> {
     Ok((
         ApplicationView {
             id: r.get(0)?,
-            kind: Kind::parse(&kind).unwrap_or(Kind::IndividualOrdinary),
+            kind: ApplicationKind::parse(&kind).unwrap_or(ApplicationKind::IndividualOrdinary),
             status: r.get(2)?,
             code: r.get(3)?,
             form: serde_json::from_str(&form).unwrap_or_default(),
@@ -296,7 +298,12 @@ pub fn uploaded_kinds(conn: &Connection, id: i64) -> ApiResult<Vec<DocumentKind>
 }
 
 /// Stores a form on an editable application.
-pub fn save_form(tx: &Transaction<'_>, id: i64, form: &Form, now: DateTime<Utc>) -> ApiResult<()> {
+pub fn save_form(
+    tx: &Transaction<'_>,
+    id: i64,
+    form: &ApplicationForm,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
     let text = serde_json::to_string(form).map_err(ApiError::internal)?;
     tx.execute(
         "UPDATE applications SET form = ?1, updated_at = ?2 WHERE id = ?3",

@@ -8,9 +8,10 @@ use serde::Serialize;
 use yaohao_core::eligibility::{self, FamilyFacts, MemberFacts};
 use yaohao_core::i18n::Reason;
 
-use crate::applications::{Form, Kind, status};
+use crate::applications::status;
 use crate::error::{ApiError, ApiResult};
 use crate::registry::PersonRecords;
+use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 
 /// What a review run decided.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -34,8 +35,8 @@ fn in_active_application(conn: &Connection, resident_id: &str) -> ApiResult<bool
 /// Every reason an application fails review on `today`.
 pub fn reasons(
     conn: &Connection,
-    kind: Kind,
-    form: &Form,
+    kind: ApplicationKind,
+    form: &ApplicationForm,
     resident_id: &str,
     today: NaiveDate,
 ) -> ApiResult<Vec<Reason>> {
@@ -49,7 +50,7 @@ pub fn reasons(
         crate::periods::holds_valid_quota(conn, resident_id)?,
     );
     let mut failures = match (kind, &form.family) {
-        (Kind::Family, Some(family)) => {
+        (ApplicationKind::Family, Some(family)) => {
             let mut members = Vec::new();
             for m in &family.members {
                 let theirs = PersonRecords::load(conn, &m.resident_id)?;
@@ -97,8 +98,8 @@ pub fn review_all(tx: &Transaction<'_>, today: NaiveDate, now_ms: i64) -> ApiRes
     };
     let mut summary = ReviewSummary::default();
     for (id, kind, form, resident_id) in pending {
-        let kind = Kind::parse(&kind).unwrap_or(Kind::IndividualOrdinary);
-        let form: Form = serde_json::from_str(&form).unwrap_or_default();
+        let kind = ApplicationKind::parse(&kind).unwrap_or(ApplicationKind::IndividualOrdinary);
+        let form: ApplicationForm = serde_json::from_str(&form).unwrap_or_default();
         let failures = reasons(tx, kind, &form, &resident_id, today)?;
         let (next, stored) = if failures.is_empty() {
             summary.approved += 1;

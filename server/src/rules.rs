@@ -3,6 +3,8 @@
 //! carrying every reason the core gave.
 
 use chrono::NaiveDate;
+use yaohao_core::calendar::{self, AnnouncedDate, AnnouncementError};
+use yaohao_core::policy::Policy;
 use yaohao_core::validate::{self, Validation};
 
 use crate::error::{ApiError, ApiResult};
@@ -40,6 +42,31 @@ pub fn name(field: &str, raw: &str) -> ApiResult<String> {
 /// The normalised mainland mobile number.
 pub fn mobile(field: &str, raw: &str) -> ApiResult<String> {
     accept(field, validate::phone(raw))
+}
+
+/// Accepts `new` if it moves an event `policy` projects and keeps it between its neighbours
+/// (`calendar::check_announcement`, with the `announced` dates already in force).
+pub fn announcement(
+    policy: &Policy,
+    new: &AnnouncedDate,
+    announced: &[AnnouncedDate],
+) -> ApiResult<()> {
+    calendar::check_announcement(policy, new, announced).map_err(|e| match e {
+        AnnouncementError::NotProjected => ApiError::invalid(
+            "projected",
+            "该政策在此日期没有这类事件，请给出日历上的原定日期",
+            "the policy projects no event of that kind on that date: give its date from the \
+             calendar",
+        ),
+        AnnouncementError::OutsideCycle { after, before } => ApiError::invalid(
+            "at",
+            format!("改期后的日期须在 {after} 与 {before} 之间（同类事件的前后两次之间）"),
+            format!(
+                "the new date must fall between {after} and {before}, the events of that kind \
+                 before and after"
+            ),
+        ),
+    })
 }
 
 #[cfg(test)]

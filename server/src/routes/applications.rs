@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::applications::{self, ApplicationView, Form, Kind, Preview, status};
+use crate::applications::{self, ApplicationView, Preview, status};
 use crate::auth::session::Session;
 use crate::documents::{self, DocumentKind, DocumentStore};
 use crate::error::{ApiError, ApiResult};
@@ -17,6 +17,7 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::routes::accounts::load_account;
 use crate::state::AppState;
 use crate::time::{iso, ms};
+use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 
 /// The application routes.
 pub fn router() -> Router<AppState> {
@@ -39,9 +40,9 @@ pub fn router() -> Router<AppState> {
 
 #[derive(Debug, Deserialize)]
 struct NewApplication {
-    kind: Kind,
+    kind: ApplicationKind,
     #[serde(default)]
-    form: Form,
+    form: ApplicationForm,
 }
 
 fn not_editable() -> ApiError {
@@ -57,7 +58,7 @@ async fn create(
     session: Session,
     ApiJson(body): ApiJson<NewApplication>,
 ) -> ApiResult<Response> {
-    if body.form.family.is_some() != (body.kind == Kind::Family) {
+    if body.form.family.is_some() != (body.kind == ApplicationKind::Family) {
         return Err(ApiError::invalid(
             "form.family",
             "只有家庭申请填写家庭信息",
@@ -112,7 +113,7 @@ async fn read(
 
 #[derive(Debug, Deserialize)]
 struct FormUpdate {
-    form: Form,
+    form: ApplicationForm,
 }
 
 /// `PUT /v1/applications/{id}`: saves the form of a draft (or of a rejected application).
@@ -131,7 +132,7 @@ async fn update(
             if !applications::editable(&current.status) {
                 return Err(not_editable());
             }
-            if body.form.family.is_some() != (current.kind == Kind::Family) {
+            if body.form.family.is_some() != (current.kind == ApplicationKind::Family) {
                 return Err(ApiError::invalid(
                     "form.family",
                     "只有家庭申请填写家庭信息",

@@ -14,11 +14,11 @@ use crate::periods::{self, PeriodView};
 use crate::registry;
 use crate::review::{self, ReviewSummary};
 use crate::routes::info::{Announcement, list_announcements};
+use crate::rules;
 use crate::scheduler::{self, TickReport};
 use crate::sms::{self, OutboxEntry};
 use crate::state::AppState;
 use crate::time::{iso, ms};
-use yaohao_core::calendar::{self, AnnouncementError};
 
 /// The operator routes.
 pub fn router() -> Router<AppState> {
@@ -339,22 +339,7 @@ async fn announce_date(
         .db
         .write(move |tx| {
             let announced = periods::announced_dates(tx)?;
-            calendar::check_announcement(policy, &stored, &announced).map_err(|e| match e {
-                AnnouncementError::NotProjected => ApiError::invalid(
-                    "projected",
-                    "该政策在此日期没有这类事件，请给出日历上的原定日期",
-                    "the policy projects no event of that kind on that date: give its date from \
-                     the calendar",
-                ),
-                AnnouncementError::OutsideCycle { after, before } => ApiError::invalid(
-                    "at",
-                    format!("改期后的日期须在 {after} 与 {before} 之间（同类事件的前后两次之间）"),
-                    format!(
-                        "the new date must fall between {after} and {before}, the events of \
-                         that kind before and after"
-                    ),
-                ),
-            })?;
+            rules::announcement(policy, &stored, &announced)?;
             tx.execute(
                 "INSERT INTO announced_dates (kind, projected, at) VALUES (?1, ?2, ?3)
                  ON CONFLICT(kind, projected) DO UPDATE SET at = excluded.at",

@@ -14,7 +14,7 @@ use chrono::Datelike;
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
-use crate::applications::{self, ApplicationView, Kind, status};
+use crate::applications::{self, ApplicationView, status};
 use crate::auth::session::{self, Session};
 use crate::cache::FreezeWindows;
 use crate::error::{ApiError, ApiResult};
@@ -23,6 +23,7 @@ use crate::periods::{self, PeriodView, outcome_status, period_status, quota_stat
 use crate::revalidate::TaggedJson;
 use crate::state::AppState;
 use crate::time::{iso, ms};
+use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -417,7 +418,7 @@ async fn reactivate(
 #[derive(Debug, Serialize)]
 struct QueueRank {
     application_id: i64,
-    kind: Kind,
+    kind: ApplicationKind,
     rank: i64,
     total: i64,
     points: Option<u32>,
@@ -452,8 +453,8 @@ async fn queue_rank(
             let mut families = Vec::new();
             for row in rows {
                 let (id, kind, owner, submitted, form, registered) = row?;
-                if kind == Kind::Family.as_str() {
-                    let form: applications::Form = serde_json::from_str(&form).unwrap_or_default();
+                if kind == ApplicationKind::Family.as_str() {
+                    let form: ApplicationForm = serde_json::from_str(&form).unwrap_or_default();
                     let total = form
                         .family
                         .as_ref()
@@ -475,7 +476,7 @@ async fn queue_rank(
                 if owner == account {
                     out.push(QueueRank {
                         application_id: id,
-                        kind: Kind::IndividualNev,
+                        kind: ApplicationKind::IndividualNev,
                         rank: i as i64 + 1,
                         total: nev.len() as i64,
                         points: None,
@@ -486,7 +487,7 @@ async fn queue_rank(
                 if owner == account {
                     out.push(QueueRank {
                         application_id: id,
-                        kind: Kind::Family,
+                        kind: ApplicationKind::Family,
                         rank: i as i64 + 1,
                         total: families.len() as i64,
                         points: Some(points),
