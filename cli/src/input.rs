@@ -21,22 +21,23 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, CliError> {
     Ok(buf)
 }
 
-/// Reads and parses a JSON document from `path` (or `-`).
+/// Reads and parses a JSON document from `path` (or `-`). Broken JSON and a well-formed document
+/// with a wrong value (a date that does not exist, a word where a number belongs) are told apart.
 pub fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, CliError> {
     let bytes = read_bytes(path)?;
     serde_json::from_slice(&bytes).map_err(|e| {
-        CliError::invalid(
-            "invalid_json",
-            format!(
-                "{path} 不是有效的 JSON（第 {} 行第 {} 列）：{e}",
-                e.line(),
-                e.column()
+        let (line, column) = (e.line(), e.column());
+        match e.classify() {
+            serde_json::error::Category::Data => CliError::invalid(
+                "invalid_value",
+                format!("{path} 第 {line} 行第 {column} 列的值无效：{e}。JSON 格式本身没有问题，请修正这个值。"),
+                format!("{path}: the value at line {line}, column {column} is invalid: {e}. The JSON itself is well formed; correct that value."),
             ),
-            format!(
-                "{path} is not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
+            _ => CliError::invalid(
+                "invalid_json",
+                format!("{path} 不是有效的 JSON（第 {line} 行第 {column} 列）：{e}"),
+                format!("{path} is not valid JSON (line {line}, column {column}): {e}"),
             ),
-        )
+        }
     })
 }

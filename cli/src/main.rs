@@ -39,7 +39,8 @@ struct Cli {
     /// Language of human output: zh (default) or en.
     #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
     lang: Lang,
-    /// The portal's URL (https://…; http only to 127.0.0.1/localhost); remembered after first use.
+    /// The portal's URL (https://…; http only to 127.0.0.1/localhost) for this command; the first
+    /// login remembers it, as does `yaohao config set portal`.
     #[arg(long, global = true, value_parser = portal::url::parse)]
     portal: Option<String>,
     #[command(subcommand)]
@@ -86,6 +87,8 @@ enum Command {
     Results(commands::results::Args),
     /// Run or replay the official draw algorithm.
     Draw(commands::draw::Args),
+    /// Show or set the remembered settings (the portal).
+    Config(commands::config::Args),
     /// Print a shell completion script.
     Completions(commands::completions::Args),
 }
@@ -121,6 +124,7 @@ fn main() {
         Command::Odds(a) => commands::odds::run(a, &out),
         Command::Results(a) => commands::results::run(a, &out, portal),
         Command::Draw(a) => commands::draw::run(a, &out),
+        Command::Config(a) => commands::config::run(a, &out),
         Command::Completions(a) => {
             commands::completions::run(a, Cli::command());
             Ok(())

@@ -94,6 +94,8 @@ fn calendar_weekend_shift_and_announcements() {
     std::fs::write(&path, ann).unwrap();
     let ev = json(&[
         "calendar",
+        "--policy",
+        "bimonthly-2014",
         "--from",
         "2026-12-01",
         "--to",
@@ -119,7 +121,8 @@ fn calendar_weekend_shift_and_announcements() {
 fn calendar_human_output_in_both_languages() {
     let zh = yaohao(&["calendar", "--from", "2026-12-26", "--to", "2026-12-26"]);
     let zh = String::from_utf8(zh.stdout).unwrap();
-    assert!(zh.contains("2026-12-26  10:15  摇号"), "{zh}");
+    assert!(zh.contains("2026-12-26  10:00  摇号"), "{zh}");
+    assert!(zh.contains("按年配置"), "{zh}");
     let en = yaohao(&[
         "--lang",
         "en",
@@ -131,6 +134,92 @@ fn calendar_human_output_in_both_languages() {
     ]);
     let en = String::from_utf8(en.stdout).unwrap();
     assert!(en.contains("2026-12-26  12:00  Results published"), "{en}");
+}
+
+#[test]
+fn the_regime_in_force_is_the_default_and_projections_warn() {
+    // December 2026: annual-2021 is in force (draws in June and December, no monthly cut-off).
+    let ev = json(&[
+        "calendar",
+        "--from",
+        "2026-12-01",
+        "--to",
+        "2027-03-31",
+        "--json",
+    ]);
+    let draws: Vec<&str> = with_kind(&ev, "draw")
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(draws, ["2026-12-26"]);
+    assert!(with_kind(&ev, "application_cutoff").is_empty());
+    assert_eq!(
+        with_kind(&ev, "application_window_closes")[0]["date"],
+        "2027-03-08"
+    );
+    // A range across the change of regime gets each regime's events on its own days.
+    let ev = json(&[
+        "calendar",
+        "--from",
+        "2020-11-01",
+        "--to",
+        "2021-01-31",
+        "--json",
+    ]);
+    let cutoffs = with_kind(&ev, "application_cutoff");
+    assert!(cutoffs.iter().all(|e| e["date"].as_str().unwrap() < "2021"));
+    assert_eq!(with_kind(&ev, "draw")[0]["date"], "2020-12-26");
+    assert_eq!(
+        with_kind(&ev, "application_window_opens")[0]["date"],
+        "2021-01-01"
+    );
+    // Projecting a regime outside its dates needs --policy, and says so.
+    let projected = yaohao(&[
+        "calendar",
+        "--policy",
+        "bimonthly-2014",
+        "--from",
+        "2026-12-01",
+        "--to",
+        "2026-12-31",
+    ]);
+    assert!(projected.status.success());
+    let warning = String::from_utf8(projected.stderr).unwrap();
+    assert!(
+        warning.contains("2014-01-01") && warning.contains("推算"),
+        "{warning}"
+    );
+    let in_force = yaohao(&[
+        "calendar",
+        "--policy",
+        "bimonthly-2014",
+        "--from",
+        "2015-12-01",
+        "--to",
+        "2015-12-31",
+    ]);
+    assert!(
+        in_force.stderr.is_empty(),
+        "no warning inside the regime's dates"
+    );
+    // Before the first regime there is nothing in force: a clear error, exit 1.
+    let before = yaohao(&[
+        "calendar",
+        "--from",
+        "1990-01-01",
+        "--to",
+        "1990-12-31",
+        "--json",
+    ]);
+    assert_eq!(before.status.code(), Some(1));
+    let body: Value = serde_json::from_slice(&before.stdout).unwrap();
+    assert_eq!(body["error"]["code"], "no_policy_in_force");
+    assert!(
+        body["error"]["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("--policy")
+    );
 }
 
 #[test]
@@ -175,7 +264,8 @@ fn policy_list_and_show() {
         .map(|p| p["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["monthly-2011", "bimonthly-2014", "annual-2021"]);
-    assert_eq!(list[1]["default"], true);
+    assert_eq!(list[1]["in_force"], false);
+    assert_eq!(list[2]["in_force"], true);
     let show = json(&["policy", "show", "bimonthly-2014", "--json"]);
     assert_eq!(show["rules"]["application_cutoff"]["day"], 8);
     assert_eq!(show["rules"]["application_cutoff"]["confidence"], "L");
@@ -183,6 +273,13 @@ fn policy_list_and_show() {
     assert_eq!(show["draws"][0]["confidence"], "H");
     let human = String::from_utf8(yaohao(&["policy", "show", "annual-2021"]).stdout).unwrap();
     assert!(human.contains("按年配置"), "{human}");
+    let english = yaohao(&["--lang", "en", "policy", "show", "bimonthly-2014"]);
+    let english = String::from_utf8(english.stdout).unwrap();
+    assert!(english.contains("Effective: 2014-01-01"), "{english}");
+    // Chinese text in English output only where a Chinese source is quoted, and labelled so.
+    for line in english.lines().filter(|l| l.contains('：')) {
+        assert!(line.contains("(Chinese): "), "{line}");
+    }
     assert_eq!(yaohao(&["policy", "show", "nope"]).status.code(), Some(1));
 }
 
@@ -191,6 +288,8 @@ fn reminders_for_the_example_state() {
     let now = "2026-10-26T13:00:00+08:00";
     let rs = json(&[
         "reminders",
+        "--policy",
+        "bimonthly-2014",
         "--state",
         &state_file(),
         "--now",
@@ -229,6 +328,8 @@ fn reminders_for_the_example_state() {
     // Recomputing later keeps the ids of what is still ahead and drops what is past.
     let later = json(&[
         "reminders",
+        "--policy",
+        "bimonthly-2014",
         "--state",
         &state_file(),
         "--now",
@@ -243,6 +344,25 @@ fn reminders_for_the_example_state() {
         .collect();
     assert!(later_ids.contains(&"cutoff-3d:2026-12-08"));
     assert!(!later_ids.contains(&"confirm-2h:1234567890123:2026-10-26"));
+    // Without --policy the regime in force on --now applies: no monthly cut-off in 2026.
+    let current = json(&[
+        "reminders",
+        "--state",
+        &state_file(),
+        "--now",
+        "2026-11-23T08:00:00+08:00",
+        "--json",
+    ]);
+    let current_ids: Vec<&str> = current
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !current_ids.iter().any(|id| id.starts_with("cutoff-")),
+        "{current_ids:?}"
+    );
 }
 
 #[test]
@@ -252,6 +372,8 @@ fn reminders_from_stdin_in_english() {
             "--lang",
             "en",
             "reminders",
+            "--policy",
+            "bimonthly-2014",
             "--state",
             "-",
             "--now",

@@ -322,10 +322,8 @@ impl Applicant {
         let answer: Value = serde_json::from_slice(stdout).unwrap();
         assert_eq!(answer["logged_in"], true);
         assert!(!text(stdout).contains(self.mobile));
-        if answer["secret_store"]["kind"] == "memory" {
-            // File-less: scripts carry the session in YAOHAO_SESSION.
-            self.session = answer["session"].as_str().map(str::to_owned);
-        }
+        // The keyring or the session file keeps the login: no YAOHAO_SESSION needed.
+        assert_ne!(answer["secret_store"]["kind"], "session_env");
         (answer, stderr)
     }
 
@@ -371,13 +369,29 @@ fn two_applicants_from_registration_to_the_published_result() {
     portal.post("/v1/operator/clock", json!({ "advance_seconds": 61 }));
 
     let (answer, notice) = a.login(&portal);
-    assert_eq!(answer["secret_store"]["kind"], "memory");
-    assert!(notice.contains("登录状态不会被保存"), "{notice}");
+    assert_eq!(answer["secret_store"]["kind"], "file");
+    assert!(notice.contains("0600"), "{notice}");
+    // The login is kept for the next run in an owner-only file.
+    let session_file = answer["secret_store"]["path"].as_str().unwrap().to_owned();
+    assert!(session_file.starts_with(a.home.path().to_str().unwrap()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&session_file)
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Scripts may carry the session in YAOHAO_SESSION instead (`--session-env`).
+    a.session = answer["session"].as_str().map(str::to_owned);
     assert!(a.session.is_some());
+    assert_eq!(a.json(&["status"])["account"]["name"], a.name);
+    a.session = None;
     let (answer, notice) = b.login(&portal);
     match answer["secret_store"]["kind"].as_str() {
-        Some("keyring") => assert!(b.session.is_none() && !notice.contains("不会被保存")),
-        Some("memory") => assert!(notice.contains("登录状态不会被保存"), "{notice}"),
+        Some("keyring") => assert!(!notice.contains("0600")),
+        Some("file") => assert!(notice.contains("0600"), "{notice}"),
         other => panic!("unexpected store {other:?}"),
     }
 
@@ -501,7 +515,16 @@ fn two_applicants_from_registration_to_the_published_result() {
     let announced = draw_of(&a.json(&[&["calendar"][..], &range].concat()));
     assert_eq!(announced["date"], moved.to_string());
     assert_eq!(announced["announced"], true);
-    let offline = draw_of(&a.json(&[&["calendar", "--offline"][..], &range].concat()));
+    // Offline, the regime is named (the portal runs bimonthly-2014; annual-2021 is in force).
+    let offline = draw_of(
+        &a.json(
+            &[
+                &["calendar", "--offline", "--policy", "bimonthly-2014"][..],
+                &range,
+            ]
+            .concat(),
+        ),
+    );
     assert_eq!(offline["date"], projected["date"]);
     let reminders = a.json(&["reminders"]);
     assert!(reminders.is_array(), "{reminders}");
@@ -624,23 +647,38 @@ fn plain_http_to_another_host_is_refused_and_not_remembered() {
 }
 
 #[test]
-fn the_portal_is_remembered_and_errors_have_their_exit_codes() {
+fn a_one_off_portal_is_not_remembered_and_errors_have_their_exit_codes() {
     let home = tempfile::tempdir().unwrap();
     // Nothing listens on port 9 of loopback.
     let out = bare(home.path(), &["--portal", "http://127.0.0.1:9", "status"]);
     assert_eq!(out.status.code(), Some(3), "not logged in");
     let err = text(&out.stderr);
-    assert!(
-        err.contains("yaohao login") && err.contains("YAOHAO_SESSION"),
-        "{err}"
+    assert!(err.contains("yaohao login"), "{err}");
+    // A --portal given to one command is not remembered ...
+    assert!(!home.path().join("config.toml").exists());
+    assert_eq!(bare(home.path(), &["status"]).status.code(), Some(2));
+    // ... `config set portal` (or the first login) remembers one.
+    let set = bare(
+        home.path(),
+        &["config", "set", "portal", "http://127.0.0.1:9", "--json"],
     );
-    let config = std::fs::read_to_string(home.path().join("config.toml")).unwrap();
-    assert!(config.contains("http://127.0.0.1:9"), "{config}");
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    let shown: Value = serde_json::from_slice(&set.stdout).unwrap();
+    assert_eq!(shown["portal"], "http://127.0.0.1:9");
+    let refused = bare(
+        home.path(),
+        &["config", "set", "portal", "http://portal.example"],
+    );
+    assert_eq!(refused.status.code(), Some(2));
     // Remembered: no --portal needed; the unreachable portal is exit 4 with the JSON error.
     let out = bare(home.path(), &["results", "--json"]);
     assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(body["error"]["code"], "network");
+    // Another portal for one command leaves the remembered one alone.
+    bare(home.path(), &["--portal", "http://127.0.0.1:10", "status"]);
+    let config = std::fs::read_to_string(home.path().join("config.toml")).unwrap();
+    assert!(config.contains("http://127.0.0.1:9\""), "{config}");
     // The calendar still answers offline, from the policy's projection.
     let out = bare(home.path(), &["calendar", "--json", "--to", "2027-06-30"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -680,6 +718,7 @@ fn every_command_documents_examples_and_the_portal_ones_their_exit_codes() {
         "reminders",
     ];
     let offline = [
+        "config",
         "demo",
         "policy",
         "validate",

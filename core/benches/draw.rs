@@ -18,6 +18,7 @@ fn header(pool: &Pool, quota: u32) -> Header {
         draw_date: None,
         run_time: None,
         pool_size: pool.size(),
+        codes: None,
         quota,
         seed: Seed::parse("026498"),
     }

@@ -19,6 +19,7 @@ fn synthetic_list(rows: u32) -> String {
         draw_date: NaiveDate::from_ymd_opt(2016, 2, 26),
         run_time: NaiveDate::from_ymd_opt(2016, 2, 26).and_then(|d| d.and_hms_opt(10, 10, 0)),
         pool_size: 9_100_000,
+        codes: None,
         quota: rows,
         seed: Seed::parse("026498"),
     };

@@ -9,7 +9,10 @@ use crate::points::ladder_weight;
 use serde::{Deserialize, Serialize};
 
 /// Longest horizon the wait is computed over (draws).
-const HORIZON: u32 = 100_000;
+pub const HORIZON: u32 = 100_000;
+
+/// The most positions a pool can hold: the official generator draws below 2³¹ − 1.
+pub const MAX_POOL: u64 = i32::MAX as u64;
 
 /// What the odds are computed from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -43,6 +46,8 @@ pub struct Odds {
     pub expected_years: f64,
     /// Median wait in years.
     pub median_years: f64,
+    /// The wait was cut at [`HORIZON`] draws: the waits are lower bounds.
+    pub capped: bool,
 }
 
 /// The probability that weight `weight` wins one draw of `quota` in a pool of `pool_size`.
@@ -57,11 +62,13 @@ pub fn win_probability(pool_size: u64, quota: u64, weight: u32) -> f64 {
 
 /// Computes the odds, or explains which input is impossible.
 pub fn odds(input: &OddsInput) -> Result<Odds, Reason> {
-    if input.pool_size == 0 {
+    if input.pool_size == 0 || input.pool_size > MAX_POOL {
         return Err(Reason::new(
             "pool_size",
-            "号池规模必须大于 0。",
-            "The pool size must be greater than 0.",
+            format!("号池规模须在 1 到 {MAX_POOL}（官方随机数的上限）之间。"),
+            format!(
+                "The pool size must be between 1 and {MAX_POOL} (the official generator's range)."
+            ),
         ));
     }
     if input.quota == 0 {
@@ -103,6 +110,7 @@ pub fn odds(input: &OddsInput) -> Result<Odds, Reason> {
             break;
         }
     }
+    let capped = survival >= 1e-12;
     let median_draws = median.unwrap_or(HORIZON);
     Ok(Odds {
         probability,
@@ -111,6 +119,7 @@ pub fn odds(input: &OddsInput) -> Result<Odds, Reason> {
         median_draws,
         expected_years: expected / input.draws_per_year,
         median_years: f64::from(median_draws) / input.draws_per_year,
+        capped,
     })
 }
 

@@ -27,6 +27,7 @@ fn result_text() -> String {
         draw_date: None,
         run_time: None,
         pool_size: pool.size(),
+        codes: None,
         quota: 10_000,
         seed: Seed::parse("390922"),
     };

@@ -260,10 +260,11 @@ pub fn editable(status: &str) -> bool {
     status == status::DRAFT || status == status::REJECTED
 }
 
-/// Issues a new application code: 4 random digits then a 9-digit serial rising with submissions.
-pub fn issue_code(tx: &Transaction<'_>) -> ApiResult<String> {
+/// Issues a new application code: 4 random digits then a 9-digit serial rising with submissions
+/// (the digits derived from `seed` when the portal is configured with one).
+pub fn issue_code(tx: &Transaction<'_>, seed: Option<u64>) -> ApiResult<String> {
     let first = reserve_serials(tx, 1)?;
-    code_for(first)
+    code_for(first, seed)
 }
 
 /// Reserves `count` consecutive serials (≥ 1); returns the first.
@@ -277,9 +278,15 @@ pub fn reserve_serials(tx: &Transaction<'_>, count: u32) -> ApiResult<i64> {
     Ok(last - i64::from(count.max(1)) + 1)
 }
 
-/// The application code of `serial`: 4 random digits and the 9-digit serial.
-pub fn code_for(serial: i64) -> ApiResult<String> {
-    let code = format!("{}{:09}", random::digits(4)?, serial);
+/// The application code of `serial`: 4 digits and the 9-digit serial. The digits are OS
+/// randomness, or, given a `seed`, a mix of the seed and the serial (reproducible runs: the demo's
+/// `--seed`, tests).
+pub fn code_for(serial: i64, seed: Option<u64>) -> ApiResult<String> {
+    let prefix = match seed {
+        None => random::digits(4)?,
+        Some(seed) => format!("{:04}", random::mix(seed, serial as u64) % 10_000),
+    };
+    let code = format!("{prefix}{serial:09}");
     if code.len() != 13 {
         return Err(ApiError::internal("application serial overflowed 9 digits"));
     }

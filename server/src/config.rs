@@ -56,6 +56,9 @@ pub struct PortalConfig {
     pub fcm: Option<crate::push::fcm::FcmConfig>,
     /// APNs push, if configured.
     pub apns: Option<crate::push::apns::ApnsConfig>,
+    /// Derive application-code digits from this seed instead of OS randomness (reproducible
+    /// demos and tests; never for a real service).
+    pub code_seed: Option<u64>,
 }
 
 impl PortalConfig {
@@ -73,6 +76,7 @@ impl PortalConfig {
             session_hours: 12,
             fcm: None,
             apns: None,
+            code_seed: None,
         }
     }
 }

@@ -95,6 +95,10 @@ enum Command {
         /// How many applicants.
         #[arg(long, default_value_t = 1000)]
         applicants: usize,
+        /// Derive the ladder histories and codes from this number (the same seed, the same
+        /// pool); random when absent.
+        #[arg(long)]
+        seed: Option<u64>,
     },
     /// Schedule the next ordinary draw of the policy.
     CreatePeriod {
@@ -288,8 +292,8 @@ fn main() -> ExitCode {
             let (people, records) = ops::import_registry(db, &bytes, now).map_err(text)?;
             Ok(serde_json::json!({ "people": people, "records": records }))
         }),
-        Command::SeedDemo { applicants } => with_db(&cli, |db, _| {
-            ops::seed_demo(db, *applicants, now).map_err(text)
+        Command::SeedDemo { applicants, seed } => with_db(&cli, |db, _| {
+            ops::seed_demo(db, *applicants, now, &mut ops::Synthetic::new(*seed)).map_err(text)
         }),
         Command::CreatePeriod { quota, after } => with_db(&cli, |db, policy| {
             let after = after.unwrap_or_else(|| yaohao_core::time::beijing_date(now));

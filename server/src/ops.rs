@@ -37,10 +37,52 @@ pub struct SeedReport {
 /// The shared password of demo accounts.
 pub const DEMO_PASSWORD: &str = "Demo12345";
 
+/// Where synthetic values come from: OS randomness, or a seed (the same seed, the same pool).
+pub enum Synthetic {
+    /// Fresh randomness on every run.
+    Random,
+    /// Values derived from this seed: a run can be repeated exactly.
+    Seeded {
+        /// The seed.
+        seed: u64,
+        /// Values drawn so far.
+        drawn: u64,
+    },
+}
+
+impl Synthetic {
+    /// Values derived from `seed`, or OS randomness.
+    pub fn new(seed: Option<u64>) -> Synthetic {
+        seed.map_or(Synthetic::Random, |seed| Synthetic::Seeded {
+            seed,
+            drawn: 0,
+        })
+    }
+
+    /// A value below `bound` (≥ 1).
+    fn below(&mut self, bound: u32) -> ApiResult<u32> {
+        match self {
+            Synthetic::Random => random::below(bound),
+            Synthetic::Seeded { seed, drawn } => {
+                *drawn += 1;
+                Ok((random::mix(*seed, *drawn) % u64::from(bound.max(1))) as u32)
+            }
+        }
+    }
+
+    /// The seed application codes are derived from, if any.
+    fn code_seed(&self) -> Option<u64> {
+        match self {
+            Synthetic::Random => None,
+            Synthetic::Seeded { seed, .. } => Some(*seed),
+        }
+    }
+}
+
 /// Unsuccessful draws for a synthetic applicant, shaped like the 2016+ pool (most applicants
 /// have been drawing for years): 35% at weight 1, then fewer at each higher rung.
-fn synthetic_draws() -> ApiResult<u32> {
-    let roll = random::below(100)?;
+fn synthetic_draws(source: &mut Synthetic) -> ApiResult<u32> {
+    let roll = source.below(100)?;
     let (low, span) = match roll {
         0..35 => (0, 25),
         35..63 => (25, 12),
@@ -48,7 +90,7 @@ fn synthetic_draws() -> ApiResult<u32> {
         83..95 => (49, 12),
         _ => (61, 24),
     };
-    Ok(low + random::below(span)?)
+    Ok(low + source.below(span)?)
 }
 
 /// A valid resident ID for synthetic applicant `n` (born 1960–1999 in a Beijing district); the
@@ -76,14 +118,20 @@ const SEED_BATCH: usize = 100_000;
 /// make them eligible, and approved individual ordinary applications with codes and a ladder
 /// history. One transaction per [`SEED_BATCH`] applicants, each filling the tables in turn with
 /// prepared statements (so each table's pages stay together).
-pub fn seed_demo(db: &Db, count: usize, now: DateTime<Utc>) -> ApiResult<SeedReport> {
+pub fn seed_demo(
+    db: &Db,
+    count: usize,
+    now: DateTime<Utc>,
+    source: &mut Synthetic,
+) -> ApiResult<SeedReport> {
     let hash = crate::auth::password::hash(DEMO_PASSWORD, PasswordCost::Light)?;
     let today = yaohao_core::time::beijing_date(now);
     let mut positions = 0u64;
     let mut done = 0;
     while done < count {
         let batch = SEED_BATCH.min(count - done);
-        positions += db.write_blocking(|tx| seed_batch(tx, batch, &hash, today, ms(now)))?;
+        positions +=
+            db.write_blocking(|tx| seed_batch(tx, batch, &hash, today, ms(now), source))?;
         done += batch;
     }
     Ok(SeedReport {
@@ -100,6 +148,7 @@ fn seed_batch(
     hash: &str,
     today: NaiveDate,
     at: i64,
+    source: &mut Synthetic,
 ) -> ApiResult<u64> {
     let form = r#"{"licence_file":"110000123456","address":"北京市海淀区中关村大街1号"}"#;
     let start: i64 = tx.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?;
@@ -124,9 +173,9 @@ fn seed_batch(
          VALUES (?1, 'individual_ordinary', ?2, ?3, ?4, ?5, ?5, ?6, ?5, ?5)",
     )?;
     for (i, (_, account_id)) in people.iter().enumerate() {
-        let draws = synthetic_draws()?;
+        let draws = synthetic_draws(source)?;
         positions += u64::from(yaohao_core::points::ladder_weight(draws, false));
-        let code = applications::code_for(first_serial + i as i64)?;
+        let code = applications::code_for(first_serial + i as i64, source.code_seed())?;
         application.execute(params![account_id, status::APPROVED, form, code, at, draws])?;
     }
     let mut record = tx.prepare(

@@ -163,7 +163,8 @@ fn invalid_state(zh: &str, en: &str) -> ApiError {
 }
 
 /// Schedules the period of the first ordinary draw on or after `after` (or on `draw_date`) from
-/// the policy calendar, with its cut-off, data freeze and publication.
+/// the policy calendar, with its cut-off (the monthly cut-off, or the close of an annual
+/// regime's application window), data freeze and publication.
 pub fn create(
     tx: &Transaction<'_>,
     policy: &Policy,
@@ -181,9 +182,10 @@ pub fn create(
     let announced = announced_dates(tx)?;
     let from = draw_date.unwrap_or(after);
     let to = from.checked_add_days(Days::new(400)).unwrap_or(from);
+    // A year back: an annual regime's window closes months before its draws.
     let events = calendar::events(
         policy,
-        from.checked_sub_days(Days::new(62)).unwrap_or(from),
+        from.checked_sub_days(Days::new(400)).unwrap_or(from),
         to,
         &announced,
     );
@@ -225,7 +227,10 @@ pub fn create(
     let freeze_until = after_draw(EventKind::DataFreezeEnds)
         .unwrap_or(draw_at)
         .max(freeze_from);
-    let cutoff = before(EventKind::ApplicationCutoff).unwrap_or(freeze_from);
+    // The monthly cut-off, else (annual regimes) the close of the year's application window.
+    let cutoff = before(EventKind::ApplicationCutoff)
+        .or_else(|| before(EventKind::ApplicationWindowCloses))
+        .unwrap_or(freeze_from);
     let publish_at = after_draw(EventKind::ResultsPublished)
         .unwrap_or(draw_at)
         .max(draw_at);
@@ -498,6 +503,35 @@ pub struct Publication {
     pub pool: Pool,
 }
 
+/// The header of the result file of a draw of `quota` over `pool`: individual ordinary, 2016
+/// template, with N and 有效编码总数 as [`Pool::published_size`] and [`Pool::published_codes`]
+/// state them (an undersubscribed list has no seed).
+pub fn result_header(
+    id: &str,
+    title: &str,
+    draw_at: DateTime<Utc>,
+    run_at: DateTime<Utc>,
+    pool: &Pool,
+    quota: u32,
+    seed: Option<Seed>,
+) -> Header {
+    Header {
+        template: Template::Y2016,
+        category: Category {
+            applicant: Applicant::Individual,
+            quota: QuotaKind::Ordinary,
+        },
+        period: id.to_owned(),
+        title: title.to_owned(),
+        draw_date: Some(yaohao_core::time::beijing_date(draw_at)),
+        run_time: Some(yaohao_core::time::to_beijing(run_at).naive_local()),
+        pool_size: pool.published_size(quota),
+        codes: pool.published_codes(quota),
+        quota,
+        seed: seed.filter(|_| !pool.undersubscribed(quota)),
+    }
+}
+
 /// Reads what the files of period `id` are written from; the period must be drawn (`published`
 /// too when `republish`, to restore its files).
 pub fn publication(conn: &Connection, id: &str, republish: bool) -> ApiResult<Publication> {
@@ -517,20 +551,16 @@ pub fn publication(conn: &Connection, id: &str, republish: bool) -> ApiResult<Pu
     )?;
     let outcome = stored_outcome(conn, id)?;
     let pool = pool_of(conn, id)?;
-    let header = Header {
-        template: Template::Y2016,
-        category: Category {
-            applicant: Applicant::Individual,
-            quota: QuotaKind::Ordinary,
-        },
-        period: id.to_owned(),
-        title: period.title.clone(),
-        draw_date: Some(yaohao_core::time::beijing_date(from_ms(draw_at))),
-        run_time: Some(yaohao_core::time::to_beijing(from_ms(run_at)).naive_local()),
-        pool_size: pool.size(),
-        quota: u32::try_from(period.quota).unwrap_or(u32::MAX),
-        seed: period.seed.as_deref().and_then(Seed::parse),
-    };
+    let quota = u32::try_from(period.quota).unwrap_or(u32::MAX);
+    let header = result_header(
+        id,
+        &period.title,
+        from_ms(draw_at),
+        from_ms(run_at),
+        &pool,
+        quota,
+        period.seed.as_deref().and_then(Seed::parse),
+    );
     Ok(Publication {
         header,
         outcome,

@@ -50,10 +50,12 @@ fn write_package(dir: &Path, header: &Header, pool: &Pool) -> ApiResult<()> {
         header.quota
     );
     std::fs::write(dir.join(format!("bjPersonCommonNumberPeriod{p}.csv")), meta).map_err(io)?;
-    let parts = pool.size().div_ceil(PACKAGE_CHUNK);
+    // The positions the header states: every one, or the applicants' own when undersubscribed.
+    let positions = header.pool_size;
+    let parts = positions.div_ceil(PACKAGE_CHUNK);
     let write_part = |part: u32| -> std::io::Result<()> {
         let start = part * PACKAGE_CHUNK + 1;
-        let end = start.saturating_add(PACKAGE_CHUNK - 1).min(pool.size());
+        let end = start.saturating_add(PACKAGE_CHUNK - 1).min(positions);
         let name = format!("bjPersonCommonApplyNumber{p}_{:04}.csv", part + 1);
         let mut out = BufWriter::with_capacity(1 << 20, File::create(dir.join(name))?);
         for position in start..=end {

@@ -21,6 +21,15 @@ pub fn below(bound: u32) -> ApiResult<u32> {
     }
 }
 
+/// A well-spread 64-bit value determined by `seed` and `n` (SplitMix64's finaliser): reproducible
+/// synthetic data, never secrets.
+pub fn mix(seed: u64, n: u64) -> u64 {
+    let mut z = seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
 /// `n` random decimal digits (n ≤ 9), leading zeros kept.
 pub fn digits(n: u32) -> ApiResult<String> {
     let n = n.min(9);

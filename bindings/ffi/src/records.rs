@@ -117,6 +117,7 @@ pub struct Odds {
     pub median_draws: u32,
     pub expected_years: f64,
     pub median_years: f64,
+    pub capped: bool,
 }
 
 #[uniffi::remote(Enum)]

@@ -25,7 +25,8 @@ portal's policy and announced dates are used (the saved copy when offline); othe
 projection of the policy, which needs --from and --to. Exit status: 0 shown, 1 invalid input,
 2 usage.")]
 pub struct Args {
-    /// Policy regime (see `yaohao policy list`); default bimonthly-2014.
+    /// Policy regime to project (see `yaohao policy list`); default: the regimes in force over
+    /// the range. A regime projected outside its dates prints a warning.
     #[arg(long)]
     policy: Option<String>,
     /// First Beijing date, YYYY-MM-DD (with a portal: default today).
@@ -61,8 +62,6 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
             "--from and --to are required without a portal.",
         ));
     };
-    let mut policy = super::policy::resolve(args.policy.as_deref())?.clone();
-    policy.rules.weekend_shift.enabled |= args.weekend_shift;
     let from = parse_date("from", from)?;
     let to = parse_date("to", to)?;
     check_range(from, to)?;
@@ -70,8 +69,20 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         Some(path) => read_json(path)?,
         None => Vec::new(),
     };
-    let events = calendar::events(&policy, from, to, &announced);
-    out.emit(&events, |lang| table(policy.title.get(lang), &events, lang));
+    let regimes = super::policy::for_range(args.policy.as_deref(), from, to, out)?;
+    let mut events = Vec::new();
+    for (policy, start, end) in &regimes {
+        let mut policy = (*policy).clone();
+        policy.rules.weekend_shift.enabled |= args.weekend_shift;
+        events.extend(calendar::events(&policy, *start, *end, &announced));
+    }
+    out.emit(&events, |lang| {
+        let titles: Vec<String> = regimes
+            .iter()
+            .map(|(p, start, end)| format!("{} ({start} – {end})", p.title.get(lang)))
+            .collect();
+        table(&titles.join(" / "), &events, lang)
+    });
     Ok(())
 }
 

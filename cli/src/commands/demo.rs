@@ -8,14 +8,21 @@ mod operator;
 mod steps;
 
 use crate::output::{CliError, Output};
+use yaohao_core::policy::DEFAULT_POLICY;
 
 /// Arguments of `yaohao demo`.
 #[derive(clap::Args)]
-#[command(
-    after_help = "Examples:\n  yaohao demo\n  yaohao demo --lang en --seed 390922 --applicants 20000"
-)]
+#[command(after_help = "Examples:
+  yaohao demo
+  yaohao demo --lang en --seed 390922 --applicants 20000
+  yaohao demo --policy annual-2021
+  yaohao demo --json            # one JSON object per step
+
+The seed fixes the whole run: the synthetic pool, every application code and the draw. Without
+--seed one is chosen at random and printed, so any run can be repeated.
+Exit status: 0 the journey completed and verified, 1 a step failed (the message names it).")]
 pub struct Args {
-    /// The draw's seed (6 digits, announced before the draw); random when absent.
+    /// The draw's seed (6 digits); it also fixes the pool and the codes. Random when absent.
     #[arg(long, value_parser = parse_seed)]
     seed: Option<String>,
     /// Synthetic applicants in the pool besides you.
@@ -24,18 +31,43 @@ pub struct Args {
     /// Quotas in the demo draw.
     #[arg(long, default_value_t = 2_000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     quota: u32,
+    /// The regime the embedded portal runs: bimonthly-2014 (every step of the applicant's
+    /// guide, dates projected) or annual-2021 (the rules in force now).
+    #[arg(long, default_value = DEFAULT_POLICY, value_parser = ["bimonthly-2014", "annual-2021"])]
+    policy: String,
 }
 
 fn parse_seed(s: &str) -> Result<String, String> {
-    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(s.to_owned())
-    } else {
-        Err(format!("'{s}' is not a 6-digit seed"))
+    match s.len() {
+        6 if s.bytes().all(|b| b.is_ascii_digit()) => Ok(s.to_owned()),
+        _ if s.bytes().all(|b| b.is_ascii_digit()) => Err(format!(
+            "'{s}' has {} digits: a seed has exactly 6 (leading zeros kept, e.g. 026498)",
+            s.len()
+        )),
+        _ => Err(format!(
+            "'{s}' is not a seed: use exactly 6 digits (e.g. 026498)"
+        )),
     }
 }
 
 /// Runs `yaohao demo`.
 pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
+    let seed = match args.seed {
+        Some(seed) => seed,
+        None => yaohao_portal::random::digits(6).map_err(|e| {
+            CliError::invalid(
+                "demo_failed",
+                format!("无法取得随机种子数：{e}"),
+                format!("cannot pick a random seed: {e}"),
+            )
+        })?,
+    };
+    let plan = steps::Plan {
+        seed,
+        applicants: args.applicants as usize,
+        quota: args.quota,
+        policy: super::policy::named(&args.policy)?,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -46,10 +78,5 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
                 format!("cannot start the runtime: {e}"),
             )
         })?;
-    runtime.block_on(steps::journey(
-        args.seed,
-        args.applicants as usize,
-        args.quota,
-        out,
-    ))
+    runtime.block_on(steps::journey(&plan, out))
 }

@@ -3,7 +3,7 @@
 
 use super::results::load_pool;
 use crate::output::{CliError, Output, pairs};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use serde::Serialize;
 use yaohao_core::draw::{DrawOutcome, layout, replay, run as run_draw};
 use yaohao_core::results::{Category, Header, Seed, Template};
@@ -27,17 +27,18 @@ enum Sub {
         after_help = "Example:\n  yaohao draw run --seed 026498 --pool pool.csv --quota 20 --period 201612 --out result.txt"
     )]
     Run(RunArgs),
-    /// Print the first K positions (next(N)+1) of the stream for a seed, repeats included.
+    /// Print the first K positions (next(N)+1) of the stream for a seed, repeats included,
+    /// as they are produced. K is at most 10·N, the most a draw takes before it gives up.
     Replay {
         /// The seed (digits, as published).
         #[arg(long)]
         seed: String,
-        /// Pool size N in positions.
-        #[arg(long)]
+        /// Pool size N in positions (1 to 2147483647).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i32::MAX as i64))]
         pool_size: u32,
-        /// How many positions to print.
+        /// How many positions to print (1 to 10·N).
         #[arg(long)]
-        count: usize,
+        count: u64,
     },
 }
 
@@ -66,18 +67,26 @@ struct RunArgs {
     title: Option<String>,
     /// Draw date YYYY-MM-DD (Beijing); defaults to the run time's date.
     #[arg(long)]
-    draw_date: Option<NaiveDate>,
+    draw_date: Option<String>,
     /// Run time "YYYY-MM-DD HH:MM:SS" (Beijing); defaults to now.
-    #[arg(long, value_parser = parse_time)]
-    run_time: Option<NaiveDateTime>,
+    #[arg(long)]
+    run_time: Option<String>,
     /// Write the list to this file instead of standard output.
     #[arg(long)]
     out: Option<String>,
 }
 
-fn parse_time(s: &str) -> Result<NaiveDateTime, String> {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
-        .map_err(|e| format!("{e}: use \"YYYY-MM-DD HH:MM:SS\""))
+/// Parses `--run-time`; an impossible time is invalid input (exit 1).
+fn parse_time(s: &str) -> Result<NaiveDateTime, CliError> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").map_err(|e| {
+        CliError::invalid(
+            "invalid_date",
+            format!("--run-time 的值 {s} 不是有效时间（应为 \"YYYY-MM-DD HH:MM:SS\"）：{e}"),
+            format!(
+                "--run-time value {s} is not a valid time (expected \"YYYY-MM-DD HH:MM:SS\"): {e}"
+            ),
+        )
+    })
 }
 
 /// Runs `yaohao draw`.
@@ -88,35 +97,65 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
             seed,
             pool_size,
             count,
-        } => {
-            let seed = parse_seed(&seed)?;
-            let positions = replay(seed.value(), pool_size, count);
-            #[derive(Serialize)]
-            struct Replay<'a> {
-                seed: &'a str,
-                pool_size: u32,
-                positions: &'a [u32],
-            }
-            out.emit(
-                &Replay {
-                    seed: seed.text(),
-                    pool_size,
-                    positions: &positions,
-                },
-                |_| positions.iter().map(|p| format!("{p}\n")).collect(),
-            );
-            Ok(())
-        }
+        } => replay_stream(&parse_seed(&seed)?, pool_size, count, out),
     }
 }
 
+/// Writes the stream as it is produced: one position a line, or one JSON object whose
+/// `positions` array is written number by number.
+fn replay_stream(seed: &Seed, pool_size: u32, count: u64, out: &Output) -> Result<(), CliError> {
+    use std::io::Write;
+    let most = 10 * u64::from(pool_size);
+    if count == 0 || count > most {
+        return Err(CliError::invalid(
+            "invalid_count",
+            format!("--count 应在 1 至 {most}（10×N）之间：摇号最多使用这么多个随机数"),
+            format!("--count must be 1 to {most} (10×N): a draw uses no more numbers than that"),
+        ));
+    }
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = (|| -> std::io::Result<()> {
+        let positions = replay(seed.value(), pool_size).take(count as usize);
+        if out.json {
+            write!(
+                stdout,
+                "{{\"seed\": \"{}\", \"pool_size\": {pool_size}, \"positions\": [",
+                seed.text()
+            )?;
+            for (i, p) in positions.enumerate() {
+                write!(stdout, "{}{p}", if i == 0 { "" } else { ", " })?;
+            }
+            writeln!(stdout, "]}}")?;
+        } else {
+            for p in positions {
+                writeln!(stdout, "{p}")?;
+            }
+        }
+        stdout.flush()
+    })();
+    if written.is_err() {
+        // The reader went away (`yaohao … | head`): stop quietly.
+        std::process::exit(0);
+    }
+    Ok(())
+}
+
 fn parse_seed(text: &str) -> Result<Seed, CliError> {
-    Seed::parse(text.trim()).ok_or_else(|| {
-        CliError::invalid(
-            "invalid_seed",
-            format!("种子数“{text}”应为数字（通常 6 位）"),
-            format!("seed '{text}' must be digits (usually 6)"),
-        )
+    let trimmed = text.trim();
+    Seed::parse(trimmed).ok_or_else(|| {
+        if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            CliError::invalid(
+                "invalid_seed",
+                format!("种子数“{text}”太长：最多 9 位数字（公布的种子数为 6 位）"),
+                format!("seed '{text}' is too long: at most 9 digits (published seeds have 6)"),
+            )
+        } else {
+            CliError::invalid(
+                "invalid_seed",
+                format!("种子数“{text}”只能包含数字（通常 6 位）"),
+                format!("seed '{text}' must be digits only (usually 6)"),
+            )
+        }
     })
 }
 
@@ -158,9 +197,14 @@ fn draw(a: RunArgs, out: &Output) -> Result<(), CliError> {
             format!("the draw cannot finish: {e}"),
         )
     })?;
-    let run_time = a
-        .run_time
-        .unwrap_or_else(|| yaohao_core::time::to_beijing(chrono::Utc::now()).naive_local());
+    let run_time = match &a.run_time {
+        Some(text) => parse_time(text)?,
+        None => yaohao_core::time::to_beijing(chrono::Utc::now()).naive_local(),
+    };
+    let draw_date = match &a.draw_date {
+        Some(text) => super::calendar::parse_date("draw-date", text)?,
+        None => run_time.date(),
+    };
     let period = a
         .period
         .or(loaded.period)
@@ -178,9 +222,10 @@ fn draw(a: RunArgs, out: &Output) -> Result<(), CliError> {
             .title
             .unwrap_or_else(|| format!("{period}期{who}小客车指标配置结果")),
         period,
-        draw_date: Some(a.draw_date.unwrap_or(run_time.date())),
+        draw_date: Some(draw_date),
         run_time: Some(run_time),
-        pool_size: loaded.pool.size(),
+        pool_size: loaded.pool.published_size(a.quota),
+        codes: loaded.pool.published_codes(a.quota),
         quota: a.quota,
         seed: Some(seed.clone()),
     };

@@ -2,7 +2,6 @@
 
 use crate::input::read_json;
 use crate::output::{CliError, Output, table};
-use chrono::NaiveDate;
 use clap::Subcommand;
 use yaohao_core::eligibility::{self, Eligibility, FamilyFacts, PersonFacts};
 use yaohao_core::i18n::Lang;
@@ -15,9 +14,9 @@ use yaohao_core::i18n::Lang;
 pub struct Args {
     #[command(subcommand)]
     command: Command,
-    /// Decide as of this Beijing date (default: today).
+    /// Decide as of this Beijing date, YYYY-MM-DD (default: today).
     #[arg(long, global = true)]
-    today: Option<NaiveDate>,
+    today: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -36,9 +35,10 @@ enum Command {
 
 /// Runs `yaohao eligibility`.
 pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
-    let today = args
-        .today
-        .unwrap_or_else(|| yaohao_core::time::beijing_date(chrono::Utc::now()));
+    let today = match &args.today {
+        Some(text) => super::calendar::parse_date("today", text)?,
+        None => yaohao_core::time::beijing_date(chrono::Utc::now()),
+    };
     let result = match args.command {
         Command::Individual { file } => {
             eligibility::individual(&read_json::<PersonFacts>(&file)?, today)

@@ -1,5 +1,5 @@
 //! `yaohao login` and `yaohao logout`: the session, kept in the system keyring (or, without one,
-//! handed to scripts in `YAOHAO_SESSION`).
+//! in an owner-only session file; scripts may carry it in `YAOHAO_SESSION`).
 
 use serde::Serialize;
 use yaohao_core::facade::SmsPurpose;
@@ -19,9 +19,10 @@ use crate::portal::secrets::{SESSION_ENV, StoreKind};
   yaohao login --id 110105199001011232 --code 123456
   eval \"$(yaohao login --id 110105199001011232 --code 123456 --session-env)\"
 
-The session token goes to the system keyring. Without a keyring (or with YAOHAO_KEYRING=off) the
-login lasts for this run only; --session-env prints `export YAOHAO_SESSION=…` so that a script's
-later commands use it. The password may also come from YAOHAO_PASSWORD.
+The session token goes to the system keyring. Without a keyring (or with YAOHAO_KEYRING=off) it
+goes to a session file in the config folder that only you can read (mode 0600), as the login says.
+--session-env prints `export YAOHAO_SESSION=…` so that a script's later commands use it. The
+password may also come from YAOHAO_PASSWORD. The first login remembers the portal.
 Exit status: 0 logged in (or code sent), 1 refused, 2 usage, 4 portal unreachable.")]
 pub struct Args {
     #[command(flatten)]
@@ -55,7 +56,8 @@ pub fn run(mut args: Args, out: &Output, portal: Option<&str>) -> Result<(), Cli
         return Ok(());
     };
     let account = portal.run(portal.app.login(resident_id, password, code))?;
-    if let Some((zh, en)) = portal.secrets.not_kept_notice() {
+    portal.remember()?;
+    if let Some((zh, en)) = portal.secrets.file_notice() {
         out.note(zh, en);
     }
     let view = LoggedIn {

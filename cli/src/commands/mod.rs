@@ -3,6 +3,7 @@
 pub mod apply;
 pub mod calendar;
 pub mod completions;
+pub mod config;
 pub mod confirm;
 pub mod continuation;
 pub mod demo;

@@ -1,7 +1,7 @@
 //! `yaohao odds`: the chance of winning one ordinary draw and the expected wait (an estimate).
 
 use crate::output::{CliError, Output, pairs};
-use yaohao_core::odds::{OddsInput, odds};
+use yaohao_core::odds::{HORIZON, OddsInput, odds};
 
 /// Arguments of `yaohao odds`.
 #[derive(clap::Args)]
@@ -24,7 +24,7 @@ pub struct Args {
     /// With --draws: you hold a C5 licence.
     #[arg(long)]
     c5: bool,
-    /// Policy whose draws per year give the wait in years (default: the default policy).
+    /// Policy whose draws per year give the wait in years (default: the one in force today).
     #[arg(long)]
     policy: Option<String>,
     /// Override the policy's ordinary draws per year.
@@ -34,7 +34,8 @@ pub struct Args {
 
 /// Runs `yaohao odds`.
 pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
-    let policy = super::policy::resolve(args.policy.as_deref())?;
+    let today = yaohao_core::time::beijing_date(chrono::Utc::now());
+    let policy = super::policy::for_day(args.policy.as_deref(), today, out)?;
     let input = OddsInput {
         pool_size: args.pool_size,
         quota: args.quota,
@@ -47,6 +48,11 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
     };
     let result =
         odds(&input).map_err(|r| CliError::invalid(&r.code, r.message_zh, r.message_en))?;
+    let at_least = if result.capped {
+        out.pick("≥ ", "≥ ")
+    } else {
+        ""
+    };
     out.emit(&result, |_| {
         let mut s = pairs([
             (
@@ -60,19 +66,27 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
             (
                 out.pick("预计等待（期）", "expected wait (draws)")
                     .to_owned(),
-                format!("{:.1}", result.expected_draws),
+                format!("{at_least}{:.1}", result.expected_draws),
             ),
             (
                 out.pick("预计等待（年）", "expected wait (years)")
                     .to_owned(),
-                format!("{:.1}", result.expected_years),
+                format!("{at_least}{:.1}", result.expected_years),
             ),
             (
                 out.pick("半数机会（期）", "even chance after (draws)")
                     .to_owned(),
-                result.median_draws.to_string(),
+                format!("{at_least}{}", result.median_draws),
             ),
         ]);
+        if result.capped {
+            s.push_str(out.pick(
+                &format!("等待期数只计算到 {HORIZON} 期：实际等待更长。\n"),
+                &format!(
+                    "The wait is computed over {HORIZON} draws at most: the real wait is longer.\n"
+                ),
+            ));
+        }
         s.push_str(out.pick(
             "以上为估算：假设号池和指标数保持不变。\n",
             "An estimate: assumes the pool and the quota stay as they are.\n",

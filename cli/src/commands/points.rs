@@ -67,11 +67,13 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
                     ]
                 });
                 format!(
-                    "{}{}：{}（{}）\n",
+                    "{}{}{}{}{}{}\n",
                     table(header, rows),
-                    out.pick("家庭总积分", "Family total"),
+                    out.pick("家庭总积分：", "Family total: "),
                     points.total,
-                    points.formula
+                    out.pick("（", " ("),
+                    points.formula,
+                    out.pick("）", ")"),
                 )
             });
         }

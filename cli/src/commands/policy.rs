@@ -1,6 +1,7 @@
 //! `yaohao policy list|show`: the policy regimes, with every rule's source and confidence.
 
 use crate::output::{CliError, Output};
+use chrono::NaiveDate;
 use serde::Serialize;
 use yaohao_core::i18n::Lang;
 use yaohao_core::policy::{self, Confidence, Policy};
@@ -36,13 +37,14 @@ struct Listed<'a> {
     effective_from: chrono::NaiveDate,
     effective_to: Option<chrono::NaiveDate>,
     confidence: Confidence,
-    default: bool,
+    in_force: bool,
 }
 
 /// Runs `yaohao policy`.
 pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
     match args.command {
         PolicyCommand::List => {
+            let today = yaohao_core::time::beijing_date(chrono::Utc::now());
             let listed: Vec<Listed> = policy::all()
                 .iter()
                 .map(|p| Listed {
@@ -51,24 +53,21 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
                     effective_from: p.effective_from,
                     effective_to: p.effective_to,
                     confidence: p.confidence,
-                    default: p.name == policy::DEFAULT_POLICY,
+                    in_force: p.in_force_on(today),
                 })
                 .collect();
             out.emit(&listed, |lang| list_text(&listed, lang));
         }
         PolicyCommand::Show { name } => {
-            let p = resolve(Some(&name))?;
+            let p = named(&name)?;
             out.emit(p, |lang| show_text(p, lang));
         }
     }
     Ok(())
 }
 
-/// The policy called `name`, or the default one; an unknown name is invalid input.
-pub fn resolve(name: Option<&str>) -> Result<&'static Policy, CliError> {
-    let Some(name) = name else {
-        return Ok(policy::default_policy());
-    };
+/// The policy called `name`; an unknown name is invalid input.
+pub fn named(name: &str) -> Result<&'static Policy, CliError> {
     policy::by_name(name).ok_or_else(|| {
         let known: Vec<&str> = policy::all().iter().map(|p| p.name.as_str()).collect();
         CliError::invalid(
@@ -79,6 +78,78 @@ pub fn resolve(name: Option<&str>) -> Result<&'static Policy, CliError> {
     })
 }
 
+/// The regime for the day `on`: the one named (with a warning on standard error when it was not
+/// in force that day), or the one in force then.
+pub fn for_day(
+    name: Option<&str>,
+    on: NaiveDate,
+    out: &Output,
+) -> Result<&'static Policy, CliError> {
+    match name {
+        Some(name) => {
+            let p = named(name)?;
+            warn_outside(p, on, on, out);
+            Ok(p)
+        }
+        None => policy::in_force(on).ok_or_else(|| no_regime(on)),
+    }
+}
+
+/// The regimes for `from..=to`, each with the part of the range it covers: the one named over the
+/// whole range (with a warning when it was not in force throughout), or those in force.
+pub fn for_range(
+    name: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+    out: &Output,
+) -> Result<Vec<(&'static Policy, NaiveDate, NaiveDate)>, CliError> {
+    match name {
+        Some(name) => {
+            let p = named(name)?;
+            warn_outside(p, from, to, out);
+            Ok(vec![(p, from, to)])
+        }
+        None if policy::in_force(from).is_none() => Err(no_regime(from)),
+        None => Ok(policy::in_force_between(from, to)),
+    }
+}
+
+/// Warns that `p` is projected onto days it was not in force.
+fn warn_outside(p: &Policy, from: NaiveDate, to: NaiveDate, out: &Output) {
+    if p.in_force_on(from) && p.in_force_on(to) {
+        return;
+    }
+    let until_zh = until(p.effective_to, Lang::Zh);
+    let until_en = until(p.effective_to, Lang::En);
+    out.note(
+        format!(
+            "注意：{} 的实施期为 {} 至 {until_zh}；{from} 至 {to} 的日期是按该规则推算的，并非当时实行的规则。",
+            p.name, p.effective_from
+        ),
+        format!(
+            "warning: {} was in force {} – {until_en}; the dates for {from} – {to} are a projection of it, not the rules then in force.",
+            p.name, p.effective_from
+        ),
+    );
+}
+
+/// No regime was in force on `day`.
+fn no_regime(day: NaiveDate) -> CliError {
+    let first = policy::all()
+        .first()
+        .map(|p| p.effective_from)
+        .unwrap_or_default();
+    CliError::invalid(
+        "no_policy_in_force",
+        format!(
+            "{day} 没有实行中的摇号政策（最早的政策自 {first} 起）：请选择 {first} 以后的日期，或用 --policy 指定要推算的政策"
+        ),
+        format!(
+            "no lottery regime was in force on {day} (the first began {first}): pick a later date, or name a regime to project with --policy"
+        ),
+    )
+}
+
 fn until(to: Option<chrono::NaiveDate>, lang: Lang) -> String {
     to.map_or_else(|| lang.pick("至今", "now").to_owned(), |d| d.to_string())
 }
@@ -86,8 +157,8 @@ fn until(to: Option<chrono::NaiveDate>, lang: Lang) -> String {
 fn list_text(listed: &[Listed], lang: Lang) -> String {
     let mut s = String::new();
     for l in listed {
-        let mark = if l.default {
-            lang.pick("（默认）", " (default)")
+        let mark = if l.in_force {
+            lang.pick("（现行）", " (in force)")
         } else {
             ""
         };
@@ -125,16 +196,16 @@ fn rule_label(key: &str, lang: Lang) -> &str {
 fn show_text(p: &Policy, lang: Lang) -> String {
     let pick = |zh, en| lang.pick(zh, en);
     let mut s = format!(
-        "{}  {}\n{}\n{}：{} – {}   {}：{:?}\n{}：{}\n",
+        "{}  {}\n{}\n{}{} – {}   {}{:?}\n{}{}\n",
         p.name,
         p.title.get(lang),
         p.summary.get(lang),
-        pick("有效期", "Effective"),
+        pick("有效期：", "Effective: "),
         p.effective_from,
         until(p.effective_to, lang),
-        pick("可信度", "Confidence"),
+        pick("可信度：", "Confidence: "),
         p.confidence,
-        pick("来源", "Source"),
+        pick("来源：", "Source (Chinese): "),
         p.source
     );
     s += &format!("\n{}\n", pick("摇号/配置", "Draws and allocations"));
@@ -189,7 +260,7 @@ fn show_text(p: &Policy, lang: Lang) -> String {
             })
             .collect();
         s += &format!(
-            "  [{}] {}  {}  {}\n      {}\n",
+            "  [{}] {}  {}  {}\n      {}{}\n",
             if on {
                 pick("开", "on")
             } else {
@@ -200,6 +271,7 @@ fn show_text(p: &Policy, lang: Lang) -> String {
                 .and_then(|v| v.as_str())
                 .unwrap_or(""),
             params.join(" "),
+            pick("来源：", "source (Chinese): "),
             rule.get("source").and_then(|v| v.as_str()).unwrap_or("")
         );
     }

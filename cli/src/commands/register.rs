@@ -70,6 +70,7 @@ pub fn run(mut args: Args, out: &Output, portal: Option<&str>) -> Result<(), Cli
         password,
         sms_code,
     }))?;
+    portal.remember()?;
     let view = Registered {
         registered: true,
         account: AccountView::from(&account),

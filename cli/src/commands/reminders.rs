@@ -22,7 +22,8 @@ pub struct Args {
     /// The current moment, RFC 3339 (default: the system clock).
     #[arg(long, requires = "state")]
     now: Option<String>,
-    /// Policy regime (see `yaohao policy list`); default bimonthly-2014.
+    /// Policy regime (see `yaohao policy list`); default: the one in force on --now's date. A
+    /// regime named outside its dates prints a warning.
     #[arg(long)]
     policy: Option<String>,
 }
@@ -32,7 +33,6 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
     let Some(state_file) = &args.state else {
         return from_portal(out, portal);
     };
-    let policy = super::policy::resolve(args.policy.as_deref())?;
     let now = match &args.now {
         Some(s) => DateTime::parse_from_rfc3339(s)
             .map(|t| t.to_utc())
@@ -45,6 +45,8 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
             })?,
         None => Utc::now(),
     };
+    let today = yaohao_core::time::beijing_date(now);
+    let policy = super::policy::for_day(args.policy.as_deref(), today, out)?;
     let state: ApplicantState = read_json(state_file)?;
     state.check().map_err(|e| {
         CliError::invalid(

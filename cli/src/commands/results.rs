@@ -297,6 +297,10 @@ fn verify_file(path: &str, pool: Option<&str>, out: &Output) -> Result<(), CliEr
                 "名单没有摇号基数序号，需提供申请池才能验证",
                 "the list has no positions: verification needs the pool",
             ),
+            Verdict::NeedsPool => out.pick(
+                "待定：与种子数重放一致，但有些跳过的序号只能由申请池判定（用 --pool 提供核验数据包）",
+                "undecided: consistent with the seed's replay, but some skipped positions only the pool can attribute (give the verification package with --pool)",
+            ),
         };
         let mut s = pairs([
             (out.pick("结论", "verdict"), verdict.to_owned()),
@@ -320,6 +324,10 @@ fn verify_file(path: &str, pool: Option<&str>, out: &Output) -> Result<(), CliEr
                 v.explained.to_string(),
             ),
             (
+                out.pick("其中只能是阶梯副本", "only ladder copies explain"),
+                v.unattributed.to_string(),
+            ),
+            (
                 out.pick("使用申请池", "with pool"),
                 out.pick(
                     if v.with_pool { "是" } else { "否" },
@@ -335,9 +343,19 @@ fn verify_file(path: &str, pool: Option<&str>, out: &Output) -> Result<(), CliEr
                 m.message.get(lang)
             ));
         }
+        if let Some(u) = &v.needs_pool {
+            s.push_str(&format!(
+                "{}: {}\n",
+                out.pick("需要申请池", "needs the pool"),
+                u.message.get(lang)
+            ));
+        }
         s
     });
-    if matches!(v.verdict, Verdict::Mismatch | Verdict::Unverifiable) {
+    if matches!(
+        v.verdict,
+        Verdict::Mismatch | Verdict::Unverifiable | Verdict::NeedsPool
+    ) {
         // The report is printed; the exit status tells scripts the list is not proved.
         return Err(CliError::Reported);
     }

@@ -8,7 +8,7 @@ use yaohao_core::validate;
 use crate::output::{CliError, Output};
 use crate::portal::Portal;
 use crate::portal::privacy::mask_mobile;
-use crate::portal::prompt::{valid_value, value_or_ask};
+use crate::portal::prompt::{new_password, valid_value, value_or_ask};
 
 /// The flags `register` and `login` both take.
 #[derive(clap::Args)]
@@ -48,13 +48,17 @@ impl Credentials {
         purpose: SmsPurpose,
         to: Recipient<'_>,
     ) -> Result<Option<(String, String)>, CliError> {
+        let mut password = self
+            .password
+            .or_else(|| std::env::var("YAOHAO_PASSWORD").ok());
+        // A new password is checked against the policy before a code is spent on it.
+        if matches!(purpose, SmsPurpose::Register) && !self.send_code {
+            password = Some(new_password(out, password)?);
+        }
         let Some(code) = obtain(portal, out, self.code, self.send_code, purpose, to)? else {
             return Ok(None);
         };
-        let given = self
-            .password
-            .or_else(|| std::env::var("YAOHAO_PASSWORD").ok());
-        let password = value_or_ask(out, given, "--password", "密码：", "Password: ", true)?;
+        let password = value_or_ask(out, password, "--password", "密码：", "Password: ", true)?;
         Ok(Some((code, password)))
     }
 }

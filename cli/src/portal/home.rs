@@ -84,6 +84,18 @@ impl Home {
         self.data_dir.join(name)
     }
 
+    /// The owner-only session file of one portal, used where no keyring can be.
+    pub fn session_file(&self, portal: &str) -> PathBuf {
+        let name = self
+            .portal_data(portal)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.config_dir
+            .join("sessions")
+            .join(format!("{name}.json"))
+    }
+
     /// A name unique to this home directory and portal (the keyring service of its session).
     pub fn secret_service(&self, portal: &str) -> String {
         format!("yaohao {portal} {}", self.config_dir.display())

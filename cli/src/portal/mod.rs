@@ -6,6 +6,7 @@ pub mod errors;
 pub mod home;
 pub mod privacy;
 pub mod prompt;
+mod secret_file;
 pub mod secrets;
 pub mod url;
 
@@ -21,24 +22,21 @@ use home::{Config, Home};
 use secrets::Secrets;
 use yaohao_core::secrets::SecretStore;
 
-/// The portal named by `--portal`, else the remembered one (`None`: no portal configured).
-/// A new `--portal` is remembered.
+/// The portal named by `--portal` (for this command only), else the remembered one (`None`: no
+/// portal configured).
 pub fn configured(flag: Option<&str>) -> Result<Option<(Home, Config, String)>, CliError> {
     let home = Home::locate()?;
-    let mut config = home.load()?;
-    let url = match (flag, &config.portal) {
-        (Some(flag), _) => {
-            let url = url::check(flag).map_err(usage)?;
-            if config.portal.as_deref() != Some(url.as_str()) {
-                config.portal = Some(url.clone());
-                home.save(&config)?;
-            }
-            url
-        }
-        (None, Some(saved)) => url::check(saved).map_err(usage)?,
-        (None, None) => return Ok(None),
+    let config = home.load()?;
+    let url = match flag.or(config.portal.as_deref()) {
+        Some(url) => checked_url(url)?,
+        None => return Ok(None),
     };
     Ok(Some((home, config, url)))
+}
+
+/// A portal URL as the tool uses it; an invalid one is a usage error.
+pub fn checked_url(url: &str) -> Result<String, CliError> {
+    url::check(url).map_err(usage)
 }
 
 fn usage(e: url::UrlError) -> CliError {
@@ -92,7 +90,7 @@ impl Portal {
                     format!("cannot start the runtime: {e}"),
                 )
             })?;
-        let secrets = Secrets::choose(&home.secret_service(&url));
+        let secrets = Secrets::choose(&home.secret_service(&url), home.session_file(&url));
         let clock = Arc::new(PortalClock::default());
         let app = Yaohao::open(
             YaohaoConfig::new(url.clone(), home.portal_data(&url), out.lang),
@@ -109,6 +107,16 @@ impl Portal {
             clock,
             runtime,
         })
+    }
+
+    /// Remembers this portal when none is yet (after the first login or registration).
+    pub fn remember(&self) -> Result<(), CliError> {
+        if self.config.portal.is_some() {
+            return Ok(());
+        }
+        let mut config = self.config.clone();
+        config.portal = Some(self.url.clone());
+        self.home.save(&config)
     }
 
     /// Runs a facade call to completion, turning its error into the tool's.
@@ -138,7 +146,7 @@ impl Portal {
     /// The tool's error for a facade error (with the file-less session hint when relevant).
     pub fn explain(&self, e: &ClientError) -> CliError {
         let err = errors::from_client(e);
-        match (&err, self.secrets.not_kept_notice()) {
+        match (&err, self.secrets.file_notice()) {
             (
                 CliError::Invalid {
                     exit: Exit::Login,

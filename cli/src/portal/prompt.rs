@@ -116,6 +116,41 @@ pub fn valid_value(
     }
 }
 
+/// A new password checked by the core's policy: the given one (refused with every reason), else
+/// asked without echo until it passes.
+pub fn new_password(out: &Output, given: Option<String>) -> Result<String, CliError> {
+    let policy = yaohao_core::validate::password;
+    if let Some(value) = given {
+        let checked = policy(&value);
+        return if checked.valid {
+            Ok(value)
+        } else {
+            Err(refusal("--password", &checked))
+        };
+    }
+    loop {
+        let answer = ask_secret(
+            out,
+            "设置密码（8–64 位，含字母和数字）：",
+            "Choose a password (8–64 characters, letters and digits): ",
+        )?
+        .ok_or_else(|| {
+            CliError::invalid(
+                "missing_input",
+                "没有得到回答：请用 --password 给出。",
+                "no answer given: pass it with --password.",
+            )
+        })?;
+        let checked = policy(&answer);
+        if checked.valid {
+            return Ok(answer);
+        }
+        for reason in &checked.errors {
+            eprintln!("  ✗ {}", reason.message(out.lang));
+        }
+    }
+}
+
 /// The error for a value a validator refused, every reason in both languages.
 pub fn refusal(field: &str, checked: &yaohao_core::validate::Validation) -> CliError {
     let code = checked

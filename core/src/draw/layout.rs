@@ -79,11 +79,16 @@ pub fn render(file: &ResultFile) -> String {
                 "期号：{}\n描述：{}\n指标配置日期：{date}",
                 h.period, h.title
             );
-            let _ = writeln!(
-                out,
-                "实际指标配置时间：{run}\n有效编码总数：{}\n指标配置总数：{}",
-                h.pool_size, h.quota
-            );
+            let _ = writeln!(out, "实际指标配置时间：{run}");
+            match h.codes {
+                Some(codes) => {
+                    let _ = writeln!(out, "有效编码总数：{codes}\n基数序号总数：{}", h.pool_size);
+                }
+                None => {
+                    let _ = writeln!(out, "有效编码总数：{}", h.pool_size);
+                }
+            }
+            let _ = writeln!(out, "指标配置总数：{}", h.quota);
             if let Some(seed) = &h.seed {
                 let _ = writeln!(out, "指标配置种子数：{}", seed.text());
             }

@@ -11,6 +11,7 @@
 //! assert_eq!(outcome.rows.len(), 10);
 //! ```
 
+mod bits;
 pub mod layout;
 mod net_random;
 mod package;
@@ -22,4 +23,7 @@ pub use net_random::NetRandom;
 pub use package::{LoadedPool, PackageError, read_pool};
 pub use pool::{Pool, PoolError};
 pub use run::{DrawError, DrawOutcome, DrawRow, replay, run};
-pub use verify::{MAX_LADDER_RUN, Mismatch, MismatchReason, Verdict, Verification, verify};
+pub use verify::{
+    MAX_LADDER_RUN, Mismatch, MismatchReason, Undecided, Verdict, Verification, ladder_run_limit,
+    verify,
+};

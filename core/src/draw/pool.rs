@@ -122,6 +122,30 @@ impl Pool {
         self.codes.len()
     }
 
+    /// Whether `quota` quotas cover every applicant: then everyone wins without a draw.
+    /// Undersubscription is decided by applicants, not positions (ladder copies do not count):
+    /// `docs/results.md`, "Undersubscribed draws".
+    pub fn undersubscribed(&self, quota: u32) -> bool {
+        quota as usize >= self.applicants()
+    }
+
+    /// N as the published header states it for a draw of `quota`: the positions, or, when
+    /// undersubscribed, the applicants (every code allocated once, 摇号基数序号 = 序号).
+    pub fn published_size(&self, quota: u32) -> u32 {
+        if self.undersubscribed(quota) {
+            self.applicants() as u32
+        } else {
+            self.size()
+        }
+    }
+
+    /// 有效编码总数 beside 基数序号总数 in a lottery's header: the distinct applicants, given
+    /// when ladder copies make the positions outnumber them; `None` otherwise.
+    pub fn published_codes(&self, quota: u32) -> Option<u32> {
+        let applicants = self.applicants() as u32;
+        (!self.undersubscribed(quota) && applicants < self.size()).then_some(applicants)
+    }
+
     /// The applicant index at a 1-based position.
     pub fn applicant_at(&self, position: u32) -> Option<u32> {
         self.slots.get((position as usize).checked_sub(1)?).copied()

@@ -1,6 +1,7 @@
 //! The official draw: replay `next(N)` from the seed, skip repeats and ladder copies of earlier
 //! winners, stop after Q winners (`docs/domain.md` §7).
 
+use super::bits::BitSet;
 use super::net_random::NetRandom;
 use super::pool::Pool;
 use crate::results::Code;
@@ -34,7 +35,7 @@ pub struct DrawOutcome {
 /// Why a draw could not finish.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DrawError {
-    /// 10·N numbers did not give Q distinct winners (more quotas than applicants).
+    /// 10·N numbers did not give Q distinct winners.
     #[error("gave up after {draws} draws with {winners} of {quota} winners")]
     GaveUp {
         /// Numbers drawn.
@@ -46,33 +47,11 @@ pub enum DrawError {
     },
 }
 
-/// A fixed-size set of small integers.
-struct BitSet(Vec<u64>);
-
-impl BitSet {
-    /// A set able to hold `0..len`.
-    fn new(len: usize) -> BitSet {
-        BitSet(vec![0; len.div_ceil(64)])
-    }
-
-    /// Inserts `i`; returns whether it was absent. Out-of-range values count as present.
-    fn insert(&mut self, i: usize) -> bool {
-        match self.0.get_mut(i / 64) {
-            Some(word) => {
-                let bit = 1u64 << (i % 64);
-                let absent = *word & bit == 0;
-                *word |= bit;
-                absent
-            }
-            None => false,
-        }
-    }
-}
-
 /// Runs the official draw of `quota` winners over `pool` with `seed`.
 ///
-/// When `quota ≥ N` every position is allocated in order (undersubscribed); ladder copies of an
-/// applicant already allocated are skipped.
+/// When the quota covers every applicant (see [`Pool::undersubscribed`]) there is no draw: every
+/// applicant is allocated once, in position order (ladder copies are skipped), so the winners
+/// hold positions 1..=A.
 pub fn run(pool: &Pool, quota: u32, seed: i32) -> Result<DrawOutcome, DrawError> {
     let n = pool.size();
     let mut rows = Vec::with_capacity(quota.min(n) as usize);
@@ -92,7 +71,7 @@ pub fn run(pool: &Pool, quota: u32, seed: i32) -> Result<DrawOutcome, DrawError>
         });
         true
     };
-    if quota >= n {
+    if pool.undersubscribed(quota) {
         for position in 1..=n {
             push(&mut rows, position);
         }
@@ -131,10 +110,11 @@ pub fn run(pool: &Pool, quota: u32, seed: i32) -> Result<DrawOutcome, DrawError>
     })
 }
 
-/// The first `count` numbers of the stream as 1-based positions (`next(N) + 1`), repeats included.
-pub fn replay(seed: i32, pool_size: u32, count: usize) -> Vec<u32> {
+/// The stream of 1-based positions (`next(N) + 1`) for `seed` over `pool_size ≥ 1` positions,
+/// repeats included, produced lazily and without end (`take` what is needed).
+pub fn replay(seed: i32, pool_size: u32) -> impl Iterator<Item = u32> {
     let mut rng = NetRandom::new(seed);
-    (0..count).map(|_| rng.next_below(pool_size) + 1).collect()
+    std::iter::repeat_with(move || rng.next_below(pool_size) + 1)
 }
 
 #[cfg(test)]
@@ -155,27 +135,41 @@ mod tests {
         assert_eq!(first, [14210, 23309, 61416, 26953, 12162, 76922]);
         assert_eq!(outcome.rows.len(), 1200);
         assert_eq!(outcome.draws, 1200 + outcome.repeats);
-        assert_eq!(replay(530670, 84719, 2), [14210, 23309]);
+        assert_eq!(
+            replay(530670, 84719).take(2).collect::<Vec<_>>(),
+            [14210, 23309]
+        );
     }
 
     #[test]
     fn ladder_copies_of_winners_are_skipped() {
-        // Two applicants, one with weight 3: N = 4, and only 2 winners are possible.
+        // Three applicants, one with weight 3: N = 5, two quotas.
         let a = Code::from_value(1).unwrap();
         let b = Code::from_value(2).unwrap();
-        let pool = Pool::from_entries(&[(a, 1), (b, 3)]).unwrap();
-        let outcome = run(&pool, 2, 7).unwrap();
-        let mut codes: Vec<Code> = outcome.rows.iter().map(|r| r.code).collect();
-        codes.sort();
-        assert_eq!(codes, [a, b]);
-        assert_eq!(outcome.draws, 2 + outcome.repeats + outcome.ladder_copies);
-        assert_eq!(
-            run(&pool, 3, 7),
-            Err(DrawError::GaveUp {
-                draws: 40,
-                winners: 2,
-                quota: 3
+        let c = Code::from_value(3).unwrap();
+        let pool = Pool::from_entries(&[(a, 1), (b, 3), (c, 1)]).unwrap();
+        let copies: u64 = (1..40)
+            .map(|seed| {
+                let outcome = run(&pool, 2, seed).unwrap();
+                let mut codes: Vec<Code> = outcome.rows.iter().map(|r| r.code).collect();
+                codes.dedup();
+                assert_eq!(codes.len(), 2, "seed {seed}: two distinct winners");
+                assert_eq!(outcome.draws, 2 + outcome.repeats + outcome.ladder_copies);
+                outcome.ladder_copies
             })
+            .sum();
+        assert!(copies > 0, "some seed draws a ladder copy of a winner");
+        let pool = Pool::from_entries(&[(a, 1), (b, 3)]).unwrap();
+        // Three quotas for two applicants: everyone wins without a draw, each once.
+        let all = run(&pool, 3, 7).unwrap();
+        let rows: Vec<(u32, Code)> = all.rows.iter().map(|r| (r.position, r.code)).collect();
+        assert_eq!(rows, [(1, a), (2, b)]);
+        assert_eq!(all.draws, 0);
+        assert!(pool.undersubscribed(2) && !pool.undersubscribed(1));
+        assert_eq!((pool.published_size(2), pool.published_codes(2)), (2, None));
+        assert_eq!(
+            (pool.published_size(1), pool.published_codes(1)),
+            (4, Some(2))
         );
     }
 

@@ -1,13 +1,19 @@
 //! Does a published list follow from its header? Replays the official stream and walks the list.
 //!
 //! - **Header only**: the positions must be an in-order subsequence of `next(N) + 1`. A skipped
-//!   number is *explained* when it repeats a number drawn before. In pools without ladder
-//!   copies (units, NEV) every skip must be explained; in ladder pools a skip may also be a ladder
-//!   copy of an earlier winner, which only the pool can tell, so up to [`MAX_LADDER_RUN`]
-//!   unexplained skips in a row are tolerated (an honest draw almost never has more than one).
+//!   number is *explained* when it repeats a number drawn before. In pools without ladder copies
+//!   (units, NEV) every skip must be explained. In ladder pools a skip may also be a ladder copy
+//!   of an earlier winner, which only the pool can tell: such skips are *unattributed*.
+//!   Some lists are impossible whatever the pool: a listed position drawn (and passed over)
+//!   before, a repeated row, more unattributed skips than the header's ladder copies
+//!   (基数序号总数 − 有效编码总数). Those are mismatches. A run of unattributed skips longer than
+//!   an honest draw plausibly gives ([`ladder_run_limit`]) is not proof on its own: unless a
+//!   later row proves the list impossible, the verdict is [`Verdict::NeedsPool`], which names the
+//!   row and the skips that only the pool can attribute. An honest list is never a mismatch.
 //! - **With the pool**: the draw is re-run and every row must match (position and code).
 //! - Undersubscribed lists must list every position in order; queue lists are not lotteries.
 
+use super::bits::BitSet;
 use super::pool::Pool;
 use super::run::run;
 use crate::i18n::Text;
@@ -15,12 +21,38 @@ use crate::results::{Code, ListKind, ResultFile, Seed};
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Unexplained skips in a row tolerated before a row of a ladder pool, header only.
+/// Unattributed skips in a row that an honest draw plausibly gives in a ladder pool whose header
+/// does not say how many ladder copies it holds (the real 2014–2016 files).
 ///
 /// A skip is a ladder copy of an earlier winner with probability at most (copies held by the
 /// winners so far) / N — about 1 % at the end of the 201506 draw — so 8 in a row has odds
 /// below 10⁻¹⁵ in an honest draw, while a changed position would need about N draws.
 pub const MAX_LADDER_RUN: u32 = 8;
+
+/// How unlikely a run of unattributed skips must be in an honest draw before it needs the pool.
+const IMPLAUSIBLE: f64 = 1e-12;
+
+/// The longest run of unattributed skips accepted from the header alone: [`MAX_LADDER_RUN`]
+/// when the header does not give the applicants; otherwise the run whose odds over the whole
+/// stream (10·N numbers) stay above [`IMPLAUSIBLE`], with each skip a ladder copy with
+/// probability at most C/N (C = N − A ladder copies in the pool). 0 when there are none.
+pub fn ladder_run_limit(pool_size: u32, codes: Option<u32>) -> u32 {
+    let Some(codes) = codes else {
+        return MAX_LADDER_RUN;
+    };
+    let n = f64::from(pool_size.max(1));
+    let share = f64::from(pool_size.saturating_sub(codes)) / n;
+    if share <= 0.0 {
+        return 0;
+    }
+    // (C/N)^r · 10N ≤ IMPLAUSIBLE  ⇔  r ≥ ln(IMPLAUSIBLE / 10N) / ln(C/N)
+    let r = ((IMPLAUSIBLE / (10.0 * n)).ln() / share.ln()).ceil();
+    if r.is_finite() && r < f64::from(u32::MAX) {
+        (r as u32).max(MAX_LADDER_RUN)
+    } else {
+        u32::MAX
+    }
+}
 
 /// The overall answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,6 +66,9 @@ pub enum Verdict {
     NotALottery,
     /// A list without positions checked without a pool: nothing can be proved.
     Unverifiable,
+    /// Consistent with the stream, but some skips can only be ladder copies of earlier winners,
+    /// more in a row than an honest draw plausibly gives: the pool must decide.
+    NeedsPool,
 }
 
 /// Why a row disagrees.
@@ -87,6 +122,23 @@ pub enum MismatchReason {
     },
     /// 10·N numbers were drawn without reaching this row.
     StreamExhausted,
+    /// The listed position was drawn earlier in the stream and passed over, so it cannot win.
+    DrawnBefore {
+        /// The position listed.
+        position: u32,
+    },
+    /// More skips than the pool's ladder copies could explain (基数序号总数 − 有效编码总数).
+    TooManySkips {
+        /// Ladder copies in the pool.
+        ladder_copies: u32,
+    },
+    /// The pool's applicants differ from the header's 有效编码总数 (row 0: the header).
+    CodesDiffer {
+        /// 有效编码总数 in the header.
+        header: u32,
+        /// Distinct codes in the pool.
+        pool: u32,
+    },
 }
 
 /// The first row that disagrees (row 0 is the header). Serialised flat:
@@ -99,6 +151,20 @@ pub struct Mismatch {
     #[serde(flatten)]
     pub reason: MismatchReason,
     /// The explanation for people.
+    pub message: Text,
+}
+
+/// Why the header alone cannot decide: the first run of skips that only ladder copies of earlier
+/// winners explain, longer than [`ladder_run_limit`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Undecided {
+    /// 序号 of the row the run came before.
+    pub row: u32,
+    /// The run's length.
+    pub run: u32,
+    /// The longest run accepted from the header alone.
+    pub limit: u32,
+    /// What is missing, for people.
     pub message: Text,
 }
 
@@ -123,10 +189,14 @@ pub struct Verification {
     pub skipped: u64,
     /// Skipped numbers explained as repeats (with a pool: as repeats or ladder copies).
     pub explained: u64,
+    /// Skipped numbers that only a ladder copy of an earlier winner explains (header only).
+    pub unattributed: u64,
     /// Whether the pool was used.
     pub with_pool: bool,
     /// The first disagreement, if any.
     pub first_mismatch: Option<Mismatch>,
+    /// Why the header alone cannot decide ([`Verdict::NeedsPool`]).
+    pub needs_pool: Option<Undecided>,
 }
 
 /// Verifies `file` against the official algorithm, exactly when `pool` is given.
@@ -142,8 +212,10 @@ pub fn verify(file: &ResultFile, pool: Option<&Pool>) -> Verification {
         draws: 0,
         skipped: 0,
         explained: 0,
+        unattributed: 0,
         with_pool: pool.is_some(),
         first_mismatch: None,
+        needs_pool: None,
     };
     let outcome = match (file.kind, pool) {
         (ListKind::Queue, _) => {
@@ -160,7 +232,11 @@ pub fn verify(file: &ResultFile, pool: Option<&Pool>) -> Verification {
         (ListKind::Lottery, None) if h.quota >= h.pool_size => undersubscribed(file),
         (ListKind::Lottery, None) => header_only(file, &mut v),
     };
+    if v.needs_pool.is_some() && outcome.is_ok() {
+        v.verdict = Verdict::NeedsPool;
+    }
     if let Err((row, reason)) = outcome {
+        v.needs_pool = None;
         v.verdict = Verdict::Mismatch;
         v.first_mismatch = Some(Mismatch {
             row,
@@ -218,57 +294,95 @@ fn header_only(file: &ResultFile, v: &mut Verification) -> Walk {
         .seed
         .as_ref()
         .ok_or((0, MismatchReason::NoSeed))?;
-    let tolerated = if file.header.category.has_ladder() {
-        MAX_LADDER_RUN
+    let (limit, copies) = if file.header.category.has_ladder() {
+        let codes = file.header.codes;
+        (
+            ladder_run_limit(n, codes),
+            codes.map_or(u64::MAX, |c| u64::from(n - c.min(n))),
+        )
     } else {
-        0
+        (0, 0)
     };
-    // The row that listed each position drawn so far; DRAWN for a skipped, unlisted one.
-    const DRAWN: u32 = u32::MAX;
-    let mut listed_at: HashMap<u32, u32> = HashMap::with_capacity(file.rows.len() * 2);
+    // Positions drawn so far, and the row that listed each listed one.
+    let mut drawn = BitSet::new(n as usize + 1);
+    let mut listed_at: HashMap<u32, u32> = HashMap::with_capacity(file.rows.len());
     let mut rng = super::net_random::NetRandom::new(seed.value());
-    let limit = 10 * u64::from(n);
-    for (row, r) in listed(file) {
-        let found = r.position.unwrap_or(0);
-        if found == 0 || found > n {
-            return Err((row, MismatchReason::OutOfRange { position: found }));
+    let stream_end = 10 * u64::from(n);
+    // The first row after an implausibly long run: where the list departs, if it is impossible.
+    let mut suspect: Option<(u32, MismatchReason)> = None;
+    let walk = (|| {
+        for (row, r) in listed(file) {
+            let found = r.position.unwrap_or(0);
+            if found == 0 || found > n {
+                return Err((row, MismatchReason::OutOfRange { position: found }));
+            }
+            if let Some(&first_row) = listed_at.get(&found) {
+                return Err((row, MismatchReason::Repeated { first_row }));
+            }
+            if drawn.contains(found as usize) {
+                return Err((row, MismatchReason::DrawnBefore { position: found }));
+            }
+            let mut run_start = None;
+            let mut run = 0u32;
+            loop {
+                if v.draws >= stream_end {
+                    return Err((row, MismatchReason::StreamExhausted));
+                }
+                let p = rng.next_below(n) + 1;
+                v.draws += 1;
+                if p == found {
+                    break;
+                }
+                v.skipped += 1;
+                if !drawn.insert(p as usize) {
+                    v.explained += 1;
+                    continue;
+                }
+                v.unattributed += 1;
+                let expected = *run_start.get_or_insert(p);
+                let not_drawn = MismatchReason::PositionNotDrawn { expected, found };
+                // Without ladder copies, or before any winner, a skip can only be a repeat.
+                if limit == 0 || row == 1 {
+                    return Err((row, not_drawn));
+                }
+                if v.unattributed > copies {
+                    return Err((
+                        row,
+                        MismatchReason::TooManySkips {
+                            ladder_copies: u32::try_from(copies).unwrap_or(u32::MAX),
+                        },
+                    ));
+                }
+                run += 1;
+                if run > limit && suspect.is_none() {
+                    suspect = Some((row, not_drawn));
+                }
+            }
+            if v.needs_pool.is_none() && matches!(suspect, Some((r, _)) if r == row) {
+                v.needs_pool = Some(Undecided {
+                    row,
+                    run,
+                    limit,
+                    message: explain_undecided(row, run, limit),
+                });
+            }
+            drawn.insert(found as usize);
+            listed_at.insert(found, row);
         }
-        if let Some(&first_row) = listed_at.get(&found)
-            && first_row != DRAWN
-        {
-            return Err((row, MismatchReason::Repeated { first_row }));
-        }
-        let mut run_start = None;
-        let mut run = 0;
-        loop {
-            if v.draws >= limit {
-                return Err((row, MismatchReason::StreamExhausted));
-            }
-            let p = rng.next_below(n) + 1;
-            v.draws += 1;
-            if p == found {
-                break;
-            }
-            v.skipped += 1;
-            if listed_at.contains_key(&p) {
-                v.explained += 1;
-                continue;
-            }
-            listed_at.insert(p, DRAWN);
-            let expected = *run_start.get_or_insert(p);
-            run += 1;
-            if run > tolerated {
-                return Err((row, MismatchReason::PositionNotDrawn { expected, found }));
-            }
-        }
-        listed_at.insert(found, row);
-    }
-    count_check(file)
+        count_check(file)
+    })();
+    // A list proved impossible departs where its first implausible run ended.
+    walk.map_err(|failure| suspect.unwrap_or(failure))
 }
 
 fn with_pool(file: &ResultFile, pool: &Pool, v: &mut Verification) -> Walk {
     let h = &file.header;
-    if pool.size() != h.pool_size {
+    let undersubscribed = pool.undersubscribed(h.quota);
+    // An undersubscribed list states the applicants as N (a package of every position, ladder
+    // copies included, still checks it).
+    let sizes_agree = h.pool_size == pool.size()
+        || (undersubscribed && h.pool_size == pool.published_size(h.quota));
+    if !sizes_agree {
         return Err((
             0,
             MismatchReason::PoolSizeDiffers {
@@ -277,7 +391,16 @@ fn with_pool(file: &ResultFile, pool: &Pool, v: &mut Verification) -> Walk {
             },
         ));
     }
-    let undersubscribed = h.quota >= h.pool_size;
+    let applicants = pool.applicants() as u32;
+    if let Some(codes) = h.codes.filter(|&c| c != applicants) {
+        return Err((
+            0,
+            MismatchReason::CodesDiffer {
+                header: codes,
+                pool: applicants,
+            },
+        ));
+    }
     let seed = match (&h.seed, undersubscribed) {
         (Some(seed), _) => seed.value(),
         (None, true) => 0,
@@ -322,6 +445,18 @@ fn with_pool(file: &ResultFile, pool: &Pool, v: &mut Verification) -> Walk {
     count_check(file)
 }
 
+/// What the header alone cannot decide, Chinese first.
+fn explain_undecided(row: u32, run: u32, limit: u32) -> Text {
+    Text::new(
+        format!(
+            "第 {row} 行之前连续 {run} 个摇出的序号既非重复、也不在名单中（仅凭表头最多可认定 {limit} 个）：它们只能是此前中签者的阶梯副本，而表头无法说明哪些序号属于同一申请人。请提供本期申请池（核验数据包）以确定。"
+        ),
+        format!(
+            "before row {row}, {run} drawn positions in a row were neither repeats nor listed (the header alone accepts {limit}): only ladder copies of earlier winners explain them, and the header cannot tell which positions share an applicant. Load the period's pool (the verification package) to decide."
+        ),
+    )
+}
+
 /// The explanation of a mismatch, Chinese first.
 fn explain(reason: &MismatchReason, row: u32) -> Text {
     use MismatchReason as R;
@@ -358,6 +493,22 @@ fn explain(reason: &MismatchReason, row: u32) -> Text {
         R::StreamExhausted => Text::new(
             format!("重放 10×N 次仍未得到第 {row} 行"),
             format!("10×N draws did not reach row {row}"),
+        ),
+        R::DrawnBefore { position } => Text::new(
+            format!("第 {row} 行的摇号基数序号 {position} 此前已被摇出且未中签，不可能再中签"),
+            format!(
+                "row {row}: position {position} was drawn earlier and passed over, so it cannot win"
+            ),
+        ),
+        R::TooManySkips { ladder_copies } => Text::new(
+            format!("到第 {row} 行为止跳过的序号多于号池中的 {ladder_copies} 个阶梯副本"),
+            format!(
+                "by row {row}, more positions were skipped than the pool's {ladder_copies} ladder copies"
+            ),
+        ),
+        R::CodesDiffer { header, pool } => Text::new(
+            format!("表头有效编码总数为 {header}，申请池有 {pool} 个编码"),
+            format!("the header says {header} codes but the pool has {pool}"),
         ),
     }
 }
@@ -647,5 +798,103 @@ mod tests {
             reason(&verify(&file, None)),
             Some((6, &MismatchReason::Repeated { first_row: 3 }))
         );
+    }
+
+    #[test]
+    fn the_ladder_run_limit_follows_the_ladder_share() {
+        assert_eq!(ladder_run_limit(3_647_274, None), MAX_LADDER_RUN);
+        assert_eq!(ladder_run_limit(1000, Some(1000)), 0);
+        // The demo's pool of 1,001 applicants on 2,247 positions: C/N ≈ 0.55.
+        assert_eq!(ladder_run_limit(2247, Some(1001)), 64);
+        // A pool made almost only of ladder copies accepts long runs, never fewer than 8.
+        assert!(ladder_run_limit(10_000, Some(10)) > 10_000);
+        assert_eq!(ladder_run_limit(1_000_000, Some(999_999)), MAX_LADDER_RUN);
+    }
+
+    /// A ladder pool of `applicants` where the later ones hold many copies, drawn with `quota`.
+    fn crowded_draw(applicants: u64, quota: u32, seed: &str) -> (Pool, ResultFile) {
+        let entries: Vec<(Code, u32)> = (0..applicants)
+            .map(|i| {
+                let code = Code::from_value(2_000_000_000_000 + i * 37).unwrap();
+                (code, 1 + (i % 7) as u32)
+            })
+            .collect();
+        let pool = Pool::from_entries(&entries).unwrap();
+        let outcome = run(&pool, quota, Seed::parse(seed).unwrap().value()).unwrap();
+        let mut header = synthetic_header(&pool, quota, Some(seed));
+        header.codes = pool.published_codes(quota);
+        let file = parse_text(&render(&lottery_file(header, &outcome))).unwrap();
+        (pool, file)
+    }
+
+    #[test]
+    fn an_honest_list_at_a_high_ratio_is_never_a_mismatch() {
+        let (pool, file) = crowded_draw(1000, 950, "390922");
+        assert_eq!(file.header.codes, Some(1000));
+        // With both counts in the header the list verifies from the header alone.
+        let v = verify(&file, None);
+        assert_eq!(v.verdict, Verdict::Verified, "{:?}", v.first_mismatch);
+        assert!(v.unattributed > u64::from(MAX_LADDER_RUN));
+        assert_eq!(v.skipped, v.explained + v.unattributed);
+        // Without 有效编码总数 (as in the 2014–2016 files) the header cannot decide.
+        let mut old_style = file.clone();
+        old_style.header.codes = None;
+        let v = verify(&old_style, None);
+        assert_eq!(v.verdict, Verdict::NeedsPool, "{:?}", v.first_mismatch);
+        let undecided = v.needs_pool.unwrap();
+        assert!(undecided.run > MAX_LADDER_RUN && undecided.limit == MAX_LADDER_RUN);
+        assert!(undecided.message.en.contains("verification package"));
+        assert!(undecided.message.zh.contains("核验数据包"));
+        assert!(v.first_mismatch.is_none());
+        // The pool decides.
+        assert_eq!(verify(&old_style, Some(&pool)).verdict, Verdict::Verified);
+    }
+
+    #[test]
+    fn impossible_lists_are_mismatches_whatever_the_pool() {
+        let (_, file) = crowded_draw(1000, 700, "026498");
+        // A position drawn and passed over earlier cannot win later.
+        let stream: Vec<u32> = super::super::run::replay(26498, file.header.pool_size)
+            .take(2000)
+            .collect();
+        let listed: std::collections::HashSet<u32> =
+            file.rows.iter().filter_map(|r| r.position).collect();
+        let passed_over = stream
+            .iter()
+            .position(|p| !listed.contains(p))
+            .expect("the stream skips something");
+        let later_row = file
+            .rows
+            .iter()
+            .position(|r| {
+                stream
+                    .iter()
+                    .position(|p| Some(*p) == r.position)
+                    .is_some_and(|at| at > passed_over + 5)
+            })
+            .unwrap();
+        let mut tampered = file.clone();
+        tampered.rows[later_row].position = Some(stream[passed_over]);
+        let v = verify(&tampered, None);
+        assert_eq!(v.verdict, Verdict::Mismatch, "{v:?}");
+        assert!(v.needs_pool.is_none());
+        // A skip before the first winner exists.
+        let mut first = file.clone();
+        first.rows.remove(0);
+        for (i, row) in first.rows.iter_mut().enumerate() {
+            row.seq = i as u32 + 1;
+        }
+        first.header.quota -= 1;
+        assert!(matches!(
+            reason(&verify(&first, None)),
+            Some((1, MismatchReason::PositionNotDrawn { .. }))
+        ));
+        // More skips than the header's ladder copies.
+        let mut few_copies = file.clone();
+        few_copies.header.codes = Some(file.header.pool_size - 1);
+        assert!(matches!(
+            reason(&verify(&few_copies, None)),
+            Some((_, MismatchReason::TooManySkips { ladder_copies: 1 }))
+        ));
     }
 }

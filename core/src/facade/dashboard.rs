@@ -68,12 +68,13 @@ fn reminder_application(app: &Application) -> Option<reminders::TrackedApplicati
 }
 
 impl Yaohao {
-    /// The policy regime the portal runs (as last seen), or the default one.
+    /// The policy regime the portal runs (as last seen), or the one in force today.
     pub(super) fn policy(&self) -> Result<&'static Policy, ClientError> {
         Ok(self
             .cache
             .mark(POLICY)?
             .and_then(|name| policy::by_name(&name))
+            .or_else(|| policy::in_force(beijing_date(self.now())))
             .unwrap_or_else(policy::default_policy))
     }
 

@@ -11,7 +11,8 @@ pub use model::{
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 
-/// The name of the default policy: the product spec's regime.
+/// The name of the default policy: the product spec's regime, which the portal runs unless told
+/// otherwise. What applies on a given day is [`in_force`].
 pub const DEFAULT_POLICY: &str = "bimonthly-2014";
 
 /// The embedded policy files (their JSON form, named after the TOML source), oldest first.
@@ -125,6 +126,28 @@ pub fn default_policy() -> &'static Policy {
     by_name(DEFAULT_POLICY).unwrap_or_else(|| panic!("{DEFAULT_POLICY} is shipped"))
 }
 
+/// The regime in force on `date` (Beijing): the shipped one whose dates contain it; `None`
+/// before the first regime began.
+pub fn in_force(date: NaiveDate) -> Option<&'static Policy> {
+    all().iter().find(|p| p.in_force_on(date))
+}
+
+/// The regimes in force over `from..=to`, oldest first, each with the part of the range it
+/// covered; days before the first regime belong to none.
+pub fn in_force_between(
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(&'static Policy, NaiveDate, NaiveDate)> {
+    all()
+        .iter()
+        .filter_map(|p| {
+            let start = from.max(p.effective_from);
+            let end = p.effective_to.map_or(to, |t| to.min(t));
+            (start <= end).then_some((p, start, end))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +176,30 @@ mod tests {
         assert!(!r.weekend_shift.enabled);
         assert_eq!(r.application_cutoff.confidence, Confidence::L);
         assert_eq!(p.draws[0].confidence, Confidence::H);
+    }
+
+    #[test]
+    fn the_regime_in_force_follows_the_dates() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let name = |date| in_force(date).map(|p| p.name.as_str());
+        assert_eq!(name(day(2026, 12, 2)), Some("annual-2021"));
+        assert_eq!(name(day(2020, 12, 31)), Some("bimonthly-2014"));
+        assert_eq!(name(day(2021, 1, 1)), Some("annual-2021"));
+        assert_eq!(name(day(2013, 6, 1)), Some("monthly-2011"));
+        assert_eq!(name(day(1990, 1, 1)), None);
+        assert_eq!(name(NaiveDate::MIN), None);
+        let spans: Vec<_> = in_force_between(day(2020, 11, 1), day(2021, 2, 1))
+            .into_iter()
+            .map(|(p, a, b)| (p.name.as_str(), a, b))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("bimonthly-2014", day(2020, 11, 1), day(2020, 12, 31)),
+                ("annual-2021", day(2021, 1, 1), day(2021, 2, 1)),
+            ]
+        );
+        assert!(in_force_between(day(1990, 1, 1), day(1990, 12, 31)).is_empty());
     }
 
     #[test]

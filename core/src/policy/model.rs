@@ -27,7 +27,8 @@ pub struct Policy {
     pub title: Text,
     /// One-paragraph summary of the regime.
     pub summary: Text,
-    /// First day the regime applied (informational: the calendar projects any range).
+    /// First day the regime applied ([`crate::policy::in_force`]; a projection outside the
+    /// regime's dates is only made when asked for by name).
     pub effective_from: NaiveDate,
     /// Last day the regime applied, if it ended.
     #[serde(default)]
@@ -46,6 +47,11 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// Whether the regime was in force on `date` (Beijing).
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.effective_from <= date && self.effective_to.is_none_or(|to| date <= to)
+    }
+
     /// Ordinary lotteries a year under the open-ended schedules (6 bimonthly, 2 annual-2021).
     pub fn ordinary_draws_per_year(&self) -> u32 {
         self.draws

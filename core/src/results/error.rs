@@ -20,8 +20,10 @@ pub enum ParseErrorKind {
     /// The PDF could not be read.
     #[error("{0}")]
     Pdf(#[from] PdfError),
-    /// The bytes are neither UTF-8 nor GB18030 text.
-    #[error("the file is neither UTF-8 nor GB18030 text")]
+    /// The bytes are neither a PDF nor UTF-8 or GB18030 text.
+    #[error(
+        "not a result file: neither a PDF (it does not start with %PDF) nor UTF-8 or GB18030 text; download the official PDF or its text copy again"
+    )]
     Encoding,
     /// No line names the category (个人/单位/家庭 × 普通/新能源).
     #[error("no line names the category (个人/单位/家庭, 普通/新能源)")]
@@ -114,7 +116,7 @@ impl ParseError {
         use ParseErrorKind as K;
         let zh = match &self.kind {
             K::Pdf(e) => format!("无法读取 PDF：{e}"),
-            K::Encoding => "文件既不是 UTF-8 也不是 GB18030 文本".to_owned(),
+            K::Encoding => "这不是结果文件：既不是 PDF（不以 %PDF 开头），也不是 UTF-8 或 GB18030 文本；请重新下载官方 PDF 或其文本版".to_owned(),
             K::NoCategory => "没有找到指标类别行（个人/单位/家庭，普通/新能源）".to_owned(),
             K::MissingField(f) => format!("缺少表头字段 {f}"),
             K::BadField { field, value } => format!("表头字段 {field} 的值“{value}”无效"),

@@ -220,8 +220,12 @@ pub struct Header {
     pub draw_date: Option<NaiveDate>,
     /// When the draw actually ran (Beijing wall-clock time).
     pub run_time: Option<NaiveDateTime>,
-    /// N: positions in the pool, ladder copies included.
+    /// N: positions in the pool, ladder copies included (基数序号总数 where the file gives it,
+    /// else 有效编码总数).
     pub pool_size: u32,
+    /// 有效编码总数 when the file gives 基数序号总数 (N) beside it: the distinct applicants.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub codes: Option<u32>,
     /// Q: quotas allocated.
     pub quota: u32,
     /// The seed; absent for undersubscribed and queue lists.

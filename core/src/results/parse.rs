@@ -331,8 +331,16 @@ impl HeaderFields {
             ),
         };
         let positions = count(self.position_total, "基数序号总数")?;
+        let codes_field = self.pool_size.clone();
         let pool_size = count(self.pool_size, "有效编码总数")?;
-        let pool_size = positions.or(pool_size).ok_or(missing("有效编码总数"))?;
+        let (pool_size, codes) = match (positions, pool_size) {
+            (Some(n), Some(codes)) if codes > n => {
+                return Err(bad(codes_field.unwrap_or_default(), "有效编码总数"));
+            }
+            (Some(n), codes) => (n, codes),
+            (None, Some(n)) => (n, None),
+            (None, None) => return Err(missing("有效编码总数")),
+        };
         let quota = count(self.quota, "指标配置总数")?.ok_or(missing("指标配置总数"))?;
         let seed = match self.seed {
             None => None,
@@ -348,6 +356,7 @@ impl HeaderFields {
             draw_date,
             run_time,
             pool_size,
+            codes,
             quota,
             seed,
         })

@@ -204,6 +204,7 @@ async fn submit(
 ) -> ApiResult<Json<ApplicationView>> {
     let account = session.account_id;
     let now = ms(state.clock.now());
+    let code_seed = state.config.code_seed;
     let view = state
         .db
         .write(move |tx| {
@@ -233,7 +234,7 @@ async fn submit(
             }
             let code = match view.code {
                 Some(code) => code,
-                None => applications::issue_code(tx)?,
+                None => applications::issue_code(tx, code_seed)?,
             };
             tx.execute(
                 "UPDATE applications SET status = ?1, code = ?2, rejection_reasons = NULL,

@@ -1,24 +1,28 @@
 //! The journey, step by step, narrated in Chinese (or English).
 
 use super::operator::Operator;
-use crate::output::{CliError, Output};
-use chrono::{DateTime, TimeDelta, Utc};
+use crate::output::{CliError, Output, write_stdout};
+use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
 use console::style;
 use indicatif::{ProgressBar, ProgressStyle};
+use std::cell::RefCell;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use yaohao_core::client::TestClock;
 use yaohao_core::documents::DocumentKind;
-use yaohao_core::draw::{Verdict, verify};
+use yaohao_core::draw::{Verdict, read_pool, verify};
 use yaohao_core::facade::{
     ApplicationForm, ApplicationKind, Registration, SESSION_KEY, SmsPurpose, Yaohao, YaohaoConfig,
 };
 use yaohao_core::odds::{OddsInput, odds};
 use yaohao_core::points::ladder_weight;
-use yaohao_core::results::parse_bytes;
+use yaohao_core::policy::{self, Policy};
+use yaohao_core::results::{ListKind, parse_bytes};
 use yaohao_core::secrets::{MemorySecretStore, SecretStore};
+use yaohao_core::time::beijing_date;
 use yaohao_core::time::to_beijing;
 use yaohao_portal::config::{ClockConfig, PortalConfig};
+use yaohao_portal::ops::Synthetic;
 
 const ID: &str = "110105199001011232";
 const NAME: &str = "王小明";
@@ -29,28 +33,69 @@ const ADDRESS: &str = "北京市海淀区中关村大街1号院2号楼";
 const OPERATOR_TOKEN: &str = "yaohao-demo-operator";
 const DEVICE: &str = "demo-terminal";
 
-/// Prints numbered steps and turns failures into a clear message naming the step.
+/// Prints numbered steps and turns failures into a clear message naming the step. With `--json`
+/// each step is one JSON object on its own line (`{"step", "title", "messages"}`), and spinners
+/// and progress bars stay hidden.
 struct Narrator<'a> {
     out: &'a Output,
     step: u32,
+    title: String,
+    messages: RefCell<Vec<String>>,
     started: Instant,
 }
 
 impl Narrator<'_> {
+    fn new(out: &Output) -> Narrator<'_> {
+        Narrator {
+            out,
+            step: 0,
+            title: String::new(),
+            messages: RefCell::new(Vec::new()),
+            started: Instant::now(),
+        }
+    }
+
     fn step(&mut self, zh: &str, en: &str) {
+        self.flush();
         self.step += 1;
-        println!(
-            "\n{} {}",
-            style(format!("[{}]", self.step)).bold().cyan(),
-            style(self.out.pick(zh, en)).bold()
-        );
+        self.title = self.out.pick(zh, en).to_owned();
+        if !self.out.json {
+            println!(
+                "\n{} {}",
+                style(format!("[{}]", self.step)).bold().cyan(),
+                style(&self.title).bold()
+            );
+        }
     }
 
     fn say(&self, zh: impl AsRef<str>, en: impl AsRef<str>) {
-        println!("    {}", self.out.pick(zh.as_ref(), en.as_ref()));
+        let text = self.out.pick(zh.as_ref(), en.as_ref());
+        if self.out.json {
+            self.messages
+                .borrow_mut()
+                .push(console::strip_ansi_codes(text).into_owned());
+        } else {
+            println!("    {text}");
+        }
+    }
+
+    /// Writes the finished step's JSON object.
+    fn flush(&self) {
+        if self.out.json && self.step > 0 {
+            let messages = std::mem::take(&mut *self.messages.borrow_mut());
+            let object = serde_json::json!({
+                "step": self.step,
+                "title": self.title,
+                "messages": messages,
+            });
+            write_stdout(&format!("{object}\n"));
+        }
     }
 
     fn spinner(&self, zh: &str, en: &str) -> ProgressBar {
+        if self.out.json {
+            return ProgressBar::hidden();
+        }
         let bar = ProgressBar::new_spinner().with_message(self.out.pick(zh, en).to_owned());
         bar.set_style(
             ProgressStyle::with_template("    {spinner} {msg} {elapsed}").expect("valid template"),
@@ -59,7 +104,20 @@ impl Narrator<'_> {
         bar
     }
 
+    fn bar(&self, len: u64) -> ProgressBar {
+        if self.out.json {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(len);
+        bar.set_style(
+            ProgressStyle::with_template("    [{bar:24}] {pos}/{len} {msg}")
+                .expect("valid template"),
+        );
+        bar
+    }
+
     fn fail(&self, zh: &str, en: &str, detail: impl std::fmt::Display) -> CliError {
+        self.flush();
         CliError::invalid(
             "demo_failed",
             format!("演示第 {} 步失败（{zh}）：{detail}", self.step),
@@ -102,44 +160,103 @@ async fn login(app: &Yaohao, op: &Operator) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// The whole journey.
-pub async fn journey(
-    seed: Option<String>,
-    applicants: usize,
-    quota: u32,
-    out: &Output,
-) -> Result<(), CliError> {
-    let mut n = Narrator {
-        out,
-        step: 0,
-        started: Instant::now(),
+/// What one run of the demo does: the same plan gives the same run.
+pub struct Plan {
+    /// The draw's seed (6 digits); it also fixes the synthetic pool and every code.
+    pub seed: String,
+    /// Synthetic applicants besides the demo's.
+    pub applicants: usize,
+    /// Quotas in the draw.
+    pub quota: u32,
+    /// The regime the embedded portal runs.
+    pub policy: &'static Policy,
+}
+
+/// When the story starts: 1 December 2026, 09:00 Beijing time (before the cut-off of the December
+/// draw) for a monthly or bimonthly regime; a few days into the next application window for an
+/// annual one (4 January 2027, 09:00).
+fn story_start(policy: &Policy) -> DateTime<Utc> {
+    let december: DateTime<Utc> = "2026-12-01T01:00:00Z".parse().expect("a valid instant");
+    let Some(window) = policy.windows.first() else {
+        return december;
     };
+    let opens = NaiveDate::from_ymd_opt(2027, window.opens_month, window.opens_day)
+        .and_then(|d| d.checked_add_days(Days::new(3)))
+        .and_then(|d| d.and_hms_opt(1, 0, 0));
+    opens.map_or(december, |t| t.and_utc())
+}
+
+/// The first line of the demo: which regime it runs, and why.
+fn regime_line(policy: &Policy, start: DateTime<Utc>) -> (String, String) {
+    let in_force = policy.in_force_on(beijing_date(start));
+    let current = policy::in_force(beijing_date(Utc::now()))
+        .map(|p| p.name.as_str())
+        .unwrap_or("annual-2021");
+    if in_force {
+        (
+            format!(
+                "本演示按 {}（{}）运行：这是演示日期所实行的规则。",
+                policy.name, policy.title.zh
+            ),
+            format!(
+                "This demo runs {} ({}): the regime in force on the demo's dates.",
+                policy.name, policy.title.en
+            ),
+        )
+    } else {
+        (
+            format!(
+                "本演示按 {}（{}，{} 起实行）运行：它包含每月 8 日申请截止、数据封存、72 小时确认和“继续参与”等全部环节，日期按该规则推算。现行规则是 {current}：yaohao demo --policy {current}",
+                policy.name, policy.title.zh, policy.effective_from
+            ),
+            format!(
+                "This demo runs {} ({}, from {}): it has every step (cut-off on the 8th, data freeze, 72-hour confirmation, 继续参与), with dates projected by its rules. The regime in force now is {current}: yaohao demo --policy {current}",
+                policy.name, policy.title.en, policy.effective_from
+            ),
+        )
+    }
+}
+
+/// The whole journey.
+pub async fn journey(plan: &Plan, out: &Output) -> Result<(), CliError> {
+    let &Plan {
+        ref seed,
+        applicants,
+        quota,
+        policy,
+    } = plan;
+    let mut n = Narrator::new(out);
     let dir = tempfile::tempdir().map_err(|e| n.fail("临时目录", "temporary directory", e))?;
-    // The story starts on 1 December 2026, 09:00 Beijing time: before the cut-off of the December draw.
-    let start: DateTime<Utc> = "2026-12-01T01:00:00Z".parse().expect("a valid instant");
+    let start = story_start(policy);
 
     n.step(
         "启动内嵌的摇号门户（本机回环地址、临时数据库、模拟时钟）",
         "Starting the embedded portal (loopback, temporary database, simulated clock)",
     );
+    let (why_zh, why_en) = regime_line(policy, start);
+    n.say(why_zh, why_en);
+    let seed_value: u64 = seed.parse().unwrap_or_default();
     let mut config = PortalConfig::new(
         dir.path().join("portal.sqlite3"),
         dir.path().join("portal-data"),
     );
     config.clock = ClockConfig::Simulated(start);
     config.operator_token = OPERATOR_TOKEN.to_owned();
+    config.policy = policy.name.clone();
+    config.code_seed = Some(seed_value);
+    let data = config.data.clone();
     let portal = yaohao_portal::start_ephemeral(config)
         .await
         .map_err(|e| n.fail("启动门户", "starting the portal", e))?;
     let op = Operator::new(&portal.base_url, OPERATOR_TOKEN);
     n.say(
         format!(
-            "门户地址 {}，政策 bimonthly-2014，模拟时间 {}",
+            "门户地址 {}，模拟时间 {}，种子数 {seed}（用 --seed {seed} 可完全重现本次演示）",
             portal.base_url,
             bj(start)
         ),
         format!(
-            "portal at {}, policy bimonthly-2014, simulated time {}",
+            "portal at {}, simulated time {}, seed {seed} (--seed {seed} repeats this run exactly)",
             portal.base_url,
             bj(start)
         ),
@@ -151,7 +268,8 @@ pub async fn journey(
         .map_err(|e| n.fail("创建摇号期", "creating the period", e))?;
     let period_id = period["id"].as_str().unwrap_or_default().to_owned();
     let spinner = n.spinner("正在生成模拟申请人…", "Seeding synthetic applicants…");
-    let seeded = yaohao_portal::ops::seed_demo(&portal.state.db, applicants, start)
+    let mut synthetic = Synthetic::new(Some(seed_value));
+    let seeded = yaohao_portal::ops::seed_demo(&portal.state.db, applicants, start, &mut synthetic)
         .map_err(|e| n.fail("生成申请人", "seeding applicants", e))?;
     spinner.finish_and_clear();
     n.say(
@@ -270,10 +388,7 @@ pub async fn journey(
         DocumentKind::IdCardBack,
         DocumentKind::DrivingLicence,
     ];
-    let bar = ProgressBar::new(kinds.len() as u64);
-    bar.set_style(
-        ProgressStyle::with_template("    [{bar:24}] {pos}/{len} {msg}").expect("valid template"),
-    );
+    let bar = n.bar(kinds.len() as u64);
     let raw = photo();
     for kind in kinds {
         bar.set_message(kind.title().get(out.lang).to_owned());
@@ -363,29 +478,47 @@ pub async fn journey(
     }
 
     n.step(
-        "时间快进到摇号：封存数据、按公布的种子数摇号、公布结果",
-        "Fast-forward to the draw: freeze, draw with the announced seed, publish",
+        "时间快进到摇号：封存申请池、按公布的种子数摇号、公布结果",
+        "Fast-forward to the draw: freeze the pool, draw with the announced seed, publish",
     );
-    let freeze = period["freeze_from"]
-        .as_str()
-        .and_then(|s| s.parse::<DateTime<Utc>>().ok())
-        .ok_or_else(|| n.fail("读取摇号期", "reading the period", &period))?;
-    let publish = period["publish_at"]
-        .as_str()
-        .and_then(|s| s.parse::<DateTime<Utc>>().ok())
-        .ok_or_else(|| n.fail("读取摇号期", "reading the period", &period))?;
-    op.set_clock(freeze + TimeDelta::minutes(1))
-        .await
-        .map_err(|e| n.fail("封存", "freezing", e))?;
-    clock.set(freeze + TimeDelta::minutes(1));
-    n.say(
-        format!("{} 起数据封存，查询暂停（这不是故障）", bj(freeze)),
-        format!(
-            "data frozen from {} (queries pause; this is not a fault)",
-            bj(freeze)
-        ),
+    let at = |field: &str| {
+        period[field]
+            .as_str()
+            .and_then(|s| s.parse::<DateTime<Utc>>().ok())
+            .ok_or_else(|| n.fail("读取摇号期", "reading the period", field))
+    };
+    let (cutoff, freeze, thaw, publish) = (
+        at("cutoff_at")?,
+        at("freeze_from")?,
+        at("freeze_until")?,
+        at("publish_at")?,
     );
-    // Draw-day morning, 09:00 Beijing time: the session of 1 December has long expired.
+    if thaw > freeze {
+        op.set_clock(freeze + TimeDelta::minutes(1))
+            .await
+            .map_err(|e| n.fail("封存", "freezing", e))?;
+        clock.set(freeze + TimeDelta::minutes(1));
+        n.say(
+            format!("{} 起数据封存，查询暂停（这不是故障）", bj(freeze)),
+            format!(
+                "data frozen from {} (queries pause; this is not a fault)",
+                bj(freeze)
+            ),
+        );
+    } else {
+        op.set_clock(cutoff + TimeDelta::minutes(1))
+            .await
+            .map_err(|e| n.fail("封存", "freezing", e))?;
+        clock.set(cutoff + TimeDelta::minutes(1));
+        n.say(
+            format!("{} 年度申报截止：此前审核通过的申请组成本期申请池（本规则没有数据封存）", bj(cutoff)),
+            format!(
+                "{}: the application window closes; applications approved by then form this pool (no data freeze under this regime)",
+                bj(cutoff)
+            ),
+        );
+    }
+    // Draw-day morning, 09:00 Beijing time: the first session has long expired.
     let morning = publish - TimeDelta::hours(3);
     op.set_clock(morning)
         .await
@@ -410,7 +543,7 @@ pub async fn journey(
     let push = tokio::spawn(super::operator::next_push(stream));
     let spinner = n.spinner("按官方算法摇号…", "Drawing with the official algorithm…");
     let drawn = op
-        .draw(&period_id, seed.as_deref())
+        .draw(&period_id, Some(seed))
         .await
         .map_err(|e| n.fail("摇号", "drawing", e))?;
     spinner.finish_and_clear();
@@ -447,7 +580,15 @@ pub async fn journey(
                 event["title"]["en"].as_str().unwrap_or("results are out")
             ),
         ),
-        other => return Err(n.fail("接收推送", "receiving the push", format!("{other:?}"))),
+        Ok(Ok(Err(e))) => return Err(n.fail("接收推送", "receiving the push", e)),
+        Ok(Err(e)) => return Err(n.fail("接收推送", "receiving the push", e)),
+        Err(_) => {
+            return Err(n.fail(
+                "接收推送",
+                "receiving the push",
+                "15 秒内没有收到推送 / no push within 15 s",
+            ));
+        }
     }
     let notifications = app
         .check_results(period_id.clone())
@@ -514,16 +655,55 @@ pub async fn journey(
     let file =
         parse_bytes(&bytes).map_err(|e| n.fail("解析结果文件", "parsing the result file", e))?;
     let verification = verify(&file, None);
-    if verification.verdict != Verdict::Verified {
-        return Err(n.fail(
-            "验证",
-            "verification",
-            format!("{:?}", verification.first_mismatch),
-        ));
+    let undersubscribed = file.kind == ListKind::Undersubscribed;
+    match (&verification.verdict, &verification.needs_pool) {
+        (Verdict::Verified, _) if undersubscribed => n.say(
+            format!("{} 已验证：指标数不少于申请人数，无需摇号——名单按编码顺序列出全部 {} 个申请编码，每人一个指标", style("✓").green(), verification.rows),
+            format!("{} Verified: the quotas cover every applicant, so there is no draw — the list gives all {} codes in code order, one quota each", style("✓").green(), verification.rows),
+        ),
+        (Verdict::Verified, _) => n.say(
+            format!("{} 仅凭表头已验证：{} 行名单与用种子数 {used_seed} 重放 .NET Random 的结果一致（重放 {} 次，跳过的 {} 次为重复或阶梯副本）", style("✓").green(), verification.rows, verification.draws, verification.skipped),
+            format!("{} Verified from the header alone: all {} rows follow the .NET Random replay with seed {used_seed} ({} draws; the {} skipped were repeats or ladder copies)", style("✓").green(), verification.rows, verification.draws, verification.skipped),
+        ),
+        (Verdict::NeedsPool, Some(undecided)) => n.say(
+            format!("… 仅凭表头无法判定：{}", undecided.message.zh),
+            format!("… the header alone cannot decide: {}", undecided.message.en),
+        ),
+        _ => {
+            let why = verification
+                .first_mismatch
+                .as_ref()
+                .map(|m| m.message.clone())
+                .unwrap_or_else(|| yaohao_core::i18n::Text::new("结论未定", "no verdict"));
+            return Err(n.fail("验证", "verification", why.get(out.lang)));
+        }
+    }
+    // The verification package the portal published beside the list: every code checked.
+    let package_dir = yaohao_portal::publish::dir(&data, &period_id);
+    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&package_dir)
+        .and_then(|entries| {
+            entries
+                .map(|entry| {
+                    let path = entry?.path();
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    Ok((name.unwrap_or_default(), std::fs::read(&path)?))
+                })
+                .collect()
+        })
+        .map_err(|e| n.fail("读取核验数据包", "reading the verification package", e))?;
+    let pool = read_pool(&files)
+        .map_err(|e| n.fail("读取核验数据包", "reading the verification package", e))?;
+    let exact = verify(&file, Some(&pool.pool));
+    if exact.verdict != Verdict::Verified {
+        let why = exact
+            .first_mismatch
+            .map(|m| m.message)
+            .unwrap_or_else(|| yaohao_core::i18n::Text::new("结论未定", "no verdict"));
+        return Err(n.fail("验证", "verification", why.get(out.lang)));
     }
     n.say(
-        format!("{} 已验证：{} 行名单与用种子数 {used_seed} 重放 .NET Random 的结果完全一致（重放 {} 次，跳过的 {} 次均为重复或阶梯副本）", style("✓").green(), verification.rows, verification.draws, verification.skipped),
-        format!("{} Verified: all {} rows equal the .NET Random replay with seed {used_seed} ({} draws, the {} skipped were repeats or ladder copies)", style("✓").green(), verification.rows, verification.draws, verification.skipped),
+        format!("{} 用门户公布的核验数据包（{} 个序号）重新摇号：每一行的序号和申请编码都一致", style("✓").green(), pool.pool.size()),
+        format!("{} Re-run on the verification package the portal published ({} positions): every row's position and code agree", style("✓").green(), pool.pool.size()),
     );
 
     n.step("概率与下一步", "Odds and next steps");
@@ -534,9 +714,9 @@ pub async fn journey(
         weight: 1,
         unsuccessful_draws: Some(0),
         c5: false,
-        draws_per_year: 6.0,
+        draws_per_year: f64::from(policy.ordinary_draws_per_year()),
     })
-    .map_err(|e| n.fail("估算概率", "estimating odds", e.message_en))?;
+    .map_err(|e| n.fail("估算概率", "estimating odds", e.message(out.lang)))?;
     n.say(
         format!(
             "单期中签率约 1/{:.0}；按现在的号池，平均要等约 {:.1} 年",
@@ -604,19 +784,27 @@ pub async fn journey(
         .shutdown()
         .await
         .map_err(|e| n.fail("关闭门户", "stopping the portal", e))?;
-    println!(
-        "\n{} {}",
-        style("✓").green().bold(),
-        out.pick(
-            &format!(
-                "演示完成，用时 {:.1} 秒。",
-                n.started.elapsed().as_secs_f64()
-            ),
-            &format!(
-                "Demo complete in {:.1} s.",
-                n.started.elapsed().as_secs_f64()
+    n.flush();
+    let seconds = n.started.elapsed().as_secs_f64();
+    if out.json {
+        let done = serde_json::json!({
+            "done": true,
+            "policy": policy.name,
+            "seed": seed,
+            "won": outcome.won,
+            "verified": true,
+            "seconds": seconds,
+        });
+        write_stdout(&format!("{done}\n"));
+    } else {
+        println!(
+            "\n{} {}",
+            style("✓").green().bold(),
+            out.pick(
+                &format!("演示完成，用时 {seconds:.1} 秒。"),
+                &format!("Demo complete in {seconds:.1} s."),
             )
-        )
-    );
+        );
+    }
     Ok(())
 }
