@@ -363,6 +363,28 @@ fn two_applicants_from_registration_to_the_published_result() {
     // where there is one, else the announced fallback.
     let mut a = Applicant::new("110105199001011232", "王小明", "13800138000", true);
     let mut b = Applicant::new("11010819920304121X", "李小红", "13900139000", false);
+    // A weak password is refused before any SMS code is spent on it.
+    let weak = a.run(&[
+        "--portal",
+        &portal.url,
+        "register",
+        "--id",
+        a.id,
+        "--name",
+        a.name,
+        "--mobile",
+        a.mobile,
+        "--password",
+        "12345678",
+        "--json",
+    ]);
+    assert_eq!(weak.status.code(), Some(1), "{}", text(&weak.stderr));
+    let body: Value = serde_json::from_slice(&weak.stdout).unwrap();
+    assert_eq!(body["error"]["code"], "password_letters_and_digits");
+    assert!(
+        !text(&weak.stderr).contains("验证码已发送"),
+        "no code was sent"
+    );
     a.register(&portal);
     b.register(&portal);
     // A new code may be requested after a minute.
@@ -441,6 +463,23 @@ fn two_applicants_from_registration_to_the_published_result() {
     let refused = a.run(&["apply", "--yes", "--no-input", "--json"]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(text(&refused.stdout).contains("\"missing_documents\""));
+    // A photo cut short in transfer is refused; a blurry one is accepted with the warning.
+    let dir = tempfile::tempdir().unwrap();
+    let whole = std::fs::read(photo()).unwrap();
+    let cut = dir.path().join("cut.jpg");
+    std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
+    let refused = a.run(&["upload", "id_front", cut.to_str().unwrap(), "--json"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    let body: Value = serde_json::from_slice(&refused.stdout).unwrap();
+    assert_eq!(body["error"]["code"], "document_corrupt", "{body}");
+    let grey = dir.path().join("grey.png");
+    image::GrayImage::from_pixel(1600, 1100, image::Luma([128]))
+        .save(&grey)
+        .unwrap();
+    let blurry = a.json(&["upload", "id_front", grey.to_str().unwrap()]);
+    assert_eq!(blurry["warnings"][0]["code"], "document_blurry", "{blurry}");
+    let shown = a.run(&["upload", "id_front", grey.to_str().unwrap(), "--lang", "en"]);
+    assert!(text(&shown.stdout).contains("⚠"), "{}", text(&shown.stdout));
     a.upload_all();
     let submitted = a.json(&["apply", "--yes", "--no-input"]);
     let code_a = submitted["submitted"]["code"].as_str().unwrap().to_owned();
@@ -540,7 +579,7 @@ fn two_applicants_from_registration_to_the_published_result() {
     b.login_interactively(&portal);
 
     let mut watch = a
-        .command(&["watch", "--once", "--timeout", "30", "--json"])
+        .command(&["watch", "--timeout", "12", "--json", "--no-notify"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -561,15 +600,21 @@ fn two_applicants_from_registration_to_the_published_result() {
     portal.set_clock(&(publish + chrono::TimeDelta::minutes(1)).to_rfc3339());
     let watched = watch.wait_with_output().unwrap();
     assert!(watched.status.success(), "watch: {}", text(&watched.stdout));
-    let alert: Value = serde_json::from_str(text(&watched.stdout).lines().next().unwrap()).unwrap();
+    // One alert for one result, however often the stream repeats it.
+    let stdout = text(&watched.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let alert: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
     assert_eq!(alert["period"], period_id.as_str());
     assert_eq!(alert["outcomes"][0]["code"], code_a.as_str());
 
-    // B was not watching: the next watch shows the result published meanwhile, at once.
-    let missed = b.run(&["watch", "--once", "--timeout", "20", "--json"]);
+    // B was not watching: the next watch shows the result published meanwhile, at once, and
+    // only once (the push that the stream then delivers is the same result).
+    let missed = b.run(&["watch", "--timeout", "5", "--json", "--no-notify"]);
     assert!(missed.status.success(), "{}", text(&missed.stderr));
-    let alert_b: Value =
-        serde_json::from_str(text(&missed.stdout).lines().next().unwrap_or_default()).unwrap();
+    let stdout = text(&missed.stdout);
+    let alerts: Vec<&str> = stdout.lines().collect();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    let alert_b: Value = serde_json::from_str(alerts[0]).unwrap();
     assert_eq!(alert_b["outcomes"][0]["code"], code_b.as_str());
 
     let result_a = a.results(&period_id);
@@ -601,18 +646,47 @@ fn two_applicants_from_registration_to_the_published_result() {
     loser.fails(&["confirm"], 1);
     // The loser's application carries over: one unsuccessful draw, and it is continued in
     // December.
+    let continuation = |reminders: &Value| {
+        reminders
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["kind"].as_str().unwrap().starts_with("continuation"))
+            .filter(|r| r["id"].as_str().unwrap().contains(":2026-12-"))
+            .count()
+    };
+    assert!(
+        continuation(&loser.json(&["reminders"])) > 0,
+        "December: continue"
+    );
     let continued = loser.json(&["continue"]);
     assert_eq!(continued["continued"][0]["status"], "approved");
     assert_eq!(continued["continued"][0]["draw_count"], 1);
+    // Once continued, this December's reminders to continue go (next year's stay).
+    let after = loser.json(&["reminders"]);
+    assert_eq!(continuation(&after), 0, "{after:#}\n{continued:#}");
 
     for applicant in [&a, &b] {
         assert_eq!(applicant.json(&["logout"])["logged_out"], true);
     }
     let err = a.fails(&["status"], 3);
     assert!(err.contains("yaohao login"), "{err}");
-    a.session = None;
     a.fails(&["status", "--lang", "en"], 3);
     b.fails(&["status"], 3);
+    a.fails(&["results"], 3);
+    // Logging in again brings the published result back.
+    portal.post("/v1/operator/clock", json!({ "advance_seconds": 61 }));
+    a.login(&portal);
+    assert_eq!(a.results(&period_id)["code"], code_a.as_str());
+    let all = a.json(&["results"]);
+    assert_eq!(all["outcomes"][0]["code"], code_a.as_str(), "{all}");
+    // A session that ended on the portal is "log in again" (exit 3), not an empty answer.
+    portal.post(
+        "/v1/operator/clock",
+        json!({ "advance_seconds": 13 * 3600 }),
+    );
+    let err = a.fails(&["results"], 3);
+    assert!(err.contains("yaohao login"), "{err}");
 }
 
 /// A `yaohao` with an empty home directory and no keyring.
@@ -670,8 +744,24 @@ fn a_one_off_portal_is_not_remembered_and_errors_have_their_exit_codes() {
         &["config", "set", "portal", "http://portal.example"],
     );
     assert_eq!(refused.status.code(), Some(2));
-    // Remembered: no --portal needed; the unreachable portal is exit 4 with the JSON error.
+    // Remembered: no --portal needed. Results need a login (exit 3); the unreachable portal is
+    // exit 4 with the JSON error.
     let out = bare(home.path(), &["results", "--json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let out = bare(
+        home.path(),
+        &[
+            "register",
+            "--id",
+            "110105199001011232",
+            "--name",
+            "王小明",
+            "--mobile",
+            "13800138000",
+            "--send-code",
+            "--json",
+        ],
+    );
     assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(body["error"]["code"], "network");

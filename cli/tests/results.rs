@@ -385,3 +385,151 @@ fn verify_reads_an_unpacked_verification_package() {
     assert_eq!(bad.status.code(), Some(1));
     assert_eq!(json(&bad)["error"]["code"], "invalid_pool");
 }
+
+#[test]
+fn draw_replay_streams_within_the_stream_a_draw_can_use() {
+    // --json is written number by number and still parses as one object.
+    let out = yaohao(&[
+        "draw",
+        "replay",
+        "--seed",
+        "390922",
+        "--pool-size",
+        "3647274",
+        "--count",
+        "3",
+        "--json",
+    ]);
+    assert_eq!(
+        json(&out)["positions"],
+        serde_json::json!([1002697, 2225388, 2010510])
+    );
+    // 10·N is the most a draw takes: beyond it, and a zero pool, are refused.
+    let most = yaohao(&[
+        "draw",
+        "replay",
+        "--seed",
+        "1",
+        "--pool-size",
+        "3",
+        "--count",
+        "30",
+    ]);
+    assert_eq!(String::from_utf8_lossy(&most.stdout).lines().count(), 30);
+    let over = yaohao(&[
+        "draw",
+        "replay",
+        "--seed",
+        "1",
+        "--pool-size",
+        "3",
+        "--count",
+        "4294967295",
+        "--json",
+    ]);
+    assert_eq!(over.status.code(), Some(1));
+    assert_eq!(json(&over)["error"]["code"], "invalid_count");
+    let zero = yaohao(&[
+        "draw",
+        "replay",
+        "--seed",
+        "1",
+        "--pool-size",
+        "0",
+        "--count",
+        "1",
+    ]);
+    assert_eq!(zero.status.code(), Some(2));
+    assert!(zero.stdout.is_empty());
+    // A seed of digits that is too long says so.
+    let long = yaohao(&[
+        "draw",
+        "replay",
+        "--seed",
+        "99999999999",
+        "--pool-size",
+        "10",
+        "--count",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(long.status.code(), Some(1));
+    let message = json(&long)["error"]["message_en"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(message.contains("at most 9 digits"), "{message}");
+}
+
+#[test]
+fn everyone_winning_offline_verifies_without_the_pool() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = dir.path().join("pool.csv");
+    // 21 applicants holding 46 positions (ladder copies), 1,000 quotas.
+    let lines: String = (1..=21u64)
+        .map(|i| format!("{:013},{}\n", 1_000_000_000_000 + i, 1 + i % 4))
+        .collect();
+    std::fs::write(&pool, lines).unwrap();
+    let out_path = dir.path().join("all.txt");
+    let out_str = out_path.to_str().unwrap();
+    let run = yaohao(&[
+        "draw",
+        "run",
+        "--seed",
+        "390922",
+        "--pool",
+        pool.to_str().unwrap(),
+        "--quota",
+        "1000",
+        "--out",
+        out_str,
+        "--json",
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let parsed = json(&yaohao(&["results", "parse", out_str, "--json"]));
+    assert_eq!(parsed["kind"], "undersubscribed");
+    assert_eq!(
+        (parsed["rows"].as_u64(), parsed["pool_size"].as_u64()),
+        (Some(21), Some(21))
+    );
+    assert!(parsed["seed"].is_null());
+    let verified = json(&yaohao(&["results", "verify", out_str, "--json"]));
+    assert_eq!(verified["verdict"], "verified");
+    let code = format!("{:013}", 1_000_000_000_021u64);
+    let check = json(&yaohao(&[
+        "results", "check", out_str, "--code", &code, "--json",
+    ]));
+    assert_eq!(check["won"], true);
+}
+
+#[test]
+fn a_file_that_is_no_result_list_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("random.pdf");
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    std::fs::write(&path, noise).unwrap();
+    let out = yaohao(&[
+        "--lang",
+        "en",
+        "results",
+        "parse",
+        path.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = json(&out)["error"]["message_en"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        message.contains("not a result file") && message.contains("%PDF"),
+        "{message}"
+    );
+}

@@ -198,3 +198,93 @@ fn eligibility_lists_every_failure() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(json(&out)["eligible"], true);
 }
+
+#[test]
+fn impossible_dates_are_invalid_input_with_their_place() {
+    // In an option: exit 1, as everywhere else.
+    let facts = r#"{"birth_date": "1990-05-01", "residence": {"kind": "beijing_hukou"}, "licence_valid_until": "2030-01-01"}"#;
+    let out = yaohao(
+        &[
+            "eligibility",
+            "individual",
+            "-",
+            "--today",
+            "2026-02-30",
+            "--json",
+        ],
+        Some(facts),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["error"]["code"], "invalid_date");
+    // Inside well-formed JSON: the value is named, not the JSON blamed.
+    let feb30 = facts.replace("1990-05-01", "1990-02-30");
+    let out = yaohao(&["eligibility", "individual", "-", "--json"], Some(&feb30));
+    assert_eq!(out.status.code(), Some(1));
+    let error = &json(&out)["error"];
+    assert_eq!(error["code"], "invalid_value");
+    assert!(
+        error["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("well formed"),
+        "{error}"
+    );
+}
+
+#[test]
+fn odds_refuse_absurd_pools_and_say_when_the_wait_is_cut() {
+    let huge = yaohao(
+        &[
+            "odds",
+            "--pool-size",
+            "18446744073709551615",
+            "--quota",
+            "1",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(huge.status.code(), Some(1));
+    assert_eq!(json(&huge)["error"]["code"], "pool_size");
+    let long = yaohao(
+        &[
+            "--lang",
+            "en",
+            "odds",
+            "--pool-size",
+            "2147483647",
+            "--quota",
+            "1",
+        ],
+        None,
+    );
+    assert_eq!(long.status.code(), Some(0));
+    let shown = String::from_utf8_lossy(&long.stdout);
+    assert!(
+        shown.contains("≥") && shown.contains("100000 draws at most"),
+        "{shown}"
+    );
+    let capped = yaohao(
+        &[
+            "odds",
+            "--pool-size",
+            "2147483647",
+            "--quota",
+            "1",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(json(&capped)["capped"], true);
+}
+
+#[test]
+fn english_output_has_no_chinese_labels() {
+    let family = r#"{"generations": 2, "members": [
+        {"relation": "main", "ladder_steps": 5}, {"relation": "spouse", "ladder_steps": 5},
+        {"relation": "child"}]}"#;
+    let out = yaohao(&["--lang", "en", "points", "family", "-"], Some(family));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Family total: 54"), "{shown}");
+    assert!(!shown.contains('：') && !shown.contains('（'), "{shown}");
+}

@@ -196,6 +196,8 @@ pub struct ApplicationView {
     pub created_at: String,
     /// Last changed.
     pub updated_at: String,
+    /// The Beijing date it was last continued (继续参与), if ever.
+    pub continued_on: Option<String>,
 }
 
 /// Columns [`from_row`] reads, in order.
@@ -203,7 +205,7 @@ pub struct ApplicationView {
 pub const COLUMNS: &str = concat!(
     "id, kind, status, code, form, rejection_reasons, ",
     crate::periods::draws_sql!(),
-    ", submitted_at, reviewed_at, created_at, updated_at, account_id"
+    ", submitted_at, reviewed_at, created_at, updated_at, account_id, continued_on"
 );
 
 /// Builds a view from a row selected with [`COLUMNS`].
@@ -226,6 +228,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(ApplicationView, i64)> {
             reviewed_at: r.get::<_, Option<i64>>(8)?.map(iso),
             created_at: iso(r.get(9)?),
             updated_at: iso(r.get(10)?),
+            continued_on: r.get(12)?,
         },
         r.get(11)?,
     ))

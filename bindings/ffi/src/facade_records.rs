@@ -1,6 +1,7 @@
 //! The facade's records and enums as they cross the boundary (uniffi remote types).
 
 use crate::records::Instant;
+use chrono::NaiveDate;
 use yaohao_core::calendar::EventKind;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::facade::{
@@ -108,6 +109,7 @@ pub struct Application {
     pub reviewed_at: Option<Instant>,
     pub created_at: Instant,
     pub updated_at: Instant,
+    pub continued_on: Option<NaiveDate>,
 }
 
 #[uniffi::remote(Record)]

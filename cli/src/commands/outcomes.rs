@@ -53,6 +53,17 @@ pub fn outcome_line(o: &ResultOutcome, lang: Lang) -> String {
 /// Runs `yaohao results [--period P]` against the portal.
 pub fn run(period: Option<&str>, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let portal = Portal::open(portal, out)?;
+    // The account's codes as the portal has them now: an ended session is "log in again" (exit
+    // 3), while offline the saved results are shown.
+    if let Err(e) = portal.block_on(portal.app.refresh_applications()) {
+        if !e.is_retryable() {
+            return Err(portal.explain(&e));
+        }
+        out.note(
+            format!("（离线：{}，显示本地保存的结果）", e.message().zh),
+            format!("(offline: {} Showing the saved results.)", e.message().en),
+        );
+    }
     let fresh = match period {
         Some(p) => portal.run(portal.app.check_results(p.to_owned()))?,
         None => portal.run(portal.app.check_published_results())?,

@@ -59,6 +59,8 @@ pub struct Uploaded {
     bytes: usize,
     /// `uploaded`, or `queued` until the portal can be reached.
     status: &'static str,
+    /// What may fail review although the photo was accepted (blur), with what to do.
+    warnings: Vec<yaohao_core::i18n::Reason>,
 }
 
 /// Prepares `photo` and adds it to `draft`.
@@ -101,6 +103,7 @@ pub fn add(
         height: prepared.height,
         bytes: prepared.jpeg.len(),
         status: if queued { "queued" } else { "uploaded" },
+        warnings: prepared.warnings,
     })
 }
 
@@ -109,7 +112,12 @@ impl Uploaded {
     pub fn line(&self, lang: Lang) -> String {
         let title = self.kind.title();
         let kb = self.bytes / 1024;
-        match (lang, self.status == "queued") {
+        let warnings: String = self
+            .warnings
+            .iter()
+            .map(|w| format!("\n  ⚠ {}", w.message(lang)))
+            .collect();
+        let line = match (lang, self.status == "queued") {
             (Lang::Zh, false) => format!(
                 "✓ 已上传{}：{}×{}，{kb} KB",
                 title.zh, self.width, self.height
@@ -122,7 +130,8 @@ impl Uploaded {
             (Lang::En, true) => {
                 format!("… the {} is saved here and uploads once online", title.en)
             }
-        }
+        };
+        format!("{line}{warnings}")
     }
 }
 

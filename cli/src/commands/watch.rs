@@ -185,6 +185,9 @@ impl Watcher<'_> {
 
     async fn alert(&self, push: Push) -> Result<(), CliError> {
         let outcomes = match self.portal.app.check_results(push.period.clone()).await {
+            // Nothing new: this result was shown already (the core notifies each code and period
+            // once), however often the stream repeats its push.
+            Ok(list) if list.is_empty() => return Ok(()),
             Ok(list) => list.into_iter().map(|n| n.outcome).collect(),
             Err(e) => {
                 let err = self.portal.explain(&e);

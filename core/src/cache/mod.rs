@@ -85,14 +85,15 @@ impl Cache {
     }
 
     /// Forgets everything tied to the logged-in account (drafts and queued uploads stay: they are
-    /// the applicant's unsent work).
+    /// the applicant's unsent work). The result files read go too: their outcomes were matched
+    /// against this account's codes, and the next login matches them against its own.
     pub fn clear_account(&self) -> CacheResult<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         tx.execute_batch(
             "DELETE FROM profile; DELETE FROM status_history; DELETE FROM applications;
-             DELETE FROM documents; DELETE FROM outcomes; DELETE FROM etags;
-             DELETE FROM sync_marks;",
+             DELETE FROM documents; DELETE FROM outcomes; DELETE FROM result_files;
+             DELETE FROM etags; DELETE FROM sync_marks;",
         )?;
         tx.commit()?;
         Ok(())

@@ -1,5 +1,6 @@
 //! Document photos: what each material is, its limits, and preparing a photo to pass review.
 
+mod jpeg;
 mod kind;
 mod prepare;
 mod resize;

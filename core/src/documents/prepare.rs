@@ -163,6 +163,11 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, DocumentError> {
     if !matches!(format, image::ImageFormat::Jpeg | image::ImageFormat::Png) {
         return Err(DocumentError::UnsupportedFormat);
     }
+    if format == image::ImageFormat::Jpeg && !super::jpeg::is_complete(bytes) {
+        return Err(DocumentError::Corrupt(
+            "the JPEG ends before its end marker".into(),
+        ));
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 4);

@@ -62,7 +62,7 @@ fn reminder_application(app: &Application) -> Option<reminders::TrackedApplicati
         },
         status,
         submitted_on: app.submitted_at.map(beijing_date),
-        last_continued_on: None,
+        last_continued_on: app.continued_on,
         draws_without_win: u32::try_from(app.draw_count).unwrap_or(0),
     })
 }

@@ -1,7 +1,7 @@
 //! The records and enums the facade takes and returns: plain owned data, serialisable, with the
 //! portal's JSON field names so the wire and the cache share one shape.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::EventKind;
@@ -165,6 +165,9 @@ pub struct Application {
     pub created_at: DateTime<Utc>,
     /// Last changed.
     pub updated_at: DateTime<Utc>,
+    /// The Beijing date it was last continued (继续参与), if ever.
+    #[serde(default)]
+    pub continued_on: Option<NaiveDate>,
 }
 
 /// One entry of an application's status history, as this device saw it.

@@ -214,4 +214,9 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE pool_entries;
     ALTER TABLE pool_entries_v6 RENAME TO pool_entries;
     ",
+    // 7: the day an application was last continued (继续参与), which the applicant's reminders
+    // need (the year alone drives the clean-up).
+    "
+    ALTER TABLE applications ADD COLUMN continued_on TEXT;
+    ",
 ];

@@ -375,8 +375,9 @@ async fn continue_application(
                 ));
             }
             tx.execute(
-                "UPDATE applications SET continued_year = ?1, updated_at = ?2 WHERE id = ?3",
-                params![today.year(), ms(now), id],
+                "UPDATE applications SET continued_year = ?1, continued_on = ?2, updated_at = ?3
+                 WHERE id = ?4",
+                params![today.year(), today.to_string(), ms(now), id],
             )?;
             applications::load_owned(tx, id, account)
         })
