@@ -533,3 +533,29 @@ fn a_file_that_is_no_result_list_says_so() {
         "{message}"
     );
 }
+
+#[test]
+fn check_reads_a_code_as_the_validator_does() {
+    let file = fixture("official/bj-201506-person-ordinary.pdf");
+    let first = json(&yaohao(&["results", "parse", &file, "--rows", "--json"]))["list"][0]["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let spaced = format!("{} {} {}", &first[..4], &first[4..8], &first[8..]);
+    let wide: String = first
+        .chars()
+        .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap())
+        .collect();
+    for typed in [first.as_str(), &spaced, &wide] {
+        let valid = json(&yaohao(&["validate", "code", typed, "--json"]));
+        assert_eq!(valid["valid"], true, "{typed}");
+        let found = json(&yaohao(&[
+            "results", "check", &file, "--code", typed, "--json",
+        ]));
+        assert_eq!(
+            (found["won"].as_bool(), found["row"].as_u64()),
+            (Some(true), Some(1)),
+            "{typed}"
+        );
+    }
+}

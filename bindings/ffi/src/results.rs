@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use yaohao_core::draw::{self, Verification};
 use yaohao_core::i18n::Reason;
-use yaohao_core::results::{self, Code, Lookup, ResultFile};
+use yaohao_core::results::{self, Lookup, ResultFile};
 
 /// A result file's header and size.
 #[derive(uniffi::Record)]
@@ -109,17 +109,8 @@ pub fn parse_result_file(bytes: Vec<u8>) -> Result<ResultSummary, YaohaoError> {
 /// Looks up a 13-digit application code in a result file.
 #[uniffi::export]
 pub fn check_code(bytes: Vec<u8>, code: String) -> Result<CodeLookup, YaohaoError> {
-    let wanted = Code::parse(code.trim()).ok_or_else(|| {
-        let v = yaohao_core::validate::application_code(&code);
-        let reason = v.errors.into_iter().next().unwrap_or_else(|| {
-            Reason::new(
-                "code_length",
-                "申请编码应为 13 位数字。",
-                "An application code has 13 digits.",
-            )
-        });
-        YaohaoError::invalid("code", reason)
-    })?;
+    let wanted = yaohao_core::validate::read_code(&code)
+        .map_err(|reason| YaohaoError::invalid("code", reason))?;
     Ok(match results::lookup(&read(&bytes)?, wanted) {
         Lookup::Draw { won, row, position } => CodeLookup::Draw { won, row, position },
         Lookup::Queue { queued, rank, .. } => CodeLookup::Queue { queued, rank },

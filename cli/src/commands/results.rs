@@ -5,7 +5,7 @@ use crate::input::read_bytes;
 use crate::output::{CliError, Output, pairs};
 use serde::Serialize;
 use yaohao_core::draw::{LoadedPool, Verdict, read_pool, verify};
-use yaohao_core::results::{Code, Lookup, ResultFile, Row, lookup, parse_bytes};
+use yaohao_core::results::{Lookup, ResultFile, Row, lookup, parse_bytes};
 
 /// Arguments of `yaohao results`.
 #[derive(clap::Args)]
@@ -171,11 +171,11 @@ fn parse(path: &str, with_rows: bool, out: &Output) -> Result<(), CliError> {
 }
 
 fn check(path: &str, code: &str, out: &Output) -> Result<(), CliError> {
-    let code = Code::parse(code.trim()).ok_or_else(|| {
+    let code = yaohao_core::validate::read_code(code).map_err(|r| {
         CliError::invalid(
             "invalid_code",
-            format!("申请编码“{code}”应为 13 位数字"),
-            format!("application code '{code}' must be 13 digits"),
+            format!("申请编码“{code}”无效：{}", r.message_zh),
+            format!("application code '{code}' is invalid: {}", r.message_en),
         )
     })?;
     let file = load(path)?;

@@ -6,6 +6,26 @@ use crate::i18n::Reason;
 /// The number of digits in an application code.
 pub const CODE_DIGITS: usize = 13;
 
+/// Reads an application code as a person types it (spaces, hyphens, full-width digits), or
+/// explains what is wrong: the one parser behind every place a code is typed (the validator, the
+/// result-file checks, the CLI and the apps).
+pub fn read_code(value: &str) -> Result<crate::results::Code, Reason> {
+    let checked = application_code(value);
+    checked
+        .normalized
+        .as_deref()
+        .and_then(crate::results::Code::parse)
+        .ok_or_else(|| {
+            checked.errors.into_iter().next().unwrap_or_else(|| {
+                Reason::new(
+                    "code_length",
+                    "申请编码应为 13 位数字。",
+                    "An application code has 13 digits.",
+                )
+            })
+        })
+}
+
 /// Validates an application code; spaces, hyphens and full-width digits are cleaned up.
 pub fn application_code(value: &str) -> Validation {
     if value.trim().is_empty() {
@@ -43,6 +63,22 @@ pub fn application_code(value: &str) -> Validation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_read_as_the_validator_accepts_them() {
+        for typed in [
+            "1234 5678 90123",
+            "１２３４５６７８９０１２３",
+            "1234-5678-90123",
+        ] {
+            assert_eq!(read_code(typed).unwrap().to_string(), "1234567890123");
+        }
+        assert_eq!(read_code("123").unwrap_err().code, "code_length");
+        assert_eq!(
+            read_code("12345678901x3").unwrap_err().code,
+            "code_characters"
+        );
+    }
 
     #[test]
     fn validates_codes() {

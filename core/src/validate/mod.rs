@@ -11,7 +11,7 @@ mod resident_id;
 mod width;
 
 pub use address::address;
-pub use application_code::application_code;
+pub use application_code::{application_code, read_code};
 pub use licence_file::licence_file;
 pub use name::name;
 pub use password::password;
