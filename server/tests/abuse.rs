@@ -60,6 +60,22 @@ async fn a_device_token_that_moved_away_and_back_does_not_leak_to_the_other_acco
 // ---------------------------------------------------------------------------------------------
 // Request bodies are bounded per route and answered 413 beyond the bound.
 
+/// Sends `body` as JSON text, as it is.
+async fn raw_json(
+    t: &TestPortal,
+    method: Method,
+    path: &str,
+    token: &str,
+    body: String,
+) -> reqwest::Response {
+    t.req(method, path, Some(token))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn oversized_application_bodies_answer_413_before_parsing() {
     let t = start_with(|c| c.limits.json_body_bytes = 4096).await;
@@ -71,14 +87,8 @@ async fn oversized_application_bodies_answer_413_before_parsing() {
         (Method::POST, "/v1/applications".to_owned()),
         (Method::PUT, format!("/v1/applications/{id}")),
     ] {
-        let r = t
-            .req(method.clone(), &path, Some(&token))
-            .header("content-type", "application/json")
-            .body(big.clone())
-            .send()
-            .await
-            .unwrap();
-        let (status, body) = read(r).await;
+        let (status, body) =
+            read(raw_json(&t, method.clone(), &path, &token, big.clone()).await).await;
         assert_eq!(
             (status, body["code"].as_str()),
             (StatusCode::PAYLOAD_TOO_LARGE, Some("body_too_large")),
@@ -103,13 +113,8 @@ async fn oversized_application_bodies_answer_413_before_parsing() {
 async fn the_default_application_body_limit_is_sane() {
     let t = start().await;
     let token = t.applicant(ID_A, "张三", MOBILE_A).await;
-    let r = t
-        .req(Method::POST, "/v1/applications", Some(&token))
-        .header("content-type", "application/json")
-        .body(format!("\"{}\"", "x".repeat(2 * 1024 * 1024)))
-        .send()
-        .await
-        .unwrap();
+    let huge = format!("\"{}\"", "x".repeat(2 * 1024 * 1024));
+    let r = raw_json(&t, Method::POST, "/v1/applications", &token, huge).await;
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
 
@@ -275,6 +280,17 @@ fn login_body(id: &str, password: &str, code: &str) -> Value {
     json!({ "resident_id": id, "password": password, "sms_code": code })
 }
 
+/// Tries to log in; the status and the body.
+async fn try_login(t: &TestPortal, id: &str, password: &str, code: &str) -> (StatusCode, Value) {
+    t.call(
+        Method::POST,
+        "/v1/sessions",
+        None,
+        Some(login_body(id, password, code)),
+    )
+    .await
+}
+
 /// A 6-digit code that is not `code`.
 fn other_than(code: &str) -> &'static str {
     if code == "000000" { "111111" } else { "000000" }
@@ -285,14 +301,7 @@ async fn a_stranger_without_the_code_cannot_lock_the_owner_out() {
     let t = start().await;
     t.register(ID_A, "张三", MOBILE_A).await;
     for _ in 0..10 {
-        let (status, e) = t
-            .call(
-                Method::POST,
-                "/v1/sessions",
-                None,
-                Some(login_body(ID_A, "Wrong1234", "000000")),
-            )
-            .await;
+        let (status, e) = try_login(&t, ID_A, "Wrong1234", "000000").await;
         assert_eq!(
             (status, e["code"].as_str()),
             (StatusCode::BAD_REQUEST, Some("sms_code_invalid"))
@@ -309,22 +318,8 @@ async fn without_the_code_a_right_password_answers_like_a_wrong_one() {
         .code(json!({ "purpose": "login", "resident_id": ID_A }), MOBILE_A)
         .await;
     let wrong_code = other_than(&code);
-    let right = t
-        .call(
-            Method::POST,
-            "/v1/sessions",
-            None,
-            Some(login_body(ID_A, PASSWORD, wrong_code)),
-        )
-        .await;
-    let wrong = t
-        .call(
-            Method::POST,
-            "/v1/sessions",
-            None,
-            Some(login_body(ID_A, "Wrong1234", wrong_code)),
-        )
-        .await;
+    let right = try_login(&t, ID_A, PASSWORD, wrong_code).await;
+    let wrong = try_login(&t, ID_A, "Wrong1234", wrong_code).await;
     assert_eq!(right, wrong);
     assert_eq!(right.0, StatusCode::BAD_REQUEST);
 }
@@ -352,22 +347,8 @@ async fn unknown_and_registered_ids_answer_alike() {
     // Logins: the same answer for the registered ID (a code was sent) and the unknown one,
     // wrong code or exhausted code alike.
     for _ in 0..7 {
-        let registered = t
-            .call(
-                Method::POST,
-                "/v1/sessions",
-                None,
-                Some(login_body(ID_A, PASSWORD, "000000")),
-            )
-            .await;
-        let unknown = t
-            .call(
-                Method::POST,
-                "/v1/sessions",
-                None,
-                Some(login_body(ID_B, PASSWORD, "000000")),
-            )
-            .await;
+        let registered = try_login(&t, ID_A, PASSWORD, "000000").await;
+        let unknown = try_login(&t, ID_B, PASSWORD, "000000").await;
         assert_eq!(registered, unknown);
     }
 }
@@ -398,26 +379,12 @@ async fn wrong_passwords_with_the_code_lock_the_account_with_retry_after() {
         }
     }
     // The code is burnt by those failures; with a new one the owner is still locked out …
-    let (status, _) = t
-        .call(
-            Method::POST,
-            "/v1/sessions",
-            None,
-            Some(login_body(ID_A, PASSWORD, &code)),
-        )
-        .await;
+    let (status, _) = try_login(&t, ID_A, PASSWORD, &code).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let code = t
         .code(json!({ "purpose": "login", "resident_id": ID_A }), MOBILE_A)
         .await;
-    let (status, _) = t
-        .call(
-            Method::POST,
-            "/v1/sessions",
-            None,
-            Some(login_body(ID_A, PASSWORD, &code)),
-        )
-        .await;
+    let (status, _) = try_login(&t, ID_A, PASSWORD, &code).await;
     assert_eq!(status, StatusCode::LOCKED);
     // … until the 15 minutes are over.
     t.advance(15 * 60).await;
@@ -432,33 +399,12 @@ async fn a_login_code_is_burnt_after_failed_uses_whatever_the_failure() {
         .code(json!({ "purpose": "login", "resident_id": ID_A }), MOBILE_A)
         .await;
     for _ in 0..4 {
-        let (status, _) = t
-            .call(
-                Method::POST,
-                "/v1/sessions",
-                None,
-                Some(login_body(ID_A, "Wrong1234", &code)),
-            )
-            .await;
+        let (status, _) = try_login(&t, ID_A, "Wrong1234", &code).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
-    let (status, _) = t
-        .call(
-            Method::POST,
-            "/v1/sessions",
-            None,
-            Some(login_body(ID_A, PASSWORD, other_than(&code))),
-        )
-        .await;
+    let (status, _) = try_login(&t, ID_A, PASSWORD, other_than(&code)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let (status, e) = t
-        .call(
-            Method::POST,
-            "/v1/sessions",
-            None,
-            Some(login_body(ID_A, PASSWORD, &code)),
-        )
-        .await;
+    let (status, e) = try_login(&t, ID_A, PASSWORD, &code).await;
     assert_eq!(
         (status, e["code"].as_str()),
         (StatusCode::BAD_REQUEST, Some("sms_code_invalid"))
@@ -504,60 +450,49 @@ async fn rate_limited(r: reqwest::Response) -> bool {
     status == StatusCode::TOO_MANY_REQUESTS && body["code"] == "rate_limited" && retry_after
 }
 
+/// Sends `n + 1` requests built by `request` (given their index): the first `n` answer
+/// `allowed`, the last one is rate-limited.
+async fn limited_after(
+    n: usize,
+    allowed: StatusCode,
+    request: impl Fn(usize) -> reqwest::RequestBuilder,
+) {
+    for i in 0..n {
+        let r = request(i).send().await.unwrap();
+        assert_eq!(r.status(), allowed, "request {i}");
+    }
+    let r = request(n).send().await.unwrap();
+    assert!(rate_limited(r).await, "request {} was let through", n + 1);
+}
+
 #[tokio::test]
 async fn one_client_cannot_send_codes_to_many_numbers() {
     let t = start_with(|c| c.limits.sms_per_minute = 3).await;
-    let numbers = ["13800138001", "13800138002", "13800138003", "13800138004"];
-    for (i, mobile) in numbers.iter().enumerate() {
-        let r = t
-            .req(Method::POST, "/v1/sms-codes", None)
+    limited_after(3, StatusCode::ACCEPTED, |i| {
+        let mobile = format!("1380013800{i}");
+        t.req(Method::POST, "/v1/sms-codes", None)
             .json(&json!({ "purpose": "register", "mobile": mobile }))
-            .send()
-            .await
-            .unwrap();
-        if i < 3 {
-            assert_eq!(r.status(), StatusCode::ACCEPTED);
-        } else {
-            assert!(rate_limited(r).await, "the 4th code in a minute was sent");
-        }
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn one_client_cannot_create_captchas_without_bound() {
     let t = start_with(|c| c.limits.captchas_per_minute = 5).await;
-    for _ in 0..5 {
-        let r = t
-            .req(Method::POST, "/v1/captcha", None)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::CREATED);
-    }
-    let r = t
-        .req(Method::POST, "/v1/captcha", None)
-        .send()
-        .await
-        .unwrap();
-    assert!(rate_limited(r).await);
+    limited_after(5, StatusCode::CREATED, |_| {
+        t.req(Method::POST, "/v1/captcha", None)
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn one_client_cannot_try_logins_without_bound() {
     let t = start_with(|c| c.limits.logins_per_minute = 3).await;
-    for i in 0..4 {
-        let r = t
-            .req(Method::POST, "/v1/sessions", None)
+    limited_after(3, StatusCode::BAD_REQUEST, |_| {
+        t.req(Method::POST, "/v1/sessions", None)
             .json(&login_body(ID_A, PASSWORD, "000000"))
-            .send()
-            .await
-            .unwrap();
-        if i < 3 {
-            assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-        } else {
-            assert!(rate_limited(r).await, "the 4th login in a minute was tried");
-        }
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -630,22 +565,22 @@ async fn operator_times_beyond_the_range_are_field_errors() {
 async fn the_bearer_scheme_is_case_insensitive() {
     let t = start().await;
     let token = t.applicant(ID_A, "张三", MOBILE_A).await;
-    for scheme in ["bearer", "BEARER", "Bearer"] {
-        let r = t
-            .req(Method::GET, "/v1/me", None)
+    let me = |scheme: &str| {
+        t.req(Method::GET, "/v1/me", None)
             .header("authorization", format!("{scheme} {token}"))
             .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::OK, "{scheme}");
+    };
+    for scheme in ["bearer", "BEARER", "Bearer"] {
+        assert_eq!(
+            me(scheme).await.unwrap().status(),
+            StatusCode::OK,
+            "{scheme}"
+        );
     }
-    let r = t
-        .req(Method::GET, "/v1/me", None)
-        .header("authorization", format!("Basic {token}"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        me("Basic").await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
