@@ -32,6 +32,29 @@ async fn a_logout_ends_the_push_stream() {
 }
 
 #[tokio::test]
+async fn removing_the_device_ends_its_push_stream() {
+    let t = rechecking_portal().await;
+    let token = t.applicant(ID_A, "张三", MOBILE_A).await;
+    t.device(&token, "dev", "dev-a").await;
+    let mut stream = t.push_stream(&token, "dev-a").await;
+    let (_, devices) = t
+        .call(Method::GET, "/v1/me/devices", Some(&token), None)
+        .await;
+    let id = devices[0]["id"].as_i64().unwrap();
+    let (status, _) = t
+        .call(
+            Method::DELETE,
+            &format!("/v1/me/devices/{id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (text, ended) = stream_text(&mut stream, Duration::from_secs(10)).await;
+    assert!(ended, "the stream outlived its device: {text:?}");
+}
+
+#[tokio::test]
 async fn a_device_token_that_moved_away_and_back_does_not_leak_to_the_other_account() {
     let t = rechecking_portal().await;
     t.import_registry(&TestPortal::eligible_rows(ID_C)).await;
@@ -114,8 +137,16 @@ async fn the_default_application_body_limit_is_sane() {
     let t = start().await;
     let token = t.applicant(ID_A, "张三", MOBILE_A).await;
     let huge = format!("\"{}\"", "x".repeat(2 * 1024 * 1024));
-    let r = raw_json(&t, Method::POST, "/v1/applications", &token, huge).await;
+    let r = raw_json(&t, Method::POST, "/v1/applications", &token, huge.clone()).await;
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    // Routes under axum's default 2 MB limit answer 413 too (they answered 400).
+    let huge = format!("{{\"token\": {huge}}}");
+    let r = raw_json(&t, Method::POST, "/v1/me/devices", &token, huge).await;
+    let (status, body) = read(r).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("body_too_large"))
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
