@@ -8,6 +8,9 @@
 //!
 //! Linux only balances connections over such a group, so elsewhere the portal serves from one
 //! thread.
+//!
+//! Every thread (and the in-process portal) accepts with [`accept`], which bounds what one client
+//! can hold: a header-read timeout, a connection cap (see `docs/portal.md`, "Limits").
 
 use std::future::Future;
 use std::net::{SocketAddr, TcpListener};
