@@ -85,7 +85,12 @@ impl Portal {
                 .enable_all()
                 .build()
                 .unwrap(),
-            http: reqwest::Client::new(),
+            // This runtime only runs during calls, so a connection the portal closed while idle
+            // goes unnoticed: keep none idle longer than the portal does (10 s).
+            http: reqwest::Client::builder()
+                .pool_idle_timeout(Duration::from_secs(5))
+                .build()
+                .unwrap(),
             _dir: dir,
         }
     }

@@ -258,6 +258,65 @@ pub fn list_owned(conn: &Connection, account_id: i64) -> ApiResult<Vec<Applicati
         .collect::<Result<Vec<_>, _>>()?)
 }
 
+/// The longest text a form field may hold when a draft is saved (the longest real address is a
+/// fraction of it; the field checks at preview are stricter).
+pub const MAX_FIELD_CHARS: usize = 200;
+/// The most family members a draft may list.
+pub const MAX_MEMBERS: usize = 20;
+
+/// Whether `c` may not be stored in a form: control characters (NUL, ANSI escapes…) and the
+/// bidirectional overrides and isolates that make text display in another order than it reads.
+fn forbidden_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Refuses, when a draft is saved, text no field can hold: control and bidirectional-override
+/// characters, and absurd lengths (each with its field, `form.address`). The full checks run
+/// at preview; these keep garbage out of the database and of every screen that shows drafts.
+pub fn check_text(form: &ApplicationForm) -> ApiResult<()> {
+    let members = form.family.as_ref().map_or(0, |f| f.members.len());
+    if members > MAX_MEMBERS {
+        return Err(ApiError::invalid(
+            "form.family.members",
+            format!("家庭成员不能超过 {MAX_MEMBERS} 人"),
+            format!("a family lists at most {MAX_MEMBERS} members"),
+        ));
+    }
+    let value = serde_json::to_value(form).map_err(ApiError::internal)?;
+    check_strings(&value, "form")
+}
+
+fn check_strings(value: &serde_json::Value, path: &str) -> ApiResult<()> {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            if text.chars().any(forbidden_char) {
+                return Err(ApiError::invalid(
+                    path,
+                    "含有不允许的控制字符，请删除后重新输入",
+                    "contains control or text-direction characters: remove them and type it again",
+                ));
+            }
+            if text.chars().count() > MAX_FIELD_CHARS {
+                return Err(ApiError::invalid(
+                    path,
+                    format!("内容过长（最多 {MAX_FIELD_CHARS} 个字符）"),
+                    format!("too long (at most {MAX_FIELD_CHARS} characters)"),
+                ));
+            }
+            Ok(())
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, item)| check_strings(item, &format!("{path}[{i}]"))),
+        Value::Object(fields) => fields
+            .iter()
+            .try_for_each(|(key, item)| check_strings(item, &format!("{path}.{key}"))),
+        _ => Ok(()),
+    }
+}
+
 /// Whether the application may still be edited (draft, or rejected and being fixed).
 pub fn editable(status: &str) -> bool {
     status == status::DRAFT || status == status::REJECTED

@@ -1,7 +1,7 @@
 //! Image captchas for the anonymous result query, and a per-client rate limit. Both live in
 //! memory: a captcha is single-use and short-lived, a restart simply asks for a new one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 
@@ -13,8 +13,10 @@ use crate::random;
 
 /// How long a captcha stays valid.
 pub const CAPTCHA_SECONDS: i64 = 120;
-/// Outstanding captchas kept at most (the oldest are dropped beyond this).
-const MAX_CAPTCHAS: usize = 100_000;
+/// Outstanding captchas kept at most by default (the oldest are evicted beyond this).
+const MAX_CAPTCHAS: usize = 10_000;
+/// Clients whose query counts are kept before finished minutes are forgotten.
+const MAX_CLIENTS: usize = 100_000;
 /// Anonymous queries per client per minute.
 pub const QUERIES_PER_MINUTE: u32 = 20;
 
@@ -76,11 +78,26 @@ struct Pending {
     expires_at: DateTime<Utc>,
 }
 
-/// Outstanding captchas and the per-client query counters.
-#[derive(Clone, Default)]
+/// Outstanding captchas, oldest first.
+#[derive(Default)]
+struct Captchas {
+    by_id: HashMap<String, Pending>,
+    /// Ids in the order they were issued (also their order of expiry); some may be used up.
+    order: VecDeque<String>,
+}
+
+/// Outstanding captchas (bounded by age and count) and the per-client query counters.
+#[derive(Clone)]
 pub struct Guard {
-    captchas: Arc<Mutex<HashMap<String, Pending>>>,
+    captchas: Arc<Mutex<Captchas>>,
+    capacity: usize,
     windows: Arc<Mutex<HashMap<IpAddr, (i64, u32)>>>,
+}
+
+impl Default for Guard {
+    fn default() -> Self {
+        Guard::new(MAX_CAPTCHAS)
+    }
 }
 
 /// A new captcha.
@@ -93,18 +110,38 @@ pub struct NewCaptcha {
 }
 
 impl Guard {
-    /// Creates a captcha valid from `now`.
+    /// A guard keeping at most `capacity` outstanding captchas.
+    pub fn new(capacity: usize) -> Guard {
+        Guard {
+            captchas: Arc::default(),
+            capacity: capacity.max(1),
+            windows: Arc::default(),
+        }
+    }
+
+    /// Creates a captcha valid from `now`. Expired captchas go first; beyond the capacity the
+    /// oldest outstanding ones are evicted, one by one, so a flood of new captchas never
+    /// empties the store at once.
     pub fn issue(&self, now: DateTime<Utc>) -> ApiResult<NewCaptcha> {
         let id = hex::encode(&random::token_bytes()?[..16]);
         let answer = random::digits(4)?;
         let png = Arc::new(render(&answer)?);
         let expires_at = now + Duration::seconds(CAPTCHA_SECONDS);
-        let mut map = self.captchas.lock().unwrap_or_else(|p| p.into_inner());
-        map.retain(|_, p| p.expires_at > now);
-        if map.len() >= MAX_CAPTCHAS {
-            map.clear();
+        let mut captchas = self.captchas.lock().unwrap_or_else(|p| p.into_inner());
+        let Captchas { by_id, order } = &mut *captchas;
+        while let Some(oldest) = order.front() {
+            let stale = by_id.get(oldest).is_none_or(|p| p.expires_at <= now);
+            if !stale && by_id.len() < self.capacity {
+                break;
+            }
+            if let Some(oldest) = order.pop_front() {
+                by_id.remove(&oldest);
+            }
         }
-        map.insert(
+        if order.len() > 2 * self.capacity {
+            order.retain(|id| by_id.contains_key(id));
+        }
+        by_id.insert(
             id.clone(),
             Pending {
                 answer,
@@ -112,6 +149,7 @@ impl Guard {
                 expires_at,
             },
         );
+        order.push_back(id.clone());
         Ok(NewCaptcha { id, expires_at })
     }
 
@@ -120,6 +158,7 @@ impl Guard {
         self.captchas
             .lock()
             .unwrap_or_else(|p| p.into_inner())
+            .by_id
             .get(id)
             .map(|p| p.png.clone())
     }
@@ -129,6 +168,7 @@ impl Guard {
         self.captchas
             .lock()
             .unwrap_or_else(|p| p.into_inner())
+            .by_id
             .get(id)
             .map(|p| p.answer.clone())
     }
@@ -139,6 +179,7 @@ impl Guard {
             .captchas
             .lock()
             .unwrap_or_else(|p| p.into_inner())
+            .by_id
             .remove(id);
         match pending {
             Some(p) if p.expires_at > now && p.answer == answer.trim() => Ok(()),
@@ -155,7 +196,7 @@ impl Guard {
     pub fn allow(&self, client: IpAddr, now: DateTime<Utc>) -> ApiResult<()> {
         let minute = now.timestamp().div_euclid(60);
         let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        if windows.len() > MAX_CAPTCHAS {
+        if windows.len() > MAX_CLIENTS {
             windows.retain(|_, (m, _)| *m == minute);
         }
         let entry = windows.entry(client).or_insert((minute, 0));
@@ -198,5 +239,22 @@ mod tests {
             guard.allow(ip, now).unwrap_err().body().code,
             "rate_limited"
         );
+    }
+
+    #[test]
+    fn a_full_store_evicts_the_oldest_captcha_only() {
+        let now = Utc::now();
+        let guard = Guard::new(3);
+        let ids: Vec<String> = (0..5)
+            .map(|i| guard.issue(now + Duration::seconds(i)).unwrap().id)
+            .collect();
+        let kept: Vec<bool> = ids.iter().map(|id| guard.image(id).is_some()).collect();
+        assert_eq!(kept, [false, false, true, true, true]);
+        // An expired captcha goes before any live one.
+        let later = now + Duration::seconds(CAPTCHA_SECONDS + 3);
+        let fresh = guard.issue(later).unwrap().id;
+        assert!(guard.image(&fresh).is_some());
+        assert!(guard.image(&ids[2]).is_none());
+        assert!(guard.image(&ids[4]).is_some());
     }
 }

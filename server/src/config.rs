@@ -1,6 +1,7 @@
 //! Everything a portal instance is started with.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
@@ -59,6 +60,89 @@ pub struct PortalConfig {
     /// Derive application-code digits from this seed instead of OS randomness (reproducible
     /// demos and tests; never for a real service).
     pub code_seed: Option<u64>,
+    /// Resource and abuse limits (body sizes, timeouts, rates); see `docs/portal.md`, "Limits".
+    pub limits: Limits,
+}
+
+/// Resource and abuse limits, each with a sane default and a name for `serve --limit NAME=VALUE`
+/// (the table in `docs/portal.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// `json_body_bytes`: the largest JSON body of the application routes (create, save).
+    pub json_body_bytes: usize,
+    /// `image_pixels`: the most pixels (width × height) an uploaded image may declare.
+    pub image_pixels: u64,
+    /// `image_decode_bytes`: the most memory the decoder of one upload may allocate.
+    pub image_decode_bytes: u64,
+    /// `header_read_seconds`: time a connection has to send a request's headers, from its start
+    /// or from the previous response: the slowloris bound and the idle keep-alive timeout.
+    pub header_read_timeout: Duration,
+    /// `request_seconds`: the longest a request may take (event streams excepted).
+    pub request_timeout: Duration,
+    /// `connections`: open connections at most (per serving thread); more wait in the backlog.
+    pub max_connections: usize,
+    /// `push_recheck_seconds`: how often an open push stream re-checks its session and device.
+    pub push_recheck: Duration,
+    /// `sms_per_minute`: SMS code requests per client address per minute.
+    pub sms_per_minute: u32,
+    /// `captchas_per_minute`: captchas created per client address per minute.
+    pub captchas_per_minute: u32,
+    /// `logins_per_minute`: login attempts per client address per minute.
+    pub logins_per_minute: u32,
+    /// `captchas`: outstanding captchas kept at most (the oldest are evicted).
+    pub captchas: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            json_body_bytes: 64 * 1024,
+            image_pixels: 50_000_000,
+            image_decode_bytes: 512 * 1024 * 1024,
+            header_read_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+            max_connections: 4096,
+            push_recheck: Duration::from_secs(10),
+            sms_per_minute: 10,
+            captchas_per_minute: 60,
+            logins_per_minute: 20,
+            captchas: 10_000,
+        }
+    }
+}
+
+impl Limits {
+    /// Sets the limit `name` (its name in the table) from `value`; an error says what is wrong.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let number = || {
+            value
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("limit {name}: {value:?} is not a positive whole number"))
+        };
+        let small =
+            |n: u64| u32::try_from(n).map_err(|_| format!("limit {name}: {value:?} is too large"));
+        let size = |n: u64| {
+            usize::try_from(n).map_err(|_| format!("limit {name}: {value:?} is too large"))
+        };
+        match name {
+            "json_body_bytes" => self.json_body_bytes = size(number()?)?,
+            "image_pixels" => self.image_pixels = number()?,
+            "image_decode_bytes" => self.image_decode_bytes = number()?,
+            "header_read_seconds" => self.header_read_timeout = Duration::from_secs(number()?),
+            "request_seconds" => self.request_timeout = Duration::from_secs(number()?),
+            "connections" => self.max_connections = size(number()?)?,
+            "push_recheck_seconds" => self.push_recheck = Duration::from_secs(number()?),
+            "sms_per_minute" => self.sms_per_minute = small(number()?)?,
+            "captchas_per_minute" => self.captchas_per_minute = small(number()?)?,
+            "logins_per_minute" => self.logins_per_minute = small(number()?)?,
+            "captchas" => self.captchas = size(number()?)?,
+            _ => return Err(format!("unknown limit {name:?}")),
+        }
+        Ok(())
+    }
 }
 
 impl PortalConfig {
@@ -77,6 +161,30 @@ impl PortalConfig {
             fcm: None,
             apns: None,
             code_seed: None,
+            limits: Limits::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_set_by_name_and_bad_values_are_refused() {
+        let mut limits = Limits::default();
+        limits.set("sms_per_minute", "100").unwrap();
+        limits.set("header_read_seconds", "3").unwrap();
+        assert_eq!(limits.sms_per_minute, 100);
+        assert_eq!(limits.header_read_timeout, Duration::from_secs(3));
+        assert!(limits.set("sms_per_minute", "0").is_err());
+        assert!(limits.set("sms_per_minute", "many").is_err());
+        assert!(limits.set("sms_per_minute", "99999999999").is_err());
+        assert!(
+            limits
+                .set("smss_per_minute", "1")
+                .unwrap_err()
+                .contains("unknown")
+        );
     }
 }

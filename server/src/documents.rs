@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
+use crate::config::Limits;
 use crate::error::{ApiError, ApiResult};
 use crate::hashing::sha256_hex;
 
@@ -120,8 +121,38 @@ pub fn too_large(kind: DocumentKind) -> ApiError {
     ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "file_too_large", zh, en).with_field("file")
 }
 
-/// Checks an upload's content: its magic bytes name JPEG or PNG, and it decodes as that format.
-pub fn check_image(kind: DocumentKind, bytes: &[u8]) -> ApiResult<ImageType> {
+/// 413 `image_too_large`: more pixels than `limits.image_pixels`, or more decoder memory than
+/// `limits.image_decode_bytes`.
+fn too_many_pixels(limits: &Limits) -> ApiError {
+    let megapixels = limits.image_pixels.div_ceil(1_000_000);
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "image_too_large",
+        format!("图片像素过多（最多约 {megapixels} 百万像素），请降低分辨率后重新拍摄或扫描"),
+        format!(
+            "the image has too many pixels (at most about {megapixels} megapixels): \
+             photograph or scan it at a lower resolution"
+        ),
+    )
+    .with_field("file")
+}
+
+/// The refusal for a decoder error: a limit it reached, or a damaged file.
+fn decode_error(e: &image::ImageError, limits: &Limits) -> ApiError {
+    if matches!(e, image::ImageError::Limits(_)) {
+        return too_many_pixels(limits);
+    }
+    ApiError::invalid(
+        "file",
+        "图片已损坏或无法识别，请重新拍摄或扫描后上传",
+        "the image is damaged or cannot be read: scan or photograph it again",
+    )
+    .with_code("corrupt_image")
+}
+
+/// Checks an upload's content: its magic bytes name JPEG or PNG, its header declares no more
+/// pixels than `limits` allow, and it decodes as that format within the decoder memory bound.
+pub fn check_image(kind: DocumentKind, bytes: &[u8], limits: &Limits) -> ApiResult<ImageType> {
     if bytes.is_empty() {
         return Err(ApiError::invalid("file", "文件为空", "the file is empty"));
     }
@@ -141,15 +172,41 @@ pub fn check_image(kind: DocumentKind, bytes: &[u8]) -> ApiResult<ImageType> {
         )
         .with_field("file"));
     };
-    image::load_from_memory_with_format(bytes, kind_of.format()).map_err(|_| {
-        ApiError::invalid(
-            "file",
-            "图片已损坏或无法识别，请重新拍摄或扫描后上传",
-            "the image is damaged or cannot be read: scan or photograph it again",
-        )
-        .with_code("corrupt_image")
-    })?;
+    // The header is read first: a few hundred bytes of PNG can declare billions of pixels, so
+    // the size is refused before any pixel is decoded, and the decoder's memory is bounded too.
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), kind_of.format());
+    let mut bounds = image::Limits::default();
+    bounds.max_alloc = Some(limits.image_decode_bytes);
+    reader.limits(bounds);
+    let decoder = reader
+        .into_decoder()
+        .map_err(|e| decode_error(&e, limits))?;
+    let (width, height) = image::ImageDecoder::dimensions(&decoder);
+    if u64::from(width) * u64::from(height) > limits.image_pixels
+        || image::ImageDecoder::total_bytes(&decoder) > limits.image_decode_bytes
+    {
+        return Err(too_many_pixels(limits));
+    }
+    image::DynamicImage::from_decoder(decoder).map_err(|e| decode_error(&e, limits))?;
     Ok(kind_of)
+}
+
+/// Writes `bytes` to `partial` (owner-only: documents are ID scans), syncs it, renames it to
+/// `path` and syncs the directory, so an acknowledged upload survives a power cut.
+fn durable_write(partial: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(partial)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(partial, path)?;
+    if let Some(dir) = path.parent() {
+        std::fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(())
 }
 
 /// Content-addressed document storage under `<data>/documents/<aa>/<sha256>`.
@@ -185,11 +242,9 @@ impl DocumentStore {
                 .map_err(ApiError::internal)?;
         }
         let partial = path.with_extension("partial");
-        tokio::fs::write(&partial, bytes)
-            .await
-            .map_err(ApiError::internal)?;
-        tokio::fs::rename(&partial, &path)
-            .await
+        let bytes = bytes.to_vec();
+        tokio::task::spawn_blocking(move || durable_write(&partial, &path, &bytes))
+            .await?
             .map_err(ApiError::internal)?;
         Ok(sha256)
     }
@@ -217,15 +272,15 @@ mod tests {
     #[test]
     fn accepts_real_images_and_rejects_impostors() {
         assert_eq!(
-            check_image(DocumentKind::IdFront, &png()).unwrap(),
+            check_image(DocumentKind::IdFront, &png(), &Limits::default()).unwrap(),
             ImageType::Png
         );
-        let e = check_image(DocumentKind::IdFront, b"GIF89a....").unwrap_err();
+        let e = check_image(DocumentKind::IdFront, b"GIF89a....", &Limits::default()).unwrap_err();
         assert_eq!(e.body().code, "unsupported_file_type");
         let mut truncated = png();
         truncated.truncate(20);
         assert_eq!(
-            check_image(DocumentKind::IdFront, &truncated)
+            check_image(DocumentKind::IdFront, &truncated, &Limits::default())
                 .unwrap_err()
                 .body()
                 .code,
@@ -233,7 +288,7 @@ mod tests {
         );
         let big = vec![0u8; MAX_PHOTO_BYTES + 1];
         assert_eq!(
-            check_image(DocumentKind::IdPhoto, &big)
+            check_image(DocumentKind::IdPhoto, &big, &Limits::default())
                 .unwrap_err()
                 .body()
                 .code,

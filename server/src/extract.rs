@@ -29,6 +29,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 "请求须为 JSON（Content-Type: application/json）",
                 "the body must be JSON (Content-Type: application/json)",
             )),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "body_too_large",
+                    "请求内容过大",
+                    "the request body is too large for this endpoint",
+                ))
+            }
             Err(rejection) => Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_input",

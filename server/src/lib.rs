@@ -16,6 +16,7 @@ pub mod documents;
 pub mod error;
 pub mod extract;
 pub mod hashing;
+pub mod limits;
 pub mod ops;
 pub mod pdf;
 pub mod periods;

@@ -79,6 +79,10 @@ struct ServeArgs {
     /// APNs base URL.
     #[arg(long, default_value = "https://api.push.apple.com")]
     apns_endpoint: String,
+    /// Set a resource or abuse limit, `NAME=VALUE` (repeatable), e.g. `sms_per_minute=100`; the
+    /// names and defaults are in docs/portal.md, "Limits".
+    #[arg(long = "limit", value_name = "NAME=VALUE")]
+    limits: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -243,6 +247,7 @@ fn main() -> ExitCode {
                 apns_team_id,
                 apns_topic,
                 apns_endpoint,
+                limits,
             } = args.as_ref();
             let mut config = PortalConfig::new(cli.db.clone(), cli.data.clone());
             config.addr = addr.clone();
@@ -258,6 +263,15 @@ fn main() -> ExitCode {
             config.sms = sms_webhook
                 .clone()
                 .map_or(SmsConfig::Outbox, SmsConfig::Webhook);
+            for limit in limits {
+                let set = match limit.split_once('=') {
+                    Some((name, value)) => config.limits.set(name.trim(), value),
+                    None => Err(format!("--limit {limit:?}: expected NAME=VALUE")),
+                };
+                if let Err(e) = set {
+                    return fail(e);
+                }
+            }
             if let Some(path) = fcm_service_account {
                 match read_service_account(path) {
                     Ok(account) => {

@@ -121,6 +121,8 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         let apns = crate::push::apns::Apns::new(apns).map_err(|e| StartError::Config(e.0))?;
         push = push.with(Provider::Apns, Arc::new(apns));
     }
+    let throttles = Arc::new(crate::limits::Throttles::new(&config.limits));
+    let guard = crate::captcha::Guard::new(config.limits.captchas);
     Ok(AppState {
         db,
         clock,
@@ -128,10 +130,11 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         policy,
         sms,
         results,
-        guard: crate::captcha::Guard::default(),
+        guard,
         push,
         dev_push,
         caches: Arc::default(),
+        throttles,
     })
 }
 
@@ -155,12 +158,9 @@ pub async fn start(config: PortalConfig) -> Result<Portal, StartError> {
         .not()
         .then(|| tokio::spawn(tick_every_minute(state.clone())));
     let (shutdown, signal) = oneshot::channel::<()>();
+    let limits = state.config.limits.clone();
     let handle = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
+        crate::serve::accept(listener, app, &limits, async move {
             let _ = signal.await;
         })
         .await

@@ -8,21 +8,89 @@
 //!
 //! Linux only balances connections over such a group, so elsewhere the portal serves from one
 //! thread.
+//!
+//! Every thread (and the in-process portal) accepts with [`accept`], which bounds what one client
+//! can hold: a header-read timeout, a connection cap (see `docs/portal.md`, "Limits").
 
 use std::future::Future;
 use std::net::{SocketAddr, TcpListener};
 use std::num::NonZeroUsize;
+use std::sync::Arc;
+use std::time::Duration;
 
+use axum::Router;
+use axum::extract::ConnectInfo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use socket2::{Domain, Protocol, Socket, Type};
 use tokio::runtime::{Builder, Runtime};
-use tokio::sync::watch;
+use tokio::sync::{Semaphore, watch};
 
-use crate::config::PortalConfig;
+use crate::config::{Limits, PortalConfig};
 use crate::portal::{StartError, build_state, tick_every_minute};
 use crate::state::AppState;
 
 /// Pending connections the kernel queues per listening socket.
 const BACKLOG: i32 = 4096;
+
+/// How long a stopping server waits for open connections (event streams never finish alone).
+const DRAIN: Duration = Duration::from_secs(10);
+
+/// Serves `app` on `listener` until `stop` completes, then stops accepting and lets open
+/// connections finish (for at most [`DRAIN`]).
+///
+/// Every connection has `limits.header_read_timeout` to send a request's headers, counted from
+/// its start or from the previous response, so a slowloris client and an idle keep-alive
+/// connection are both closed by it; at most `limits.max_connections` are open at once (the
+/// others wait in the kernel's backlog). Handlers see the peer as `ConnectInfo<SocketAddr>`.
+pub async fn accept(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: &Limits,
+    stop: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read_timeout);
+    let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(stop);
+    loop {
+        let accepted = tokio::select! {
+            () = &mut stop => break,
+            accepted = async {
+                let permit = open.clone().acquire_owned().await;
+                (permit, listener.accept().await)
+            } => accepted,
+        };
+        let (permit, (stream, peer)) = match accepted {
+            (Ok(permit), Ok(connection)) => (permit, connection),
+            (_, Err(e)) => {
+                // Out of descriptors or a connection reset before it was accepted: keep serving.
+                eprintln!("yaohao-portal: accepting a connection: {e}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+            (Err(_), _) => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<_>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            tower_service::Service::call(&mut app.clone(), request)
+        });
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(DRAIN) => {}
+    }
+    Ok(())
+}
 
 /// A portal bound to its address, ready to serve from its threads.
 pub struct Server {
@@ -114,8 +182,8 @@ impl Server {
             .into_iter()
             .enumerate()
             .map(|(index, listener)| {
-                let app = crate::routes::router(self.state.clone())
-                    .into_make_service_with_connect_info::<SocketAddr>();
+                let app = crate::routes::router(self.state.clone());
+                let limits = self.state.config.limits.clone();
                 let mut stopped = stopped.clone();
                 let stopping = stopping.clone();
                 std::thread::Builder::new()
@@ -123,11 +191,10 @@ impl Server {
                     .spawn(move || {
                         let served = runtime()?.block_on(async move {
                             let listener = tokio::net::TcpListener::from_std(listener)?;
-                            axum::serve(listener, app)
-                                .with_graceful_shutdown(async move {
-                                    let _ = stopped.wait_for(|stop| *stop).await;
-                                })
-                                .await
+                            accept(listener, app, &limits, async move {
+                                let _ = stopped.wait_for(|stop| *stop).await;
+                            })
+                            .await
                         });
                         // However it ended, the others stop too.
                         let _ = stopping.send(true);

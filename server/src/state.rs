@@ -34,4 +34,6 @@ pub struct AppState {
     pub dev_push: crate::push::dev::DevHub,
     /// Hot-path caches (sessions, freeze windows, my results).
     pub caches: Arc<crate::cache::Caches>,
+    /// Per-client rate limits of SMS, captchas and logins.
+    pub throttles: Arc<crate::limits::Throttles>,
 }

@@ -7,35 +7,6 @@ use common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-async fn one_participant_cycle(t: &TestPortal, token: &str) {
-    let app = t.complete_draft(token).await;
-    t.submit(token, app).await;
-    t.review().await;
-    for (path, body) in [
-        ("/v1/operator/periods", Some(json!({ "quota": 1 }))),
-        ("/v1/operator/periods/202602/freeze", None),
-        (
-            "/v1/operator/periods/202602/draw",
-            Some(json!({ "seed": "100001" })),
-        ),
-    ] {
-        let mut r = t.operator(Method::POST, path);
-        if let Some(body) = body {
-            r = r.json(&body);
-        }
-        assert!(r.send().await.unwrap().status().is_success(), "{path}");
-    }
-}
-
-async fn publish(t: &TestPortal) {
-    let r = t
-        .operator(Method::POST, "/v1/operator/periods/202602/publish")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-}
-
 async fn outbox(t: &TestPortal) -> Value {
     read(
         t.operator(Method::GET, "/v1/operator/push-outbox")
@@ -71,14 +42,14 @@ async fn dev_stream_gets_exactly_one_notification() {
         )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    one_participant_cycle(&t, &token).await;
+    t.one_participant_cycle(&token).await;
     let mut stream = t
         .req(Method::GET, "/v1/me/push/stream?device=dev-a", Some(&token))
         .send()
         .await
         .unwrap();
     assert_eq!(stream.headers()["content-type"], "text/event-stream");
-    publish(&t).await;
+    t.publish().await;
     let mut text = String::new();
     while !text.contains("\n\n") {
         let chunk = tokio::time::timeout(std::time::Duration::from_secs(10), stream.chunk())
@@ -123,8 +94,8 @@ async fn failed_deliveries_are_retried_with_backoff() {
         Some(json!({ "provider": "dev", "token": "dev-offline" })),
     )
     .await;
-    one_participant_cycle(&t, &token).await;
-    publish(&t).await;
+    t.one_participant_cycle(&token).await;
+    t.publish().await;
     let rows = outbox(&t).await;
     assert_eq!(
         (rows[0]["status"].as_str(), rows[0]["attempts"].as_i64()),

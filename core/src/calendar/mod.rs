@@ -118,8 +118,13 @@ pub fn check_announcement(
         .iter()
         .find(|p| p.projected > new.projected)
         .map_or(to, |p| p.event.date);
-    let day = to_beijing(new.at.to_utc()).date_naive();
-    if after < day && day < before {
+    // Checked: at the edge of chrono's range the Beijing day of an instant does not exist.
+    let day = new
+        .at
+        .naive_utc()
+        .checked_add_offset(crate::time::beijing())
+        .map(|local| local.date());
+    if day.is_some_and(|day| after < day && day < before) {
         Ok(())
     } else {
         Err(AnnouncementError::OutsideCycle { after, before })
@@ -582,6 +587,8 @@ mod tests {
             "2026-02-26T10:15:00+08:00",
             "+10000-04-27T09:30:00+08:00",
             "0384-04-27T09:30:00+08:00",
+            // The last instant chrono holds: its Beijing day is beyond its range.
+            "+262142-12-31T23:59:59Z",
         ] {
             let far = announce(EventKind::Draw, "2026-04-26", at);
             assert_eq!(check_announcement(p, &far, &[]), Err(cycle.clone()), "{at}");

@@ -170,6 +170,9 @@ struct Failure {
     retry_after: Option<Duration>,
 }
 
+/// How long an idle connection is kept for reuse: under the portal's idle timeout.
+const IDLE_CONNECTION: Duration = Duration::from_secs(5);
+
 impl Http {
     /// A connection to `base_url` (no trailing slash needed).
     pub fn new(
@@ -181,6 +184,9 @@ impl Http {
             .connect_timeout(options.connect_timeout)
             .timeout(options.request_timeout)
             .pool_max_idle_per_host(options.max_idle_connections)
+            // Servers close idle keep-alive connections (the portal after 10 s); a connection
+            // idle longer than this is not reused, so a request never meets a closing socket.
+            .pool_idle_timeout(IDLE_CONNECTION)
             .user_agent(concat!("yaohao-core/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| ClientError::local(format_args!("HTTP client: {e}")))?;

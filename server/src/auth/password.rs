@@ -29,19 +29,40 @@ pub fn verify(password: &str, stored: &str) -> bool {
         .is_ok()
 }
 
-/// The portal's password policy: 8–64 characters with at least one letter and one digit.
+/// A hash at `cost` of a password nobody has: a login that has no account's hash to check (an
+/// unknown ID, a wrong SMS code) verifies against it, so it costs the same time as a real one.
+pub fn dummy(cost: PasswordCost) -> ApiResult<&'static str> {
+    static STANDARD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    static LIGHT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let cell = match cost {
+        PasswordCost::Standard => &STANDARD,
+        PasswordCost::Light => &LIGHT,
+    };
+    if let Some(hash) = cell.get() {
+        return Ok(hash);
+    }
+    let made = hash(&hex::encode(crate::random::token_bytes()?), cost)?;
+    Ok(cell.get_or_init(|| made))
+}
+
+/// The portal's password policy, which is the core's ([`yaohao_core::validate::password`]):
+/// 8–64 characters with letters and digits (`invalid_input` with the field), and not easy to
+/// guess (`password_too_weak`).
 pub fn check_policy(password: &str, field: &str) -> ApiResult<()> {
-    let length = password.chars().count();
-    let letter = password.chars().any(|c| c.is_ascii_alphabetic());
-    let digit = password.chars().any(|c| c.is_ascii_digit());
-    if (8..=64).contains(&length) && letter && digit {
-        Ok(())
-    } else {
-        Err(ApiError::invalid(
+    let checked = yaohao_core::validate::password(password);
+    match checked.errors.into_iter().next() {
+        None => Ok(()),
+        Some(reason) if reason.code == "password_too_weak" => {
+            Err(
+                ApiError::invalid(field, reason.message_zh, reason.message_en)
+                    .with_code("password_too_weak"),
+            )
+        }
+        Some(reason) => Err(ApiError::invalid(
             field,
-            "密码须为8至64位，且同时包含字母和数字",
-            "the password needs 8 to 64 characters with at least one letter and one digit",
-        ))
+            reason.message_zh,
+            reason.message_en,
+        )),
     }
 }
 

@@ -87,11 +87,13 @@ pub fn bearer_hash(headers: &HeaderMap) -> ApiResult<String> {
     let header = headers
         .get(AUTHORIZATION)
         .ok_or_else(ApiError::unauthenticated)?;
+    // The scheme is case-insensitive (RFC 9110 §11.1): `bearer` is as good as `Bearer`.
     let token = header
         .to_str()
         .ok()
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
         .filter(|t| !t.is_empty())
         .ok_or_else(ApiError::unauthenticated)?;
     Ok(sha256_hex(token.as_bytes()))

@@ -45,6 +45,14 @@ pub enum DbError {
         /// What SQLite said.
         source: rusqlite::Error,
     },
+    /// The file's permissions could not be set.
+    #[error("database {path}: {source}")]
+    Io {
+        /// The database file.
+        path: String,
+        /// What the OS said.
+        source: std::io::Error,
+    },
     /// The file was written by a newer portal.
     #[error("database {path} has schema version {found}, newer than this portal's {known}")]
     TooNew {
@@ -67,9 +75,31 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
     // A pool freeze grows the write-ahead log by hundreds of MB; give the space back afterwards.
     conn.pragma_update(None, "journal_size_limit", 64 << 20)?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // The portal is the system of record: a commit it acknowledged survives a power cut (in WAL
+    // mode FULL syncs the log at every commit; readers never sync, so the read paths do not pay).
+    conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    Ok(())
+}
+
+/// Creates the database file readable and writable by its owner only (0600: it holds ID numbers
+/// and phone numbers), or narrows an existing file to that. SQLite gives its `-wal` and `-shm`
+/// files the database file's mode.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(path)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
     Ok(())
 }
 
@@ -94,6 +124,10 @@ impl Db {
             path: shown.clone(),
             source,
         };
+        owner_only(path).map_err(|source| DbError::Io {
+            path: shown.clone(),
+            source,
+        })?;
         let mut writer = Connection::open(path).map_err(sqlite)?;
         configure(&writer).map_err(sqlite)?;
         // Freezing and publishing a pool of millions walk large indexes: a 256 MB page cache

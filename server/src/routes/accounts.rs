@@ -1,6 +1,8 @@
 //! Accounts: SMS codes, registration, login and logout, password reset, mobile change.
 
-use axum::extract::State;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -123,11 +125,15 @@ fn account_mobile(conn: &Connection, resident_id: &str) -> ApiResult<Option<(i64
 }
 
 /// `POST /v1/sms-codes`: a code for registration (`mobile`), login (`resident_id`) or a password
-/// reset (`resident_id` + `mobile`). Whether an account exists is never revealed.
+/// reset (`resident_id` + `mobile`). Whether an account exists is never revealed: a login or
+/// reset code may be asked for once a minute per ID, registered or not, and a registered number's
+/// own limits then drop the message silently instead of answering differently.
 async fn request_code(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(body): ApiJson<CodeRequest>,
 ) -> ApiResult<Response> {
+    state.throttles.sms(peer.ip())?;
     let field = |name: &str, value: &Option<String>| match value {
         Some(v) => Ok(v.clone()),
         None => Err(ApiError::invalid(
@@ -136,8 +142,11 @@ async fn request_code(
             "missing required field",
         )),
     };
-    let target = match body.purpose {
-        Purpose::Register => Some(rules::mobile("mobile", &field("mobile", &body.mobile)?)?),
+    match body.purpose {
+        Purpose::Register => {
+            let mobile = rules::mobile("mobile", &field("mobile", &body.mobile)?)?;
+            send_codes(&state, vec![(mobile, body.purpose)]).await?;
+        }
         Purpose::Login | Purpose::ResetPassword => {
             let id = rules::resident_id(
                 "resident_id",
@@ -150,10 +159,20 @@ async fn request_code(
                 }
                 _ => None,
             };
+            state.throttles.resend(
+                &format!("{}:{id}", body.purpose.as_str()),
+                state.clock.now(),
+            )?;
             let found = state.db.read(move |c| account_mobile(c, &id)).await?;
-            found
+            let target = found
                 .map(|(_, m)| m)
-                .filter(|m| wanted.as_ref().is_none_or(|w| w == m))
+                .filter(|m| wanted.as_ref().is_none_or(|w| w == m));
+            if let Some(mobile) = target {
+                match send_codes(&state, vec![(mobile, body.purpose)]).await {
+                    Err(e) if e.body().status == StatusCode::TOO_MANY_REQUESTS => {}
+                    other => other?,
+                }
+            }
         }
         Purpose::ChangeMobileOld | Purpose::ChangeMobileNew => {
             return Err(ApiError::invalid(
@@ -162,9 +181,6 @@ async fn request_code(
                 "use /v1/me/mobile/codes to change the mobile number",
             ));
         }
-    };
-    if let Some(mobile) = target {
-        send_codes(&state, vec![(mobile, body.purpose)]).await?;
     }
     Ok(code_sent())
 }
@@ -183,42 +199,60 @@ async fn hash_password(state: &AppState, password: String) -> ApiResult<String> 
     tokio::task::spawn_blocking(move || password::hash(&password, cost)).await?
 }
 
-/// `POST /v1/accounts`: registers an individual applicant.
+/// `POST /v1/accounts`: registers an individual applicant. Every failed attempt counts against
+/// the register code (a wrong code, a refused field, an ID already registered), which is burnt
+/// after [`codes::MAX_ATTEMPTS`].
 async fn register(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<Registration>,
 ) -> ApiResult<Response> {
-    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
-    let name = rules::name("name", &body.name)?;
     let mobile = rules::mobile("mobile", &body.mobile)?;
-    password::check_policy(&body.password, "password")?;
+    let fields = (|| {
+        let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
+        let name = rules::name("name", &body.name)?;
+        password::check_policy(&body.password, "password")?;
+        Ok::<_, ApiError>((resident_id, name))
+    })();
+    let (resident_id, name) = match fields {
+        Ok(fields) => fields,
+        Err(e) => {
+            state
+                .db
+                .write(move |tx| codes::failed_use_of_newest(tx, &mobile, Purpose::Register))
+                .await?;
+            return Err(e);
+        }
+    };
     let hash = hash_password(&state, body.password).await?;
     let now = state.clock.now();
     let id = state
         .db
         .write(move |tx| {
-            if let Err(e) = codes::verify(tx, &mobile, Purpose::Register, &body.sms_code, now)? {
-                return Ok(Err(e));
-            }
+            let code = match codes::check(tx, &mobile, Purpose::Register, &body.sms_code, now)? {
+                Ok(code) => code,
+                Err(e) => return Ok(Err(e)),
+            };
             let exists: bool = tx.query_row(
                 "SELECT EXISTS(SELECT 1 FROM accounts WHERE resident_id = ?1)",
                 [&resident_id],
                 |r| r.get(0),
             )?;
             if exists {
-                return Err(ApiError::new(
+                codes::failed_use(tx, code)?;
+                return Ok(Err(ApiError::new(
                     StatusCode::CONFLICT,
                     "account_exists",
                     "该身份证号已注册",
                     "an account with this resident ID already exists",
                 )
-                .with_field("resident_id"));
+                .with_field("resident_id")));
             }
             tx.execute(
                 "INSERT INTO accounts (resident_id, name, mobile, password_hash, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![resident_id, name, mobile, hash, ms(now)],
             )?;
+            codes::spend(tx, code)?;
             Ok(Ok(tx.last_insert_rowid()))
         })
         .await??;
@@ -250,7 +284,17 @@ fn invalid_credentials() -> ApiError {
     )
 }
 
-fn account_locked(until: DateTime<Utc>) -> ApiError {
+/// 400 `sms_code_invalid`, the one answer of a login to any code that does not pass.
+fn login_code_refused() -> ApiError {
+    ApiError::invalid(
+        "sms_code",
+        "验证码错误或已失效，请重新获取",
+        "wrong or expired verification code: request a new one",
+    )
+    .with_code("sms_code_invalid")
+}
+
+fn account_locked(until: DateTime<Utc>, now: DateTime<Utc>) -> ApiError {
     ApiError::new(
         StatusCode::LOCKED,
         "account_locked",
@@ -258,13 +302,23 @@ fn account_locked(until: DateTime<Utc>) -> ApiError {
         "too many wrong passwords: the account is locked for a while",
     )
     .with_until(until)
+    .with_retry_after((until - now).num_seconds().max(1) as u64)
 }
 
 /// `POST /v1/sessions`: logs in with resident ID, password and SMS code; ends other sessions.
+///
+/// The SMS code is checked first, so without the owner's phone nothing else is learnt or
+/// counted: no password oracle, and no lockout a stranger can trigger. Every answer costs one
+/// argon2 verification (against a dummy hash for an unknown ID or a wrong code), so an unknown
+/// ID answers like a registered one, in status and in time. A wrong password counts against
+/// the code and towards the lockout; [`MAX_FAILED_LOGINS`] lock the account for
+/// [`LOCKOUT_MINUTES`] (423 with `Retry-After`).
 async fn login(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(body): ApiJson<Login>,
 ) -> ApiResult<Response> {
+    state.throttles.login(peer.ip())?;
     let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
     let row: Option<(i64, String, String, Option<i64>)> = state
         .db
@@ -278,20 +332,43 @@ async fn login(
             .optional()?)
         })
         .await?;
-    let Some((id, mobile, stored, locked_until)) = row else {
-        return Err(invalid_credentials());
-    };
     let now = state.clock.now();
-    if let Some(until) = locked_until.map(from_ms).filter(|until| *until > now) {
-        return Err(account_locked(until));
-    }
+    // Whatever is wrong with the code (none sent, wrong, used, expired, burnt) answers the same,
+    // as an unknown ID has none of those states.
+    let code = match &row {
+        Some((_, mobile, _, _)) => {
+            let (mobile, given) = (mobile.clone(), body.sms_code.clone());
+            state
+                .db
+                .write(move |tx| codes::check(tx, &mobile, Purpose::Login, &given, now))
+                .await?
+                .map_err(|_| login_code_refused())
+        }
+        None => Err(login_code_refused()),
+    };
+    let stored = match (&row, &code) {
+        (Some((_, _, stored, _)), Ok(_)) => stored.clone(),
+        _ => password::dummy(state.config.password_cost)?.to_owned(),
+    };
     let given = body.password;
     let matches = tokio::task::spawn_blocking(move || password::verify(&given, &stored)).await?;
+    let code = code?;
+    let Some((id, _, _, locked_until)) = row else {
+        return Err(login_code_refused());
+    };
+    if let Some(until) = locked_until.map(from_ms).filter(|until| *until > now) {
+        state
+            .db
+            .write(move |tx| codes::failed_use(tx, code))
+            .await?;
+        return Err(account_locked(until, now));
+    }
     if !matches {
         let until = now + Duration::minutes(LOCKOUT_MINUTES);
         let locked = state
             .db
             .write(move |tx| {
+                codes::failed_use(tx, code)?;
                 let failed: i64 = tx.query_row(
                     "UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = ?1
                      RETURNING failed_logins",
@@ -308,7 +385,7 @@ async fn login(
             })
             .await?;
         return Err(if locked {
-            account_locked(until)
+            account_locked(until, now)
         } else {
             invalid_credentials()
         });
@@ -317,16 +394,14 @@ async fn login(
     let session = state
         .db
         .write(move |tx| {
-            if let Err(e) = codes::verify(tx, &mobile, Purpose::Login, &body.sms_code, now)? {
-                return Ok(Err(e));
-            }
+            codes::spend(tx, code)?;
             tx.execute(
                 "UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
                 [id],
             )?;
-            Ok(Ok(session::create(tx, id, now, hours)?))
+            session::create(tx, id, now, hours)
         })
-        .await??;
+        .await?;
     state.caches.sessions_changed(id);
     let account = state.db.read(move |c| load_account(c, id)).await?;
     let view = SessionView {
@@ -386,24 +461,23 @@ async fn reset_password(
     let account = state
         .db
         .write(move |tx| {
-            if let Err(e) = codes::verify(tx, &mobile, Purpose::ResetPassword, &body.sms_code, now)?
+            let code = match codes::check(tx, &mobile, Purpose::ResetPassword, &body.sms_code, now)?
             {
-                return Ok(Err(e));
-            }
-            let Some((id, registered)) = account_mobile(tx, &resident_id)? else {
-                return Err(ApiError::invalid(
-                    "mobile",
-                    "身份证号与手机号不匹配",
-                    "the resident ID and mobile do not match an account",
-                ));
+                Ok(code) => code,
+                Err(e) => return Ok(Err(e)),
             };
-            if registered != mobile {
-                return Err(ApiError::invalid(
-                    "mobile",
-                    "身份证号与手机号不匹配",
-                    "the resident ID and mobile do not match an account",
-                ));
-            }
+            let id = match account_mobile(tx, &resident_id)? {
+                Some((id, registered)) if registered == mobile => id,
+                _ => {
+                    codes::failed_use(tx, code)?;
+                    return Ok(Err(ApiError::invalid(
+                        "mobile",
+                        "身份证号与手机号不匹配",
+                        "the resident ID and mobile do not match an account",
+                    )));
+                }
+            };
+            codes::spend(tx, code)?;
             tx.execute(
                 "UPDATE accounts SET password_hash = ?1, failed_logins = 0, locked_until = NULL
                  WHERE id = ?2",
@@ -425,9 +499,11 @@ struct MobileCodes {
 /// `POST /v1/me/mobile/codes`: sends one code to the current number and one to the new number.
 async fn request_mobile_change_codes(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     session: Session,
     ApiJson(body): ApiJson<MobileCodes>,
 ) -> ApiResult<Response> {
+    state.throttles.sms(peer.ip())?;
     let new_mobile = rules::mobile("new_mobile", &body.new_mobile)?;
     let id = session.account_id;
     let old = state.db.read(move |c| load_account(c, id)).await?.mobile;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::applications::{self, ApplicationView, Preview, status};
 use crate::auth::session::Session;
+use crate::config::Limits;
 use crate::documents::{self, DocumentKind, DocumentStore};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath};
@@ -19,23 +20,26 @@ use crate::state::AppState;
 use crate::time::{iso, ms};
 use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 
-/// The application routes.
-pub fn router() -> Router<AppState> {
+/// The application routes. The JSON bodies (a new draft, a saved form) are limited to
+/// `limits.json_body_bytes`; uploads are limited per file while streaming (see `read_file`).
+pub fn router(limits: &Limits) -> Router<AppState> {
+    let json = DefaultBodyLimit::max(limits.json_body_bytes);
     Router::new()
-        .route("/v1/applications", post(create).get(list))
+        .route("/v1/applications", post(create).layer(json).get(list))
         .route(
             "/v1/applications/{id}",
-            get(read).put(update).delete(remove),
+            get(read).put(update).layer(json).delete(remove),
         )
         .route("/v1/applications/{id}/preview", get(preview))
         .route("/v1/applications/{id}/submit", post(submit))
         .route("/v1/applications/{id}/documents", get(list_documents))
         .route(
             "/v1/applications/{id}/documents/{kind}",
-            get(download).put(upload).delete(delete_document),
+            get(download)
+                .put(upload)
+                .layer(DefaultBodyLimit::disable())
+                .delete(delete_document),
         )
-        // Uploads are limited per file while streaming (see `read_file`), not by axum's default.
-        .layer(DefaultBodyLimit::disable())
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,6 +62,7 @@ async fn create(
     session: Session,
     ApiJson(body): ApiJson<NewApplication>,
 ) -> ApiResult<Response> {
+    applications::check_text(&body.form)?;
     if body.form.family.is_some() != (body.kind == ApplicationKind::Family) {
         return Err(ApiError::invalid(
             "form.family",
@@ -123,6 +128,7 @@ async fn update(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<FormUpdate>,
 ) -> ApiResult<Json<ApplicationView>> {
+    applications::check_text(&body.form)?;
     let account = session.account_id;
     let now = state.clock.now();
     let view = state
@@ -363,8 +369,10 @@ async fn upload(
     })?;
     let bytes = read_file(multipart, kind).await?;
     let checked = bytes.clone();
+    let limits = state.config.limits.clone();
     let image =
-        tokio::task::spawn_blocking(move || documents::check_image(kind, &checked)).await??;
+        tokio::task::spawn_blocking(move || documents::check_image(kind, &checked, &limits))
+            .await??;
     let store = DocumentStore::new(&state.config.data);
     let sha256 = store.put(&bytes).await?;
     let now = ms(state.clock.now());

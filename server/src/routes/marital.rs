@@ -127,8 +127,9 @@ async fn request(
     let bytes = certificate
         .ok_or_else(|| ApiError::invalid("file", "请上传证明材料", "upload the certificate"))?;
     let checked = bytes.clone();
+    let limits = state.config.limits.clone();
     tokio::task::spawn_blocking(move || {
-        documents::check_image(DocumentKind::FamilyRelationProof, &checked)
+        documents::check_image(DocumentKind::FamilyRelationProof, &checked, &limits)
     })
     .await??;
     let sha256 = DocumentStore::new(&state.config.data).put(&bytes).await?;

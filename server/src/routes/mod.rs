@@ -10,17 +10,28 @@ pub mod push;
 pub mod system;
 
 use axum::Router;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
 
 use crate::error::ApiError;
 use crate::state::AppState;
+
+/// Every answer says `X-Content-Type-Options: nosniff`: a browser takes an uploaded document
+/// (a PNG with HTML appended) or a result file for the type it is served as, never sniffs.
+async fn nosniff(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
 
 /// Every route of the portal.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(system::router())
         .merge(accounts::router())
-        .merge(applications::router())
+        .merge(applications::router(&state.config.limits))
         .merge(operator::router())
         .merge(periods::router())
         .merge(info::router())
@@ -43,5 +54,10 @@ pub fn router(state: AppState) -> Router {
             )
         })
         .layer(axum::middleware::from_fn(crate::revalidate::revalidate))
+        .layer(axum::middleware::map_response(nosniff))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::limits::request_timeout,
+        ))
         .with_state(state)
 }

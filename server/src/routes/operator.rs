@@ -67,8 +67,24 @@ async fn advance_clock(
     _operator: Operator,
     ApiJson(body): ApiJson<ClockMove>,
 ) -> ApiResult<Json<ClockView>> {
+    let out_of_range = |field: &str| {
+        ApiError::invalid(
+            field,
+            "模拟时钟只能在 2000 至 2099 年之间",
+            "the simulated clock stays between 2000 and 2099",
+        )
+    };
+    let field = if body.to.is_some() {
+        "to"
+    } else {
+        "advance_seconds"
+    };
     let moved = match (body.advance_seconds, body.to) {
-        (Some(seconds), None) if seconds >= 0 => state.clock.advance(Duration::seconds(seconds)),
+        // Beyond chrono's range (about 292 million years) is certainly beyond 2099.
+        (Some(seconds), None) if seconds >= 0 => match Duration::try_seconds(seconds) {
+            Some(by) => state.clock.advance(by),
+            None => return Err(out_of_range(field)),
+        },
         (None, Some(to)) => state.clock.set(to),
         _ => {
             return Err(ApiError::invalid(
@@ -87,11 +103,7 @@ async fn advance_clock(
             "系统时钟不能调整",
             "the portal runs on the system clock, which cannot be advanced",
         )),
-        Err(ClockError::OutOfRange) => Err(ApiError::invalid(
-            "to",
-            "模拟时钟只能在 2000 至 2099 年之间",
-            "the simulated clock stays between 2000 and 2099",
-        )),
+        Err(ClockError::OutOfRange) => Err(out_of_range(field)),
         Err(ClockError::Backwards) => Err(ApiError::invalid(
             "to",
             "时钟只能向前调整",
@@ -171,6 +183,11 @@ pub async fn run_tick(state: &AppState) -> ApiResult<TickReport> {
         state.results.invalidate(period);
     }
     report.push = crate::push::deliver_due(&state.db, &state.push, now).await?;
+    let now_ms = ms(now);
+    state
+        .db
+        .write(move |tx| crate::sms::redact_expired(tx, now_ms))
+        .await?;
     Ok(report)
 }
 

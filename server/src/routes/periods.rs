@@ -211,7 +211,11 @@ struct CaptchaView {
 }
 
 /// `POST /v1/captcha`: a new image captcha for the anonymous query.
-async fn new_captcha(State(state): State<AppState>) -> ApiResult<Response> {
+async fn new_captcha(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+) -> ApiResult<Response> {
+    state.throttles.captcha(peer.ip())?;
     let c = state.guard.issue(state.clock.now())?;
     let view = CaptchaView {
         image_url: format!("/v1/captcha/{}", c.id),

@@ -3,7 +3,7 @@
 use std::convert::Infallible;
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::{delete, get};
 use axum::{Json, Router};
@@ -12,7 +12,7 @@ use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::operator::Operator;
-use crate::auth::session::Session;
+use crate::auth::session::{self, Session};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::push::Provider;
@@ -133,45 +133,128 @@ struct StreamQuery {
     device: String,
 }
 
-/// `GET /v1/me/push/stream?device=<token>`: server-sent events (`event: result`, JSON data) for
-/// one of the session's `dev` devices.
-async fn stream(
-    State(state): State<AppState>,
-    session: Session,
-    ApiQuery(query): ApiQuery<StreamQuery>,
-) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
-    let account = session.account_id;
-    let token = query.device.clone();
-    let owned = state
+/// Whether the session of `token_hash` still admits `account` and `device` is still its `dev`
+/// device (a logout, a newer login, expiry or the token moving to another account end a stream).
+async fn stream_allowed(
+    state: &AppState,
+    token_hash: &str,
+    account: i64,
+    device: &str,
+) -> ApiResult<bool> {
+    let now = state.clock.now();
+    let (hash, token) = (token_hash.to_owned(), device.to_owned());
+    let (session, owned) = state
         .db
         .read(move |c| {
-            Ok(c.query_row(
+            let owned = c.query_row(
                 "SELECT EXISTS(SELECT 1 FROM devices WHERE account_id = ?1 AND provider = 'dev'
                  AND token = ?2)",
                 params![account, token],
                 |r| r.get::<_, bool>(0),
-            )?)
+            )?;
+            Ok((session::row(c, &hash)?, owned))
         })
         .await?;
-    if !owned {
+    let live = session::admit(session.as_ref(), now).is_ok_and(|s| s.account_id == account);
+    Ok(live && owned)
+}
+
+/// Whether `application` is `account`'s: a notification is only ever shown to its owner.
+async fn owns_application(state: &AppState, account: i64, application: i64) -> bool {
+    state
+        .db
+        .read(move |c| {
+            Ok(c.query_row(
+                "SELECT EXISTS(SELECT 1 FROM applications WHERE id = ?1 AND account_id = ?2)",
+                params![application, account],
+                |r| r.get::<_, bool>(0),
+            )?)
+        })
+        .await
+        .unwrap_or(false)
+}
+
+/// An open event stream: what it re-checks while it lives.
+struct Subscription {
+    state: AppState,
+    token_hash: String,
+    account: i64,
+    device: String,
+    receiver: tokio::sync::broadcast::Receiver<crate::push::Notification>,
+    recheck: tokio::time::Interval,
+}
+
+impl Subscription {
+    /// The next event for the stream, or `None` when it must end: the session or the device
+    /// no longer admits it (checked every `push_recheck` and before each event) or the hub closed.
+    async fn next(&mut self) -> Option<Event> {
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            tokio::select! {
+                _ = self.recheck.tick() => {
+                    if !self.allowed().await {
+                        return None;
+                    }
+                }
+                received = self.receiver.recv() => match received {
+                    Ok(n) => {
+                        if !self.allowed().await {
+                            return None;
+                        }
+                        if !owns_application(&self.state, self.account, n.application_id).await {
+                            continue;
+                        }
+                        let data = serde_json::to_string(&n).unwrap_or_default();
+                        return Some(
+                            Event::default()
+                                .event("result")
+                                .id(n.idempotency_key)
+                                .data(data),
+                        );
+                    }
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                },
+            }
+        }
+    }
+
+    async fn allowed(&self) -> bool {
+        stream_allowed(&self.state, &self.token_hash, self.account, &self.device)
+            .await
+            .unwrap_or(false)
+    }
+}
+
+/// `GET /v1/me/push/stream?device=<token>`: server-sent events (`event: result`, JSON data) for
+/// one of the session's `dev` devices. The stream ends when the session ends (logout, a login
+/// elsewhere, expiry) or the device leaves the account.
+async fn stream(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<StreamQuery>,
+) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+    let token_hash = session::bearer_hash(&headers)?;
+    let account = session.account_id;
+    if !stream_allowed(&state, &token_hash, account, &query.device).await? {
         return Err(ApiError::not_found());
     }
     let receiver = state.dev_push.subscribe(&query.device);
-    let events = futures_util::stream::unfold(receiver, |mut receiver| async move {
-        loop {
-            match receiver.recv().await {
-                Ok(n) => {
-                    let data = serde_json::to_string(&n).unwrap_or_default();
-                    let event = Event::default()
-                        .event("result")
-                        .id(n.idempotency_key)
-                        .data(data);
-                    return Some((Ok(event), receiver));
-                }
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
-                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
-            }
-        }
+    let period = state.config.limits.push_recheck;
+    let mut recheck = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let subscription = Subscription {
+        state,
+        token_hash,
+        account,
+        device: query.device,
+        receiver,
+        recheck,
+    };
+    let events = futures_util::stream::unfold(subscription, |mut s| async move {
+        let event = s.next().await?;
+        Some((Ok(event), s))
     });
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }

@@ -60,6 +60,17 @@ fn next_beijing_midnight(now: DateTime<Utc>) -> DateTime<Utc> {
     yaohao_core::time::beijing_instant(tomorrow, NaiveTime::MIN)
 }
 
+/// 429 `sms_rate_limited`: a code was asked for less than [`RESEND_SECONDS`] ago.
+pub fn resend_too_soon(wait: u64) -> ApiError {
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "sms_rate_limited",
+        "验证码发送过于频繁，请稍后再试",
+        "a code was asked for less than 60 seconds ago",
+    )
+    .with_retry_after(wait)
+}
+
 /// Checks the sending limits for `mobile`, stores a new code and returns the message text.
 pub fn issue(
     tx: &Transaction<'_>,
@@ -78,14 +89,7 @@ pub fn issue(
     if let Some(last) = last {
         let wait = RESEND_SECONDS - (now - from_ms(last)).num_seconds();
         if wait > 0 {
-            return Err(ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "sms_rate_limited",
-                "验证码发送过于频繁，请稍后再试",
-                "a code was sent to this number less than 60 seconds ago",
-            )
-            .with_field("mobile")
-            .with_retry_after(wait as u64));
+            return Err(resend_too_soon(wait as u64).with_field("mobile"));
         }
     }
     let midnight = next_beijing_midnight(now);
@@ -128,7 +132,8 @@ fn code_error(code: &'static str, zh: &str, en: &str) -> ApiError {
     ApiError::new(StatusCode::BAD_REQUEST, code, zh, en).with_field("sms_code")
 }
 
-/// Checks `code` against the newest code sent to `mobile` for `purpose`.
+/// Checks `code` against the newest code sent to `mobile` for `purpose`, and spends it when
+/// right.
 ///
 /// The outer result fails only on a database fault (roll back); the inner one is the verdict,
 /// and a wrong entry has already been counted when it is returned, so commit it.
@@ -139,6 +144,25 @@ pub fn verify(
     code: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<ApiResult<()>> {
+    Ok(match check(tx, mobile, purpose, code, now)? {
+        Ok(id) => {
+            spend(tx, id)?;
+            Ok(())
+        }
+        Err(e) => Err(e),
+    })
+}
+
+/// Checks `code` against the newest code sent to `mobile` for `purpose` without spending it:
+/// right, it gives the code's row for [`spend`] (the action succeeded) or [`failed_use`] (the
+/// action failed for another reason). A wrong entry is counted before it is returned.
+pub fn check(
+    tx: &Transaction<'_>,
+    mobile: &str,
+    purpose: Purpose,
+    code: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<ApiResult<i64>> {
     let row: Option<(i64, String, i64, i64, i64)> = tx
         .query_row(
             "SELECT id, code_hash, expires_at, attempts, used FROM sms_codes
@@ -176,16 +200,40 @@ pub fn verify(
         )));
     }
     if code_hash(mobile, code.trim()) != hash {
-        tx.execute(
-            "UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ?1",
-            [id],
-        )?;
+        failed_use(tx, id)?;
         return Ok(Err(code_error(
             "sms_code_invalid",
             "验证码错误",
             "wrong verification code",
         )));
     }
+    Ok(Ok(id))
+}
+
+/// Spends the code `id`: it confirmed the action it was sent for.
+pub fn spend(tx: &Transaction<'_>, id: i64) -> ApiResult<()> {
     tx.execute("UPDATE sms_codes SET used = 1 WHERE id = ?1", [id])?;
-    Ok(Ok(()))
+    Ok(())
+}
+
+/// Counts a failed use of the code `id`, whatever the failure (wrong code, wrong password, an ID
+/// already registered, a field refused): after [`MAX_ATTEMPTS`] the code is burnt.
+pub fn failed_use(tx: &Transaction<'_>, id: i64) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// Counts a failed use of the newest unspent code sent to `mobile` for `purpose`, if any (a
+/// request presenting it failed before the code was checked).
+pub fn failed_use_of_newest(tx: &Transaction<'_>, mobile: &str, purpose: Purpose) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE sms_codes SET attempts = attempts + 1 WHERE id = (
+             SELECT id FROM sms_codes WHERE mobile = ?1 AND purpose = ?2 AND used = 0
+             ORDER BY id DESC LIMIT 1)",
+        params![mobile, purpose.as_str()],
+    )?;
+    Ok(())
 }

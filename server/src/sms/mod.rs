@@ -29,7 +29,23 @@ pub trait SmsGateway: Send + Sync {
     fn send<'a>(&'a self, message: &'a SmsMessage, at_ms: i64) -> BoxFuture<'a, ApiResult<()>>;
 }
 
-/// Stores messages in the `sms_outbox` table, where the operator reads them.
+/// What an outbox message reads once its code has expired.
+pub const REDACTED: &str = "【北京市小客车指标调控管理】验证码已过期，内容已删除。\
+                            The code has expired and was removed.";
+
+/// Replaces the text of outbox messages older than a code's lifetime by [`REDACTED`]: the
+/// outbox is the SMS gateway of development and test portals, where the operator reads the live
+/// code to log in, but a code that can no longer be used has no reason to stay readable.
+pub fn redact_expired(tx: &rusqlite::Transaction<'_>, now_ms: i64) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE sms_outbox SET body = ?1 WHERE created_at <= ?2 AND body <> ?1",
+        rusqlite::params![REDACTED, now_ms - codes::CODE_TTL_SECONDS * 1000],
+    )?;
+    Ok(())
+}
+
+/// Stores messages in the `sms_outbox` table, where the operator reads them (the code of each
+/// while it is valid, see [`redact_expired`]).
 pub struct OutboxGateway {
     db: Db,
 }
@@ -51,7 +67,7 @@ impl SmsGateway for OutboxGateway {
                         "INSERT INTO sms_outbox (mobile, body, created_at) VALUES (?1, ?2, ?3)",
                         rusqlite::params![message.mobile, message.body, at_ms],
                     )?;
-                    Ok(())
+                    redact_expired(tx, at_ms)
                 })
                 .await
         })

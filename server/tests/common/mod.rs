@@ -41,6 +41,11 @@ fn config(dir: &tempfile::TempDir) -> PortalConfig {
     let mut config = PortalConfig::new(dir.path().join("portal.db"), dir.path().join("data"));
     config.clock = ClockConfig::Simulated(start_instant());
     config.operator_token = OPERATOR.to_owned();
+    // Every test client is 127.0.0.1: the per-client limits are raised here and lowered only by
+    // the tests of those limits (tests/abuse.rs).
+    config.limits.sms_per_minute = 100_000;
+    config.limits.captchas_per_minute = 100_000;
+    config.limits.logins_per_minute = 100_000;
     config
 }
 
@@ -326,4 +331,122 @@ impl TestPortal {
         assert_eq!(status, StatusCode::OK, "{body}");
         body
     }
+}
+
+impl TestPortal {
+    /// Takes the account of `token` through one period (202602, quota 1) up to the draw: a
+    /// complete application, submitted and reviewed, a period frozen and drawn.
+    pub async fn one_participant_cycle(&self, token: &str) {
+        let app = self.complete_draft(token).await;
+        self.submit(token, app).await;
+        self.review().await;
+        for (path, body) in [
+            ("/v1/operator/periods", Some(json!({ "quota": 1 }))),
+            ("/v1/operator/periods/202602/freeze", None),
+            (
+                "/v1/operator/periods/202602/draw",
+                Some(json!({ "seed": "100001" })),
+            ),
+        ] {
+            let mut r = self.operator(Method::POST, path);
+            if let Some(body) = body {
+                r = r.json(&body);
+            }
+            assert!(r.send().await.unwrap().status().is_success(), "{path}");
+        }
+    }
+
+    /// Publishes period 202602.
+    pub async fn publish(&self) {
+        let r = self
+            .operator(Method::POST, "/v1/operator/periods/202602/publish")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+
+    /// Registers a device of `provider` with `device` as its token for the session `token`.
+    pub async fn device(&self, token: &str, provider: &str, device: &str) {
+        let (status, body) = self
+            .call(
+                Method::POST,
+                "/v1/me/devices",
+                Some(token),
+                Some(json!({ "provider": provider, "token": device })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+
+    /// Opens the `dev` push stream of `device` with the session `token`.
+    pub async fn push_stream(&self, token: &str, device: &str) -> Response {
+        let stream = self
+            .req(
+                Method::GET,
+                &format!("/v1/me/push/stream?device={device}"),
+                Some(token),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(stream.status(), StatusCode::OK);
+        stream
+    }
+}
+
+/// What an event stream sends within `wait`, and whether it ended by then.
+pub async fn stream_text(stream: &mut Response, wait: std::time::Duration) -> (String, bool) {
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        match tokio::time::timeout_at(deadline, stream.chunk()).await {
+            Err(_) => return (text, false),
+            Ok(Ok(Some(chunk))) => text.push_str(&String::from_utf8_lossy(&chunk)),
+            Ok(_) => return (text, true),
+        }
+    }
+}
+
+/// A PNG whose header declares `width` × `height` 8-bit grey pixels, with a tiny compressed
+/// stream behind it: what a decompression bomb looks like before anything is decoded.
+pub fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let crc = crc32(&out[start..]);
+        out.extend_from_slice(&crc.to_be_bytes());
+    }
+    let mut out = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    let mut header = Vec::new();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 0, 0, 0, 0]); // 8-bit greyscale, deflate, no interlace
+    chunk(&mut out, b"IHDR", &header);
+    // A zlib stream of one empty stored block: a decoder that starts decoding finds it short.
+    chunk(
+        &mut out,
+        b"IDAT",
+        &[
+            0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x01,
+        ],
+    );
+    chunk(&mut out, b"IEND", &[]);
+    out
 }
