@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Resolves the pinned desktop-JVM libraries of the Android modules (android/jvm/pom.xml) from Maven
 # Central with Maven, into a cache keyed by the pom's hash: Compose Multiplatform for desktop with
-# skiko's Linux runtime, coroutines, JNA, JUnit, and the Compose compiler plugin for kotlinc.
+# skiko's Linux runtime, coroutines, JNA, JUnit, and the Compose compiler plugin for kotlinc (the
+# plain artifact: the -embeddable one is built against the shaded compiler of Gradle's Kotlin plugin
+# and fails in the kotlinc command line with NoClassDefFoundError ...com.intellij.psi.PsiElement).
 # Idempotent. Prints two lines: the classpath, then the Compose compiler plugin's jar.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 pom=android/jvm/pom.xml
-plugin=org.jetbrains.kotlin:kotlin-compose-compiler-plugin-embeddable:2.4.20
+plugin=org.jetbrains.kotlin:kotlin-compose-compiler-plugin:2.4.20
 if ! command -v mvn >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -21,4 +23,4 @@ if ! [ -f "$dir/done" ]; then
   touch "$dir/done"
 fi
 find "$dir/lib" -name '*.jar' | sort | paste -sd:
-echo "$dir/plugin/kotlin-compose-compiler-plugin-embeddable.jar"
+echo "$dir/plugin/kotlin-compose-compiler-plugin.jar"

@@ -1,10 +1,13 @@
-package app.yaohao.app.ui.screens
+package app.yaohao.screens
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.widthIn
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Checkbox
@@ -17,67 +20,89 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import app.yaohao.app.R
-import app.yaohao.app.ui.CheckedField
-import app.yaohao.app.ui.ErrorBanner
-import app.yaohao.app.ui.rememberHolder
 import app.yaohao.core.Member
 import app.yaohao.core.Relation
 import app.yaohao.presentation.calculator.CalculatorModel
+import app.yaohao.presentation.calculator.CalculatorState
+import app.yaohao.presentation.calculator.OddsState
+import app.yaohao.presentation.calculator.PointsState
 
 /** Family points (with the formula) and the odds of the next draw, computed by the core. */
 @Composable
 fun CalculatorScreen() {
+    CountRecomposition("calculator")
     val model = rememberHolder { scope -> CalculatorModel(scope) }
     val state by model.state.collectAsStateWithLifecycle()
+    CalculatorContent(state, model::editFamily, model::editOdds)
+}
 
+/** The calculators' content: each family member on a row with its relation, ladder steps and removal. */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+fun CalculatorContent(
+    state: CalculatorState,
+    editFamily: (((PointsState) -> PointsState)) -> Unit,
+    editOdds: (((OddsState) -> OddsState)) -> Unit,
+) {
     Column(
         modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
-        Text(stringResource(R.string.points_title), style = MaterialTheme.typography.titleMedium)
+        Text(tr("points_title"), style = MaterialTheme.typography.titleMedium)
         state.points.members.forEachIndexed { index, member ->
-            Row(verticalAlignment = Alignment.CenterVertically) {
-                Text(stringResource(member.relation.label()), modifier = Modifier.weight(1f))
-                NumberField(stringResource(R.string.points_ladder), member.ladderSteps) { steps ->
-                    model.editFamily { s -> s.copy(members = s.members.replaced(index, member.copy(ladderSteps = steps))) }
+            // The label and the button are measured first at their own width; the field takes the rest.
+            Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.testTag("member:$index")) {
+                Text(tr(member.relation.label()), modifier = Modifier.widthIn(min = 56.dp).testTag("relation:$index"))
+                NumberField(tr("points_ladder"), member.ladderSteps, Modifier.weight(1f)) { steps ->
+                    editFamily { s -> s.copy(members = s.members.replaced(index, member.copy(ladderSteps = steps))) }
                 }
                 if (member.relation != Relation.MAIN) {
-                    TextButton(onClick = { model.editFamily { s -> s.copy(members = s.members.filterIndexed { i, _ -> i != index }) } }) {
-                        Text(stringResource(R.string.action_remove))
+                    val description = tr("action_remove") + " " + tr(member.relation.label())
+                    TextButton(
+                        onClick = { editFamily { s -> s.copy(members = s.members.filterIndexed { i, _ -> i != index }) } },
+                        modifier = Modifier.testTag("remove:$index").semantics { contentDescription = description },
+                    ) {
+                        Text(tr("action_remove"))
                     }
                 }
             }
         }
-        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             listOf(Relation.SPOUSE, Relation.CHILD, Relation.PARENT, Relation.SPOUSE_PARENT).forEach { relation ->
-                OutlinedButton(onClick = { model.editFamily { s -> s.copy(members = s.members + Member(relation, 0u, 0u)) } }) {
-                    Text(stringResource(relation.label()))
+                OutlinedButton(
+                    onClick = { editFamily { s -> s.copy(members = s.members + Member(relation, 0u, 0u)) } },
+                    modifier = Modifier.testTag("add:${relation.name}"),
+                ) {
+                    Text("+ " + tr(relation.label()))
                 }
             }
         }
-        NumberField(stringResource(R.string.points_family_years), state.points.familyFullYears) { years ->
-            model.editFamily { it.copy(familyFullYears = years) }
+        NumberField(tr("points_family_years"), state.points.familyFullYears) { years ->
+            editFamily { it.copy(familyFullYears = years) }
         }
-        state.points.points?.let { Text(stringResource(R.string.points_total, it.total.toInt(), it.formula), style = MaterialTheme.typography.titleLarge) }
+        state.points.points?.let {
+            Text(tr("points_total", it.total.toInt(), it.formula), style = MaterialTheme.typography.titleLarge, modifier = Modifier.testTag("points"))
+        }
         ErrorBanner(state.points.error)
 
         HorizontalDivider()
-        Text(stringResource(R.string.odds_title), style = MaterialTheme.typography.titleMedium)
-        NumberField(stringResource(R.string.odds_pool), state.odds.poolSize.toUInt()) { n -> model.editOdds { it.copy(poolSize = n.toULong()) } }
-        NumberField(stringResource(R.string.odds_quota), state.odds.quota.toUInt()) { n -> model.editOdds { it.copy(quota = n.toULong()) } }
-        NumberField(stringResource(R.string.odds_draws), state.odds.unsuccessfulDraws) { n -> model.editOdds { it.copy(unsuccessfulDraws = n) } }
+        Text(tr("odds_title"), style = MaterialTheme.typography.titleMedium)
+        NumberField(tr("odds_pool"), state.odds.poolSize.toUInt()) { n -> editOdds { it.copy(poolSize = n.toULong()) } }
+        NumberField(tr("odds_quota"), state.odds.quota.toUInt()) { n -> editOdds { it.copy(quota = n.toULong()) } }
+        NumberField(tr("odds_draws"), state.odds.unsuccessfulDraws) { n -> editOdds { it.copy(unsuccessfulDraws = n) } }
         Row(verticalAlignment = Alignment.CenterVertically) {
-            Checkbox(checked = state.odds.c5, onCheckedChange = { c5 -> model.editOdds { it.copy(c5 = c5) } })
-            Text(stringResource(R.string.field_c5))
+            Checkbox(checked = state.odds.c5, onCheckedChange = { c5 -> editOdds { it.copy(c5 = c5) } })
+            Text(tr("field_c5"))
         }
         state.odds.odds?.let { odds ->
-            Text(stringResource(R.string.odds_one_in, odds.oneIn), style = MaterialTheme.typography.titleLarge)
-            Text(stringResource(R.string.odds_wait, odds.medianDraws.toInt(), odds.medianYears))
+            Text(tr("odds_one_in", odds.oneIn), style = MaterialTheme.typography.titleLarge)
+            Text(tr("odds_wait", odds.medianDraws.toInt(), odds.medianYears))
         }
         ErrorBanner(state.odds.error)
     }
@@ -85,24 +110,25 @@ fun CalculatorScreen() {
 
 /** A whole-number field (blank counts as 0). */
 @Composable
-private fun NumberField(label: String, value: UInt, onChange: (UInt) -> Unit) {
+private fun NumberField(label: String, value: UInt, modifier: Modifier = Modifier, onChange: (UInt) -> Unit) {
     CheckedField(
         label = label,
         value = if (value == 0u) "" else value.toString(),
         problems = null,
-        onValueChange = { typed -> typed.filter(Char::isDigit).take(9).toUIntOrNull().let { onChange(it ?: 0u) } },
+        onValueChange = { typed -> onChange(typed.filter(Char::isDigit).take(9).toUIntOrNull() ?: 0u) },
         keyboardType = KeyboardType.Number,
+        modifier = modifier,
     )
 }
 
 private fun <T> List<T>.replaced(index: Int, item: T): List<T> = mapIndexed { i, old -> if (i == index) item else old }
 
 /** The label of a family relation. */
-fun Relation.label(): Int = when (this) {
-    Relation.MAIN -> R.string.relation_main
-    Relation.SPOUSE -> R.string.relation_spouse
-    Relation.CHILD -> R.string.relation_child
-    Relation.PARENT -> R.string.relation_parent
-    Relation.SPOUSE_PARENT -> R.string.relation_spouse_parent
-    Relation.OTHER -> R.string.relation_other
+fun Relation.label(): String = when (this) {
+    Relation.MAIN -> "relation_main"
+    Relation.SPOUSE -> "relation_spouse"
+    Relation.CHILD -> "relation_child"
+    Relation.PARENT -> "relation_parent"
+    Relation.SPOUSE_PARENT -> "relation_spouse_parent"
+    Relation.OTHER -> "relation_other"
 }

@@ -1,10 +1,5 @@
-package app.yaohao.app.ui.screens
+package app.yaohao.screens
 
-import android.graphics.BitmapFactory
-import android.net.Uri
-import androidx.activity.compose.rememberLauncherForActivityResult
-import androidx.activity.result.PickVisualMediaRequest
-import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.Image
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -22,60 +17,27 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
-import androidx.compose.runtime.rememberCoroutineScope
-import androidx.compose.runtime.saveable.rememberSaveable
-import androidx.compose.runtime.setValue
+import androidx.compose.runtime.produceState
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.graphics.asImageBitmap
+import androidx.compose.ui.graphics.ImageBitmap
 import androidx.compose.ui.layout.ContentScale
-import androidx.compose.ui.platform.LocalContext
-import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import androidx.core.content.FileProvider
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import app.yaohao.app.AppGraph
-import app.yaohao.app.R
-import app.yaohao.app.ui.ErrorBanner
-import app.yaohao.app.ui.local
-import app.yaohao.app.ui.rememberHolder
 import app.yaohao.core.DocumentKind
 import app.yaohao.presentation.documents.CaptureState
 import app.yaohao.presentation.documents.DocumentCaptureModel
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import java.io.File
 
-/** Capturing one material: Photo Picker or camera, the core's preparation, a preview, upload. */
+/** Capturing one material: the platform's photo sources, the core's preparation, a preview, upload. */
 @Composable
-fun DocumentCaptureScreen(graph: AppGraph, draftId: String, kind: DocumentKind, onDone: () -> Unit) {
+fun DocumentCaptureScreen(services: ScreenServices, draftId: String, kind: DocumentKind, onDone: () -> Unit) {
+    CountRecomposition("capture")
     val model = rememberHolder(key = "capture:$draftId:$kind") { scope ->
-        DocumentCaptureModel(graph.client, scope, draftId, kind)
+        DocumentCaptureModel(services.client, scope, draftId, kind)
     }
     val state by model.state.collectAsStateWithLifecycle()
-    val context = LocalContext.current
-    val scope = rememberCoroutineScope()
-
-    /** Reads the chosen image off the main thread and hands it to the core. */
-    fun load(uri: Uri) {
-        scope.launch {
-            val bytes = withContext(Dispatchers.IO) {
-                context.contentResolver.openInputStream(uri)?.use { it.readBytes() }
-            }
-            if (bytes != null) model.onPhoto(bytes)
-        }
-    }
-
-    val picker = rememberLauncherForActivityResult(ActivityResultContracts.PickVisualMedia()) { uri ->
-        if (uri != null) load(uri)
-    }
-    var cameraTarget by rememberSaveable { mutableStateOf<String?>(null) }
-    val camera = rememberLauncherForActivityResult(ActivityResultContracts.TakePicture()) { taken ->
-        val target = cameraTarget
-        if (taken && target != null) load(Uri.parse(target))
-    }
+    val sources = services.platform.rememberPhotoSources(onPhoto = { bytes -> model.onPhoto(bytes) })
 
     LaunchedEffect(state) {
         if (state is CaptureState.Done) onDone()
@@ -85,53 +47,41 @@ fun DocumentCaptureScreen(graph: AppGraph, draftId: String, kind: DocumentKind, 
         modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
-        Text(stringResource(kind.label()), style = MaterialTheme.typography.titleLarge)
-        Text(stringResource(R.string.documents_limit, (model.maxBytes / 1024u).toLong()))
+        Text(tr(kind.label()), style = MaterialTheme.typography.titleLarge)
+        Text(tr("documents_limit", (model.maxBytes / 1024u).toLong()))
         when (val current = state) {
             CaptureState.Idle, is CaptureState.Failed -> {
                 (current as? CaptureState.Failed)?.let { ErrorBanner(it.error) }
                 Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                    Button(onClick = {
-                        picker.launch(PickVisualMediaRequest(ActivityResultContracts.PickVisualMedia.ImageOnly))
-                    }) {
-                        Text(stringResource(R.string.documents_pick))
+                    Button(onClick = sources.pick) {
+                        Text(tr("documents_pick"))
                     }
-                    OutlinedButton(onClick = {
-                        val uri = photoUri(context)
-                        cameraTarget = uri.toString()
-                        camera.launch(uri)
-                    }) {
-                        Text(stringResource(R.string.documents_camera))
+                    OutlinedButton(onClick = sources.takePicture) {
+                        Text(tr("documents_camera"))
                     }
                 }
             }
             CaptureState.Preparing, CaptureState.Uploading -> CircularProgressIndicator()
             is CaptureState.Ready -> {
-                val bitmap = remember(current) {
-                    BitmapFactory.decodeByteArray(current.prepared.jpeg, 0, current.prepared.jpeg.size)?.asImageBitmap()
+                // Decoded off the main thread.
+                val bitmap by produceState<ImageBitmap?>(null, current) {
+                    value = withContext(Dispatchers.Default) { services.platform.decodeImage(current.prepared.jpeg) }
                 }
                 bitmap?.let {
-                    Image(bitmap = it, contentDescription = stringResource(kind.label()), contentScale = ContentScale.Fit, modifier = Modifier.fillMaxWidth())
+                    Image(bitmap = it, contentDescription = tr(kind.label()), contentScale = ContentScale.Fit, modifier = Modifier.fillMaxWidth())
                 }
-                Text(stringResource(R.string.documents_size, current.prepared.width.toInt(), current.prepared.height.toInt(), current.prepared.jpeg.size / 1024))
+                Text(tr("documents_size", current.prepared.width.toInt(), current.prepared.height.toInt(), current.prepared.jpeg.size / 1024))
                 current.prepared.warnings.forEach { Text(it.local(), color = MaterialTheme.colorScheme.error) }
                 Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                     Button(onClick = { model.upload() }) {
-                        Text(stringResource(R.string.documents_upload))
+                        Text(tr("documents_upload"))
                     }
                     OutlinedButton(onClick = { model.retake() }) {
-                        Text(stringResource(R.string.documents_retake))
+                        Text(tr("documents_retake"))
                     }
                 }
             }
-            is CaptureState.Done -> Text(stringResource(R.string.documents_queued))
+            is CaptureState.Done -> Text(tr("documents_queued"))
         }
     }
-}
-
-/** A new file in the cache for the camera, shared through the app's FileProvider. */
-private fun photoUri(context: android.content.Context): Uri {
-    val dir = File(context.cacheDir, "photos").apply { mkdirs() }
-    val file = File.createTempFile("capture", ".jpg", dir)
-    return FileProvider.getUriForFile(context, "${context.packageName}.photos", file)
 }

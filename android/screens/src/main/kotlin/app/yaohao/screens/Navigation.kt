@@ -1,176 +1,200 @@
-package app.yaohao.app.ui
+package app.yaohao.screens
 
+import androidx.compose.foundation.clickable
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material.icons.Icons
-import androidx.compose.material.icons.filled.Calculate
-import androidx.compose.material.icons.filled.Campaign
-import androidx.compose.material.icons.filled.EmojiEvents
+import androidx.compose.material.icons.automirrored.filled.ArrowBack
+import androidx.compose.material.icons.filled.Build
 import androidx.compose.material.icons.filled.Home
-import androidx.compose.material.icons.filled.Notifications
-import androidx.compose.material.icons.filled.Settings
+import androidx.compose.material.icons.filled.Menu
+import androidx.compose.material.icons.filled.Star
+import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.ListItem
 import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
+import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
-import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateListOf
+import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
-import androidx.compose.ui.res.stringResource
-import androidx.navigation.NavGraph.Companion.findStartDestination
-import androidx.navigation.NavHostController
-import androidx.navigation.NavType
-import androidx.navigation.compose.NavHost
-import androidx.navigation.compose.composable
-import androidx.navigation.compose.currentBackStackEntryAsState
-import androidx.navigation.compose.rememberNavController
-import androidx.navigation.navArgument
-import app.yaohao.app.AppGraph
-import app.yaohao.app.R
-import app.yaohao.app.platform.ScheduleWorker
-import app.yaohao.app.ui.screens.AnnouncementsScreen
-import app.yaohao.app.ui.screens.ApplicationFormScreen
-import app.yaohao.app.ui.screens.CalculatorScreen
-import app.yaohao.app.ui.screens.DashboardScreen
-import app.yaohao.app.ui.screens.DocumentCaptureScreen
-import app.yaohao.app.ui.screens.RemindersScreen
-import app.yaohao.app.ui.screens.ResultsScreen
-import app.yaohao.app.ui.screens.SettingsScreen
-import app.yaohao.app.ui.screens.SignInScreen
+import androidx.compose.ui.platform.testTag
 import app.yaohao.core.DocumentKind
 import app.yaohao.presentation.DeepLinks
 import app.yaohao.presentation.Destination
 import app.yaohao.presentation.model.PortalApplicationKind
-import androidx.compose.ui.platform.LocalContext
 import kotlinx.coroutines.launch
 
-/** The app's destinations (deep links use the same paths under `yaohao://`). */
-object Routes {
-    const val SIGN_IN = "signin"
-    const val HOME = "home"
-    const val FORM = "form/{draft}"
-    const val CAPTURE = "capture/{draft}/{kind}"
-    const val RESULTS = "results"
-    const val REMINDERS = "reminders"
-    const val CALCULATOR = "calculator"
-    const val ANNOUNCEMENTS = "announcements"
-    const val SETTINGS = "settings"
+/** The app's destinations. */
+sealed interface Route {
+    data object SignIn : Route
+    data object Home : Route
+    data object Results : Route
+    data object Calculator : Route
+    data object More : Route
+    data object Reminders : Route
+    data object Announcements : Route
+    data object Settings : Route
 
     /** The form of a draft. */
-    fun form(draft: String) = "form/$draft"
+    data class Form(val draft: String) : Route
 
     /** The capture of a material for a draft. */
-    fun capture(draft: String, kind: DocumentKind) = "capture/$draft/${kind.name}"
+    data class Capture(val draft: String, val kind: DocumentKind) : Route
 }
 
-/** A tab of the bottom bar. */
-private data class Tab(val route: String, val label: Int, val icon: ImageVector)
+/** A tab of the bottom bar and the routes that belong to it. */
+class Tab(val route: Route, val label: String, val icon: ImageVector, val children: Set<Route> = emptySet())
 
-private val tabs = listOf(
-    Tab(Routes.HOME, R.string.tab_home, Icons.Filled.Home),
-    Tab(Routes.RESULTS, R.string.tab_results, Icons.Filled.EmojiEvents),
-    Tab(Routes.REMINDERS, R.string.tab_reminders, Icons.Filled.Notifications),
-    Tab(Routes.CALCULATOR, R.string.tab_calculator, Icons.Filled.Calculate),
-    Tab(Routes.ANNOUNCEMENTS, R.string.tab_announcements, Icons.Filled.Campaign),
-    Tab(Routes.SETTINGS, R.string.tab_settings, Icons.Filled.Settings),
+/** Four tabs (Material's bottom bar takes three to five): reminders, announcements and settings are under "More". */
+val tabs = listOf(
+    Tab(Route.Home, "tab_home", Icons.Filled.Home),
+    Tab(Route.Results, "tab_results", Icons.Filled.Star),
+    Tab(Route.Calculator, "tab_calculator", Icons.Filled.Build),
+    Tab(Route.More, "tab_more", Icons.Filled.Menu, setOf(Route.Reminders, Route.Announcements, Route.Settings)),
 )
 
-/** Navigation between the screens, with a bottom bar for the top-level ones. */
+/** The back stack: Home at the bottom, so "back" from any tab leads home and then out. */
+class Navigator(start: Route = Route.Home) {
+    private val stack = mutableStateListOf<Route>(Route.Home).apply { if (start != Route.Home) add(start) }
+
+    /** The route on screen. */
+    val current: Route get() = stack.last()
+
+    /** Whether [back] has somewhere to go. */
+    val canGoBack: Boolean get() = stack.size > 1
+
+    /** Opens [route] on top of the current one. */
+    fun navigate(route: Route) {
+        if (current != route) stack.add(route)
+    }
+
+    /** Switches to a top-level destination: one copy of each, above Home. */
+    fun switchTo(route: Route) {
+        while (stack.size > 1) stack.removeAt(stack.lastIndex)
+        if (route != Route.Home) stack.add(route)
+    }
+
+    /** Goes back one step; false when already at the bottom (the app then closes). */
+    fun back(): Boolean {
+        if (!canGoBack) return false
+        stack.removeAt(stack.lastIndex)
+        return true
+    }
+}
+
+/** The route of a deep-link destination. */
+fun Destination.route(): Route = when (this) {
+    Destination.HOME -> Route.Home
+    Destination.RESULTS -> Route.Results
+    Destination.REMINDERS -> Route.Reminders
+    Destination.ANNOUNCEMENTS -> Route.Announcements
+    Destination.SETTINGS -> Route.Settings
+}
+
+/** The app: a bottom bar over the top-level screens, a back arrow on the others. */
+@OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun YaohaoNavHost(graph: AppGraph, deepLink: String?) {
-    val nav = rememberNavController()
+fun YaohaoApp(services: ScreenServices, nav: Navigator = remember { Navigator() }, deepLink: String? = null) {
     LaunchedEffect(deepLink) {
         if (deepLink != null) nav.switchTo(DeepLinks.destination(deepLink).route())
     }
-    val entry by nav.currentBackStackEntryAsState()
     val scope = rememberCoroutineScope()
-    val context = LocalContext.current
+    val route = nav.current
+    val tab = tabs.firstOrNull { it.route == route || route in it.children }
     Scaffold(
+        topBar = {
+            if (tab == null || route in tab.children) {
+                TopAppBar(
+                    title = { Text(title(route)) },
+                    navigationIcon = {
+                        IconButton(onClick = { nav.back() }, modifier = Modifier.testTag("back")) {
+                            Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = tr("action_back"))
+                        }
+                    },
+                )
+            }
+        },
         bottomBar = {
-            if (tabs.any { it.route == entry?.destination?.route }) {
+            if (tab != null) {
                 NavigationBar {
-                    tabs.forEach { tab ->
+                    tabs.forEach { item ->
                         NavigationBarItem(
-                            selected = entry?.destination?.route == tab.route,
-                            onClick = { nav.switchTo(tab.route) },
-                            icon = { Icon(tab.icon, contentDescription = null) },
-                            label = { Text(stringResource(tab.label)) },
+                            selected = item == tab,
+                            onClick = { nav.switchTo(item.route) },
+                            icon = { Icon(item.icon, contentDescription = null) },
+                            label = { Text(tr(item.label)) },
+                            modifier = Modifier.testTag("tab:${item.label}"),
                         )
                     }
                 }
             }
         },
     ) { padding ->
-        NavHost(navController = nav, startDestination = Routes.HOME, modifier = Modifier.padding(padding)) {
-            composable(Routes.SIGN_IN) {
-                SignInScreen(graph, onSignedIn = { nav.switchTo(Routes.HOME) })
-            }
-            composable(Routes.HOME) {
-                DashboardScreen(
-                    graph,
-                    onOpenDraft = { nav.navigate(Routes.form(it)) },
+        Column(modifier = Modifier.padding(padding)) {
+            when (route) {
+                Route.SignIn -> SignInScreen(services, onSignedIn = { nav.back() })
+                Route.Home -> DashboardScreen(
+                    services,
+                    onOpenDraft = { nav.navigate(Route.Form(it)) },
                     onNewApplication = {
                         scope.launch {
-                            val draft = graph.client.createDraft(PortalApplicationKind.INDIVIDUAL_ORDINARY)
-                            nav.navigate(Routes.form(draft.localId))
+                            val draft = services.client.createDraft(PortalApplicationKind.INDIVIDUAL_ORDINARY)
+                            nav.navigate(Route.Form(draft.localId))
                         }
                     },
-                    onOpenResults = { nav.switchTo(Routes.RESULTS) },
-                    onSignInRequired = { nav.navigate(Routes.SIGN_IN) },
+                    onOpenResults = { nav.switchTo(Route.Results) },
+                    onSignIn = { nav.navigate(Route.SignIn) },
                 )
-            }
-            composable(Routes.FORM, arguments = listOf(navArgument("draft") { type = NavType.StringType })) { backStack ->
-                val draft = backStack.arguments?.getString("draft").orEmpty()
-                ApplicationFormScreen(
-                    graph,
-                    draft,
-                    onCapture = { kind -> nav.navigate(Routes.capture(draft, kind)) },
-                    onSubmitted = { nav.popBackStack() },
+                is Route.Form -> ApplicationFormScreen(
+                    services,
+                    route.draft,
+                    onCapture = { kind -> nav.navigate(Route.Capture(route.draft, kind)) },
+                    onSubmitted = { nav.back() },
                 )
-            }
-            composable(Routes.CAPTURE) { backStack ->
-                val draft = backStack.arguments?.getString("draft").orEmpty()
-                val kind = backStack.arguments?.getString("kind")?.let { name -> DocumentKind.entries.firstOrNull { it.name == name } }
-                if (kind != null) {
-                    DocumentCaptureScreen(graph, draft, kind, onDone = { nav.popBackStack() })
-                }
-            }
-            composable(Routes.RESULTS) {
-                ResultsScreen(graph)
-            }
-            composable(Routes.REMINDERS) {
-                RemindersScreen(graph)
-            }
-            composable(Routes.CALCULATOR) {
-                CalculatorScreen()
-            }
-            composable(Routes.ANNOUNCEMENTS) {
-                AnnouncementsScreen(graph)
-            }
-            composable(Routes.SETTINGS) {
-                SettingsScreen(graph, onRemindersChanged = { ScheduleWorker.start(context) })
+                is Route.Capture -> DocumentCaptureScreen(services, route.draft, route.kind, onDone = { nav.back() })
+                Route.Results -> ResultsScreen(services)
+                Route.Calculator -> CalculatorScreen()
+                Route.More -> MoreScreen(onOpen = nav::navigate)
+                Route.Reminders -> RemindersScreen(services)
+                Route.Announcements -> AnnouncementsScreen(services)
+                Route.Settings -> SettingsScreen(services)
             }
         }
     }
 }
 
-/** The route of a deep-link destination. */
-private fun Destination.route(): String = when (this) {
-    Destination.HOME -> Routes.HOME
-    Destination.RESULTS -> Routes.RESULTS
-    Destination.REMINDERS -> Routes.REMINDERS
-    Destination.ANNOUNCEMENTS -> Routes.ANNOUNCEMENTS
-    Destination.SETTINGS -> Routes.SETTINGS
+/** The title of a screen without a tab of its own. */
+@Composable
+private fun title(route: Route): String = when (route) {
+    Route.SignIn -> tr("signin_login")
+    Route.Reminders -> tr("tab_reminders")
+    Route.Announcements -> tr("tab_announcements")
+    Route.Settings -> tr("tab_settings")
+    is Route.Form -> tr("draft_title")
+    is Route.Capture -> tr("documents_title")
+    else -> tr("app_name")
 }
 
-/** Switches to a top-level destination, keeping one copy of each on the back stack. */
-private fun NavHostController.switchTo(route: String) {
-    navigate(route) {
-        popUpTo(graph.findStartDestination().id) { saveState = true }
-        launchSingleTop = true
-        restoreState = true
+/** "More": the screens that do not need a tab of their own. */
+@Composable
+fun MoreScreen(onOpen: (Route) -> Unit) {
+    CountRecomposition("more")
+    Column(modifier = Modifier.fillMaxSize()) {
+        listOf(Route.Reminders to "tab_reminders", Route.Announcements to "tab_announcements", Route.Settings to "tab_settings")
+            .forEach { (route, label) ->
+                ListItem(
+                    headlineContent = { Text(tr(label)) },
+                    modifier = Modifier.clickable { onOpen(route) }.testTag("more:$label"),
+                )
+            }
     }
 }

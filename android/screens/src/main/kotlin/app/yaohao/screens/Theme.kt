@@ -1,33 +1,44 @@
-package app.yaohao.app.ui.theme
+package app.yaohao.screens
 
-import android.os.Build
-import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.material3.ColorScheme
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.darkColorScheme
-import androidx.compose.material3.dynamicDarkColorScheme
-import androidx.compose.material3.dynamicLightColorScheme
 import androidx.compose.material3.lightColorScheme
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.graphics.Color
-import androidx.compose.ui.platform.LocalContext
 
-/** Won: green. */
-val WonGreen = Color(0xFF1B8A3A)
+/**
+ * The app's colours. Results use theme roles, never fixed colours: won is the tertiary role (a
+ * green tertiary palette, light and dark, each pair meeting WCAG AA contrast), not won is the error
+ * role.
+ */
+object YaohaoColors {
+    /** The light scheme. */
+    val light: ColorScheme = lightColorScheme().withWonPalette(dark = false)
 
-/** Not won: red. */
-val NotWonRed = Color(0xFFC62828)
+    /** The dark scheme. */
+    val dark: ColorScheme = darkColorScheme().withWonPalette(dark = true)
+}
 
-/** Material 3 with dynamic colour on Android 12+. */
+/** [this] scheme with the green tertiary palette that marks a won result. */
+fun ColorScheme.withWonPalette(dark: Boolean): ColorScheme = if (dark) {
+    copy(
+        tertiary = Color(0xFF88D98F),
+        onTertiary = Color(0xFF00390F),
+        tertiaryContainer = Color(0xFF005320),
+        onTertiaryContainer = Color(0xFFA3F5A9),
+    )
+} else {
+    copy(
+        tertiary = Color(0xFF1B6D2F),
+        onTertiary = Color(0xFFFFFFFF),
+        tertiaryContainer = Color(0xFFA3F5A9),
+        onTertiaryContainer = Color(0xFF002109),
+    )
+}
+
+/** Material 3 with the app's schemes ([scheme] replaces them, e.g. Android's dynamic colour). */
 @Composable
-fun YaohaoTheme(content: @Composable () -> Unit) {
-    val dark = isSystemInDarkTheme()
-    val colors = when {
-        Build.VERSION.SDK_INT >= Build.VERSION_CODES.S -> {
-            val context = LocalContext.current
-            if (dark) dynamicDarkColorScheme(context) else dynamicLightColorScheme(context)
-        }
-        dark -> darkColorScheme()
-        else -> lightColorScheme()
-    }
-    MaterialTheme(colorScheme = colors, content = content)
+fun YaohaoTheme(dark: Boolean, scheme: ColorScheme? = null, content: @Composable () -> Unit) {
+    MaterialTheme(colorScheme = scheme ?: if (dark) YaohaoColors.dark else YaohaoColors.light, content = content)
 }

@@ -1,0 +1,108 @@
+package app.yaohao.screens
+
+import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onNodeWithTag
+import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.performClick
+import app.yaohao.core.Yaohao
+import app.yaohao.presentation.Lang
+import app.yaohao.presentation.MemorySecrets
+import app.yaohao.presentation.TestPortal
+import app.yaohao.presentation.model.FfiYaohaoClient
+import org.junit.AfterClass
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
+import org.junit.BeforeClass
+import org.junit.Rule
+import org.junit.Test
+import java.nio.file.Files
+import app.yaohao.core.Lang as CoreLang
+
+/** The app's navigation over the real core and a real portal, signed out. */
+class NavigationTest {
+    @get:Rule
+    val rule = createComposeRule()
+
+    private val nav = Navigator()
+
+    /** A fresh install: the real facade against the portal, with no session. */
+    private fun services(): TestServices {
+        val dir = Files.createTempDirectory("yaohao-screens").toFile().apply { deleteOnExit() }
+        return TestServices(FfiYaohaoClient(Yaohao(portal.url, dir.path, CoreLang.ZH, MemorySecrets())))
+    }
+
+    private fun text(name: String) = Strings.get(Lang.ZH, name)
+
+    private fun waitForTag(tag: String) =
+        rule.waitUntil(15_000) { rule.onAllNodesWithTag(tag).fetchSemanticsNodes().isNotEmpty() }
+
+    @Test
+    fun theBottomBarHasFourTabsThatSwitchScreens() {
+        rule.setContent { Host { YaohaoApp(services(), nav) } }
+        assertTrue("Material's bottom bar takes 3 to 5 destinations", tabs.size in 3..5)
+        tabs.forEach { rule.onNodeWithTag("tab:${it.label}").assertExists() }
+
+        rule.onNodeWithTag("tab:tab_calculator").performClick()
+        rule.onNodeWithText(text("points_title")).assertExists()
+        assertEquals(Route.Calculator, nav.current)
+
+        rule.onNodeWithTag("tab:tab_more").performClick()
+        rule.onNodeWithTag("more:tab_announcements").performClick()
+        assertEquals(Route.Announcements, nav.current)
+        // A screen under "More" keeps its tab selected and has a way back.
+        rule.onNodeWithTag("tab:tab_more").assertExists()
+        rule.onNodeWithTag("back").performClick()
+        assertEquals(Route.More, nav.current)
+
+        rule.onNodeWithTag("tab:tab_results").performClick()
+        assertEquals(Route.Results, nav.current)
+        rule.onNodeWithTag("tab:tab_home").performClick()
+        assertEquals(Route.Home, nav.current)
+        assertTrue("Home is the bottom of the stack", !nav.canGoBack)
+    }
+
+    @Test
+    fun signedOutHomeOffersSignInAndTheWayBackStaysHome() {
+        rule.setContent { Host { YaohaoApp(services(), nav) } }
+        // The core says the session is missing: Home offers sign-in instead of jumping there.
+        waitForTag("signed-out")
+        assertEquals(Route.Home, nav.current)
+
+        rule.onNodeWithTag("sign-in").performClick()
+        assertEquals(Route.SignIn, nav.current)
+        rule.onNodeWithTag("submit").assertExists()
+
+        rule.onNodeWithTag("back").performClick()
+        assertEquals(Route.Home, nav.current)
+        // Home loads again and fails again with "sign in": it must not send the user back.
+        waitForTag("signed-out")
+        rule.mainClock.advanceTimeBy(1_000)
+        rule.waitForIdle()
+        assertEquals(Route.Home, nav.current)
+        assertTrue(rule.onAllNodesWithTag("submit").fetchSemanticsNodes().isEmpty())
+
+        // The calculator and the announcements stay reachable while signed out.
+        rule.onNodeWithTag("tab:tab_calculator").performClick()
+        rule.onNodeWithText(text("points_title")).assertExists()
+        rule.onNodeWithTag("tab:tab_more").performClick()
+        rule.onNodeWithTag("more:tab_announcements").performClick()
+        assertEquals(Route.Announcements, nav.current)
+    }
+
+    companion object {
+        private lateinit var portal: TestPortal
+
+        @JvmStatic
+        @BeforeClass
+        fun startPortal() {
+            portal = TestPortal.start()
+        }
+
+        @JvmStatic
+        @AfterClass
+        fun stopPortal() {
+            portal.close()
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package app.yaohao.screens
+
+import app.yaohao.core.EventKind
+import app.yaohao.core.Member
+import app.yaohao.core.Relation
+import app.yaohao.core.Text
+import app.yaohao.core.ladderWeight
+import app.yaohao.presentation.Countdown
+import app.yaohao.presentation.UiError
+import app.yaohao.presentation.calculator.CalculatorModel
+import app.yaohao.presentation.calculator.CalculatorState
+import app.yaohao.presentation.dashboard.DashboardState
+import app.yaohao.presentation.model.Account
+import app.yaohao.presentation.model.ApplicationForm
+import app.yaohao.presentation.model.Dashboard
+import app.yaohao.presentation.model.Draft
+import app.yaohao.presentation.model.PortalApplication
+import app.yaohao.presentation.model.PortalApplicationKind
+import app.yaohao.presentation.model.Quota
+import app.yaohao.presentation.model.ResultOutcome
+import app.yaohao.presentation.model.UpcomingEvent
+import app.yaohao.presentation.results.ResultCard
+import app.yaohao.presentation.results.ResultsState
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.cancel
+import java.time.Instant
+
+/** The states the screenshots and UI tests show, built from the core's own types and rules. */
+object Samples {
+    /** 2026-03-01 08:00 Beijing time. */
+    val now: Instant = Instant.parse("2026-03-01T00:00:00Z")
+
+    private val account = Account("11010519491231002X", "张三", "13800138000")
+
+    private val events = listOf(
+        UpcomingEvent(EventKind.APPLICATION_CUTOFF, Text("申请截止", "Application cut-off"), Instant.parse("2026-03-08T16:00:00Z"), true),
+        UpcomingEvent(EventKind.DRAW, Text("摇号", "Draw"), Instant.parse("2026-04-26T02:00:00Z"), false),
+    )
+
+    private val won = ResultOutcome("202602", "1234102003456", won = true, row = 17u, verified = true)
+    private val notWon = ResultOutcome("202602", "1234102009876", won = false, row = null, verified = true)
+
+    private val application = PortalApplication(7, PortalApplicationKind.INDIVIDUAL_ORDINARY, "approved", "1234102009876", 13, false, emptyList())
+    private val draft = Draft("draft-1", null, PortalApplicationKind.FAMILY, ApplicationForm(), 1, false, emptyList())
+
+    /** The data freeze before a draw, ending on draw day at 09:30 Beijing time. */
+    val freeze = UiError.DataFreeze(
+        Instant.parse("2026-04-26T01:30:00Z"),
+        Text("摇号前数据冻结，暂停查询", "Queries are paused before the draw"),
+    )
+
+    /** Home, per state. */
+    val home: Map<String, DashboardState> = mapOf(
+        "loading" to DashboardState(),
+        "content" to DashboardState(Dashboard(account, listOf(application), listOf(draft), events, listOf(notWon), emptyList(), now)),
+        "empty" to DashboardState(Dashboard(account, emptyList(), emptyList(), events, emptyList(), emptyList(), now)),
+        "error" to DashboardState(
+            Dashboard(account, listOf(application), emptyList(), events, emptyList(), emptyList(), now),
+            error = UiError.Network(Text("网络不可用，显示的是缓存数据", "No network: showing cached data")),
+        ),
+        "freeze" to DashboardState(Dashboard(account, listOf(application), emptyList(), events, emptyList(), emptyList(), now), error = freeze),
+        "signed-out" to DashboardState(
+            Dashboard(null, emptyList(), emptyList(), events, emptyList(), emptyList(), null),
+            error = UiError.SignInRequired(Text("请先登录", "Please sign in")),
+        ),
+    )
+
+    /** Results, per state; the ladder weight comes from the core. */
+    val results: Map<String, ResultsState> = run {
+        val quota = Quota(3, 7, "202602", "BJ2026020000123", "pending_confirmation", Instant.parse("2026-03-03T16:00:00Z"), Instant.parse("2027-02-28T16:00:00Z"))
+        val wonCard = ResultCard.Won(won, quota, canConfirm = true, confirmWithin = Countdown.between(now, quota.confirmBy))
+        val notWonCard = ResultCard.NotWon(notWon, 13u, ladderWeight(13u, false))
+        mapOf(
+            "won" to ResultsState(listOf(wonCard)),
+            "not-won" to ResultsState(listOf(notWonCard)),
+            "empty" to ResultsState(),
+            "error" to ResultsState(error = UiError.Server(Text("服务暂时不可用，请稍后重试", "The service is unavailable; try again later"))),
+            "freeze" to ResultsState(listOf(notWonCard), error = freeze),
+        )
+    }
+
+    /** The key of the result whose verification the "verification" screenshot opens. */
+    val verifiedKey = "${won.period}:${won.code}"
+
+    /** The family calculator with a main applicant, spouse, child and parent, computed by the core. */
+    fun family(): CalculatorState {
+        val scope = CoroutineScope(Dispatchers.Unconfined)
+        try {
+            val model = CalculatorModel(scope)
+            model.editFamily {
+                it.copy(
+                    familyFullYears = 2u,
+                    members = listOf(
+                        Member(Relation.MAIN, 6u, 0u),
+                        Member(Relation.SPOUSE, 4u, 0u),
+                        Member(Relation.CHILD, 0u, 0u),
+                        Member(Relation.PARENT, 2u, 0u),
+                    ),
+                )
+            }
+            model.editOdds { it.copy(poolSize = 2_900_000u, quota = 11_000u, unsuccessfulDraws = 13u) }
+            return model.state.value
+        } finally {
+            scope.cancel()
+        }
+    }
+}

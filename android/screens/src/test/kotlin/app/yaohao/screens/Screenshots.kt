@@ -1,0 +1,79 @@
+package app.yaohao.screens
+
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.ImageComposeScene
+import androidx.compose.ui.unit.Density
+import app.yaohao.presentation.Lang
+import app.yaohao.presentation.MemoryClient
+import org.jetbrains.skia.EncodedImageFormat
+import org.jetbrains.skia.Image
+import java.io.File
+
+/** A screen size in dp. */
+data class ScreenSize(val name: String, val width: Int, val height: Int)
+
+/** One screenshot: a screen in one state. */
+class Shot(val screen: String, val state: String, val content: @Composable () -> Unit)
+
+/**
+ * Every screen in each of its states, rendered headlessly to PNG in Chinese and English, light and
+ * dark, at a phone size and a small-phone size: `<dir>/<screen>-<state>-<lang>-<theme>-<size>.png`.
+ */
+object Screenshots {
+    val sizes = listOf(ScreenSize("phone", 412, 915), ScreenSize("small", 320, 568))
+    private const val DENSITY = 2f
+
+    /** The shots, with the services the stateful screens need. */
+    fun shots(): List<Shot> = buildList {
+        Samples.home.forEach { (state, home) ->
+            add(Shot("home", state) { DashboardContent(home, Samples.now, {}, {}, {}, {}, {}) })
+        }
+        Samples.results.forEach { (state, results) ->
+            add(Shot("results", state) { ResultsContent(results, null, {}, {}, {}, {}) })
+        }
+        add(Shot("results", "verification") { ResultsContent(Samples.results.getValue("won"), Samples.verifiedKey, {}, {}, {}, {}) })
+        val family = Samples.family()
+        add(Shot("calculator", "family") { CalculatorContent(family, {}, {}) })
+        add(Shot("signin", "login") { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) })
+        add(Shot("more", "content") { MoreScreen(onOpen = {}) })
+        add(Shot("settings", "content") { SettingsScreen(TestServices(MemoryClient())) })
+    }
+
+    /** Renders [shot] at [size]; the scene runs a few frames so state loaded in effects shows. */
+    fun render(shot: Shot, lang: Lang, dark: Boolean, size: ScreenSize): Image {
+        val scene = ImageComposeScene((size.width * DENSITY).toInt(), (size.height * DENSITY).toInt(), Density(DENSITY)) {
+            Host(lang = lang, dark = dark) { shot.content() }
+        }
+        try {
+            var image = scene.render(0)
+            for (frame in 1..5) image = scene.render(frame * 100_000_000L)
+            return image
+        } finally {
+            scene.close()
+        }
+    }
+
+    /** Renders every shot in every variant into [dir]; returns the files written. */
+    fun renderAll(dir: File): List<File> {
+        dir.mkdirs()
+        return shots().flatMap { shot ->
+            Lang.entries.flatMap { lang ->
+                listOf(false, true).flatMap { dark ->
+                    sizes.map { size ->
+                        val name = "${shot.screen}-${shot.state}-${lang.name.lowercase()}-${if (dark) "dark" else "light"}-${size.name}.png"
+                        val png = render(shot, lang, dark, size).encodeToData(EncodedImageFormat.PNG) ?: error("no PNG for $name")
+                        File(dir, name).apply { writeBytes(png.bytes) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/** `scripts/apps/screens.sh`: renders every screenshot into the directory given (target/screens). */
+fun main(args: Array<String>) {
+    System.setProperty("java.awt.headless", "true")
+    val files = Screenshots.renderAll(File(args.firstOrNull() ?: "target/screens"))
+    println("${files.size} screenshots in ${files.first().parentFile}")
+    kotlin.system.exitProcess(0)
+}

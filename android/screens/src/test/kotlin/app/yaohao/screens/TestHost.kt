@@ -1,0 +1,90 @@
+package app.yaohao.screens
+
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Surface
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.remember
+import androidx.compose.ui.graphics.ImageBitmap
+import androidx.compose.ui.graphics.toComposeImageBitmap
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.LifecycleOwner
+import androidx.lifecycle.LifecycleRegistry
+import androidx.lifecycle.ViewModelStore
+import androidx.lifecycle.ViewModelStoreOwner
+import androidx.lifecycle.compose.LocalLifecycleOwner
+import androidx.lifecycle.viewmodel.compose.LocalViewModelStoreOwner
+import app.yaohao.presentation.MemoryScheduler
+import app.yaohao.presentation.Clock
+import app.yaohao.presentation.Lang
+import app.yaohao.presentation.model.YaohaoClient
+import app.yaohao.presentation.settings.Settings
+import app.yaohao.presentation.settings.SettingsStore
+
+/** The platform's pieces on the desktop: skia decodes images; the rest is recorded. */
+class DesktopPlatform : Platform {
+    val calls = mutableListOf<String>()
+
+    override fun decodeImage(bytes: ByteArray): ImageBitmap? =
+        runCatching { org.jetbrains.skia.Image.makeFromEncoded(bytes).toComposeImageBitmap() }.getOrNull()
+
+    override val canAskExactAlarms: Boolean = true
+
+    override fun openExactAlarmSettings() {
+        calls += "openExactAlarmSettings"
+    }
+
+    override fun applyLanguage(lang: Lang?) {
+        calls += "applyLanguage:$lang"
+    }
+
+    override fun remindersChanged(on: Boolean) {
+        calls += "remindersChanged:$on"
+    }
+
+    @Composable
+    override fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources =
+        remember { PhotoSources(pick = { calls += "pick" }, takePicture = { calls += "camera" }) }
+}
+
+/** Settings kept in memory. */
+class MemorySettings : SettingsStore {
+    var settings = Settings()
+
+    override suspend fun load(): Settings = settings
+
+    override suspend fun save(settings: Settings) {
+        this.settings = settings
+    }
+}
+
+/** The screens' services over [client] with desktop stand-ins for the platform. */
+class TestServices(
+    override val client: YaohaoClient,
+    override val clock: Clock = Clock.System,
+) : ScreenServices {
+    override val scheduler = MemoryScheduler()
+    override val settings = MemorySettings()
+    override val platform = DesktopPlatform()
+}
+
+/** A view-model store and a resumed lifecycle, as the Activity gives the screens on Android. */
+class TestOwner : ViewModelStoreOwner, LifecycleOwner {
+    override val viewModelStore = ViewModelStore()
+    private val registry = LifecycleRegistry.createUnsafe(this).apply { currentState = Lifecycle.State.RESUMED }
+    override val lifecycle: Lifecycle get() = registry
+}
+
+/** The screens' surroundings: owners, language, theme and a surface. */
+@Composable
+fun Host(lang: Lang = Lang.ZH, dark: Boolean = false, owner: TestOwner = remember { TestOwner() }, content: @Composable () -> Unit) {
+    CompositionLocalProvider(
+        LocalViewModelStoreOwner provides owner,
+        LocalLifecycleOwner provides owner,
+        LocalLang provides lang,
+    ) {
+        YaohaoTheme(dark = dark) {
+            Surface(color = MaterialTheme.colorScheme.background) { content() }
+        }
+    }
+}
