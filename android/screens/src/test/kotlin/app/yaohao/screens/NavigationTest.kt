@@ -15,14 +15,17 @@ import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.BeforeClass
 import org.junit.Rule
+import org.junit.rules.RuleChain
 import org.junit.Test
 import java.nio.file.Files
 import app.yaohao.core.Lang as CoreLang
 
 /** The app's navigation over the real core and a real portal, signed out. */
 class NavigationTest {
-    @get:Rule
     val rule = createComposeRule()
+
+    @get:Rule
+    val rules: RuleChain = withTimeout(rule)
 
     private val nav = Navigator()
 

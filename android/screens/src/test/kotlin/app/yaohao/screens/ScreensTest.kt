@@ -23,14 +23,17 @@ import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotEquals
 import org.junit.Assert.assertTrue
 import org.junit.Rule
+import org.junit.rules.RuleChain
 import org.junit.Test
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicInteger
 
 /** The screens' behaviour under Compose's test rule (the real core computes every rule). */
 class ScreensTest {
-    @get:Rule
     val rule = createComposeRule()
+
+    @get:Rule
+    val rules: RuleChain = withTimeout(rule)
 
     private fun pointsText(): String =
         rule.onNodeWithTag("points").fetchSemanticsNode().config[SemanticsProperties.Text].joinToString { it.text }
@@ -99,8 +102,10 @@ class ScreensTest {
 
 /** Idle screens do not recompose: a counter over one idle second with the system clock. */
 class RecompositionTest {
-    @get:Rule
     val rule = createComposeRule()
+
+    @get:Rule
+    val rules: RuleChain = withTimeout(rule)
 
     private val counts = ConcurrentHashMap<String, AtomicInteger>()
 

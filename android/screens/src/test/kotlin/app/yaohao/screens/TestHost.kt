@@ -7,6 +7,7 @@ import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.remember
 import androidx.compose.ui.graphics.ImageBitmap
 import androidx.compose.ui.graphics.toComposeImageBitmap
+import androidx.compose.ui.test.junit4.ComposeContentTestRule
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.LifecycleOwner
 import androidx.lifecycle.LifecycleRegistry
@@ -20,6 +21,9 @@ import app.yaohao.presentation.Lang
 import app.yaohao.presentation.model.YaohaoClient
 import app.yaohao.presentation.settings.Settings
 import app.yaohao.presentation.settings.SettingsStore
+import org.junit.rules.RuleChain
+import org.junit.rules.Timeout
+import java.util.concurrent.TimeUnit
 
 /** The platform's pieces on the desktop: skia decodes images; the rest is recorded. */
 class DesktopPlatform : Platform {
@@ -88,3 +92,10 @@ fun Host(lang: Lang = Lang.ZH, dark: Boolean = false, owner: TestOwner = remembe
         }
     }
 }
+
+/**
+ * [rule] under a time limit: a screen that never becomes idle (a recomposition loop) would make the
+ * test rule wait forever; this turns it into a failure.
+ */
+fun withTimeout(rule: ComposeContentTestRule): RuleChain =
+    RuleChain.outerRule(Timeout.builder().withTimeout(60, TimeUnit.SECONDS).withLookingForStuckThread(true).build()).around(rule)
