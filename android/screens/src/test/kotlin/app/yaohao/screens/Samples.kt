@@ -10,7 +10,9 @@ import app.yaohao.presentation.UiError
 import app.yaohao.presentation.calculator.CalculatorModel
 import app.yaohao.presentation.calculator.CalculatorState
 import app.yaohao.presentation.dashboard.DashboardState
+import app.yaohao.presentation.MemoryClient
 import app.yaohao.presentation.model.Account
+import app.yaohao.presentation.model.Announcement
 import app.yaohao.presentation.model.ApplicationForm
 import app.yaohao.presentation.model.Dashboard
 import app.yaohao.presentation.model.Draft
@@ -82,6 +84,14 @@ object Samples {
 
     /** The key of the result whose verification the "verification" screenshot opens. */
     val verifiedKey = "${won.period}:${won.code}"
+
+    /** A client whose portal published two announcements. */
+    fun announcing() = MemoryClient().apply {
+        announcements = listOf(
+            Announcement(2, Text("2026年指标配置方案", "The 2026 quota plan"), Text("2026年普通指标配置11万个，其中家庭指标占60%。", "110,000 ordinary quotas in 2026, 60% of them for families."), Instant.parse("2026-01-05T02:00:00Z")),
+            Announcement(1, Text("摇号日程调整", "Draw schedule change"), Text("4月摇号改于4月26日举行。", "The April draw moves to 26 April."), Instant.parse("2025-12-20T02:00:00Z")),
+        )
+    }
 
     /** The family calculator with a main applicant, spouse, child and parent, computed by the core. */
     fun family(): CalculatorState {

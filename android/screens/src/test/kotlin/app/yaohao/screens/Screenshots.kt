@@ -12,8 +12,8 @@ import java.io.File
 /** A screen size in dp. */
 data class ScreenSize(val name: String, val width: Int, val height: Int)
 
-/** One screenshot: a screen in one state. */
-class Shot(val screen: String, val state: String, val content: @Composable () -> Unit)
+/** One screenshot: a screen in one state; [loads] when its state holder loads data first. */
+class Shot(val screen: String, val state: String, val loads: Boolean = false, val content: @Composable () -> Unit)
 
 /**
  * Every screen in each of its states, rendered headlessly to PNG in Chinese and English, light and
@@ -37,6 +37,9 @@ object Screenshots {
         add(Shot("signin", "login") { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) })
         add(Shot("more", "content") { MoreScreen(onOpen = {}) })
         add(Shot("settings", "content") { SettingsScreen(TestServices(MemoryClient())) })
+        add(Shot("announcements", "content", loads = true) { AnnouncementsScreen(TestServices(Samples.announcing())) })
+        add(Shot("app", "home", loads = true) { YaohaoApp(TestServices(MemoryClient())) })
+        add(Shot("app", "more") { YaohaoApp(TestServices(MemoryClient()), Navigator(Route.More)) })
     }
 
     /** Renders [shot] at [size]; the scene runs a few frames so state loaded in effects shows. */
@@ -46,7 +49,11 @@ object Screenshots {
         }
         try {
             var image = scene.render(0)
-            for (frame in 1..5) image = scene.render(frame * 100_000_000L)
+            for (frame in 1..5) {
+                // Holders load on the main dispatcher (Swing's event thread): let them run.
+                if (shot.loads) Thread.sleep(60)
+                image = scene.render(frame * 100_000_000L)
+            }
             return image
         } finally {
             scene.close()
