@@ -58,6 +58,7 @@ fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
                     selected = state.mode == mode,
                     onClick = { model.setMode(mode) },
                     shape = SegmentedButtonDefaults.itemShape(index, SignInMode.entries.size),
+                    modifier = Modifier.testTag("mode:${mode.name}"),
                 ) {
                     Text(tr(if (mode == SignInMode.LOGIN) "signin_login" else "signin_register"))
                 }

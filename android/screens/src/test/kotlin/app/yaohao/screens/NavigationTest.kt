@@ -1,23 +1,32 @@
 package app.yaohao.screens
 
+import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onAllNodesWithText
+import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performTextInput
+import androidx.compose.ui.test.performTextReplacement
 import app.yaohao.core.Yaohao
+import app.yaohao.presentation.FixedClock
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.MemorySecrets
 import app.yaohao.presentation.TestPortal
 import app.yaohao.presentation.model.FfiYaohaoClient
+import java.nio.file.Files
+import java.time.Instant
 import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.BeforeClass
 import org.junit.Rule
-import org.junit.rules.RuleChain
 import org.junit.Test
-import java.nio.file.Files
+import org.junit.rules.RuleChain
+import app.yaohao.core.Clock as CoreClock
 import app.yaohao.core.Lang as CoreLang
 
 /** The app's navigation over the real core and a real portal, signed out. */
@@ -93,7 +102,57 @@ class NavigationTest {
         assertEquals(Route.Announcements, nav.current)
     }
 
+    @Test
+    fun registeringAndSigningInThroughTheScreenLeadsBackToAFilledHome() {
+        portal.makeEligible(ID, LICENCE_FILE)
+        // The app's clock and the core's follow the portal's simulated clock.
+        val clock = FixedClock(Instant.parse(TestPortal.START))
+        val dir = Files.createTempDirectory("yaohao-screens").toFile().apply { deleteOnExit() }
+        val coreClock = object : CoreClock {
+            override fun now(): Instant = clock.now
+        }
+        val services = TestServices(FfiYaohaoClient(Yaohao.withClock(portal.url, dir.path, CoreLang.ZH, MemorySecrets(), coreClock)), clock)
+        rule.setContent { Host { YaohaoApp(services, nav) } }
+        waitForTag("signed-out")
+        rule.onNodeWithTag("sign-in").performClick()
+        rule.onNodeWithTag("mode:REGISTER").performClick()
+        rule.onNodeWithContentDescription(text("field_resident_id")).performTextInput(ID)
+        rule.onNodeWithContentDescription(text("field_name")).performTextInput(NAME)
+        rule.onNodeWithContentDescription(text("field_mobile")).performTextInput(MOBILE)
+        rule.onNodeWithContentDescription(text("field_password")).performTextInput(PASSWORD)
+
+        enterCode(clock)
+        rule.onNodeWithTag("submit").performClick()
+        rule.waitUntil(15_000) { rule.onAllNodesWithText(text("signin_registered")).fetchSemanticsNodes().isNotEmpty() }
+
+        // Signing in: the resend countdown has to pass first.
+        rule.onNodeWithTag("mode:LOGIN").performClick()
+        enterCode(clock)
+        rule.onNodeWithTag("submit").performClick()
+        rule.waitUntil(15_000) { nav.current == Route.Home }
+        // Home now shows the account's data from the portal, with no sign-in card.
+        rule.waitUntil(15_000) { rule.onAllNodesWithText(text("dashboard_applications")).fetchSemanticsNodes().isNotEmpty() }
+        assertTrue(rule.onAllNodesWithTag("signed-out").fetchSemanticsNodes().isEmpty())
+    }
+
+    /** Moves both clocks past the resend wait, asks for a code and types the one the portal sent. */
+    private fun enterCode(clock: FixedClock) {
+        portal.advance(61)
+        clock.now = clock.now.plusSeconds(61)
+        rule.mainClock.advanceTimeBy(1_000)
+        rule.waitUntil(5_000) { rule.onNodeWithTag("send-code").fetchSemanticsNode().config.getOrNull(SemanticsProperties.Disabled) == null }
+        rule.onNodeWithTag("send-code").performClick()
+        rule.waitUntil(15_000) { runCatching { portal.lastCode(MOBILE) }.isSuccess && rule.onNodeWithTag("send-code").fetchSemanticsNode().config.getOrNull(SemanticsProperties.Disabled) != null }
+        rule.onNodeWithContentDescription(text("field_sms_code")).performTextReplacement(portal.lastCode(MOBILE))
+    }
+
     companion object {
+        private const val ID = "110105199001011232"
+        private const val NAME = "张三"
+        private const val MOBILE = "13800138000"
+        private const val PASSWORD = "Secret123"
+        private const val LICENCE_FILE = "110000123456"
+
         private lateinit var portal: TestPortal
 
         @JvmStatic
