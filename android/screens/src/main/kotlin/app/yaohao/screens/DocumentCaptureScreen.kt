@@ -43,12 +43,26 @@ fun DocumentCaptureScreen(services: ScreenServices, draftId: String, kind: Docum
         if (state is CaptureState.Done) onDone()
     }
 
+    DocumentCaptureContent(kind, model.maxBytes, state, sources, services.platform::decodeImage, onUpload = { model.upload() }, onRetake = model::retake)
+}
+
+/** The capture's content for a state: the photo sources, then the core's preparation to confirm. */
+@Composable
+fun DocumentCaptureContent(
+    kind: DocumentKind,
+    maxBytes: ULong,
+    state: CaptureState,
+    sources: PhotoSources,
+    decode: (ByteArray) -> ImageBitmap?,
+    onUpload: () -> Unit,
+    onRetake: () -> Unit,
+) {
     Column(
         modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
         Text(tr(kind.label()), style = MaterialTheme.typography.titleLarge)
-        Text(tr("documents_limit", (model.maxBytes / 1024u).toLong()))
+        Text(tr("documents_limit", (maxBytes / 1024u).toLong()))
         when (val current = state) {
             CaptureState.Idle, is CaptureState.Failed -> {
                 (current as? CaptureState.Failed)?.let { ErrorBanner(it.error) }
@@ -65,7 +79,7 @@ fun DocumentCaptureScreen(services: ScreenServices, draftId: String, kind: Docum
             is CaptureState.Ready -> {
                 // Decoded off the main thread.
                 val bitmap by produceState<ImageBitmap?>(null, current) {
-                    value = withContext(Dispatchers.Default) { services.platform.decodeImage(current.prepared.jpeg) }
+                    value = withContext(Dispatchers.Default) { decode(current.prepared.jpeg) }
                 }
                 bitmap?.let {
                     Image(bitmap = it, contentDescription = tr(kind.label()), contentScale = ContentScale.Fit, modifier = Modifier.fillMaxWidth())
@@ -73,10 +87,10 @@ fun DocumentCaptureScreen(services: ScreenServices, draftId: String, kind: Docum
                 Text(tr("documents_size", current.prepared.width.toInt(), current.prepared.height.toInt(), current.prepared.jpeg.size / 1024))
                 current.prepared.warnings.forEach { Text(it.local(), color = MaterialTheme.colorScheme.error) }
                 Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                    Button(onClick = { model.upload() }) {
+                    Button(onClick = onUpload) {
                         Text(tr("documents_upload"))
                     }
-                    OutlinedButton(onClick = { model.retake() }) {
+                    OutlinedButton(onClick = onRetake) {
                         Text(tr("documents_retake"))
                     }
                 }

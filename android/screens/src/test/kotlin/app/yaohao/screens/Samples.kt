@@ -1,6 +1,14 @@
 package app.yaohao.screens
 
+import app.yaohao.core.ApplicantState
+import app.yaohao.core.DocumentKind
 import app.yaohao.core.EventKind
+import app.yaohao.core.Permit
+import app.yaohao.core.PermitKind
+import app.yaohao.core.TrackedApplication
+import app.yaohao.core.TrackedKind
+import app.yaohao.core.TrackedStatus
+import app.yaohao.core.computeReminders
 import app.yaohao.core.Member
 import app.yaohao.core.Relation
 import app.yaohao.core.Text
@@ -10,6 +18,8 @@ import app.yaohao.presentation.UiError
 import app.yaohao.presentation.calculator.CalculatorModel
 import app.yaohao.presentation.calculator.CalculatorState
 import app.yaohao.presentation.dashboard.DashboardState
+import app.yaohao.presentation.documents.CaptureState
+import app.yaohao.presentation.documents.DocumentCaptureModel
 import app.yaohao.presentation.MemoryClient
 import app.yaohao.presentation.model.Account
 import app.yaohao.presentation.model.Announcement
@@ -26,6 +36,7 @@ import app.yaohao.presentation.results.ResultsState
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.runBlocking
 import java.time.Instant
 
 /** The states the screenshots and UI tests show, built from the core's own types and rules. */
@@ -84,6 +95,36 @@ object Samples {
 
     /** The key of the result whose verification the "verification" screenshot opens. */
     val verifiedKey = "${won.period}:${won.code}"
+
+    /** The capture's state after the core prepared [bytes] as an ID photo (or refused them). */
+    fun capture(bytes: ByteArray): CaptureState = runBlocking {
+        val scope = CoroutineScope(Dispatchers.Default)
+        try {
+            val model = DocumentCaptureModel(MemoryClient(), scope, "d1", DocumentKind.ID_PHOTO)
+            model.onPhoto(bytes).join()
+            model.state.value
+        } finally {
+            scope.cancel()
+        }
+    }
+
+    /** A client with one family draft, "d1". */
+    fun drafting() = MemoryClient().apply {
+        drafts["d1"] = Draft("d1", null, PortalApplicationKind.FAMILY, ApplicationForm(licenceFile = "1100001234", address = "北京市海淀区"), 1, false, listOf(DocumentKind.ID_CARD_FRONT))
+    }
+
+    /** A client with the reminders the core computes for an applicant under review with a work residence permit. */
+    fun reminding() = MemoryClient().apply {
+        val state = ApplicantState(
+            applications = listOf(TrackedApplication("1234567890123", TrackedKind.ORDINARY, TrackedStatus.UNDER_REVIEW, "2026-11-20", null, 3u)),
+            quota = null,
+            permits = listOf(Permit(PermitKind.WORK_RESIDENCE, "2027-03-01", null)),
+            licenceExpiresOn = null,
+            maritalChange = null,
+            announced = emptyList(),
+        )
+        reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-21T00:00:00Z"))
+    }
 
     /** A client whose portal published two announcements. */
     fun announcing() = MemoryClient().apply {

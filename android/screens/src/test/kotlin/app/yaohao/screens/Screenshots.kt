@@ -4,7 +4,12 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.ImageComposeScene
 import androidx.compose.ui.unit.Density
 import app.yaohao.presentation.Lang
+import app.yaohao.core.DocumentKind
+import app.yaohao.core.documentMaxBytes
 import app.yaohao.presentation.MemoryClient
+import app.yaohao.presentation.MemoryScheduler
+import app.yaohao.presentation.documents.CaptureState
+import app.yaohao.presentation.repoFile
 import org.jetbrains.skia.EncodedImageFormat
 import org.jetbrains.skia.Image
 import java.io.File
@@ -38,6 +43,16 @@ object Screenshots {
         add(Shot("more", "content") { MoreScreen(onOpen = {}) })
         add(Shot("settings", "content") { SettingsScreen(TestServices(MemoryClient())) })
         add(Shot("announcements", "content", loads = true) { AnnouncementsScreen(TestServices(Samples.announcing())) })
+        val photo = repoFile("tests/fixtures/photos/licence.jpg").readBytes()
+        val platform = DesktopPlatform()
+        for ((state, capture) in listOf("idle" to CaptureState.Idle, "ready" to Samples.capture(photo), "error" to Samples.capture("GIF89a".toByteArray()))) {
+            add(Shot("capture", state, loads = true) {
+                DocumentCaptureContent(DocumentKind.ID_PHOTO, documentMaxBytes(DocumentKind.ID_PHOTO), capture, PhotoSources({}, {}), platform::decodeImage, {}, {})
+            })
+        }
+        add(Shot("form", "draft", loads = true) { ApplicationFormScreen(TestServices(Samples.drafting()), "d1", {}, {}) })
+        add(Shot("reminders", "content", loads = true) { RemindersScreen(TestServices(Samples.reminding())) })
+        add(Shot("reminders", "permission", loads = true) { RemindersScreen(TestServices(Samples.reminding(), scheduler = MemoryScheduler(refuse = true))) })
         add(Shot("app", "home", loads = true) { YaohaoApp(TestServices(MemoryClient())) })
         add(Shot("app", "more") { YaohaoApp(TestServices(MemoryClient()), Navigator(Route.More)) })
     }

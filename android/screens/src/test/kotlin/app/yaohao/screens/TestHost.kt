@@ -66,8 +66,8 @@ class MemorySettings : SettingsStore {
 class TestServices(
     override val client: YaohaoClient,
     override val clock: Clock = Clock.System,
+    override val scheduler: MemoryScheduler = MemoryScheduler(),
 ) : ScreenServices {
-    override val scheduler = MemoryScheduler()
     override val settings = MemorySettings()
     override val platform = DesktopPlatform()
 }
