@@ -15,6 +15,11 @@ import app.yaohao.core.Yaohao
 import app.yaohao.presentation.FixedClock
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.MemorySecrets
+import app.yaohao.presentation.PortalJourneyTest.Companion.ID
+import app.yaohao.presentation.PortalJourneyTest.Companion.LICENCE_FILE
+import app.yaohao.presentation.PortalJourneyTest.Companion.MOBILE
+import app.yaohao.presentation.PortalJourneyTest.Companion.NAME
+import app.yaohao.presentation.PortalJourneyTest.Companion.PASSWORD
 import app.yaohao.presentation.TestPortal
 import app.yaohao.presentation.model.FfiYaohaoClient
 import java.nio.file.Files
@@ -147,12 +152,6 @@ class NavigationTest {
     }
 
     companion object {
-        private const val ID = "110105199001011232"
-        private const val NAME = "张三"
-        private const val MOBILE = "13800138000"
-        private const val PASSWORD = "Secret123"
-        private const val LICENCE_FILE = "110000123456"
-
         private lateinit var portal: TestPortal
 
         @JvmStatic

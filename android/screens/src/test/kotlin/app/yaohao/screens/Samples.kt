@@ -1,13 +1,7 @@
 package app.yaohao.screens
 
-import app.yaohao.core.ApplicantState
 import app.yaohao.core.DocumentKind
 import app.yaohao.core.EventKind
-import app.yaohao.core.Permit
-import app.yaohao.core.PermitKind
-import app.yaohao.core.TrackedApplication
-import app.yaohao.core.TrackedKind
-import app.yaohao.core.TrackedStatus
 import app.yaohao.core.computeReminders
 import app.yaohao.core.Member
 import app.yaohao.core.Relation
@@ -15,6 +9,7 @@ import app.yaohao.core.Text
 import app.yaohao.core.ladderWeight
 import app.yaohao.presentation.Countdown
 import app.yaohao.presentation.UiError
+import app.yaohao.presentation.applicantUnderReview
 import app.yaohao.presentation.calculator.CalculatorModel
 import app.yaohao.presentation.calculator.CalculatorState
 import app.yaohao.presentation.dashboard.DashboardState
@@ -115,15 +110,7 @@ object Samples {
 
     /** A client with the reminders the core computes for an applicant under review with a work residence permit. */
     fun reminding() = MemoryClient().apply {
-        val state = ApplicantState(
-            applications = listOf(TrackedApplication("1234567890123", TrackedKind.ORDINARY, TrackedStatus.UNDER_REVIEW, "2026-11-20", null, 3u)),
-            quota = null,
-            permits = listOf(Permit(PermitKind.WORK_RESIDENCE, "2027-03-01", null)),
-            licenceExpiresOn = null,
-            maritalChange = null,
-            announced = emptyList(),
-        )
-        reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-21T00:00:00Z"))
+        reminders = computeReminders(applicantUnderReview, "bimonthly-2014", Instant.parse("2026-11-21T00:00:00Z"))
     }
 
     /** A client whose portal published two announcements. */

@@ -137,6 +137,12 @@ class RecompositionTest {
     }
 
     @Test
+    fun theWholeAppDoesNotRecomposeWhenIdle() {
+        val recompositions = idleSecond("home") { YaohaoApp(TestServices(MemoryClient())) }
+        assertEquals("home recompositions inside the app in an idle second", 0, recompositions)
+    }
+
+    @Test
     fun resultsDoNotRecomposeWhenIdle() {
         val recompositions = idleSecond("results") { ResultsScreen(TestServices(MemoryClient())) }
         assertEquals("results recompositions in an idle second", 0, recompositions)

@@ -13,12 +13,24 @@ import app.yaohao.presentation.repoFile
 import org.jetbrains.skia.EncodedImageFormat
 import org.jetbrains.skia.Image
 import java.io.File
+import javax.swing.SwingUtilities
 
 /** A screen size in dp. */
 data class ScreenSize(val name: String, val width: Int, val height: Int)
 
-/** One screenshot: a screen in one state; [loads] when its state holder loads data first. */
-class Shot(val screen: String, val state: String, val loads: Boolean = false, val content: @Composable () -> Unit)
+/**
+ * One screenshot: a screen in one state. A screen whose state holder loads data gets fresh
+ * [services] for each render and is rendered once its client answered [loadedAfter]; [loads] lets
+ * work off the render thread (loading, decoding) finish between frames.
+ */
+class Shot(
+    val screen: String,
+    val state: String,
+    val services: (() -> TestServices)? = null,
+    val loadedAfter: String? = null,
+    val loads: Boolean = services != null,
+    val content: @Composable (TestServices?) -> Unit,
+)
 
 /**
  * Every screen in each of its states, rendered headlessly to PNG in Chinese and English, light and
@@ -42,37 +54,59 @@ object Screenshots {
         add(Shot("signin", "login") { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) })
         add(Shot("more", "content") { MoreScreen(onOpen = {}) })
         add(Shot("settings", "content") { SettingsScreen(TestServices(MemoryClient())) })
-        add(Shot("announcements", "content", loads = true) { AnnouncementsScreen(TestServices(Samples.announcing())) })
+        add(Shot("announcements", "content", { TestServices(Samples.announcing()) }, "refreshAnnouncements") { AnnouncementsScreen(it!!) })
         val photo = repoFile("tests/fixtures/photos/licence.jpg").readBytes()
         val platform = DesktopPlatform()
         for ((state, capture) in listOf("idle" to CaptureState.Idle, "ready" to Samples.capture(photo), "error" to Samples.capture("GIF89a".toByteArray()))) {
-            add(Shot("capture", state, loads = true) {
+            add(Shot("capture", state, loads = true) { _ ->
                 DocumentCaptureContent(DocumentKind.ID_PHOTO, documentMaxBytes(DocumentKind.ID_PHOTO), capture, PhotoSources({}, {}), platform::decodeImage, {}, {})
             })
         }
-        add(Shot("form", "draft", loads = true) { ApplicationFormScreen(TestServices(Samples.drafting()), "d1", {}, {}) })
-        add(Shot("reminders", "content", loads = true) { RemindersScreen(TestServices(Samples.reminding())) })
-        add(Shot("reminders", "permission", loads = true) { RemindersScreen(TestServices(Samples.reminding(), scheduler = MemoryScheduler(refuse = true))) })
-        add(Shot("app", "home", loads = true) { YaohaoApp(TestServices(MemoryClient())) })
+        add(Shot("form", "draft", { TestServices(Samples.drafting()) }, "draft:d1") { ApplicationFormScreen(it!!, "d1", {}, {}) })
+        add(Shot("reminders", "content", { TestServices(Samples.reminding()) }, "reminders") { RemindersScreen(it!!) })
+        add(Shot("reminders", "permission", { TestServices(Samples.reminding(), scheduler = MemoryScheduler(refuse = true)) }, "reminders") { RemindersScreen(it!!) })
+        add(Shot("app", "home", { TestServices(MemoryClient()) }, "refresh") { YaohaoApp(it!!) })
         add(Shot("app", "more") { YaohaoApp(TestServices(MemoryClient()), Navigator(Route.More)) })
     }
 
-    /** Renders [shot] at [size]; the scene runs a few frames so state loaded in effects shows. */
+    /**
+     * Renders [shot] at [size]. Everything the scene does runs on the main (Swing event) thread, as
+     * on a device, so the holders' coroutines and the lifecycle never race the composition; between
+     * frames that thread is free to run them. A loading screen is rendered once its client answered
+     * [Shot.loadedAfter] and its holders have no work left.
+     */
     fun render(shot: Shot, lang: Lang, dark: Boolean, size: ScreenSize): Image {
-        val scene = ImageComposeScene((size.width * DENSITY).toInt(), (size.height * DENSITY).toInt(), Density(DENSITY)) {
-            Host(lang = lang, dark = dark) { shot.content() }
+        val services = shot.services?.invoke()
+        val owner = TestOwner()
+        val scene = onMain {
+            ImageComposeScene((size.width * DENSITY).toInt(), (size.height * DENSITY).toInt(), Density(DENSITY)) {
+                Host(lang = lang, dark = dark, owner = owner) { shot.content(services) }
+            }
         }
         try {
-            var image = scene.render(0)
+            var image = onMain { scene.render(0) }
+            val calls = (services?.client as? MemoryClient)?.calls
+            val deadline = System.nanoTime() + 20_000_000_000L
+            while (calls != null && (synchronized(calls) { shot.loadedAfter !in calls } || !owner.holdersIdle())) {
+                check(System.nanoTime() < deadline) { "${shot.screen}-${shot.state} did not load (${shot.loadedAfter})" }
+                Thread.sleep(20)
+                image = onMain { scene.render(0) }
+            }
             for (frame in 1..5) {
-                // Holders load on the main dispatcher (Swing's event thread): let them run.
-                if (shot.loads) Thread.sleep(60)
-                image = scene.render(frame * 100_000_000L)
+                // Work off the main thread (decoding a preview) finishes between frames.
+                if (shot.loads) Thread.sleep(40)
+                image = onMain { scene.render(frame * 100_000_000L) }
             }
             return image
         } finally {
-            scene.close()
+            onMain { scene.close() }
         }
+    }
+
+    private fun <T> onMain(block: () -> T): T {
+        var result: Result<T>? = null
+        SwingUtilities.invokeAndWait { result = runCatching(block) }
+        return result!!.getOrThrow()
     }
 
     /** Renders every shot in every variant into [dir]; returns the files written. */

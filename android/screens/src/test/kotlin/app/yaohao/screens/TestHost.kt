@@ -13,6 +13,7 @@ import androidx.lifecycle.LifecycleOwner
 import androidx.lifecycle.LifecycleRegistry
 import androidx.lifecycle.ViewModelStore
 import androidx.lifecycle.ViewModelStoreOwner
+import androidx.lifecycle.viewModelScope
 import androidx.lifecycle.compose.LocalLifecycleOwner
 import androidx.lifecycle.viewmodel.compose.LocalViewModelStoreOwner
 import app.yaohao.presentation.MemoryScheduler
@@ -21,6 +22,7 @@ import app.yaohao.presentation.Lang
 import app.yaohao.presentation.model.YaohaoClient
 import app.yaohao.presentation.settings.Settings
 import app.yaohao.presentation.settings.SettingsStore
+import kotlinx.coroutines.Job
 import org.junit.rules.RuleChain
 import org.junit.rules.Timeout
 import java.util.concurrent.TimeUnit
@@ -77,6 +79,11 @@ class TestOwner : ViewModelStoreOwner, LifecycleOwner {
     override val viewModelStore = ViewModelStore()
     private val registry = LifecycleRegistry.createUnsafe(this).apply { currentState = Lifecycle.State.RESUMED }
     override val lifecycle: Lifecycle get() = registry
+
+    /** Whether no state holder in the store has work running. */
+    fun holdersIdle(): Boolean = viewModelStore.keys().all { key ->
+        viewModelStore[key]?.viewModelScope?.coroutineContext?.get(Job)?.children?.none { it.isActive } ?: true
+    }
 }
 
 /** The screens' surroundings: owners, language, theme and a surface. */
