@@ -44,8 +44,10 @@ fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
     val clock = services.clock
     val now by remember(clock) { ticks(clock, period = 1.seconds) }.collectAsState(initial = clock.now())
 
+    // The holder outlives a visit: only a sign-in made on this visit leads on.
+    val signedInBefore = remember { state.account }
     LaunchedEffect(state.account) {
-        if (state.account != null) onSignedIn()
+        if (state.account != null && state.account !== signedInBefore) onSignedIn()
     }
 
     Column(

@@ -138,6 +138,12 @@ class NavigationTest {
         // Home now shows the account's data from the portal, with no sign-in card.
         rule.waitUntil(15_000) { rule.onAllNodesWithText(text("dashboard_applications")).fetchSemanticsNodes().isNotEmpty() }
         assertTrue(rule.onAllNodesWithTag("signed-out").fetchSemanticsNodes().isEmpty())
+
+        // Coming back to sign-in later (a session that ended) stays there until a new sign-in.
+        rule.runOnIdle { nav.navigate(Route.SignIn) }
+        rule.mainClock.advanceTimeBy(1_000)
+        rule.waitForIdle()
+        assertEquals(Route.SignIn, nav.current)
     }
 
     /** Moves both clocks past the resend wait, asks for a code and types the one the portal sent. */
