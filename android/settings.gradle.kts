@@ -23,4 +23,4 @@ dependencyResolutionManagement {
 
 rootProject.name = "yaohao-android"
 
-include(":yaohao-core", ":presentation", ":app")
+include(":yaohao-core", ":presentation", ":screens", ":app")

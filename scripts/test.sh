@@ -2,7 +2,8 @@
 # Every test of Yaohao, on a fresh machine: installs what it needs (Debian packages, the Kotlin
 # compiler from npm, a Debian trixie chroot with Swift), then checks format and lints, runs the Rust
 # suite, and the Kotlin and Swift binding tests against the real library. This is the README's test
-# command and exactly what CI runs. The last line sums every suite: "N passed, N failed".
+# command and exactly what CI runs. The last line sums every suite's tests: "N passed, N failed";
+# syntax checks are reported on their own line as checks and not counted there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp -d)
@@ -31,7 +32,7 @@ bash scripts/bindings/test-kotlin.sh 2>&1 | tee "$log/kotlin"
 step "Swift binding tests (Debian trixie chroot)"
 bash scripts/bindings/test-swift.sh 2>&1 | tee "$log/swift"
 
-step "Android shell: presentation tests (JVM) and syntax check"
+step "Android shell: presentation and screens tests (JVM), syntax check"
 bash scripts/apps/test-android.sh 2>&1 | tee "$log/android"
 
 step "iOS shell: YaohaoKit tests (Swift chroot), syntax and string-catalog checks"
@@ -56,13 +57,19 @@ suites = {
     "rust": (sum(int(p) for p, _ in rust), sum(int(f) for _, f in rust)),
     "kotlin": plain("kotlin", 1),
     "swift": (run - swift_failed, swift_failed),
-    "android": plain("android", 2),  # JVM tests, syntax check
+    "android": plain("android", 2),  # presentation tests, screens tests (the syntax check is a check)
     "ios": plain("ios", 3),  # XCTest, syntax check, string catalog
 }
 for name, (p, f) in suites.items():
     print(f"{name}: {p} passed, {f} failed")
+
+# Checks (a file that parses is not a passed test): reported on their own line, not in the total.
+checks = re.findall(r"^checks: (\d+) passed, (\d+) failed$", (log / "android").read_text(), re.M)
+check_passed, check_failed = map(int, checks[-1]) if checks else (0, 1)
+print(f"android checks: {check_passed} passed, {check_failed} failed")
+
 passed = sum(p for p, _ in suites.values())
 failed = sum(f for _, f in suites.values())
 print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed or not passed else 0)
+sys.exit(1 if failed or check_failed or not passed else 0)
 PY

@@ -1,5 +1,5 @@
-// :app — the Compose shell: renders the state holders of :presentation, schedules reminders and
-// the draw-day check, receives pushes, captures photos and keeps the session in the Keystore.
+// :app — the Android shell around :screens: the Activity, schedules reminders and the draw-day
+// check, receives pushes, captures photos and keeps the session in the Keystore.
 plugins {
     alias(libs.plugins.android.application)
     alias(libs.plugins.kotlin.android)
@@ -55,6 +55,7 @@ kotlin {
 
 dependencies {
     implementation(project(":presentation"))
+    implementation(project(":screens"))
     implementation(libs.kotlinx.coroutines.android)
     implementation(libs.androidx.core.ktx)
     implementation(libs.androidx.appcompat)
@@ -63,10 +64,6 @@ dependencies {
     implementation(libs.androidx.compose.ui)
     implementation(libs.androidx.compose.ui.tooling.preview)
     implementation(libs.androidx.compose.material3)
-    implementation(libs.androidx.compose.material.icons)
-    implementation(libs.androidx.lifecycle.viewmodel.compose)
-    implementation(libs.androidx.lifecycle.runtime.compose)
-    implementation(libs.androidx.navigation.compose)
     implementation(libs.androidx.work.runtime)
     implementation(libs.androidx.datastore.preferences)
     implementation(platform(libs.firebase.bom))

@@ -4,15 +4,26 @@ import android.Manifest
 import android.content.Intent
 import android.os.Build
 import android.os.Bundle
+import androidx.activity.compose.BackHandler
 import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.appcompat.app.AppCompatActivity
+import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.material3.dynamicDarkColorScheme
+import androidx.compose.material3.dynamicLightColorScheme
+import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.mutableStateOf
-import app.yaohao.app.ui.YaohaoNavHost
-import app.yaohao.app.ui.theme.YaohaoTheme
+import androidx.compose.runtime.remember
+import androidx.compose.ui.platform.LocalContext
+import app.yaohao.app.ui.currentLang
+import app.yaohao.screens.LocalLang
+import app.yaohao.screens.Navigator
+import app.yaohao.screens.YaohaoApp
+import app.yaohao.screens.YaohaoTheme
+import app.yaohao.screens.withWonPalette
 
-/** The single activity: Compose navigation over the screens; asks for notifications once. */
+/** The single activity: the screens of :screens; asks for notifications once. */
 class MainActivity : AppCompatActivity() {
     /** The deep link of the notification that opened (or re-opened) the activity. */
     private val deepLink = mutableStateOf<String?>(null)
@@ -28,8 +39,20 @@ class MainActivity : AppCompatActivity() {
         val graph = (application as YaohaoApplication).graph
         deepLink.value = intent?.dataString
         setContent {
-            YaohaoTheme {
-                YaohaoNavHost(graph, deepLink.value)
+            val nav = remember { Navigator() }
+            BackHandler(enabled = nav.canGoBack) { nav.back() }
+            val dark = isSystemInDarkTheme()
+            // Dynamic colour on Android 12+, keeping the won palette (tertiary) of the app's theme.
+            val scheme = if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
+                val context = LocalContext.current
+                (if (dark) dynamicDarkColorScheme(context) else dynamicLightColorScheme(context)).withWonPalette(dark)
+            } else {
+                null
+            }
+            CompositionLocalProvider(LocalLang provides currentLang) {
+                YaohaoTheme(dark = dark, scheme = scheme) {
+                    YaohaoApp(graph, nav, deepLink.value)
+                }
             }
         }
     }

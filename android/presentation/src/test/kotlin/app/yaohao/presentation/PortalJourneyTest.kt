@@ -149,7 +149,8 @@ class PortalJourneyTest {
         }
     }
 
-    private companion object {
+    /** The applicant the portal tests register (the screens' tests too). */
+    companion object {
         const val ID = "110105199001011232"
         const val NAME = "张三"
         const val MOBILE = "13800138000"

@@ -39,18 +39,21 @@ class MemoryScheduler(var refuse: Boolean = false) : NotificationScheduler {
     }
 }
 
+/** An applicant whose application is under review and who holds a work residence permit. */
+val applicantUnderReview = ApplicantState(
+    applications = listOf(TrackedApplication("1234567890123", TrackedKind.ORDINARY, TrackedStatus.UNDER_REVIEW, "2026-11-20", null, 3u)),
+    quota = null,
+    permits = listOf(Permit(PermitKind.WORK_RESIDENCE, "2027-03-01", null)),
+    licenceExpiresOn = null,
+    maritalChange = null,
+    announced = emptyList(),
+)
+
 /** Reminders computed by the real core and synced into the platform scheduler idempotently. */
 class RemindersModelTest {
     private val client = MemoryClient()
     private val scheduler = MemoryScheduler()
-    private val state = ApplicantState(
-        applications = listOf(TrackedApplication("1234567890123", TrackedKind.ORDINARY, TrackedStatus.UNDER_REVIEW, "2026-11-20", null, 3u)),
-        quota = null,
-        permits = listOf(Permit(PermitKind.WORK_RESIDENCE, "2027-03-01", null)),
-        licenceExpiresOn = null,
-        maritalChange = null,
-        announced = emptyList(),
-    )
+    private val state = applicantUnderReview
 
     init {
         client.reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-21T00:00:00Z")).shuffled()

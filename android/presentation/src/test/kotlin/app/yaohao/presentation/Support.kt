@@ -8,6 +8,8 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
+import kotlin.system.exitProcess
+import org.junit.runner.JUnitCore
 import java.io.File
 import java.time.Instant
 
@@ -32,3 +34,12 @@ class FixedClock(var now: Instant) : Clock {
 /** A file of the repository, found from the working directory or its parents. */
 fun repoFile(path: String): File =
     generateSequence(File("").absoluteFile) { it.parentFile }.map { File(it, path) }.first { it.exists() }
+
+/** Runs the JUnit [classes], prints each failure and the line CI reads, "N passed, N failed", and exits. */
+fun runTests(vararg classes: Class<*>): Nothing {
+    val result = JUnitCore().run(*classes)
+    result.failures.forEach { println("FAILED ${it.testHeader}: ${it.trace}") }
+    val failed = result.failureCount
+    println("${result.runCount - failed} passed, $failed failed")
+    exitProcess(if (failed == 0 && result.runCount > 0) 0 else 1)
+}

@@ -1,11 +1,8 @@
 package app.yaohao.presentation
 
-import org.junit.runner.JUnitCore
-import kotlin.system.exitProcess
-
 /** Runs every presentation test and prints the count line CI reads. */
 fun main() {
-    val result = JUnitCore().run(
+    runTests(
         FormattingTest::class.java,
         UiErrorTest::class.java,
         SignInModelTest::class.java,
@@ -20,8 +17,4 @@ fun main() {
         SecretSealerTest::class.java,
         PortalJourneyTest::class.java,
     )
-    result.failures.forEach { println("FAILED ${it.testHeader}: ${it.trace}") }
-    val failed = result.failureCount
-    println("${result.runCount - failed} passed, $failed failed")
-    exitProcess(if (failed == 0 && result.runCount > 0) 0 else 1)
 }

@@ -1,6 +1,5 @@
-package app.yaohao.app.ui.screens
+package app.yaohao.screens
 
-import androidx.appcompat.app.AppCompatDelegate
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
@@ -14,41 +13,37 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import androidx.core.os.LocaleListCompat
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import app.yaohao.app.AppGraph
-import app.yaohao.app.R
-import app.yaohao.app.ui.ErrorBanner
-import app.yaohao.app.ui.rememberHolder
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.settings.SettingsModel
 
 /** Language (per-app locale) and notifications. */
 @Composable
-fun SettingsScreen(graph: AppGraph, onRemindersChanged: (Boolean) -> Unit) {
-    val model = rememberHolder { scope -> SettingsModel(graph.settings, scope) }
+fun SettingsScreen(services: ScreenServices) {
+    CountRecomposition("settings")
+    val model = rememberHolder { scope -> SettingsModel(services.settings, scope) }
     val state by model.state.collectAsStateWithLifecycle()
+    val platform = services.platform
 
     LaunchedEffect(Unit) { model.load() }
 
     Column(modifier = Modifier.fillMaxSize().padding(16.dp)) {
-        Text(stringResource(R.string.settings_language), style = MaterialTheme.typography.titleMedium)
-        listOf(null to R.string.settings_language_system, Lang.ZH to R.string.settings_language_zh, Lang.EN to R.string.settings_language_en)
+        Text(tr("settings_language"), style = MaterialTheme.typography.titleMedium)
+        listOf(null to "settings_language_system", Lang.ZH to "settings_language_zh", Lang.EN to "settings_language_en")
             .forEach { (lang, label) ->
                 ListItem(
-                    headlineContent = { Text(stringResource(label)) },
+                    headlineContent = { Text(tr(label)) },
                     leadingContent = { RadioButton(selected = state.settings.language == lang, onClick = null) },
                     modifier = Modifier.selectable(selected = state.settings.language == lang) {
                         model.change { it.copy(language = lang) }
-                        AppCompatDelegate.setApplicationLocales(lang.locales())
+                        platform.applyLanguage(lang)
                     },
                 )
             }
-        Text(stringResource(R.string.settings_notifications), style = MaterialTheme.typography.titleMedium)
+        Text(tr("settings_notifications"), style = MaterialTheme.typography.titleMedium)
         ListItem(
-            headlineContent = { Text(stringResource(R.string.settings_results)) },
+            headlineContent = { Text(tr("settings_results")) },
             trailingContent = {
                 Switch(checked = state.settings.resultNotifications, onCheckedChange = { on ->
                     model.change { it.copy(resultNotifications = on) }
@@ -56,21 +51,14 @@ fun SettingsScreen(graph: AppGraph, onRemindersChanged: (Boolean) -> Unit) {
             },
         )
         ListItem(
-            headlineContent = { Text(stringResource(R.string.settings_reminders)) },
+            headlineContent = { Text(tr("settings_reminders")) },
             trailingContent = {
                 Switch(checked = state.settings.reminders, onCheckedChange = { on ->
                     model.change { it.copy(reminders = on) }
-                    onRemindersChanged(on)
+                    platform.remindersChanged(on)
                 })
             },
         )
         ErrorBanner(state.error)
     }
-}
-
-/** The per-app locales of a language choice (empty: follow the system). */
-private fun Lang?.locales(): LocaleListCompat = when (this) {
-    null -> LocaleListCompat.getEmptyLocaleList()
-    Lang.ZH -> LocaleListCompat.forLanguageTags("zh-CN")
-    Lang.EN -> LocaleListCompat.forLanguageTags("en")
 }

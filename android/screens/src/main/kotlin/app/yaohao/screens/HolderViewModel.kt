@@ -1,4 +1,4 @@
-package app.yaohao.app.ui
+package app.yaohao.screens
 
 import androidx.compose.runtime.Composable
 import androidx.lifecycle.ViewModel
@@ -12,7 +12,7 @@ class HolderViewModel<H : Any>(create: (CoroutineScope) -> H) : ViewModel() {
     val holder: H = create(viewModelScope)
 }
 
-/** The state holder of this screen (one per [key] in the current back-stack entry). */
+/** The state holder of this screen (one per [key] in the current view-model store). */
 @Composable
 inline fun <reified H : Any> rememberHolder(key: String = H::class.java.name, noinline create: (CoroutineScope) -> H): H =
     viewModel(key = key) { HolderViewModel(create) }.holder

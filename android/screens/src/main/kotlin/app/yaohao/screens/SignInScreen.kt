@@ -1,4 +1,4 @@
-package app.yaohao.app.ui.screens
+package app.yaohao.screens
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -17,36 +17,37 @@ import androidx.compose.material3.SingleChoiceSegmentedButtonRow
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import app.yaohao.app.AppGraph
-import app.yaohao.app.R
-import app.yaohao.app.ui.CheckedField
-import app.yaohao.app.ui.ErrorBanner
-import app.yaohao.app.ui.rememberHolder
-import app.yaohao.presentation.ticks
 import app.yaohao.presentation.signin.SignInField
 import app.yaohao.presentation.signin.SignInMode
 import app.yaohao.presentation.signin.SignInModel
-import androidx.compose.runtime.collectAsState
+import app.yaohao.presentation.ticks
 import java.time.Duration
-import java.time.Instant
 import kotlin.time.Duration.Companion.seconds
 
 /** Sign-in and registration with an SMS code. */
 @Composable
-fun SignInScreen(graph: AppGraph, onSignedIn: () -> Unit) {
-    val model = rememberHolder { scope -> SignInModel(graph.client, scope) }
+fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
+    CountRecomposition("signin")
+    val model = rememberHolder { scope -> SignInModel(services.client, scope, services.clock) }
     val state by model.state.collectAsStateWithLifecycle()
-    val now by ticks(period = 1.seconds).collectAsState(initial = Instant.now())
+    // One ticker for the screen's lifetime: a new flow on every recomposition would restart the
+    // collection, emit at once and recompose again, every frame.
+    val clock = services.clock
+    val now by remember(clock) { ticks(clock, period = 1.seconds) }.collectAsState(initial = clock.now())
 
+    // The holder outlives a visit: only a sign-in made on this visit leads on.
+    val signedInBefore = remember { state.account }
     LaunchedEffect(state.account) {
-        if (state.account != null) onSignedIn()
+        if (state.account != null && state.account !== signedInBefore) onSignedIn()
     }
 
     Column(
@@ -59,14 +60,15 @@ fun SignInScreen(graph: AppGraph, onSignedIn: () -> Unit) {
                     selected = state.mode == mode,
                     onClick = { model.setMode(mode) },
                     shape = SegmentedButtonDefaults.itemShape(index, SignInMode.entries.size),
+                    modifier = Modifier.testTag("mode:${mode.name}"),
                 ) {
-                    Text(stringResource(if (mode == SignInMode.LOGIN) R.string.signin_login else R.string.signin_register))
+                    Text(tr(if (mode == SignInMode.LOGIN) "signin_login" else "signin_register"))
                 }
             }
         }
         state.fields.filter { it != SignInField.SMS_CODE }.forEach { field ->
             CheckedField(
-                label = stringResource(field.label()),
+                label = tr(field.label()),
                 value = state.value(field),
                 problems = state.problems[field],
                 onValueChange = { model.edit(field, it) },
@@ -75,39 +77,34 @@ fun SignInScreen(graph: AppGraph, onSignedIn: () -> Unit) {
             )
         }
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            Column(modifier = Modifier.weight(1f)) {
-                CheckedField(
-                    label = stringResource(R.string.field_sms_code),
-                    value = state.value(SignInField.SMS_CODE),
-                    problems = state.problems[SignInField.SMS_CODE],
-                    onValueChange = { model.edit(SignInField.SMS_CODE, it) },
-                    keyboardType = KeyboardType.NumberPassword,
-                )
-            }
+            CheckedField(
+                label = tr("field_sms_code"),
+                value = state.value(SignInField.SMS_CODE),
+                problems = state.problems[SignInField.SMS_CODE],
+                onValueChange = { model.edit(SignInField.SMS_CODE, it) },
+                keyboardType = KeyboardType.NumberPassword,
+                modifier = Modifier.weight(1f),
+            )
             val waitSeconds = state.resendAt?.let { Duration.between(now, it).seconds } ?: 0L
-            OutlinedButton(onClick = { model.requestCode() }, enabled = model.canRequestCode(now)) {
-                if (waitSeconds <= 0L) {
-                    Text(stringResource(R.string.signin_send_code))
-                } else {
-                    Text(stringResource(R.string.signin_resend_in, waitSeconds))
-                }
+            OutlinedButton(onClick = { model.requestCode() }, enabled = model.canRequestCode(now), modifier = Modifier.testTag("send-code")) {
+                Text(if (waitSeconds <= 0L) tr("signin_send_code") else tr("signin_resend_in", waitSeconds))
             }
         }
         if (state.registered) {
-            Text(stringResource(R.string.signin_registered), color = MaterialTheme.colorScheme.primary)
+            Text(tr("signin_registered"), color = MaterialTheme.colorScheme.primary)
         }
         ErrorBanner(state.error)
-        Button(onClick = { model.submit() }, enabled = !state.busy, modifier = Modifier.fillMaxWidth()) {
-            Text(stringResource(if (state.mode == SignInMode.LOGIN) R.string.signin_login else R.string.signin_register))
+        Button(onClick = { model.submit() }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().testTag("submit")) {
+            Text(tr(if (state.mode == SignInMode.LOGIN) "signin_login" else "signin_register"))
         }
     }
 }
 
 /** The label of a sign-in field. */
-private fun SignInField.label(): Int = when (this) {
-    SignInField.RESIDENT_ID -> R.string.field_resident_id
-    SignInField.NAME -> R.string.field_name
-    SignInField.MOBILE -> R.string.field_mobile
-    SignInField.PASSWORD -> R.string.field_password
-    SignInField.SMS_CODE -> R.string.field_sms_code
+private fun SignInField.label(): String = when (this) {
+    SignInField.RESIDENT_ID -> "field_resident_id"
+    SignInField.NAME -> "field_name"
+    SignInField.MOBILE -> "field_mobile"
+    SignInField.PASSWORD -> "field_password"
+    SignInField.SMS_CODE -> "field_sms_code"
 }

@@ -1,4 +1,4 @@
-package app.yaohao.app.ui
+package app.yaohao.screens
 
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
@@ -14,22 +14,28 @@ import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.text.input.VisualTransformation
 import androidx.compose.ui.unit.dp
-import app.yaohao.app.R
 import app.yaohao.core.Reason
+import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.UiError
 import app.yaohao.presentation.retryable
 
-/** An error banner with the core's message and, when it may help, a retry action. */
+/**
+ * An error banner with the core's message and, when it may help, a retry action. A data freeze is
+ * a planned pause, not a fault: it gets its own neutral banner with its end time.
+ */
 @Composable
 fun ErrorBanner(error: UiError?, onRetry: (() -> Unit)? = null) {
     if (error == null) return
+    if (error is UiError.DataFreeze) return FreezeBanner(error)
     Card(
-        modifier = Modifier.fillMaxWidth().padding(vertical = 8.dp),
+        modifier = Modifier.fillMaxWidth().padding(vertical = 8.dp).testTag("error"),
         colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer),
     ) {
         Row(modifier = Modifier.padding(12.dp), verticalAlignment = Alignment.CenterVertically) {
@@ -40,14 +46,33 @@ fun ErrorBanner(error: UiError?, onRetry: (() -> Unit)? = null) {
             )
             if (onRetry != null && error.retryable) {
                 TextButton(onClick = onRetry) {
-                    Text(stringResource(R.string.action_retry))
+                    Text(tr("action_retry"))
                 }
             }
         }
     }
 }
 
-/** A text field showing the core's problems with its value under it. */
+/** The data-freeze banner: queries pause until the end time (Beijing time), shown in the banner. */
+@Composable
+private fun FreezeBanner(freeze: UiError.DataFreeze) {
+    Card(
+        modifier = Modifier.fillMaxWidth().padding(vertical = 8.dp).testTag("freeze"),
+        colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
+    ) {
+        Column(modifier = Modifier.padding(12.dp)) {
+            val until = freeze.until
+            Text(
+                if (until == null) tr("freeze_title") else tr("freeze_until", BeijingTime.format(until).local()),
+                color = MaterialTheme.colorScheme.onSecondaryContainer,
+                style = MaterialTheme.typography.titleSmall,
+            )
+            Text(freeze.message.local(), color = MaterialTheme.colorScheme.onSecondaryContainer)
+        }
+    }
+}
+
+/** A text field labelled for TalkBack, showing the core's problems with its value under it. */
 @Composable
 fun CheckedField(
     label: String,
@@ -56,9 +81,10 @@ fun CheckedField(
     onValueChange: (String) -> Unit,
     keyboardType: KeyboardType = KeyboardType.Text,
     secret: Boolean = false,
+    modifier: Modifier = Modifier,
 ) {
     val problem = problems?.firstOrNull()
-    Column(modifier = Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
+    Column(modifier = modifier.padding(vertical = 4.dp)) {
         OutlinedTextField(
             value = value,
             onValueChange = onValueChange,
@@ -68,7 +94,7 @@ fun CheckedField(
             keyboardOptions = KeyboardOptions(keyboardType = keyboardType),
             visualTransformation = if (secret) PasswordVisualTransformation() else VisualTransformation.None,
             supportingText = if (problem == null) null else { { Text(problem.local()) } },
-            modifier = Modifier.fillMaxWidth(),
+            modifier = Modifier.fillMaxWidth().semantics { contentDescription = label },
         )
     }
 }

@@ -1,9 +1,5 @@
-package app.yaohao.app.ui.screens
+package app.yaohao.screens
 
-import android.content.Intent
-import android.net.Uri
-import android.os.Build
-import android.provider.Settings
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
@@ -17,50 +13,35 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.platform.LocalContext
-import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.compose.LifecycleEventEffect
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import app.yaohao.app.AppGraph
-import app.yaohao.app.R
-import app.yaohao.app.ui.ErrorBanner
-import app.yaohao.app.ui.local
-import app.yaohao.app.ui.rememberHolder
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.reminders.RemindersModel
 import kotlinx.coroutines.launch
 
-/** The core's reminders, scheduled as exact alarms; asks for the permission when refused. */
+/** The core's reminders, scheduled by the platform; asks for the exact-alarm permission when refused. */
 @Composable
-fun RemindersScreen(graph: AppGraph) {
-    val model = rememberHolder { scope -> RemindersModel(graph.client, graph.scheduler, scope) }
+fun RemindersScreen(services: ScreenServices) {
+    CountRecomposition("reminders")
+    val model = rememberHolder { scope -> RemindersModel(services.client, services.scheduler, scope) }
     val state by model.state.collectAsStateWithLifecycle()
-    val context = LocalContext.current
-
     val scope = rememberCoroutineScope()
 
     // On display and when coming back from the system's "Alarms & reminders" page: schedule
     // again (idempotent by id), or cancel everything when reminders are switched off.
     LifecycleEventEffect(Lifecycle.Event.ON_RESUME) {
-        scope.launch { model.sync(graph.settings.load().reminders) }
+        scope.launch { model.sync(services.settings.load().reminders) }
     }
 
     LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        if (state.needsExactAlarmPermission && Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
+        if (state.needsExactAlarmPermission && services.platform.canAskExactAlarms) {
             item {
                 Card {
-                    Text(stringResource(R.string.reminders_permission), modifier = Modifier.padding(16.dp))
-                    Button(
-                        onClick = {
-                            context.startActivity(
-                                Intent(Settings.ACTION_REQUEST_SCHEDULE_EXACT_ALARM, Uri.parse("package:${context.packageName}")),
-                            )
-                        },
-                        modifier = Modifier.padding(16.dp),
-                    ) {
-                        Text(stringResource(R.string.reminders_allow))
+                    Text(tr("reminders_permission"), modifier = Modifier.padding(16.dp))
+                    Button(onClick = services.platform::openExactAlarmSettings, modifier = Modifier.padding(16.dp)) {
+                        Text(tr("reminders_allow"))
                     }
                 }
             }
@@ -68,7 +49,7 @@ fun RemindersScreen(graph: AppGraph) {
             item { ErrorBanner(state.error, onRetry = { model.sync() }) }
         }
         if (!state.enabled) {
-            item { Text(stringResource(R.string.reminders_off)) }
+            item { Text(tr("reminders_off")) }
         }
         items(state.reminders, key = { it.id }) { reminder ->
             ListItem(

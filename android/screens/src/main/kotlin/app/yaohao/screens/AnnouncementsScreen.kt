@@ -1,9 +1,10 @@
-package app.yaohao.app.ui.screens
+package app.yaohao.screens
 
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.Text
 import androidx.compose.material3.pulltorefresh.PullToRefreshBox
@@ -13,17 +14,15 @@ import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import app.yaohao.app.AppGraph
-import app.yaohao.app.ui.ErrorBanner
-import app.yaohao.app.ui.local
-import app.yaohao.app.ui.rememberHolder
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.announcements.AnnouncementsModel
 
 /** Policy announcements, newest first. */
+@OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun AnnouncementsScreen(graph: AppGraph) {
-    val model = rememberHolder { scope -> AnnouncementsModel(graph.client, scope) }
+fun AnnouncementsScreen(services: ScreenServices) {
+    CountRecomposition("announcements")
+    val model = rememberHolder { scope -> AnnouncementsModel(services.client, scope) }
     val state by model.state.collectAsStateWithLifecycle()
 
     LaunchedEffect(Unit) { model.load() }

@@ -1,4 +1,4 @@
-package app.yaohao.app.ui.screens
+package app.yaohao.screens
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -15,21 +15,15 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.DisposableEffect
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.compose.LifecycleEventEffect
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import app.yaohao.app.AppGraph
-import app.yaohao.app.R
-import app.yaohao.app.ui.CheckedField
-import app.yaohao.app.ui.ErrorBanner
-import app.yaohao.app.ui.local
-import app.yaohao.app.ui.rememberHolder
 import app.yaohao.core.DocumentKind
 import app.yaohao.presentation.form.ApplicationFormModel
 import app.yaohao.presentation.form.FormFields
@@ -37,13 +31,14 @@ import app.yaohao.presentation.form.FormFields
 /** The application form: the core's field errors as typed, autosaved draft, preview, submit. */
 @Composable
 fun ApplicationFormScreen(
-    graph: AppGraph,
+    services: ScreenServices,
     draftId: String,
     onCapture: (DocumentKind) -> Unit,
     onSubmitted: () -> Unit,
 ) {
+    CountRecomposition("form")
     val model = rememberHolder(key = "form:$draftId") { scope ->
-        ApplicationFormModel(graph.client, scope)
+        ApplicationFormModel(services.client, scope)
     }
     val state by model.state.collectAsStateWithLifecycle()
 
@@ -53,57 +48,58 @@ fun ApplicationFormScreen(
     }
     // Leaving the screen (or the app) saves at once.
     LifecycleEventEffect(Lifecycle.Event.ON_STOP) { model.saveNow() }
+    DisposableEffect(draftId) { onDispose { model.saveNow() } }
 
     Column(
         modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
         CheckedField(
-            label = stringResource(R.string.field_licence_file),
+            label = tr("field_licence_file"),
             value = state.form.licenceFile.orEmpty(),
             problems = state.problems[FormFields.LICENCE_FILE],
             onValueChange = model::setLicenceFile,
         )
         CheckedField(
-            label = stringResource(R.string.field_address),
+            label = tr("field_address"),
             value = state.form.address.orEmpty(),
             problems = state.problems[FormFields.ADDRESS],
             onValueChange = model::setAddress,
         )
         Row(verticalAlignment = Alignment.CenterVertically) {
             Checkbox(checked = state.form.c5Licence, onCheckedChange = model::setC5Licence)
-            Text(stringResource(R.string.field_c5))
+            Text(tr("field_c5"))
         }
         Text(
-            stringResource(if (state.dirty) R.string.draft_saving else R.string.draft_saved),
+            tr(if (state.dirty) "draft_saving" else "draft_saved"),
             style = MaterialTheme.typography.bodySmall,
         )
-        Text(stringResource(R.string.documents_title), style = MaterialTheme.typography.titleMedium)
+        Text(tr("documents_title"), style = MaterialTheme.typography.titleMedium)
         listOf(DocumentKind.ID_CARD_FRONT, DocumentKind.ID_CARD_BACK, DocumentKind.DRIVING_LICENCE).forEach { kind ->
             val queued = state.draft?.pendingUploads?.contains(kind) == true
             AssistChip(
                 onClick = { onCapture(kind) },
-                label = { Text(stringResource(kind.label()) + if (queued) " ✓" else "") },
+                label = { Text(tr(kind.label()) + if (queued) " ✓" else "") },
             )
         }
         state.preview?.let { preview ->
             preview.familyProblem?.let { Text(it.local(), color = MaterialTheme.colorScheme.error) }
             preview.missingDocuments.forEach { name ->
-                val label = portalDocumentKind(name)?.let { stringResource(it.label()) } ?: name
-                Text(stringResource(R.string.documents_missing, label), color = MaterialTheme.colorScheme.error)
+                val label = portalDocumentKind(name)?.let { tr(it.label()) } ?: name
+                Text(tr("documents_missing", label), color = MaterialTheme.colorScheme.error)
             }
-            preview.points?.let { Text(stringResource(R.string.points_total, it.total.toInt(), it.formula)) }
+            preview.points?.let { Text(tr("points_total", it.total.toInt(), it.formula)) }
         }
         ErrorBanner(state.error, onRetry = { model.preview() })
         OutlinedButton(onClick = { model.preview() }, enabled = !state.busy, modifier = Modifier.fillMaxWidth()) {
-            Text(stringResource(R.string.form_check))
+            Text(tr("form_check"))
         }
         Button(
             onClick = { model.submit() },
             enabled = !state.busy && state.preview?.ready == true,
             modifier = Modifier.fillMaxWidth(),
         ) {
-            Text(stringResource(R.string.form_submit))
+            Text(tr("form_submit"))
         }
     }
 }
@@ -121,15 +117,15 @@ private fun portalDocumentKind(name: String): DocumentKind? = when (name) {
 }
 
 /** The label of a material. */
-fun DocumentKind.label(): Int = when (this) {
-    DocumentKind.ID_CARD_FRONT -> R.string.doc_id_front
-    DocumentKind.ID_CARD_BACK -> R.string.doc_id_back
-    DocumentKind.ID_PHOTO -> R.string.doc_id_photo
-    DocumentKind.DRIVING_LICENCE -> R.string.doc_driving_licence
-    DocumentKind.RESIDENCE_PERMIT -> R.string.doc_residence_permit
-    DocumentKind.WORK_RESIDENCE_PERMIT -> R.string.doc_work_residence_permit
-    DocumentKind.SOCIAL_INSURANCE_RECORD -> R.string.doc_social_insurance
-    DocumentKind.MARRIAGE_CERTIFICATE -> R.string.doc_marriage
-    DocumentKind.BUSINESS_LICENCE -> R.string.doc_business_licence
-    DocumentKind.TAX_PROOF -> R.string.doc_tax_proof
+fun DocumentKind.label(): String = when (this) {
+    DocumentKind.ID_CARD_FRONT -> "doc_id_front"
+    DocumentKind.ID_CARD_BACK -> "doc_id_back"
+    DocumentKind.ID_PHOTO -> "doc_id_photo"
+    DocumentKind.DRIVING_LICENCE -> "doc_driving_licence"
+    DocumentKind.RESIDENCE_PERMIT -> "doc_residence_permit"
+    DocumentKind.WORK_RESIDENCE_PERMIT -> "doc_work_residence_permit"
+    DocumentKind.SOCIAL_INSURANCE_RECORD -> "doc_social_insurance"
+    DocumentKind.MARRIAGE_CERTIFICATE -> "doc_marriage"
+    DocumentKind.BUSINESS_LICENCE -> "doc_business_licence"
+    DocumentKind.TAX_PROOF -> "doc_tax_proof"
 }

@@ -1,0 +1,57 @@
+package app.yaohao.screens
+
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.graphics.ImageBitmap
+import app.yaohao.core.NotificationScheduler
+import app.yaohao.presentation.Clock
+import app.yaohao.presentation.Lang
+import app.yaohao.presentation.model.YaohaoClient
+import app.yaohao.presentation.settings.SettingsStore
+
+/** What the screens need from the app: the core's facade, the platform's services, the clock. */
+interface ScreenServices {
+    /** The core's facade. */
+    val client: YaohaoClient
+
+    /** Where the core's reminders are scheduled (exact alarms on Android). */
+    val scheduler: NotificationScheduler
+
+    /** The user's settings. */
+    val settings: SettingsStore
+
+    /** The pieces only the platform can do. */
+    val platform: Platform
+
+    /** Now, for countdowns (tests pass a fixed clock). */
+    val clock: Clock get() = Clock.System
+}
+
+/** The Android-only pieces behind small functions (`:app` implements them; tests fake them). */
+interface Platform {
+    /** Decodes a prepared JPEG for its preview (off the main thread where it matters). */
+    fun decodeImage(bytes: ByteArray): ImageBitmap?
+
+    /** Whether the system has a page where the user allows exact alarms (Android 12+). */
+    val canAskExactAlarms: Boolean
+
+    /** Opens the system's "Alarms & reminders" page for this app. */
+    fun openExactAlarmSettings()
+
+    /** Applies the per-app language (null: follow the system). */
+    fun applyLanguage(lang: Lang?)
+
+    /** Reminders were switched on or off: schedule or cancel them. */
+    fun remindersChanged(on: Boolean)
+
+    /** The photo sources of the document capture, handing the chosen image's bytes to [onPhoto]. */
+    @Composable
+    fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources
+}
+
+/** Where a document's photo comes from. */
+class PhotoSources(
+    /** The system photo picker. */
+    val pick: () -> Unit,
+    /** The camera. */
+    val takePicture: () -> Unit,
+)

@@ -1,0 +1,150 @@
+package app.yaohao.screens
+
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.ui.semantics.SemanticsActions
+import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.test.SemanticsMatcher
+import androidx.compose.ui.test.assert
+import androidx.compose.ui.test.assertWidthIsAtLeast
+import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onNodeWithContentDescription
+import androidx.compose.ui.test.onNodeWithTag
+import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.unit.dp
+import app.yaohao.core.YaohaoException
+import app.yaohao.presentation.BeijingTime
+import app.yaohao.presentation.Lang
+import app.yaohao.presentation.MemoryClient
+import app.yaohao.presentation.pick
+import app.yaohao.presentation.signin.SignInField
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNotEquals
+import org.junit.Assert.assertTrue
+import org.junit.Rule
+import org.junit.rules.RuleChain
+import org.junit.Test
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicInteger
+
+/** The screens' behaviour under Compose's test rule (the real core computes every rule). */
+class ScreensTest {
+    val rule = createComposeRule()
+
+    @get:Rule
+    val rules: RuleChain = withTimeout(rule)
+
+    private fun pointsText(): String =
+        rule.onNodeWithTag("points").fetchSemanticsNode().config[SemanticsProperties.Text].joinToString { it.text }
+
+    @Test
+    fun familyMembersCanBeAddedAndRemoved() {
+        rule.setContent { Host { CalculatorScreen() } }
+        rule.onNodeWithTag("add:SPOUSE").performClick()
+        rule.onNodeWithTag("add:CHILD").performClick()
+        rule.onNodeWithTag("add:PARENT").performClick()
+        rule.onNodeWithTag("member:3").assertExists()
+        val withFour = pointsText()
+
+        // Each row shows its relation and its remove button at a usable width.
+        for (index in 1..3) {
+            rule.onNodeWithTag("relation:$index").assertWidthIsAtLeast(24.dp)
+            rule.onNodeWithTag("remove:$index").assertWidthIsAtLeast(48.dp)
+        }
+        rule.onNodeWithTag("relation:0").assertWidthIsAtLeast(24.dp)
+        rule.onNodeWithContentDescription(Strings.get(Lang.ZH, "action_remove") + " " + Strings.get(Lang.ZH, "relation_child")).assertExists()
+
+        rule.onNodeWithTag("remove:2").performClick()
+        assertTrue(rule.onAllNodesWithTag("member:3").fetchSemanticsNodes().isEmpty())
+        rule.onNodeWithTag("member:2").assertExists()
+        // The child went; the parent moved up; the core recomputed the points.
+        assertEquals(
+            Strings.get(Lang.ZH, "relation_parent"),
+            rule.onNodeWithTag("relation:2").fetchSemanticsNode().config[SemanticsProperties.Text].joinToString { it.text },
+        )
+        assertNotEquals(withFour, pointsText())
+    }
+
+    @Test
+    fun theDataFreezeBannerShowsItsEndTime() {
+        val client = MemoryClient().apply {
+            failWith = YaohaoException.DataFreeze(Samples.freeze.until, Samples.freeze.message.zh, Samples.freeze.message.en)
+            failOnly = "refresh"
+        }
+        rule.setContent { Host { DashboardScreen(TestServices(client), {}, {}, {}, {}) } }
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("freeze").fetchSemanticsNodes().isNotEmpty() }
+        val end = BeijingTime.format(Samples.freeze.until!!).pick(Lang.ZH)
+        rule.onNodeWithText(Strings.get(Lang.ZH, "freeze_until", end)).assertExists()
+        // A planned pause, not an error.
+        assertTrue(rule.onAllNodesWithTag("error").fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test
+    fun textFieldsCarryTheirLabelsForTalkBackInChinese() = labelsIn(Lang.ZH)
+
+    @Test
+    fun textFieldsCarryTheirLabelsForTalkBackInEnglish() = labelsIn(Lang.EN)
+
+    private fun labelsIn(lang: Lang) {
+        rule.setContent { Host(lang = lang) { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) } }
+        // Registration shows every field of the sign-in screen.
+        rule.onNodeWithText(Strings.get(lang, "signin_register")).performClick()
+        rule.waitForIdle()
+        for (field in SignInField.entries) {
+            val label = Strings.get(lang, "field_" + field.name.lowercase())
+            rule.onNodeWithContentDescription(label)
+                .assert(SemanticsMatcher.keyIsDefined(SemanticsActions.SetText))
+                .assert(SemanticsMatcher.keyIsDefined(SemanticsProperties.EditableText))
+        }
+    }
+}
+
+/** Idle screens do not recompose: a counter over one idle second with the system clock. */
+class RecompositionTest {
+    val rule = createComposeRule()
+
+    @get:Rule
+    val rules: RuleChain = withTimeout(rule)
+
+    private val counts = ConcurrentHashMap<String, AtomicInteger>()
+
+    private fun idleSecond(name: String, content: @androidx.compose.runtime.Composable () -> Unit): Int {
+        rule.setContent {
+            CompositionLocalProvider(LocalRecompositions provides { screen -> counts.getOrPut(screen) { AtomicInteger() }.incrementAndGet() }) {
+                Host { content() }
+            }
+        }
+        rule.waitForIdle()
+        val before = counts[name]?.get() ?: 0
+        assertTrue("$name composed", before > 0)
+        rule.mainClock.advanceTimeBy(1_000)
+        rule.waitForIdle()
+        return (counts[name]?.get() ?: 0) - before
+    }
+
+    @Test
+    fun signInRecomposesAtMostOncePerSecondTick() {
+        // Its resend countdown ticks every second: one recomposition at most in an idle second.
+        val recompositions = idleSecond("signin") { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) }
+        assertTrue("sign-in recomposed $recompositions times in an idle second", recompositions <= 1)
+    }
+
+    @Test
+    fun homeDoesNotRecomposeWhenIdle() {
+        val recompositions = idleSecond("home") { DashboardScreen(TestServices(MemoryClient()), {}, {}, {}, {}) }
+        assertEquals("home recompositions in an idle second", 0, recompositions)
+    }
+
+    @Test
+    fun theWholeAppDoesNotRecomposeWhenIdle() {
+        val recompositions = idleSecond("home") { YaohaoApp(TestServices(MemoryClient())) }
+        assertEquals("home recompositions inside the app in an idle second", 0, recompositions)
+    }
+
+    @Test
+    fun resultsDoNotRecomposeWhenIdle() {
+        val recompositions = idleSecond("results") { ResultsScreen(TestServices(MemoryClient())) }
+        assertEquals("results recompositions in an idle second", 0, recompositions)
+    }
+}

@@ -1,0 +1,135 @@
+package app.yaohao.screens
+
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.ImageComposeScene
+import androidx.compose.ui.unit.Density
+import app.yaohao.presentation.Lang
+import app.yaohao.core.DocumentKind
+import app.yaohao.core.documentMaxBytes
+import app.yaohao.presentation.MemoryClient
+import app.yaohao.presentation.MemoryScheduler
+import app.yaohao.presentation.documents.CaptureState
+import app.yaohao.presentation.repoFile
+import org.jetbrains.skia.EncodedImageFormat
+import org.jetbrains.skia.Image
+import java.io.File
+import javax.swing.SwingUtilities
+
+/** A screen size in dp. */
+data class ScreenSize(val name: String, val width: Int, val height: Int)
+
+/**
+ * One screenshot: a screen in one state. A screen whose state holder loads data gets fresh
+ * [services] for each render and is rendered once its client answered [loadedAfter]; [loads] lets
+ * work off the render thread (loading, decoding) finish between frames.
+ */
+class Shot(
+    val screen: String,
+    val state: String,
+    val services: (() -> TestServices)? = null,
+    val loadedAfter: String? = null,
+    val loads: Boolean = services != null,
+    val content: @Composable (TestServices?) -> Unit,
+)
+
+/**
+ * Every screen in each of its states, rendered headlessly to PNG in Chinese and English, light and
+ * dark, at a phone size and a small-phone size: `<dir>/<screen>-<state>-<lang>-<theme>-<size>.png`.
+ */
+object Screenshots {
+    val sizes = listOf(ScreenSize("phone", 412, 915), ScreenSize("small", 320, 568))
+    private const val DENSITY = 2f
+
+    /** The shots, with the services the stateful screens need. */
+    fun shots(): List<Shot> = buildList {
+        Samples.home.forEach { (state, home) ->
+            add(Shot("home", state) { DashboardContent(home, Samples.now, {}, {}, {}, {}, {}) })
+        }
+        Samples.results.forEach { (state, results) ->
+            add(Shot("results", state) { ResultsContent(results, null, {}, {}, {}, {}) })
+        }
+        add(Shot("results", "verification") { ResultsContent(Samples.results.getValue("won"), Samples.verifiedKey, {}, {}, {}, {}) })
+        val family = Samples.family()
+        add(Shot("calculator", "family") { CalculatorContent(family, {}, {}) })
+        add(Shot("signin", "login") { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) })
+        add(Shot("more", "content") { MoreScreen(onOpen = {}) })
+        add(Shot("settings", "content") { SettingsScreen(TestServices(MemoryClient())) })
+        add(Shot("announcements", "content", { TestServices(Samples.announcing()) }, "refreshAnnouncements") { AnnouncementsScreen(it!!) })
+        val photo = repoFile("tests/fixtures/photos/licence.jpg").readBytes()
+        val platform = DesktopPlatform()
+        for ((state, capture) in listOf("idle" to CaptureState.Idle, "ready" to Samples.capture(photo), "error" to Samples.capture("GIF89a".toByteArray()))) {
+            add(Shot("capture", state, loads = true) { _ ->
+                DocumentCaptureContent(DocumentKind.ID_PHOTO, documentMaxBytes(DocumentKind.ID_PHOTO), capture, PhotoSources({}, {}), platform::decodeImage, {}, {})
+            })
+        }
+        add(Shot("form", "draft", { TestServices(Samples.drafting()) }, "draft:d1") { ApplicationFormScreen(it!!, "d1", {}, {}) })
+        add(Shot("reminders", "content", { TestServices(Samples.reminding()) }, "reminders") { RemindersScreen(it!!) })
+        add(Shot("reminders", "permission", { TestServices(Samples.reminding(), scheduler = MemoryScheduler(refuse = true)) }, "reminders") { RemindersScreen(it!!) })
+        add(Shot("app", "home", { TestServices(MemoryClient()) }, "refresh") { YaohaoApp(it!!) })
+        add(Shot("app", "more") { YaohaoApp(TestServices(MemoryClient()), Navigator(Route.More)) })
+    }
+
+    /**
+     * Renders [shot] at [size]. Everything the scene does runs on the main (Swing event) thread, as
+     * on a device, so the holders' coroutines and the lifecycle never race the composition; between
+     * frames that thread is free to run them. A loading screen is rendered once its client answered
+     * [Shot.loadedAfter] and its holders have no work left.
+     */
+    fun render(shot: Shot, lang: Lang, dark: Boolean, size: ScreenSize): Image {
+        val services = shot.services?.invoke()
+        val owner = TestOwner()
+        val scene = onMain {
+            ImageComposeScene((size.width * DENSITY).toInt(), (size.height * DENSITY).toInt(), Density(DENSITY)) {
+                Host(lang = lang, dark = dark, owner = owner) { shot.content(services) }
+            }
+        }
+        try {
+            var image = onMain { scene.render(0) }
+            val calls = (services?.client as? MemoryClient)?.calls
+            val deadline = System.nanoTime() + 20_000_000_000L
+            while (calls != null && (synchronized(calls) { shot.loadedAfter !in calls } || !owner.holdersIdle())) {
+                check(System.nanoTime() < deadline) { "${shot.screen}-${shot.state} did not load (${shot.loadedAfter})" }
+                Thread.sleep(20)
+                image = onMain { scene.render(0) }
+            }
+            for (frame in 1..5) {
+                // Work off the main thread (decoding a preview) finishes between frames.
+                if (shot.loads) Thread.sleep(40)
+                image = onMain { scene.render(frame * 100_000_000L) }
+            }
+            return image
+        } finally {
+            onMain { scene.close() }
+        }
+    }
+
+    private fun <T> onMain(block: () -> T): T {
+        var result: Result<T>? = null
+        SwingUtilities.invokeAndWait { result = runCatching(block) }
+        return result!!.getOrThrow()
+    }
+
+    /** Renders every shot in every variant into [dir]; returns the files written. */
+    fun renderAll(dir: File): List<File> {
+        dir.mkdirs()
+        return shots().flatMap { shot ->
+            Lang.entries.flatMap { lang ->
+                listOf(false, true).flatMap { dark ->
+                    sizes.map { size ->
+                        val name = "${shot.screen}-${shot.state}-${lang.name.lowercase()}-${if (dark) "dark" else "light"}-${size.name}.png"
+                        val png = render(shot, lang, dark, size).encodeToData(EncodedImageFormat.PNG) ?: error("no PNG for $name")
+                        File(dir, name).apply { writeBytes(png.bytes) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/** `scripts/apps/screens.sh`: renders every screenshot into the directory given (target/screens). */
+fun main(args: Array<String>) {
+    System.setProperty("java.awt.headless", "true")
+    val files = Screenshots.renderAll(File(args.firstOrNull() ?: "target/screens"))
+    println("${files.size} screenshots in ${files.first().parentFile}")
+    kotlin.system.exitProcess(0)
+}

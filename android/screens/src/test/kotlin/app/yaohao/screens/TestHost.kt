@@ -1,0 +1,108 @@
+package app.yaohao.screens
+
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Surface
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.remember
+import androidx.compose.ui.graphics.ImageBitmap
+import androidx.compose.ui.graphics.toComposeImageBitmap
+import androidx.compose.ui.test.junit4.ComposeContentTestRule
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.LifecycleOwner
+import androidx.lifecycle.LifecycleRegistry
+import androidx.lifecycle.ViewModelStore
+import androidx.lifecycle.ViewModelStoreOwner
+import androidx.lifecycle.viewModelScope
+import androidx.lifecycle.compose.LocalLifecycleOwner
+import androidx.lifecycle.viewmodel.compose.LocalViewModelStoreOwner
+import app.yaohao.presentation.MemoryScheduler
+import app.yaohao.presentation.Clock
+import app.yaohao.presentation.Lang
+import app.yaohao.presentation.model.YaohaoClient
+import app.yaohao.presentation.settings.Settings
+import app.yaohao.presentation.settings.SettingsStore
+import kotlinx.coroutines.Job
+import org.junit.rules.RuleChain
+import org.junit.rules.Timeout
+import java.util.concurrent.TimeUnit
+
+/** The platform's pieces on the desktop: skia decodes images; the rest is recorded. */
+class DesktopPlatform : Platform {
+    val calls = mutableListOf<String>()
+
+    override fun decodeImage(bytes: ByteArray): ImageBitmap? =
+        runCatching { org.jetbrains.skia.Image.makeFromEncoded(bytes).toComposeImageBitmap() }.getOrNull()
+
+    override val canAskExactAlarms: Boolean = true
+
+    override fun openExactAlarmSettings() {
+        calls += "openExactAlarmSettings"
+    }
+
+    override fun applyLanguage(lang: Lang?) {
+        calls += "applyLanguage:$lang"
+    }
+
+    override fun remindersChanged(on: Boolean) {
+        calls += "remindersChanged:$on"
+    }
+
+    @Composable
+    override fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources =
+        remember { PhotoSources(pick = { calls += "pick" }, takePicture = { calls += "camera" }) }
+}
+
+/** Settings kept in memory. */
+class MemorySettings : SettingsStore {
+    var settings = Settings()
+
+    override suspend fun load(): Settings = settings
+
+    override suspend fun save(settings: Settings) {
+        this.settings = settings
+    }
+}
+
+/** The screens' services over [client] with desktop stand-ins for the platform. */
+class TestServices(
+    override val client: YaohaoClient,
+    override val clock: Clock = Clock.System,
+    override val scheduler: MemoryScheduler = MemoryScheduler(),
+) : ScreenServices {
+    override val settings = MemorySettings()
+    override val platform = DesktopPlatform()
+}
+
+/** A view-model store and a resumed lifecycle, as the Activity gives the screens on Android. */
+class TestOwner : ViewModelStoreOwner, LifecycleOwner {
+    override val viewModelStore = ViewModelStore()
+    private val registry = LifecycleRegistry.createUnsafe(this).apply { currentState = Lifecycle.State.RESUMED }
+    override val lifecycle: Lifecycle get() = registry
+
+    /** Whether no state holder in the store has work running. */
+    fun holdersIdle(): Boolean = viewModelStore.keys().all { key ->
+        viewModelStore[key]?.viewModelScope?.coroutineContext?.get(Job)?.children?.none { it.isActive } ?: true
+    }
+}
+
+/** The screens' surroundings: owners, language, theme and a surface. */
+@Composable
+fun Host(lang: Lang = Lang.ZH, dark: Boolean = false, owner: TestOwner = remember { TestOwner() }, content: @Composable () -> Unit) {
+    CompositionLocalProvider(
+        LocalViewModelStoreOwner provides owner,
+        LocalLifecycleOwner provides owner,
+        LocalLang provides lang,
+    ) {
+        YaohaoTheme(dark = dark) {
+            Surface(color = MaterialTheme.colorScheme.background) { content() }
+        }
+    }
+}
+
+/**
+ * [rule] under a time limit: a screen that never becomes idle (a recomposition loop) would make the
+ * test rule wait forever; this turns it into a failure.
+ */
+fun withTimeout(rule: ComposeContentTestRule): RuleChain =
+    RuleChain.outerRule(Timeout.builder().withTimeout(60, TimeUnit.SECONDS).withLookingForStuckThread(true).build()).around(rule)
