@@ -43,6 +43,9 @@ class PortalProcess : AutoCloseable {
             binary, "--db", "$dir/portal.db", "--data", "$dir/data", "--policy", "bimonthly-2014",
             "serve", "--addr", "127.0.0.1:0", "--clock", "simulated", "--clock-start", "2026-11-02T00:00:00Z",
             "--operator-token", OPERATOR,
+            // Every test connects from 127.0.0.1: the per-address limits would throttle the suite.
+            "--limit", "sms_per_minute=100000", "--limit", "logins_per_minute=100000",
+            "--limit", "captchas_per_minute=100000",
         ).redirectErrorStream(true).start()
         val first = process.inputStream.bufferedReader().readLine() ?: error("the portal did not start")
         baseUrl = Regex("https?://\\S+").find(first)?.value ?: error("unexpected first line: $first")

@@ -26,7 +26,10 @@ final class TestPortal: @unchecked Sendable {
         process.arguments = ["--db", directory.appendingPathComponent("portal.db").path,
                              "--data", directory.appendingPathComponent("data").path,
                              "serve", "--addr", "127.0.0.1:0", "--clock", "simulated",
-                             "--clock-start", Self.start, "--operator-token", Self.operatorToken]
+                             "--clock-start", Self.start, "--operator-token", Self.operatorToken,
+                             // Every test connects from 127.0.0.1: the per-address limits would throttle it.
+                             "--limit", "sms_per_minute=100000", "--limit", "logins_per_minute=100000",
+                             "--limit", "captchas_per_minute=100000"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -21,7 +21,10 @@ final class PortalProcess: @unchecked Sendable {
         process.arguments = ["--db", dir.appendingPathComponent("portal.db").path,
                              "--data", dir.appendingPathComponent("data").path, "--policy", "bimonthly-2014",
                              "serve", "--addr", "127.0.0.1:0", "--clock", "simulated",
-                             "--clock-start", "2026-11-02T00:00:00Z", "--operator-token", Self.operatorToken]
+                             "--clock-start", "2026-11-02T00:00:00Z", "--operator-token", Self.operatorToken,
+                             // Every test connects from 127.0.0.1: the per-address limits would throttle it.
+                             "--limit", "sms_per_minute=100000", "--limit", "logins_per_minute=100000",
+                             "--limit", "captchas_per_minute=100000"]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

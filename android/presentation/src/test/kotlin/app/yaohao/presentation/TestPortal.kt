@@ -83,6 +83,9 @@ class TestPortal private constructor(private val process: Process, val url: Stri
                 "--clock", "simulated",
                 "--clock-start", START,
                 "--operator-token", OPERATOR,
+                // Every test connects from 127.0.0.1: the per-address limits would throttle it.
+                "--limit", "sms_per_minute=100000", "--limit", "logins_per_minute=100000",
+                "--limit", "captchas_per_minute=100000",
             ).redirectErrorStream(true).start()
             val lines = process.inputStream.bufferedReader()
             val url = generateSequence { lines.readLine() }
