@@ -559,3 +559,36 @@ fn check_reads_a_code_as_the_validator_does() {
         );
     }
 }
+
+#[test]
+fn endless_and_oversized_inputs_end_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = dir.path().join("zero.pdf");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 << 20)
+        .unwrap();
+    for path in [&zero, &huge] {
+        let out = yaohao(&["results", "verify", path.to_str().unwrap(), "--json"]);
+        assert_eq!(out.status.code(), Some(1), "{path:?}");
+        let error = &json(&out)["error"];
+        assert_eq!(error["code"], "input_too_large", "{error}");
+        assert!(
+            error["message_en"].as_str().unwrap().contains("64 MB"),
+            "{error}"
+        );
+    }
+    // A pool that never ends is refused the same way.
+    let list = fixture("results/unit-nev-2016-undersubscribed.txt");
+    let out = yaohao(&[
+        "results",
+        "verify",
+        &list,
+        "--pool",
+        zero.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(json(&out)["error"]["code"], "input_too_large");
+}

@@ -363,7 +363,7 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
     }
     let mut uploaded = Vec::new();
     for (kind, path) in &args.documents {
-        let photo = crate::input::read_bytes(path)?;
+        let photo = crate::input::read_bytes(path, crate::input::PHOTO_BYTES)?;
         let done = super::upload::add(&portal, &filling.draft, *kind, photo)?;
         out.note(done.line(Lang::Zh), done.line(Lang::En));
         uploaded.push(done);

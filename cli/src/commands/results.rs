@@ -1,7 +1,7 @@
 //! `yaohao results`: read an official result list (PDF or text), look a code up, and prove
 //! whether the published draw is what the official algorithm gives for the published seed.
 
-use crate::input::read_bytes;
+use crate::input::{POOL_FILE_BYTES, read_bytes};
 use crate::output::{CliError, Output, pairs};
 use serde::Serialize;
 use yaohao_core::draw::{LoadedPool, Verdict, read_pool, verify};
@@ -70,7 +70,7 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
 
 /// Reads and parses a result file, turning a rejection into a bilingual error.
 pub fn load(path: &str) -> Result<ResultFile, CliError> {
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, yaohao_core::results::MAX_FILE_BYTES)?;
     parse_bytes(&bytes).map_err(|e| {
         let text = e.text();
         CliError::invalid(
@@ -256,7 +256,8 @@ pub fn load_pool(path: &str) -> Result<LoadedPool, CliError> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                files.push((name, std::fs::read(&entry_path).map_err(unreadable)?));
+                let entry = entry_path.to_string_lossy().into_owned();
+                files.push((name, read_bytes(&entry, POOL_FILE_BYTES)?));
             }
         }
     } else {
@@ -264,7 +265,7 @@ pub fn load_pool(path: &str) -> Result<LoadedPool, CliError> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        files.push((name, read_bytes(path)?));
+        files.push((name, read_bytes(path, POOL_FILE_BYTES)?));
     }
     read_pool(&files).map_err(|e| {
         CliError::invalid(

@@ -156,7 +156,7 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
                 )
             })?,
     };
-    let photo = read_bytes(&args.photo)?;
+    let photo = read_bytes(&args.photo, crate::input::PHOTO_BYTES)?;
     let view = add(&portal, &draft, args.kind, photo)?;
     out.emit(&view, |lang| view.line(lang));
     Ok(())

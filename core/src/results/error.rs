@@ -20,6 +20,15 @@ pub enum ParseErrorKind {
     /// The PDF could not be read.
     #[error("{0}")]
     Pdf(#[from] PdfError),
+    /// Larger than any result file ([`super::MAX_FILE_BYTES`]).
+    #[error(
+        "the file is larger than {} MB, far beyond any official result list",
+        .limit >> 20
+    )]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// The bytes are neither a PDF nor UTF-8 or GB18030 text.
     #[error(
         "not a result file: neither a PDF (it does not start with %PDF) nor UTF-8 or GB18030 text; download the official PDF or its text copy again"
@@ -115,7 +124,14 @@ impl ParseError {
     pub fn text(&self) -> Text {
         use ParseErrorKind as K;
         let zh = match &self.kind {
+            K::Pdf(PdfError::TooLarge { limit }) => format!(
+                "PDF 的内容解压后超过 {} MB，远大于任何官方结果名单（可能是压缩炸弹）",
+                limit >> 20
+            ),
             K::Pdf(e) => format!("无法读取 PDF：{e}"),
+            K::TooLarge { limit } => {
+                format!("文件超过 {} MB，远大于任何官方结果名单", limit >> 20)
+            }
             K::Encoding => "这不是结果文件：既不是 PDF（不以 %PDF 开头），也不是 UTF-8 或 GB18030 文本；请重新下载官方 PDF 或其文本版".to_owned(),
             K::NoCategory => "没有找到指标类别行（个人/单位/家庭，普通/新能源）".to_owned(),
             K::MissingField(f) => format!("缺少表头字段 {f}"),

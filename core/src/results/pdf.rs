@@ -17,6 +17,16 @@ pub enum PdfError {
     /// The bytes are not a readable PDF document.
     #[error("not a readable PDF: {0}")]
     Unreadable(String),
+    /// The pages' text decompresses to more than any official list ([`MAX_PAGE_TEXT`]): a
+    /// decompression bomb, or not a result list.
+    #[error(
+        "the PDF's content decompresses to more than {} MB, far beyond any official result list (a decompression bomb?)",
+        .limit >> 20
+    )]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// A page's content stream is malformed.
     #[error("page {page}: {reason}")]
     Page {
@@ -27,9 +37,30 @@ pub enum PdfError {
     },
 }
 
+/// The most the content of all pages (and any one object stream) may decompress to. The 17,804
+/// rows of the 201506 list decompress to 2.3 MB (about 130 bytes a row), so this holds a list of
+/// about a million rows, far beyond any published one (tens of thousands of winners).
+pub const MAX_PAGE_TEXT: usize = 128 << 20;
+
 /// Extracts the text of every page, in page order, one `\n`-terminated line per text line.
 pub fn extract_text(bytes: &[u8]) -> Result<String, PdfError> {
-    let doc = Document::load_mem(bytes).map_err(|e| PdfError::Unreadable(e.to_string()))?;
+    extract_within(bytes, MAX_PAGE_TEXT)
+}
+
+/// [`extract_text`] with the pages' content bounded by `limit` decompressed bytes.
+fn extract_within(bytes: &[u8], limit: usize) -> Result<String, PdfError> {
+    let too_large = |e: lopdf::Error| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            PdfError::TooLarge { limit }
+        }
+        e => PdfError::Unreadable(e.to_string()),
+    };
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(limit),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(too_large)?;
+    let mut budget = limit;
     let mut fonts = FontCache::default();
     let mut out = String::with_capacity(bytes.len() * 4);
     for (number, page_id) in doc.get_pages() {
@@ -37,7 +68,10 @@ pub fn extract_text(bytes: &[u8]) -> Result<String, PdfError> {
             page: number,
             reason,
         };
-        let content = doc.get_page_content(page_id);
+        let content = doc
+            .get_page_content_with_limit(page_id, budget)
+            .map_err(too_large)?;
+        budget = budget.saturating_sub(content.len());
         let page_fonts = page_font_ids(&doc, page_id);
         let mut walker = LineWalker::new(&mut out);
         for op in Content::decode_iter(&content) {
@@ -238,6 +272,43 @@ impl<'o> LineWalker<'o> {
 
 #[cfg(test)]
 mod tests {
+    /// A one-page PDF whose content stream is `content`, Flate-compressed.
+    fn pdf_with_content(content: Vec<u8>) -> Vec<u8> {
+        use lopdf::{Stream, dictionary};
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let mut stream = Stream::new(dictionary! {}, content);
+        stream.compress().unwrap();
+        let content_id = doc.add_object(stream);
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_decompression_bomb_is_refused_with_the_limit() {
+        // 4 MB of zeros compress to a few kilobytes.
+        let bomb = pdf_with_content(vec![0; 4 << 20]);
+        assert!(bomb.len() < 64 << 10, "{} bytes", bomb.len());
+        assert_eq!(
+            extract_within(&bomb, 1 << 20),
+            Err(PdfError::TooLarge { limit: 1 << 20 })
+        );
+        // Under the limit the same file reads (it simply has no text).
+        assert_eq!(extract_within(&bomb, 8 << 20), Ok(String::new()));
+    }
+
     use super::*;
 
     fn fixture(name: &str) -> Vec<u8> {
