@@ -19,6 +19,8 @@ cargo fmt --all -- --check
 
 step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The client-only CLI (no embedded portal for `yaohao demo`) builds without axum and argon2.
+cargo clippy -p yaohao-cli --no-default-features --locked -- -D warnings
 
 step "Rust tests"
 cargo test --workspace --locked 2>&1 | tee "$log/rust"

@@ -50,6 +50,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Show the walkthrough of what Yaohao does (the README's main job).
+    #[cfg(feature = "demo")]
     Demo(commands::demo::Args),
     /// Create an account on the portal (SMS code).
     Register(commands::register::Args),
@@ -105,6 +106,7 @@ fn main() {
     };
     let portal = cli.portal.as_deref();
     let result = match cli.command {
+        #[cfg(feature = "demo")]
         Command::Demo(a) => commands::demo::run(a, &out),
         Command::Register(a) => commands::register::run(a, &out, portal),
         Command::Login(a) => commands::login::run(a, &out, portal),

@@ -1,3 +1,4 @@
+#![cfg(feature = "demo")]
 //! `yaohao demo` end to end: the embedded portal, the facade, the draw and its verification.
 
 use std::process::Command;

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod policy;
 pub mod reminders;
 
+pub mod actions;
 pub mod eligibility;
 pub mod odds;
 pub mod points;
@@ -18,6 +19,7 @@ pub mod validate;
 
 pub mod documents;
 pub mod draw;
+pub mod draw_day;
 pub mod results;
 
 pub mod cache;

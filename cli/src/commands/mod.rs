@@ -6,6 +6,7 @@ pub mod completions;
 pub mod config;
 pub mod confirm;
 pub mod continuation;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod draw;
 pub mod eligibility;

@@ -15,7 +15,7 @@ pub use application_code::{application_code, read_code};
 pub use licence_file::licence_file;
 pub use name::name;
 pub use password::password;
-pub use phone::phone;
+pub use phone::{mask_mobile, phone};
 pub use resident_id::mask;
 pub use resident_id::{ResidentId, Sex, parse_resident_id, resident_id, resident_id_on};
 

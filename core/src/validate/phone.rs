@@ -46,6 +46,18 @@ pub fn phone(value: &str) -> Validation {
     Validation::new(normalized, errors)
 }
 
+/// Masks a mobile number for screens and logs: first 3, `****`, last 4 (`138****5678`);
+/// anything shorter than 11 characters is fully masked.
+pub fn mask_mobile(number: &str) -> String {
+    let chars: Vec<char> = number.chars().collect();
+    if chars.len() < 11 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..3].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}****{tail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +83,12 @@ mod tests {
         assert_eq!(phone("01062345678").codes(), ["phone_prefix"]);
         assert_eq!(phone("12800138000").codes(), ["phone_prefix"]);
         assert_eq!(phone("138OO138000").codes(), ["phone_characters"]);
+    }
+
+    #[test]
+    fn masks_mobiles() {
+        assert_eq!(mask_mobile("13812345678"), "138****5678");
+        assert_eq!(mask_mobile("+8613812345678"), "+86****5678");
+        assert_eq!(mask_mobile("1381234"), "*******");
     }
 }
