@@ -74,6 +74,20 @@ fn validate_names_the_licence_number_mix_up() {
 }
 
 #[test]
+fn validate_checks_unit_credit_codes() {
+    let ok = yaohao(
+        &["validate", "credit-code", "91350100m000100y43", "--json"],
+        None,
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(json(&ok)["normalized"], "91350100M000100Y43");
+    let bad = yaohao(&["validate", "credit-code", "91350100M000100Y44"], None);
+    assert_eq!(bad.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&bad.stdout);
+    assert!(text.contains("第 18 位") && text.contains("“3”"), "{text}");
+}
+
+#[test]
 fn human_output_is_chinese_by_default_and_english_on_request() {
     let zh = yaohao(&["validate", "name", "张 三"], None);
     let text = String::from_utf8(zh.stdout).unwrap();

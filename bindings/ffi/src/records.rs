@@ -57,6 +57,7 @@ pub enum Field {
     LicenceFile,
     Code,
     Address,
+    CreditCode,
 }
 
 #[uniffi::remote(Enum)]

@@ -21,12 +21,14 @@ pub enum FieldArg {
     Code,
     /// Contact address (联系地址).
     Address,
+    /// A unit's unified social credit code (统一社会信用代码, 18 characters).
+    CreditCode,
 }
 
 /// Arguments of `yaohao validate`.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  yaohao validate id 11010519491231002X\n  yaohao validate licence-file 11010519491231002X --id 11010519491231002X\n  yaohao validate address 北京朝阳区建国路88号 --json"
+    after_help = "Examples:\n  yaohao validate id 11010519491231002X\n  yaohao validate licence-file 11010519491231002X --id 11010519491231002X\n  yaohao validate address 北京朝阳区建国路88号 --json\n  yaohao validate credit-code 91350100M000100Y43"
 )]
 pub struct Args {
     /// The field.
@@ -48,6 +50,7 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
         FieldArg::LicenceFile => Field::LicenceFile,
         FieldArg::Code => Field::Code,
         FieldArg::Address => Field::Address,
+        FieldArg::CreditCode => Field::CreditCode,
     };
     // The licence-file check also needs the applicant's ID to name the mix-up exactly.
     let result = match (field, args.id.as_deref()) {

@@ -3,6 +3,7 @@
 
 mod address;
 mod application_code;
+mod credit_code;
 mod licence_file;
 mod name;
 mod password;
@@ -12,6 +13,7 @@ mod width;
 
 pub use address::address;
 pub use application_code::{application_code, read_code};
+pub use credit_code::{CREDIT_CODE_CHARS, credit_code};
 pub use licence_file::licence_file;
 pub use name::name;
 pub use password::password;
@@ -66,6 +68,8 @@ pub enum Field {
     Code,
     /// Contact address (联系地址).
     Address,
+    /// A unit's unified social credit code (统一社会信用代码).
+    CreditCode,
 }
 
 /// Validates `value` as `field`.
@@ -77,6 +81,7 @@ pub fn validate(field: Field, value: &str) -> Validation {
         Field::LicenceFile => licence_file(value, None),
         Field::Code => application_code(value),
         Field::Address => address(value),
+        Field::CreditCode => credit_code(value),
     }
 }
 
