@@ -8,6 +8,7 @@ mod drafts;
 mod marks;
 mod outcomes;
 mod profile;
+mod quotas;
 pub mod schema;
 mod uploads;
 
@@ -93,7 +94,7 @@ impl Cache {
         tx.execute_batch(
             "DELETE FROM profile; DELETE FROM status_history; DELETE FROM applications;
              DELETE FROM documents; DELETE FROM outcomes; DELETE FROM result_files;
-             DELETE FROM etags; DELETE FROM sync_marks;",
+             DELETE FROM etags; DELETE FROM sync_marks; DELETE FROM quotas;",
         )?;
         tx.commit()?;
         Ok(())

@@ -113,8 +113,17 @@ CREATE TABLE reminders (
 CREATE INDEX applications_code ON applications(code);
 ";
 
+/// Version 3: the account's won quotas as the portal last listed them (certificate, confirmation
+/// deadline, validity), so the result cards show them offline.
+pub const V3: &str = "
+CREATE TABLE quotas (
+    id INTEGER PRIMARY KEY,
+    json TEXT NOT NULL
+);
+";
+
 /// Every migration step; step `i` brings the schema from version `i` to `i + 1`.
-pub const STEPS: [&str; 2] = [V1, V2];
+pub const STEPS: [&str; 3] = [V1, V2, V3];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = STEPS.len() as u32;
