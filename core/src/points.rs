@@ -191,14 +191,9 @@ fn generations(family: &Family) -> Result<u8, Reason> {
 }
 
 /// Weight (positions held in the pool) under the 2014 rule: 1 up to 24 unsuccessful draws, then +1
-/// for every further 12 started; +1 with a C5 licence.
+/// for every further 12 started; +1 with a C5 licence ([`crate::policy::Ladder::RULE_2014`]).
 pub fn ladder_weight(unsuccessful_draws: u32, c5: bool) -> u32 {
-    let ladder = if unsuccessful_draws <= 24 {
-        1
-    } else {
-        1 + (unsuccessful_draws - 24).div_ceil(12)
-    };
-    ladder + u32::from(c5)
+    crate::policy::Ladder::RULE_2014.weight(unsuccessful_draws, c5)
 }
 
 #[cfg(test)]

@@ -188,6 +188,7 @@ fn rule_label(key: &str, lang: Lang) -> &str {
         "lapse" => ("失效期限", "Lapse"),
         "marital_review" => ("婚姻状况审核", "Marital-status review"),
         "weekend_shift" => ("遇周末节假日顺延", "Weekend/holiday shift"),
+        "ladder" => ("阶梯权重", "Ladder weights"),
         other => (other, other),
     };
     lang.pick(zh, en)

@@ -5,7 +5,7 @@ mod model;
 
 pub use model::{
     ApplicationWindow, Confidence, Cutoff, DayOfYear, DrawKind, DrawSchedule, Freeze, Hours,
-    MonthOfYear, Months, NoParams, Policy, ResultTimes, Rule, Rules, WorkingDays,
+    Ladder, MonthOfYear, Months, NoParams, Policy, ResultTimes, Rule, Rules, WorkingDays,
 };
 
 use chrono::NaiveDate;
@@ -98,6 +98,12 @@ fn check(p: &Policy) -> Result<(), (String, String)> {
     if !day_ok(r.cleanup.params.month, r.cleanup.params.day) {
         return bad("rules.cleanup".into(), "not a real month/day".into());
     }
+    if r.ladder.params.step_draws == 0 {
+        return bad(
+            "rules.ladder.step_draws".into(),
+            "must be at least 1".into(),
+        );
+    }
     Ok(())
 }
 
@@ -176,6 +182,26 @@ mod tests {
         assert!(!r.weekend_shift.enabled);
         assert_eq!(r.application_cutoff.confidence, Confidence::L);
         assert_eq!(p.draws[0].confidence, Confidence::H);
+    }
+
+    #[test]
+    fn only_the_2014_regime_has_a_known_ladder() {
+        let by = |name| by_name(name).unwrap();
+        let bimonthly = by("bimonthly-2014");
+        for draws in 0..200 {
+            for c5 in [false, true] {
+                assert_eq!(
+                    bimonthly.ladder_weight(draws, c5),
+                    Some(crate::points::ladder_weight(draws, c5))
+                );
+            }
+        }
+        assert_eq!(bimonthly.ladder_weight(24, false), Some(1));
+        assert_eq!(bimonthly.ladder_weight(25, true), Some(3));
+        for name in ["monthly-2011", "annual-2021"] {
+            assert_eq!(by(name).ladder_weight(60, true), None, "{name}");
+            assert_eq!(by(name).pool_weight(60, true), 1, "{name}");
+        }
     }
 
     #[test]

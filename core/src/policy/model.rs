@@ -52,6 +52,22 @@ impl Policy {
         self.effective_from <= date && self.effective_to.is_none_or(|to| date <= to)
     }
 
+    /// Positions an applicant holds in an ordinary draw after `unsuccessful_draws`, under this
+    /// regime's ladder; `None` when the regime has no known ladder rule (before 2014 there was
+    /// none; after 2021 the official system shows each applicant's 阶梯).
+    pub fn ladder_weight(&self, unsuccessful_draws: u32, c5: bool) -> Option<u32> {
+        let rule = &self.rules.ladder;
+        if !rule.enabled {
+            return None;
+        }
+        Some(rule.params.weight(unsuccessful_draws, c5))
+    }
+
+    /// Positions held in a draw this regime runs: its ladder, or one position without one.
+    pub fn pool_weight(&self, unsuccessful_draws: u32, c5: bool) -> u32 {
+        self.ladder_weight(unsuccessful_draws, c5).unwrap_or(1)
+    }
+
     /// Ordinary lotteries a year under the open-ended schedules (6 bimonthly, 2 annual-2021).
     pub fn ordinary_draws_per_year(&self) -> u32 {
         self.draws
@@ -163,6 +179,37 @@ pub struct Rules {
     pub marital_review: Rule<WorkingDays>,
     /// Move a draw that falls on a weekend or public holiday to the next working day.
     pub weekend_shift: Rule<NoParams>,
+    /// Ladder (阶梯) weights in the ordinary lottery: positions grow with unsuccessful draws.
+    pub ladder: Rule<Ladder>,
+}
+
+/// How an applicant's positions in the ordinary pool grow (`docs/domain.md` §3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ladder {
+    /// Unsuccessful draws with a single position.
+    pub single_draws: u32,
+    /// One more position for every further this many draws started.
+    pub step_draws: u32,
+    /// Extra positions with a C5 licence.
+    pub c5_bonus: u32,
+}
+
+impl Ladder {
+    /// The 2014 rule (H): one position up to 24 unsuccessful draws, then one more for every
+    /// further 12 started; one more with a C5 licence.
+    pub const RULE_2014: Ladder = Ladder {
+        single_draws: 24,
+        step_draws: 12,
+        c5_bonus: 1,
+    };
+
+    /// Positions after `unsuccessful_draws`.
+    pub fn weight(&self, unsuccessful_draws: u32, c5: bool) -> u32 {
+        let steps = unsuccessful_draws
+            .saturating_sub(self.single_draws)
+            .div_ceil(self.step_draws.max(1));
+        1 + steps + if c5 { self.c5_bonus } else { 0 }
+    }
 }
 
 /// Cut-off day and time of the month.
