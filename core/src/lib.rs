@@ -20,8 +20,11 @@ pub mod documents;
 pub mod draw;
 pub mod results;
 
+pub mod api;
 pub mod cache;
 pub mod client;
 pub mod facade;
-pub mod forms;
 pub mod secrets;
+
+/// The application form, part of the contract ([`api::forms`]).
+pub use api::forms;

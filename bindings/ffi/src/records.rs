@@ -300,6 +300,7 @@ pub enum DocumentKind {
     ResidencePermit,
     WorkResidencePermit,
     SocialInsuranceRecord,
+    FamilyRelationProof,
     MarriageCertificate,
     BusinessLicence,
     TaxProof,
