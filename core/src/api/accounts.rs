@@ -80,10 +80,10 @@ pub struct CodeRequest {
     /// What the code is for.
     pub purpose: SmsPurpose,
     /// The mobile number.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile: Option<String>,
     /// The resident ID number.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resident_id: Option<String>,
 }
 

@@ -383,3 +383,47 @@ impl Http {
         })
     }
 }
+
+#[cfg(test)]
+mod decode_tests {
+    use super::*;
+    use crate::api::{Account, DocumentKind};
+
+    fn contract<T: DeserializeOwned>(body: &str) -> (String, String) {
+        match Json::<T>::decode(body.as_bytes()) {
+            Err(Undecodable::Contract { path, message }) => (path, message),
+            Err(Undecodable::CutOff) => panic!("cut off: {body}"),
+            Ok(_) => panic!("decoded: {body}"),
+        }
+    }
+
+    #[test]
+    fn faults_name_the_field_and_never_the_value() {
+        let (path, message) = contract::<Account>(
+            r#"{"id":1,"resident_id":"11010519491231002X","name":"张三","mobile":13800138000,
+               "marital_status":"married","created_at":"2026-01-01T00:00:00Z"}"#,
+        );
+        assert_eq!(path, "mobile");
+        assert_eq!(message, "invalid type: integer, expected a string");
+        let (path, message) = contract::<Vec<DocumentKind>>(r#"["id_front","110105199001011232"]"#);
+        assert_eq!(path, "[1]");
+        assert!(
+            message.starts_with("unknown variant, expected one of"),
+            "{message}"
+        );
+        assert!(!message.contains("110105"), "{message}");
+        let (path, message) = contract::<Vec<DocumentKind>>(r#"["id_front"] x"#);
+        assert_eq!(
+            (path.as_str(), message.as_str()),
+            (".", "trailing characters")
+        );
+    }
+
+    #[test]
+    fn a_cut_off_body_is_a_network_fault() {
+        assert_eq!(
+            Json::<Vec<DocumentKind>>::decode(br#"["id_front","id_b"#).err(),
+            Some(Undecodable::CutOff)
+        );
+    }
+}
