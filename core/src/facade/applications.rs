@@ -36,7 +36,7 @@ pub(super) fn row_of(app: &Application) -> Result<ApplicationRow, ClientError> {
         id: app.id,
         code: app.code.clone(),
         kind: app.kind.as_str().to_owned(),
-        status: app.status.as_str().to_owned(),
+        status: app.status.clone(),
         reasons: serde_json::to_string(&app.rejection_reasons).map_err(ClientError::local)?,
         json: serde_json::to_string(app).map_err(ClientError::local)?,
     })
@@ -377,7 +377,7 @@ impl Yaohao {
 
 fn history_entry(h: HistoryRow) -> Result<StatusChange, ClientError> {
     Ok(StatusChange {
-        status: h.status.into(),
+        status: h.status,
         reasons: serde_json::from_str(&h.reasons).map_err(ClientError::local)?,
         seen_at: from_ms(h.seen_at),
     })
