@@ -46,6 +46,7 @@ class CycleTest : PortalTest() {
         val periods: List<Period> = a.refreshPeriods()
         val period = periods.single { it.id == periodId }
         assertEquals(PeriodStatus.Open, period.status)
+        assertEquals(PeriodKind.DRAW, period.kind)
         assertEquals(periods, a.periods())
         assertTrue(period.cutoffAt < period.freezeFrom && period.freezeUntil <= period.drawAt)
 

@@ -23,7 +23,8 @@ final class CycleTests: PortalTestCase {
         let periodId = try await portal.createPeriod(quota: 1)
         let periods: [Period] = try await a.refreshPeriods()
         let period = try XCTUnwrap(periods.first { $0.id == periodId })
-        XCTAssertEqual(period.status, .open)
+        XCTAssertEqual(period.status, PeriodStatus.open)
+        XCTAssertEqual(period.kind, PeriodKind.draw)
         XCTAssertEqual(try a.periods(), periods)
         XCTAssertTrue(period.cutoffAt < period.freezeFrom && period.freezeUntil <= period.drawAt)
 
@@ -95,7 +96,7 @@ final class CycleTests: PortalTestCase {
 
         let (w, l) = outcomes[0].won ? (0, 1) : (1, 0)
         let quotas: [Quota] = try await apps[w].quotas()
-        XCTAssertEqual(quotas.map(\.status), [.pendingConfirmation])
+        XCTAssertEqual(quotas.map(\.status), [QuotaStatus.pendingConfirmation])
         let confirmed = try await apps[w].confirmQuota(quotaId: quotas[0].id)
         XCTAssertEqual(confirmed.map(\.status), [.confirmed])
         // 继续参与 in December keeps the loser's application; the clean-up two years on removes it
