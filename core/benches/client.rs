@@ -38,7 +38,7 @@ fn application(id: i64, status: &str, at: DateTime<Utc>) -> ApplicationRow {
         id,
         code: Some(code),
         kind: "individual_ordinary".into(),
-        status: status.into(),
+        status: yaohao_core::api::ApplicationStatus::parse(status),
         reasons: "[]".into(),
         json: json.to_string(),
     }

@@ -22,8 +22,11 @@ pub mod draw;
 pub mod draw_day;
 pub mod results;
 
+pub mod api;
 pub mod cache;
 pub mod client;
 pub mod facade;
-pub mod forms;
 pub mod secrets;
+
+/// The application form, part of the contract ([`api::forms`]).
+pub use api::forms;

@@ -1,69 +1,31 @@
 //! Applications: the three kinds, their forms, the preview (every core check at once), the
 //! 13-digit application code, and the stored view an applicant reads.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
-use serde::Serialize;
-use yaohao_core::i18n::Reason;
-use yaohao_core::points::{self, FamilyPoints, Relation};
+use yaohao_core::points::{self, Relation};
 use yaohao_core::validate::{self, Validation};
 
 use crate::documents::DocumentKind;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::random;
-use crate::time::{iso, ms};
+use crate::time::{at, ms};
 
 use yaohao_core::forms::{ApplicationForm, ApplicationKind, FamilyForm};
 
-/// Application statuses (the product spec's names; draw outcomes join them in later steps).
-pub mod status {
-    /// Being edited; no code yet (or a rejected one being fixed keeps its code).
-    pub const DRAFT: &str = "draft";
-    /// 审核中.
-    pub const UNDER_REVIEW: &str = "under_review";
-    /// 审核通过: in the pool of the next draw.
-    pub const APPROVED: &str = "approved";
-    /// 审核未通过, with reasons; may be fixed and resubmitted.
-    pub const REJECTED: &str = "rejected";
-}
-
-/// One field's check, as the preview shows it.
-#[derive(Debug, Clone, Serialize)]
-pub struct FieldCheck {
-    /// The form field, e.g. `licence_file` or `family.members[0].resident_id`.
-    pub field: String,
-    /// The core's verdict.
-    #[serde(flatten)]
-    pub validation: Validation,
-}
-
-/// Everything a submission would check, computed without submitting.
-#[derive(Debug, Clone, Serialize)]
-pub struct Preview {
-    /// Whether submitting would succeed now.
-    pub ready: bool,
-    /// Every field check.
-    pub checks: Vec<FieldCheck>,
-    /// Required materials not uploaded yet.
-    pub missing_documents: Vec<DocumentKind>,
-    /// Family points and their formula (family applications).
-    pub points: Option<FamilyPoints>,
-    /// Why the family is not a valid family application, if it is not.
-    pub family_problem: Option<Reason>,
-}
+pub use yaohao_core::api::{Application, ApplicationStatus, FieldCheck, Preview};
 
 /// Materials every application needs.
 pub const REQUIRED_DOCUMENTS: [DocumentKind; 3] = [
-    DocumentKind::IdFront,
-    DocumentKind::IdBack,
+    DocumentKind::IdCardFront,
+    DocumentKind::IdCardBack,
     DocumentKind::DrivingLicence,
 ];
 
 fn check(field: impl Into<String>, validation: Validation) -> FieldCheck {
-    FieldCheck {
-        field: field.into(),
-        validation,
-    }
+    FieldCheck::new(field, validation)
 }
 
 /// The core family model of a family form.
@@ -122,9 +84,8 @@ pub fn preview(
         .into_iter()
         .filter(|k| !uploaded.contains(k))
         .collect();
-    let ready = checks.iter().all(|c| c.validation.valid)
-        && missing_documents.is_empty()
-        && family_problem.is_none();
+    let ready =
+        checks.iter().all(|c| c.valid) && missing_documents.is_empty() && family_problem.is_none();
     Preview {
         ready,
         checks,
@@ -136,19 +97,9 @@ pub fn preview(
 
 /// The error a submission gets when the preview is not ready: the first problem, by field.
 pub fn not_ready(preview: &Preview) -> ApiError {
-    if let Some(c) = preview.checks.iter().find(|c| !c.validation.valid) {
-        let zh: String = c
-            .validation
-            .errors
-            .iter()
-            .map(|r| r.message_zh.as_str())
-            .collect();
-        let en: Vec<&str> = c
-            .validation
-            .errors
-            .iter()
-            .map(|r| r.message_en.as_str())
-            .collect();
+    if let Some(c) = preview.checks.iter().find(|c| !c.valid) {
+        let zh: String = c.errors.iter().map(|r| r.message_zh.as_str()).collect();
+        let en: Vec<&str> = c.errors.iter().map(|r| r.message_en.as_str()).collect();
         return ApiError::invalid(&c.field, zh, en.join(" "));
     }
     if let Some(reason) = &preview.family_problem {
@@ -168,67 +119,41 @@ pub fn not_ready(preview: &Preview) -> ApiError {
         format!("请上传以下材料：{}", names.join("、")),
         format!("upload these materials: {}", names.join(", ")),
     )
-    .with_code("missing_documents")
-}
-
-/// A stored application as its owner sees it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ApplicationView {
-    /// Id.
-    pub id: i64,
-    /// ApplicationKind.
-    pub kind: ApplicationKind,
-    /// Status (open set: see [`status`] and the draw outcomes).
-    pub status: String,
-    /// The 13-digit application code, once submitted.
-    pub code: Option<String>,
-    /// The form.
-    pub form: ApplicationForm,
-    /// Reasons of the last rejection.
-    pub rejection_reasons: Vec<Reason>,
-    /// Unsuccessful draws this application took part in.
-    pub draw_count: i64,
-    /// When it was first submitted.
-    pub submitted_at: Option<String>,
-    /// When it was last reviewed.
-    pub reviewed_at: Option<String>,
-    /// Created.
-    pub created_at: String,
-    /// Last changed.
-    pub updated_at: String,
-    /// The Beijing date it was last continued (继续参与), if ever.
-    pub continued_on: Option<String>,
+    .with_code(ErrorCode::MissingDocuments)
 }
 
 /// Columns [`from_row`] reads, in order.
 /// The draw count is derived from the published pools ([`crate::periods::DRAWS_SQL`]).
-pub const COLUMNS: &str = concat!(
-    "id, kind, status, code, form, rejection_reasons, ",
-    crate::periods::draws_sql!(),
-    ", submitted_at, reviewed_at, created_at, updated_at, account_id, continued_on"
-);
+pub static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "id, kind, status, code, form, rejection_reasons, {}, submitted_at, reviewed_at, \
+         created_at, updated_at, account_id, continued_on",
+        *crate::periods::DRAWS_SQL
+    )
+});
 
-/// Builds a view from a row selected with [`COLUMNS`].
-pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(ApplicationView, i64)> {
+/// Builds an application from a row selected with [`COLUMNS`], with its account.
+pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(Application, i64)> {
     let kind: String = r.get(1)?;
     let form: String = r.get(4)?;
     let reasons: Option<String> = r.get(5)?;
+    let continued_on: Option<String> = r.get(12)?;
     Ok((
-        ApplicationView {
+        Application {
             id: r.get(0)?,
             kind: ApplicationKind::parse(&kind).unwrap_or(ApplicationKind::IndividualOrdinary),
-            status: r.get(2)?,
+            status: ApplicationStatus::from(r.get::<_, String>(2)?),
             code: r.get(3)?,
             form: serde_json::from_str(&form).unwrap_or_default(),
             rejection_reasons: reasons
                 .and_then(|t| serde_json::from_str(&t).ok())
                 .unwrap_or_default(),
             draw_count: r.get(6)?,
-            submitted_at: r.get::<_, Option<i64>>(7)?.map(iso),
-            reviewed_at: r.get::<_, Option<i64>>(8)?.map(iso),
-            created_at: iso(r.get(9)?),
-            updated_at: iso(r.get(10)?),
-            continued_on: r.get(12)?,
+            submitted_at: r.get::<_, Option<i64>>(7)?.map(at),
+            reviewed_at: r.get::<_, Option<i64>>(8)?.map(at),
+            created_at: at(r.get(9)?),
+            updated_at: at(r.get(10)?),
+            continued_on: continued_on.and_then(|d| d.parse().ok()),
         },
         r.get(11)?,
     ))
@@ -236,9 +161,12 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(ApplicationView, i64)> {
 
 /// Loads application `id` if it belongs to `account_id` (else `not_found`: other accounts'
 /// applications do not exist for this one).
-pub fn load_owned(conn: &Connection, id: i64, account_id: i64) -> ApiResult<ApplicationView> {
+pub fn load_owned(conn: &Connection, id: i64, account_id: i64) -> ApiResult<Application> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM applications WHERE id = ?1 AND account_id = ?2"),
+        &format!(
+            "SELECT {} FROM applications WHERE id = ?1 AND account_id = ?2",
+            *COLUMNS
+        ),
         params![id, account_id],
         from_row,
     )
@@ -248,9 +176,10 @@ pub fn load_owned(conn: &Connection, id: i64, account_id: i64) -> ApiResult<Appl
 }
 
 /// Every application of `account_id`, newest first.
-pub fn list_owned(conn: &Connection, account_id: i64) -> ApiResult<Vec<ApplicationView>> {
+pub fn list_owned(conn: &Connection, account_id: i64) -> ApiResult<Vec<Application>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM applications WHERE account_id = ?1 ORDER BY id DESC"
+        "SELECT {} FROM applications WHERE account_id = ?1 ORDER BY id DESC",
+        *COLUMNS
     ))?;
     let rows = stmt.query_map([account_id], from_row)?;
     Ok(rows
@@ -318,8 +247,11 @@ fn check_strings(value: &serde_json::Value, path: &str) -> ApiResult<()> {
 }
 
 /// Whether the application may still be edited (draft, or rejected and being fixed).
-pub fn editable(status: &str) -> bool {
-    status == status::DRAFT || status == status::REJECTED
+pub fn editable(status: &ApplicationStatus) -> bool {
+    matches!(
+        status,
+        ApplicationStatus::Draft | ApplicationStatus::Rejected
+    )
 }
 
 /// Issues a new application code: 4 random digits then a 9-digit serial rising with submissions
@@ -361,7 +293,7 @@ pub fn uploaded_kinds(conn: &Connection, id: i64) -> ApiResult<Vec<DocumentKind>
     let rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
     let mut kinds = Vec::new();
     for row in rows {
-        kinds.extend(DocumentKind::parse(&row?));
+        kinds.extend(crate::documents::application_material(&row?));
     }
     Ok(kinds)
 }

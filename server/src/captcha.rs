@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::random;
 
 /// How long a captcha stays valid.
@@ -188,7 +188,7 @@ impl Guard {
                 "验证码错误或已过期，请刷新后重试",
                 "wrong or expired captcha: load a new one",
             )
-            .with_code("captcha_invalid")),
+            .with_code(ErrorCode::CaptchaInvalid)),
         }
     }
 
@@ -207,7 +207,7 @@ impl Guard {
             let wait = 60 - now.timestamp().rem_euclid(60);
             return Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
+                ErrorCode::RateLimited,
                 "查询过于频繁，请稍后再试",
                 "too many queries: wait a moment",
             )

@@ -4,10 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
 
 use crate::config::Limits;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hashing::sha256_hex;
 
 /// Size limit for every material but the ID photo.
@@ -15,68 +14,11 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 /// Size limit for the ID photo.
 pub const MAX_PHOTO_BYTES: usize = 200 * 1024;
 
-/// The materials an application can carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
-    /// 身份证正面
-    IdFront,
-    /// 身份证反面
-    IdBack,
-    /// 证件照 (≤ 200 KB)
-    IdPhoto,
-    /// 驾驶证
-    DrivingLicence,
-    /// 居住证
-    ResidencePermit,
-    /// 工作居住证
-    WorkResidencePermit,
-    /// 社保缴纳记录
-    SocialInsuranceRecord,
-    /// 户口簿或亲属关系证明 (families)
-    FamilyRelationProof,
-}
+pub use yaohao_core::api::DocumentKind;
 
-impl DocumentKind {
-    /// Every kind, in display order.
-    pub const ALL: [DocumentKind; 8] = [
-        DocumentKind::IdFront,
-        DocumentKind::IdBack,
-        DocumentKind::IdPhoto,
-        DocumentKind::DrivingLicence,
-        DocumentKind::ResidencePermit,
-        DocumentKind::WorkResidencePermit,
-        DocumentKind::SocialInsuranceRecord,
-        DocumentKind::FamilyRelationProof,
-    ];
-
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::IdFront => "id_front",
-            DocumentKind::IdBack => "id_back",
-            DocumentKind::IdPhoto => "id_photo",
-            DocumentKind::DrivingLicence => "driving_licence",
-            DocumentKind::ResidencePermit => "residence_permit",
-            DocumentKind::WorkResidencePermit => "work_residence_permit",
-            DocumentKind::SocialInsuranceRecord => "social_insurance_record",
-            DocumentKind::FamilyRelationProof => "family_relation_proof",
-        }
-    }
-
-    /// The kind with this stored name.
-    pub fn parse(name: &str) -> Option<DocumentKind> {
-        DocumentKind::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-
-    /// The size limit for this kind.
-    pub fn max_bytes(self) -> usize {
-        if self == DocumentKind::IdPhoto {
-            MAX_PHOTO_BYTES
-        } else {
-            MAX_BYTES
-        }
-    }
+/// The material an application holds under this name (the documents routes' `{kind}`).
+pub fn application_material(name: &str) -> Option<DocumentKind> {
+    DocumentKind::parse(name).filter(|k| k.is_application_material())
 }
 
 /// The two accepted image formats.
@@ -118,7 +60,13 @@ pub fn too_large(kind: DocumentKind) -> ApiError {
             "each material must be at most 2 MB",
         )
     };
-    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "file_too_large", zh, en).with_field("file")
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::FileTooLarge,
+        zh,
+        en,
+    )
+    .with_field("file")
 }
 
 /// 413 `image_too_large`: more pixels than `limits.image_pixels`, or more decoder memory than
@@ -127,7 +75,7 @@ fn too_many_pixels(limits: &Limits) -> ApiError {
     let megapixels = limits.image_pixels.div_ceil(1_000_000);
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "image_too_large",
+        ErrorCode::ImageTooLarge,
         format!("图片像素过多（最多约 {megapixels} 百万像素），请降低分辨率后重新拍摄或扫描"),
         format!(
             "the image has too many pixels (at most about {megapixels} megapixels): \
@@ -147,7 +95,7 @@ fn decode_error(e: &image::ImageError, limits: &Limits) -> ApiError {
         "图片已损坏或无法识别，请重新拍摄或扫描后上传",
         "the image is damaged or cannot be read: scan or photograph it again",
     )
-    .with_code("corrupt_image")
+    .with_code(ErrorCode::CorruptImage)
 }
 
 /// Checks an upload's content: its magic bytes name JPEG or PNG, its header declares no more
@@ -166,7 +114,7 @@ pub fn check_image(kind: DocumentKind, bytes: &[u8], limits: &Limits) -> ApiResu
     } else {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_file_type",
+            ErrorCode::UnsupportedFileType,
             "只能上传 JPG 或 PNG 格式的图片",
             "only JPG or PNG images are accepted",
         )
@@ -272,15 +220,16 @@ mod tests {
     #[test]
     fn accepts_real_images_and_rejects_impostors() {
         assert_eq!(
-            check_image(DocumentKind::IdFront, &png(), &Limits::default()).unwrap(),
+            check_image(DocumentKind::IdCardFront, &png(), &Limits::default()).unwrap(),
             ImageType::Png
         );
-        let e = check_image(DocumentKind::IdFront, b"GIF89a....", &Limits::default()).unwrap_err();
+        let e =
+            check_image(DocumentKind::IdCardFront, b"GIF89a....", &Limits::default()).unwrap_err();
         assert_eq!(e.body().code, "unsupported_file_type");
         let mut truncated = png();
         truncated.truncate(20);
         assert_eq!(
-            check_image(DocumentKind::IdFront, &truncated, &Limits::default())
+            check_image(DocumentKind::IdCardFront, &truncated, &Limits::default())
                 .unwrap_err()
                 .body()
                 .code,

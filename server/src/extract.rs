@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 /// A JSON body (`Content-Type: application/json`).
 pub struct ApiJson<T>(pub T);
@@ -25,21 +25,21 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             Ok(axum::Json(value)) => typed(value).map(ApiJson),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                ErrorCode::UnsupportedMediaType,
                 "请求须为 JSON（Content-Type: application/json）",
                 "the body must be JSON (Content-Type: application/json)",
             )),
             Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
-                    "body_too_large",
+                    ErrorCode::BodyTooLarge,
                     "请求内容过大",
                     "the request body is too large for this endpoint",
                 ))
             }
             Err(rejection) => Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "invalid_input",
+                ErrorCode::InvalidInput,
                 format!("请求内容无效：{}", rejection.body_text()),
                 format!("invalid request body: {}", rejection.body_text()),
             )),
@@ -57,7 +57,7 @@ fn typed<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
     let parsed = parsed.map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!("请求内容无效：{e}"),
             format!("invalid request body: {e}"),
         )
@@ -110,7 +110,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .map_err(|rejection: QueryRejection| {
                 ApiError::new(
                     StatusCode::BAD_REQUEST,
-                    "invalid_input",
+                    ErrorCode::InvalidInput,
                     format!("查询参数无效：{}", rejection.body_text()),
                     format!("invalid query parameters: {}", rejection.body_text()),
                 )

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Limits;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hashing::sha256_hex;
 use crate::sms::codes;
 use crate::state::AppState;
@@ -35,7 +35,7 @@ pub async fn request_timeout(
         Ok(response) => response,
         Err(_) => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
-            "request_timeout",
+            ErrorCode::RequestTimeout,
             "请求超时，请重试",
             "the request took too long: try again",
         )
@@ -129,7 +129,7 @@ fn admit(limiter: &PerClient, client: IpAddr) -> ApiResult<()> {
         let wait = not_until.wait_time_from(limiter.clock().now());
         ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ErrorCode::RateLimited,
             "请求过于频繁，请稍后再试",
             "too many requests from this address: wait a moment",
         )

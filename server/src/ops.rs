@@ -8,14 +8,15 @@ use rusqlite::params;
 use serde::Serialize;
 use yaohao_core::policy::Policy;
 
-use crate::applications::{self, status};
+use crate::applications;
 use crate::config::PasswordCost;
 use crate::db::Db;
 use crate::error::{ApiError, ApiResult};
-use crate::periods::{self, PeriodView, period_status};
+use crate::periods;
 use crate::random;
 use crate::registry;
 use crate::time::ms;
+use yaohao_core::api::{ApplicationStatus, Period, PeriodStatus};
 
 /// Imports a registry CSV file; returns (people, records).
 pub fn import_registry(db: &Db, csv: &[u8], now: DateTime<Utc>) -> ApiResult<(usize, usize)> {
@@ -176,7 +177,14 @@ fn seed_batch(
         let draws = synthetic_draws(source)?;
         positions += u64::from(yaohao_core::points::ladder_weight(draws, false));
         let code = applications::code_for(first_serial + i as i64, source.code_seed())?;
-        application.execute(params![account_id, status::APPROVED, form, code, at, draws])?;
+        application.execute(params![
+            account_id,
+            ApplicationStatus::Approved.as_str(),
+            form,
+            code,
+            at,
+            draws
+        ])?;
     }
     let mut record = tx.prepare(
         "INSERT INTO registry (resident_id, record, value, valid_until, imported_at)
@@ -196,15 +204,10 @@ fn seed_batch(
 }
 
 /// Freezes the period if it is still open, then draws it with `seed` (or OS randomness).
-pub fn draw(
-    db: &Db,
-    period: &str,
-    seed: Option<&str>,
-    now: DateTime<Utc>,
-) -> ApiResult<PeriodView> {
+pub fn draw(db: &Db, period: &str, seed: Option<&str>, now: DateTime<Utc>) -> ApiResult<Period> {
     let seed = periods::seed(seed)?;
     db.write_blocking(|tx| {
-        if periods::load(tx, period)?.status == period_status::OPEN {
+        if periods::load(tx, period)?.status == PeriodStatus::Open.as_str() {
             periods::freeze(tx, period)?;
         }
         periods::run_draw(tx, period, &seed, now)
@@ -218,16 +221,11 @@ pub fn publish(
     data: &Path,
     period: &str,
     now: DateTime<Utc>,
-) -> ApiResult<PeriodView> {
+) -> ApiResult<Period> {
     periods::publish(db, policy, data, period, now)
 }
 
 /// Schedules the period of `policy`'s first draw on or after `after` with `quota` quotas.
-pub fn create_period(
-    db: &Db,
-    policy: &Policy,
-    quota: u32,
-    after: NaiveDate,
-) -> ApiResult<PeriodView> {
+pub fn create_period(db: &Db, policy: &Policy, quota: u32, after: NaiveDate) -> ApiResult<Period> {
     db.write_blocking(|tx| periods::create(tx, policy, after, None, quota))
 }

@@ -5,114 +5,49 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Serialize;
 use yaohao_core::calendar::{self, AnnouncedDate, EventKind};
 use yaohao_core::draw::{self, DrawOutcome, DrawRow, Pool};
 use yaohao_core::policy::Policy;
 use yaohao_core::results::{Applicant, Category, Code, Header, QuotaKind, Seed, Template};
 
-use crate::applications::status;
 use crate::db::{Db, functions};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::publish;
 use crate::random;
-use crate::time::{from_ms, iso, ms};
-
-/// Period lifecycle.
-pub mod period_status {
-    /// Taking applications.
-    pub const OPEN: &str = "open";
-    /// Pool frozen at the cut-off.
-    pub const FROZEN: &str = "frozen";
-    /// Draw run, not yet published.
-    pub const DRAWN: &str = "drawn";
-    /// Results published.
-    pub const PUBLISHED: &str = "published";
-    /// Nobody was in the pool at the draw time: nothing to draw or publish.
-    pub const VOID: &str = "void";
-}
-
-/// Application statuses after a draw.
-pub mod outcome_status {
-    /// Won; the quota awaits confirmation.
-    pub const WON: &str = "won";
-    /// Removed by the yearly clean-up; can be reactivated.
-    pub const REMOVED: &str = "removed";
-}
-
-/// Quota statuses.
-pub mod quota_status {
-    /// Issued, to be confirmed within the policy's hours.
-    pub const PENDING: &str = "pending_confirmation";
-    /// Confirmed by the winner.
-    pub const CONFIRMED: &str = "confirmed";
-    /// Not confirmed in time.
-    pub const FORFEITED: &str = "forfeited";
-    /// Past its validity.
-    pub const EXPIRED: &str = "expired";
-}
-
-/// A period as clients and the operator see it.
-#[derive(Debug, Clone, Serialize)]
-pub struct PeriodView {
-    /// Period number (分期编号): the draw's year and its sequence in that year, `YYYYNN`.
-    pub id: String,
-    /// `draw` (ordinary lottery).
-    pub kind: String,
-    /// Title as in the result file.
-    pub title: String,
-    /// Quotas to allocate.
-    pub quota: i64,
-    /// `open`, `frozen`, `drawn` or `published`.
-    pub status: String,
-    /// Applications approved by then join this draw.
-    pub cutoff_at: String,
-    /// Queries are unavailable from here …
-    pub freeze_from: String,
-    /// … to here.
-    pub freeze_until: String,
-    /// Scheduled draw.
-    pub draw_at: String,
-    /// Scheduled publication.
-    pub publish_at: String,
-    /// N: pool positions, once frozen.
-    pub pool_size: Option<i64>,
-    /// The seed, once drawn.
-    pub seed: Option<String>,
-    /// When the draw ran.
-    pub run_at: Option<String>,
-    /// When results were published.
-    pub published_at: Option<String>,
-}
+use crate::time::{at, from_ms, ms};
+use yaohao_core::api::{ApplicationStatus, Period, PeriodKind, PeriodStatus, QuotaStatus};
 
 const PERIOD_COLUMNS: &str = "id, kind, title, quota, status, cutoff_at, freeze_from, \
     freeze_until, draw_at, publish_at, pool_size, seed, run_at, published_at";
 
-fn period_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PeriodView> {
-    Ok(PeriodView {
+fn period_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Period> {
+    // `draw` is the only kind a period is created with.
+    let _kind: String = r.get(1)?;
+    Ok(Period {
         id: r.get(0)?,
-        kind: r.get(1)?,
+        kind: PeriodKind::Draw,
         title: r.get(2)?,
         quota: r.get(3)?,
-        status: r.get(4)?,
-        cutoff_at: iso(r.get(5)?),
-        freeze_from: iso(r.get(6)?),
-        freeze_until: iso(r.get(7)?),
-        draw_at: iso(r.get(8)?),
-        publish_at: iso(r.get(9)?),
+        status: PeriodStatus::from(r.get::<_, String>(4)?),
+        cutoff_at: at(r.get(5)?),
+        freeze_from: at(r.get(6)?),
+        freeze_until: at(r.get(7)?),
+        draw_at: at(r.get(8)?),
+        publish_at: at(r.get(9)?),
         pool_size: r.get(10)?,
         seed: r.get(11)?,
-        run_at: r.get::<_, Option<i64>>(12)?.map(iso),
-        published_at: r.get::<_, Option<i64>>(13)?.map(iso),
+        run_at: r.get::<_, Option<i64>>(12)?.map(at),
+        published_at: r.get::<_, Option<i64>>(13)?.map(at),
     })
 }
 
 /// One period.
-pub fn load(conn: &Connection, id: &str) -> ApiResult<PeriodView> {
+pub fn load(conn: &Connection, id: &str) -> ApiResult<Period> {
     conn.query_row(
         &format!("SELECT {PERIOD_COLUMNS} FROM periods WHERE id = ?1"),
         [id],
@@ -123,7 +58,7 @@ pub fn load(conn: &Connection, id: &str) -> ApiResult<PeriodView> {
 }
 
 /// Every period, newest first.
-pub fn list(conn: &Connection) -> ApiResult<Vec<PeriodView>> {
+pub fn list(conn: &Connection) -> ApiResult<Vec<Period>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {PERIOD_COLUMNS} FROM periods ORDER BY draw_at DESC"
     ))?;
@@ -171,7 +106,7 @@ pub fn create(
     after: NaiveDate,
     draw_date: Option<NaiveDate>,
     quota: u32,
-) -> ApiResult<PeriodView> {
+) -> ApiResult<Period> {
     if quota == 0 {
         return Err(ApiError::invalid(
             "quota",
@@ -250,13 +185,13 @@ pub fn create(
             ms(freeze_until),
             ms(draw_at),
             ms(publish_at),
-            period_status::OPEN
+            PeriodStatus::Open.as_str()
         ],
     )?;
     if inserted == 0 {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
-            "period_exists",
+            ErrorCode::PeriodExists,
             format!("第 {id} 期已存在"),
             format!("period {id} already exists"),
         ));
@@ -267,27 +202,24 @@ pub fn create(
 /// An application's unsuccessful draws, as SQL over a row of `applications`: those recorded when
 /// it joined the portal (`draw_count`) plus every published period whose pool held it and which it
 /// did not win. Derived, so publication rewrites no application rows for the carry-over.
-macro_rules! draws_sql {
-    () => {
+pub static DRAWS_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
         "(applications.draw_count + (SELECT COUNT(*) FROM periods p
            CROSS JOIN pool_entries e
              ON e.period_id = p.id AND e.application_id = applications.id
-           WHERE p.status = 'published'
+           WHERE p.status = '{}'
              AND NOT EXISTS (SELECT 1 FROM winners w
                              WHERE w.period_id = e.period_id
-                               AND w.application_id = e.application_id)))"
-    };
-}
-pub(crate) use draws_sql;
-
-/// [`draws_sql!`] as a constant.
-pub const DRAWS_SQL: &str = draws_sql!();
+                               AND w.application_id = e.application_id)))",
+        PeriodStatus::Published.as_str()
+    )
+});
 
 /// Freezes the pool: every individual ordinary application approved by the cut-off, with its
 /// ladder weight from its unsuccessful draws (and C5 licence) via the core.
-pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
+pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<Period> {
     let period = load(tx, id)?;
-    if period.status != period_status::OPEN {
+    if period.status != PeriodStatus::Open {
         return Err(invalid_state(
             "本期申请池已封存",
             "this period's pool is already frozen",
@@ -299,7 +231,7 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
     let latest: Option<String> = tx
         .query_row(
             "SELECT id FROM periods WHERE status = ?1 ORDER BY draw_at DESC LIMIT 1",
-            [period_status::PUBLISHED],
+            [PeriodStatus::Published.as_str()],
             |r| r.get(0),
         )
         .optional()?;
@@ -313,7 +245,7 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
     };
     let draws = match carried {
         None => "applications.draw_count".to_owned(),
-        Some(_) => format!("COALESCE(carried_draws(applications.id), {DRAWS_SQL})"),
+        Some(_) => format!("COALESCE(carried_draws(applications.id), {})", *DRAWS_SQL),
     };
     // `LIMIT -1 OFFSET 0` keeps SQLite from flattening the subquery, so the draw count is
     // evaluated once per application, not once per use; `NOT INDEXED` reads the table in order
@@ -329,7 +261,12 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
                  AND applications.code IS NOT NULL AND applications.reviewed_at <= ?3
                LIMIT -1 OFFSET 0)"
     );
-    let run = || tx.execute(&insert, params![id, status::APPROVED, cutoff]);
+    let run = || {
+        tx.execute(
+            &insert,
+            params![id, ApplicationStatus::Approved.as_str(), cutoff],
+        )
+    };
     match carried {
         None => run()?,
         Some(carried) => functions::with_carried_draws(tx, carried, run)?,
@@ -341,7 +278,7 @@ pub fn freeze(tx: &Transaction<'_>, id: &str) -> ApiResult<PeriodView> {
     )?;
     tx.execute(
         "UPDATE periods SET status = ?1, pool_size = ?2 WHERE id = ?3",
-        params![period_status::FROZEN, size, id],
+        params![PeriodStatus::Frozen.as_str(), size, id],
     )?;
     load(tx, id)
 }
@@ -392,7 +329,11 @@ fn pool_of(tx: &Connection, id: &str) -> ApiResult<Pool> {
 pub fn void(tx: &Transaction<'_>, id: &str) -> ApiResult<()> {
     tx.execute(
         "UPDATE periods SET status = ?1 WHERE id = ?2 AND status = ?3",
-        params![period_status::VOID, id, period_status::FROZEN],
+        params![
+            PeriodStatus::Void.as_str(),
+            id,
+            PeriodStatus::Frozen.as_str()
+        ],
     )?;
     Ok(())
 }
@@ -420,9 +361,9 @@ pub fn run_draw(
     id: &str,
     seed: &Seed,
     now: DateTime<Utc>,
-) -> ApiResult<PeriodView> {
+) -> ApiResult<Period> {
     let period = load(tx, id)?;
-    if period.status != period_status::FROZEN {
+    if period.status != PeriodStatus::Frozen {
         return Err(invalid_state(
             "本期尚未封存或已开奖",
             "the period is not frozen, or already drawn",
@@ -446,7 +387,7 @@ pub fn run_draw(
         "UPDATE periods SET status = ?1, seed = ?2, run_at = ?3, draws = ?4, repeats = ?5,
          ladder_copies = ?6 WHERE id = ?7",
         params![
-            period_status::DRAWN,
+            PeriodStatus::Drawn.as_str(),
             seed.text(),
             ms(now),
             outcome.draws as i64,
@@ -536,8 +477,8 @@ pub fn result_header(
 /// too when `republish`, to restore its files).
 pub fn publication(conn: &Connection, id: &str, republish: bool) -> ApiResult<Publication> {
     let period = load(conn, id)?;
-    let allowed = period.status == period_status::DRAWN
-        || (republish && period.status == period_status::PUBLISHED);
+    let allowed = period.status == PeriodStatus::Drawn
+        || (republish && period.status == PeriodStatus::Published);
     if !allowed {
         return Err(invalid_state(
             "本期尚未开奖或已公布",
@@ -580,7 +521,7 @@ pub fn publish(
     data: &Path,
     id: &str,
     now: DateTime<Utc>,
-) -> ApiResult<PeriodView> {
+) -> ApiResult<Period> {
     let files = db.read_blocking(|c| publication(c, id, false))?;
     publish::stage(data, &files)?;
     drop(files);
@@ -602,7 +543,7 @@ pub fn publish(
 pub fn restore_files(db: &Db, data: &Path) -> ApiResult<Vec<String>> {
     let published: Vec<String> = db.read_blocking(|c| {
         let mut stmt = c.prepare("SELECT id FROM periods WHERE status = ?1")?;
-        let rows = stmt.query_map([period_status::PUBLISHED], |r| r.get(0))?;
+        let rows = stmt.query_map([PeriodStatus::Published.as_str()], |r| r.get(0))?;
         Ok(rows.collect::<Result<Vec<String>, _>>()?)
     })?;
     let mut restored = Vec::new();
@@ -625,9 +566,9 @@ fn settle(
     policy: &Policy,
     id: &str,
     now: DateTime<Utc>,
-) -> ApiResult<PeriodView> {
+) -> ApiResult<Period> {
     let period = load(tx, id)?;
-    if period.status != period_status::DRAWN {
+    if period.status != PeriodStatus::Drawn {
         return Err(invalid_state(
             "本期尚未开奖或已公布",
             "the period is not drawn, or already published",
@@ -650,7 +591,7 @@ fn settle(
          FROM winners w JOIN applications a ON a.id = w.application_id WHERE w.period_id = ?1",
         params![
             id,
-            quota_status::PENDING,
+            QuotaStatus::PendingConfirmation.as_str(),
             ms(now),
             ms(confirm_by),
             ms(expires)
@@ -659,11 +600,11 @@ fn settle(
     tx.execute(
         "UPDATE applications SET status = ?2, last_win_at = ?3, updated_at = ?3
          WHERE id IN (SELECT application_id FROM winners WHERE period_id = ?1)",
-        params![id, outcome_status::WON, ms(now)],
+        params![id, ApplicationStatus::Won.as_str(), ms(now)],
     )?;
     tx.execute(
         "UPDATE periods SET status = ?1, published_at = ?2 WHERE id = ?3",
-        params![period_status::PUBLISHED, ms(now), id],
+        params![PeriodStatus::Published.as_str(), ms(now), id],
     )?;
     crate::push::enqueue_publication(tx, id, now)?;
     load(tx, id)
@@ -691,7 +632,7 @@ pub fn frozen_until(windows: &[(i64, i64)], now: DateTime<Utc>) -> Option<DateTi
 pub fn freeze_error(until: DateTime<Utc>) -> ApiError {
     ApiError::new(
         StatusCode::SERVICE_UNAVAILABLE,
-        "data_freeze",
+        ErrorCode::DataFreeze,
         "摇号前数据封存期间暂停查询，这不是错误，请在封存结束后再查",
         "queries pause while data is frozen before the draw; this is not an error, try again after it ends",
     )
@@ -704,7 +645,11 @@ pub fn holds_valid_quota(conn: &Connection, resident_id: &str) -> ApiResult<bool
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM quotas q JOIN accounts u ON u.id = q.account_id
          WHERE u.resident_id = ?1 AND q.status IN (?2, ?3))",
-        params![resident_id, quota_status::PENDING, quota_status::CONFIRMED],
+        params![
+            resident_id,
+            QuotaStatus::PendingConfirmation.as_str(),
+            QuotaStatus::Confirmed.as_str()
+        ],
         |r| r.get(0),
     )?)
 }
@@ -733,7 +678,7 @@ mod tests {
             let period = create(&tx, policy, draw.date, Some(draw.date), 10).unwrap();
             // The calendar's n-th draw of the year is period `YYYY0n`.
             assert_eq!(period.id, format!("2026{:02}", index + 1), "{}", draw.date);
-            assert_eq!(period.draw_at, iso(ms(draw.at.to_utc())));
+            assert_eq!(period.draw_at, at(ms(draw.at.to_utc())));
             assert!(
                 period
                     .title

@@ -4,30 +4,26 @@
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, params};
-use serde::Serialize;
 use yaohao_core::eligibility::{self, FamilyFacts, MemberFacts};
 use yaohao_core::i18n::Reason;
 
-use crate::applications::status;
 use crate::error::{ApiError, ApiResult};
 use crate::registry::PersonRecords;
+use yaohao_core::api::ApplicationStatus;
 use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 
-/// What a review run decided.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ReviewSummary {
-    /// Applications approved.
-    pub approved: usize,
-    /// Applications rejected.
-    pub rejected: usize,
-}
+pub use yaohao_core::api::ReviewSummary;
 
 /// Whether `resident_id` takes part in an active application of its own account.
 fn in_active_application(conn: &Connection, resident_id: &str) -> ApiResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM applications a JOIN accounts u ON u.id = a.account_id
-         WHERE u.resident_id = ?1 AND a.status NOT IN ('draft', 'removed'))",
-        [resident_id],
+         WHERE u.resident_id = ?1 AND a.status NOT IN (?2, ?3))",
+        params![
+            resident_id,
+            ApplicationStatus::Draft.as_str(),
+            ApplicationStatus::Removed.as_str()
+        ],
         |r| r.get(0),
     )?)
 }
@@ -91,7 +87,7 @@ pub fn review_all(tx: &Transaction<'_>, today: NaiveDate, now_ms: i64) -> ApiRes
             "SELECT a.id, a.kind, a.form, u.resident_id FROM applications a
              JOIN accounts u ON u.id = a.account_id WHERE a.status = ?1 ORDER BY a.id",
         )?;
-        let rows = stmt.query_map([status::UNDER_REVIEW], |r| {
+        let rows = stmt.query_map([ApplicationStatus::UnderReview.as_str()], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
         rows.collect::<Result<_, _>>()?
@@ -103,11 +99,11 @@ pub fn review_all(tx: &Transaction<'_>, today: NaiveDate, now_ms: i64) -> ApiRes
         let failures = reasons(tx, kind, &form, &resident_id, today)?;
         let (next, stored) = if failures.is_empty() {
             summary.approved += 1;
-            (status::APPROVED, None)
+            (ApplicationStatus::Approved.as_str(), None)
         } else {
             summary.rejected += 1;
             (
-                status::REJECTED,
+                ApplicationStatus::Rejected.as_str(),
                 Some(serde_json::to_string(&failures).map_err(ApiError::internal)?),
             )
         };

@@ -72,6 +72,7 @@ pub fn announcement(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     #[test]
     fn core_verdicts_become_field_errors() {
@@ -82,8 +83,8 @@ mod tests {
         );
         let e = resident_id("id", "110105199001011233", today).unwrap_err();
         assert_eq!(
-            (e.body().code, e.body().field.as_deref()),
-            ("invalid_input", Some("id"))
+            (&e.body().code, e.body().field.as_deref()),
+            (&ErrorCode::InvalidInput, Some("id"))
         );
         assert!(!e.body().message_en.is_empty());
         assert!(mobile("mobile", "12").is_err());

@@ -7,33 +7,15 @@ use std::path::Path;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde::Serialize;
 use yaohao_core::policy::Policy;
 
-use crate::applications::status;
 use crate::db::Db;
 use crate::error::ApiResult;
-use crate::periods::{self, outcome_status, period_status, quota_status};
+use crate::periods;
 use crate::time::ms;
+use yaohao_core::api::{ApplicationStatus, PeriodStatus, QuotaStatus};
 
-/// What one tick did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct TickReport {
-    /// Periods frozen.
-    pub frozen: Vec<String>,
-    /// Periods drawn.
-    pub drawn: Vec<String>,
-    /// Periods published.
-    pub published: Vec<String>,
-    /// Quotas forfeited for want of confirmation.
-    pub forfeited: usize,
-    /// Quotas expired.
-    pub expired: usize,
-    /// Applications removed by the yearly clean-up.
-    pub removed: usize,
-    /// Push deliveries made after the tick.
-    pub push: crate::push::DeliveryReport,
-}
+pub use yaohao_core::api::TickReport;
 
 fn due(
     tx: &Transaction<'_>,
@@ -53,7 +35,10 @@ fn due(
 pub fn tick(db: &Db, policy: &Policy, data: &Path, now: DateTime<Utc>) -> ApiResult<TickReport> {
     let (mut report, due_publications) = db.write_blocking(|tx| {
         let report = settle(tx, policy, now)?;
-        Ok((report, due(tx, period_status::DRAWN, "publish_at", now)?))
+        Ok((
+            report,
+            due(tx, PeriodStatus::Drawn.as_str(), "publish_at", now)?,
+        ))
     })?;
     for id in due_publications {
         periods::publish(db, policy, data, &id, now)?;
@@ -65,11 +50,11 @@ pub fn tick(db: &Db, policy: &Policy, data: &Path, now: DateTime<Utc>) -> ApiRes
 /// The transactional part of a tick: freezes, draws, quota deadlines and the clean-up.
 fn settle(tx: &Transaction<'_>, policy: &Policy, now: DateTime<Utc>) -> ApiResult<TickReport> {
     let mut report = TickReport::default();
-    for id in due(tx, period_status::OPEN, "cutoff_at", now)? {
+    for id in due(tx, PeriodStatus::Open.as_str(), "cutoff_at", now)? {
         periods::freeze(tx, &id)?;
         report.frozen.push(id);
     }
-    for id in due(tx, period_status::FROZEN, "draw_at", now)? {
+    for id in due(tx, PeriodStatus::Frozen.as_str(), "draw_at", now)? {
         if periods::load(tx, &id)?.pool_size.unwrap_or(0) == 0 {
             periods::void(tx, &id)?;
             continue;
@@ -79,14 +64,18 @@ fn settle(tx: &Transaction<'_>, policy: &Policy, now: DateTime<Utc>) -> ApiResul
     }
     report.forfeited = tx.execute(
         "UPDATE quotas SET status = ?1 WHERE status = ?2 AND confirm_by <= ?3",
-        params![quota_status::FORFEITED, quota_status::PENDING, ms(now)],
+        params![
+            QuotaStatus::Forfeited.as_str(),
+            QuotaStatus::PendingConfirmation.as_str(),
+            ms(now)
+        ],
     )?;
     report.expired = tx.execute(
         "UPDATE quotas SET status = ?1 WHERE status IN (?2, ?3) AND expires_at <= ?4",
         params![
-            quota_status::EXPIRED,
-            quota_status::PENDING,
-            quota_status::CONFIRMED,
+            QuotaStatus::Expired.as_str(),
+            QuotaStatus::PendingConfirmation.as_str(),
+            QuotaStatus::Confirmed.as_str(),
             ms(now)
         ],
     )?;
@@ -126,9 +115,9 @@ fn cleanup(tx: &Transaction<'_>, policy: &Policy, now: DateTime<Utc>) -> ApiResu
            AND (last_win_at IS NULL OR last_win_at <= ?4)
            AND COALESCE(continued_year, 0) < ?5",
         params![
-            outcome_status::REMOVED,
+            ApplicationStatus::Removed.as_str(),
             ms(now),
-            status::APPROVED,
+            ApplicationStatus::Approved.as_str(),
             ms(oldest),
             year - 1
         ],

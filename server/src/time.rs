@@ -16,3 +16,9 @@ pub fn from_ms(ms: i64) -> DateTime<Utc> {
 pub fn iso(ms: i64) -> String {
     from_ms(ms).to_rfc3339_opts(SecondsFormat::Secs, true)
 }
+
+/// The instant of stored Unix milliseconds in whole seconds, as every API field shows instants.
+pub fn at(ms: i64) -> DateTime<Utc> {
+    use chrono::SubsecRound;
+    from_ms(ms).trunc_subsecs(0)
+}

@@ -38,7 +38,7 @@ async fn the_account_reads_as_the_core_type_in_whole_seconds() {
     let created = me["created_at"].as_str().unwrap();
     // `code()` moved the clock 61 s before registering.
     assert_eq!(created, "2026-03-01T00:01:01Z");
-    let account: yaohao_core::facade::Account = serde_json::from_value(me).unwrap();
+    let account: yaohao_core::api::Account = serde_json::from_value(me).unwrap();
     assert_eq!(account.resident_id, ID_A);
     assert_eq!(account.created_at.to_rfc3339(), "2026-03-01T00:01:01+00:00");
 }

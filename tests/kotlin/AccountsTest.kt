@@ -67,13 +67,13 @@ class AccountsTest : PortalTest() {
         assertNull(app.refreshMaritalChange())
         val requested: MaritalChange = app.requestMaritalChange(MaritalStatus.MARRIED, photo)
         assertEquals(MaritalStatus.MARRIED, requested.requestedStatus)
-        assertEquals("pending", requested.status)
+        assertEquals(MaritalChangeStatus.Pending, requested.status)
         assertEquals(requested.id, app.maritalChange()!!.id)
         portal.decideMaritalChange(requested.id, approve = true)
         val decided = app.refreshMaritalChange()!!
-        assertEquals("approved", decided.status)
+        assertEquals(MaritalChangeStatus.Approved, decided.status)
         assertNotNull(decided.decidedAt)
-        assertEquals("married", app.refreshProfile().maritalStatus)
+        assertEquals(MaritalStatus.MARRIED, app.refreshProfile().maritalStatus)
     }
 
     @Test

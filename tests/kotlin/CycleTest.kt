@@ -45,7 +45,8 @@ class CycleTest : PortalTest() {
         val periodId = portal.createPeriod(1)
         val periods: List<Period> = a.refreshPeriods()
         val period = periods.single { it.id == periodId }
-        assertEquals("open", period.status)
+        assertEquals(PeriodStatus.Open, period.status)
+        assertEquals(PeriodKind.DRAW, period.kind)
         assertEquals(periods, a.periods())
         assertTrue(period.cutoffAt < period.freezeFrom && period.freezeUntil <= period.drawAt)
 
@@ -109,13 +110,13 @@ class CycleTest : PortalTest() {
         assertEquals(forA.single().outcome, a.latestResults().single())
         val mine: List<PeriodResult> = a.myResults()
         assertEquals(periodId, mine.single().period)
-        assertEquals(if (forA.single().outcome.won) "won" else "not_won", mine.single().outcome)
+        assertEquals(if (forA.single().outcome.won) PeriodOutcome.Won else PeriodOutcome.NotWon, mine.single().outcome)
 
         val (winner, loser) = if (forA.single().outcome.won) a to b else b to a
         val loserApp = if (winner === a) appB else appA
         val quota: Quota = winner.quotas().single()
-        assertEquals("pending_confirmation", quota.status)
-        assertEquals("confirmed", winner.confirmQuota(quota.id).single().status)
+        assertEquals(QuotaStatus.PendingConfirmation, quota.status)
+        assertEquals(QuotaStatus.Confirmed, winner.confirmQuota(quota.id).single().status)
         // 继续参与 in December keeps the loser's application; the clean-up two years on removes it
         // all the same (it was not continued in the December before), and it can be reactivated.
         assertEquals(ApplicationStatus.Approved, loser.continueApplication(loserApp.id).status)

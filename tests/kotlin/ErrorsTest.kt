@@ -46,6 +46,18 @@ class ErrorsTest {
     }
 
     @Test
+    fun anUndecodableAnswerIsAContractErrorAtItsField() = withStub(200,
+        """[{"id":"202606","title":"t","quota":"many","status":"open"}]""") { app ->
+        assertFailsWith<YaohaoException.Contract>("a wrong type was accepted") {
+            app.refreshPeriods()
+        }.let { e ->
+            assertEquals("GET /v1/periods", e.endpoint)
+            assertEquals("[0].quota", e.path)
+            assertTrue(e.messageEn, e.messageEn.contains("update the app"))
+        }
+    }
+
+    @Test
     fun anAnswerOutsideTheContractIsOther() = withStub(418, "") { app ->
         assertFailsWith<YaohaoException.Other>("a 418 was accepted") {
             app.requestSmsCode(SmsPurpose.REGISTER, "13800138999", null)

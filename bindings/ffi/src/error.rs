@@ -81,6 +81,19 @@ pub enum YaohaoError {
         /// Explanation in English.
         message_en: String,
     },
+    /// The portal answered in a form this app version does not understand: update the app
+    /// (not retried; the field path is in the log, never a value).
+    #[error("contract: {endpoint} at {path}: {message_en}")]
+    Contract {
+        /// The call, e.g. `GET /v1/applications`.
+        endpoint: String,
+        /// The field at fault, e.g. `[0].status`.
+        path: String,
+        /// Explanation in Simplified Chinese.
+        message_zh: String,
+        /// Explanation in English.
+        message_en: String,
+    },
     /// The call was cancelled through its `CancelToken`.
     #[error("cancelled")]
     Cancelled,
@@ -186,6 +199,20 @@ impl From<ClientError> for YaohaoError {
                 let (message_zh, message_en) = split(message);
                 YaohaoError::Server {
                     status,
+                    message_zh,
+                    message_en,
+                }
+            }
+            ClientError::Contract {
+                endpoint,
+                path,
+                message,
+                ..
+            } => {
+                let (message_zh, message_en) = split(message);
+                YaohaoError::Contract {
+                    endpoint,
+                    path,
                     message_zh,
                     message_en,
                 }

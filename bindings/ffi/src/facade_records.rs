@@ -2,14 +2,16 @@
 
 use crate::records::Instant;
 use chrono::NaiveDate;
+use yaohao_core::api::PeriodKind;
 use yaohao_core::calendar::EventKind;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::facade::{
     Account, Announcement, Application, ApplicationDetail, ApplicationForm, ApplicationKind,
     ApplicationStatus, CodeSent, Dashboard, Document, Draft, FamilyForm, FieldCheck, MaritalChange,
-    MaritalStatus, MemberForm, PendingUpload, Period, PeriodResult, Preview, Quota, Registration,
-    ReminderPlan, ResultNotification, ResultOutcome, SmsPurpose, StatusChange, SyncReport,
-    UpcomingEvent, UploadRefusal,
+    MaritalChangeStatus, MaritalStatus, MemberForm, PendingUpload, Period, PeriodOutcome,
+    PeriodResult, PeriodStatus, Preview, Quota, QuotaStatus, Registration, ReminderPlan,
+    ResultNotification, ResultOutcome, SmsPurpose, StatusChange, SyncReport, UpcomingEvent,
+    UploadRefusal,
 };
 use yaohao_core::i18n::{Lang, Reason, Text};
 use yaohao_core::points::{FamilyPoints, Relation};
@@ -27,7 +29,7 @@ pub struct Account {
     pub resident_id: String,
     pub name: String,
     pub mobile: String,
-    pub marital_status: String,
+    pub marital_status: MaritalStatus,
     pub created_at: Instant,
 }
 
@@ -168,7 +170,7 @@ pub struct FieldCheck {
 pub struct Preview {
     pub ready: bool,
     pub checks: Vec<FieldCheck>,
-    pub missing_documents: Vec<String>,
+    pub missing_documents: Vec<DocumentKind>,
     pub points: Option<FamilyPoints>,
     pub family_problem: Option<Reason>,
 }
@@ -240,11 +242,19 @@ pub enum MaritalStatus {
     Widowed,
 }
 
+#[uniffi::remote(Enum)]
+pub enum MaritalChangeStatus {
+    Pending,
+    Approved,
+    Rejected,
+    Other { raw: String },
+}
+
 #[uniffi::remote(Record)]
 pub struct MaritalChange {
     pub id: i64,
     pub requested_status: MaritalStatus,
-    pub status: String,
+    pub status: MaritalChangeStatus,
     pub reason: Option<String>,
     pub created_at: Instant,
     pub decided_at: Option<Instant>,
@@ -258,26 +268,64 @@ pub struct Announcement {
     pub published_at: Instant,
 }
 
+#[uniffi::remote(Enum)]
+pub enum PeriodOutcome {
+    Won,
+    NotWon,
+    Pending,
+    Other { raw: String },
+}
+
 #[uniffi::remote(Record)]
 pub struct PeriodResult {
     pub period: String,
     pub title: String,
     pub code: String,
-    pub outcome: String,
+    pub outcome: PeriodOutcome,
     pub seq: Option<i64>,
+    pub position: Option<i64>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum PeriodKind {
+    Draw,
+}
+
+#[uniffi::remote(Enum)]
+pub enum PeriodStatus {
+    Open,
+    Frozen,
+    Drawn,
+    Published,
+    Void,
+    Other { raw: String },
 }
 
 #[uniffi::remote(Record)]
 pub struct Period {
     pub id: String,
+    pub kind: PeriodKind,
     pub title: String,
-    pub status: String,
     pub quota: i64,
+    pub status: PeriodStatus,
     pub cutoff_at: Instant,
     pub freeze_from: Instant,
     pub freeze_until: Instant,
     pub draw_at: Instant,
     pub publish_at: Instant,
+    pub pool_size: Option<i64>,
+    pub seed: Option<String>,
+    pub run_at: Option<Instant>,
+    pub published_at: Option<Instant>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum QuotaStatus {
+    PendingConfirmation,
+    Confirmed,
+    Forfeited,
+    Expired,
+    Other { raw: String },
 }
 
 #[uniffi::remote(Record)]
@@ -286,7 +334,9 @@ pub struct Quota {
     pub application_id: i64,
     pub period: String,
     pub certificate: String,
-    pub status: String,
+    pub status: QuotaStatus,
+    pub issued_at: Instant,
     pub confirm_by: Instant,
+    pub confirmed_at: Option<Instant>,
     pub expires_at: Instant,
 }

@@ -301,6 +301,7 @@ pub enum DocumentKind {
     ResidencePermit,
     WorkResidencePermit,
     SocialInsuranceRecord,
+    FamilyRelationProof,
     MarriageCertificate,
     BusinessLicence,
     TaxProof,

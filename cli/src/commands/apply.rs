@@ -261,7 +261,7 @@ struct ApplyView {
     form: ApplicationForm,
     ready: bool,
     checks: Vec<FieldCheck>,
-    missing_documents: Vec<String>,
+    missing_documents: Vec<DocumentKind>,
     uploaded: Vec<Uploaded>,
     submitted: Option<ApplicationView>,
 }
@@ -303,7 +303,7 @@ impl ApplyView {
                 s += &format!("    {}\n", redact(e.message(lang)));
             }
         }
-        for m in &self.missing_documents {
+        for m in self.missing_documents.iter().map(|k| k.as_str()) {
             s += &match lang {
                 Lang::Zh => format!("✗ 缺少材料 {m}：yaohao upload {m} <照片>\n"),
                 Lang::En => format!("✗ missing material {m}: yaohao upload {m} <photo>\n"),

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use yaohao_core::facade::{Account, Application};
+use yaohao_core::facade::{Account, Application, MaritalStatus};
 use yaohao_core::i18n::{Lang, Reason};
 use yaohao_core::time::to_beijing;
 
@@ -26,7 +26,7 @@ pub struct AccountView {
     /// Mobile, masked.
     pub mobile: String,
     /// Marital status.
-    pub marital_status: String,
+    pub marital_status: MaritalStatus,
 }
 
 impl From<&Account> for AccountView {
@@ -36,7 +36,7 @@ impl From<&Account> for AccountView {
             resident_id: mask_id(&a.resident_id),
             name: a.name.clone(),
             mobile: mask_mobile(&a.mobile),
-            marital_status: a.marital_status.clone(),
+            marital_status: a.marital_status,
         }
     }
 }

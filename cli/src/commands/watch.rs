@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use yaohao_core::api;
 use yaohao_core::facade::ResultOutcome;
 
 use super::notify;
@@ -37,8 +38,8 @@ pub struct Args {
     no_notify: bool,
 }
 
-/// The alert the portal pushes.
-#[derive(Debug, Deserialize, Serialize)]
+/// The alert the portal pushes, as printed (read from [`api::PushNotification`]).
+#[derive(Debug, Serialize)]
 struct Push {
     period: String,
     won: bool,
@@ -46,6 +47,19 @@ struct Push {
     title_en: String,
     body_zh: String,
     body_en: String,
+}
+
+impl From<api::PushNotification> for Push {
+    fn from(n: api::PushNotification) -> Push {
+        Push {
+            period: n.period,
+            won: n.won,
+            title_zh: n.title_zh,
+            title_en: n.title_en,
+            body_zh: n.body_zh,
+            body_en: n.body_en,
+        }
+    }
 }
 
 /// A push with the outcomes of the account's codes, as printed.
@@ -147,10 +161,10 @@ impl Watcher<'_> {
         while let Ok(Some(chunk)) = response.chunk().await {
             buffer.push_str(&String::from_utf8_lossy(&chunk).replace("\r\n", "\n"));
             for data in take_events(&mut buffer) {
-                let Ok(push) = serde_json::from_str::<Push>(&data) else {
+                let Ok(push) = serde_json::from_str::<api::PushNotification>(&data) else {
                     continue;
                 };
-                self.alert(push).await?;
+                self.alert(push.into()).await?;
                 if self.args.once {
                     return Ok(Ended::Done);
                 }

@@ -6,20 +6,13 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use serde::Deserialize;
+use yaohao_core::api;
 use yaohao_core::client::Clock;
 
 /// The system clock plus an offset.
 #[derive(Debug, Default)]
 pub struct PortalClock {
     offset: Mutex<TimeDelta>,
-}
-
-/// `GET /v1/clock`.
-#[derive(Deserialize)]
-struct ClockView {
-    now: DateTime<Utc>,
-    simulated: bool,
 }
 
 impl Clock for PortalClock {
@@ -42,7 +35,7 @@ impl PortalClock {
                 .send()
                 .await
                 .ok()?;
-            response.json::<ClockView>().await.ok()
+            response.json::<api::Clock>().await.ok()
         };
         if let Some(view) = asked.await.filter(|v| v.simulated) {
             self.set_portal_now(view.now);

@@ -69,6 +69,12 @@ pub fn from_client(e: &ClientError) -> CliError {
             format!("门户出错（HTTP {status}），请稍后重试。"),
             format!("The portal failed (HTTP {status}); try again later."),
         ),
+        ClientError::Contract { .. } => (
+            Exit::Unavailable,
+            "contract".to_owned(),
+            "请更新 yaohao 到与门户相同的版本。".to_owned(),
+            "Update yaohao to the portal's version.".to_owned(),
+        ),
         ClientError::Other { .. } => (
             Exit::Invalid,
             "failed".to_owned(),

@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Cache, CacheResult};
+use crate::api::ApplicationStatus;
 
 /// One application as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,8 +14,8 @@ pub struct ApplicationRow {
     pub code: Option<String>,
     /// Kind (portal name).
     pub kind: String,
-    /// Status (portal name).
-    pub status: String,
+    /// Status (stored by its portal name).
+    pub status: ApplicationStatus,
     /// Rejection reasons as JSON (`[]` when none).
     pub reasons: String,
     /// The whole portal view as JSON.
@@ -24,8 +25,8 @@ pub struct ApplicationRow {
 /// One entry of an application's status history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryRow {
-    /// Status (portal name).
-    pub status: String,
+    /// Status (stored by its portal name).
+    pub status: ApplicationStatus,
     /// Reasons as JSON.
     pub reasons: String,
     /// When this device first saw it, milliseconds since the epoch.
@@ -38,7 +39,7 @@ fn upsert(tx: &Transaction<'_>, a: &ApplicationRow, now_ms: i64) -> CacheResult<
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (id) DO UPDATE SET code = excluded.code, kind = excluded.kind,
          status = excluded.status, json = excluded.json, fetched_at = excluded.fetched_at",
-        params![a.id, a.code, a.kind, a.status, a.json, now_ms],
+        params![a.id, a.code, a.kind, a.status.as_str(), a.json, now_ms],
     )?;
     let last: Option<(String, String)> = tx
         .query_row(
@@ -48,11 +49,11 @@ fn upsert(tx: &Transaction<'_>, a: &ApplicationRow, now_ms: i64) -> CacheResult<
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    if last.as_ref() != Some(&(a.status.clone(), a.reasons.clone())) {
+    if last.as_ref() != Some(&(a.status.as_str().to_owned(), a.reasons.clone())) {
         tx.execute(
             "INSERT OR IGNORE INTO status_history (application_id, status, reasons, seen_at)
              VALUES (?1, ?2, ?3, ?4)",
-            params![a.id, a.status, a.reasons, now_ms],
+            params![a.id, a.status.as_str(), a.reasons, now_ms],
         )?;
     }
     Ok(())
@@ -112,7 +113,7 @@ impl Cache {
         )?;
         let rows = stmt.query_map([application_id], |r| {
             Ok(HistoryRow {
-                status: r.get(0)?,
+                status: ApplicationStatus::from(r.get::<_, String>(0)?),
                 reasons: r.get(1)?,
                 seen_at: r.get(2)?,
             })
@@ -130,7 +131,7 @@ mod tests {
             id,
             code: Some(format!("{id:013}")),
             kind: "individual_ordinary".into(),
-            status: status.into(),
+            status: ApplicationStatus::parse(status),
             reasons: "[]".into(),
             json: format!("{{\"id\":{id}}}"),
         }
@@ -147,13 +148,16 @@ mod tests {
             .store_applications(&[app(1, "under_review")], 20)
             .unwrap();
         cache.store_application(&app(1, "approved"), 30).unwrap();
-        let statuses: Vec<String> = cache
+        let statuses: Vec<ApplicationStatus> = cache
             .history(1)
             .unwrap()
             .into_iter()
             .map(|h| h.status)
             .collect();
-        assert_eq!(statuses, ["under_review", "approved"]);
+        assert_eq!(
+            statuses,
+            [ApplicationStatus::UnderReview, ApplicationStatus::Approved]
+        );
         assert_eq!(cache.applications().unwrap().len(), 1);
         assert!(cache.history(2).unwrap().is_empty());
         assert_eq!(cache.codes(&["approved"]).unwrap(), ["0000000000001"]);

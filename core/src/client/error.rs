@@ -2,8 +2,8 @@
 //! act on, and the portal's JSON error body it is built from.
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 
+use crate::api::{ErrorBody, ErrorCode};
 use crate::i18n::{Lang, Text};
 
 /// What went wrong, as the apps act on it. Every variant carries the text to show.
@@ -68,6 +68,20 @@ pub enum ClientError {
         /// What to show.
         message: Text,
     },
+    /// The portal answered in a form this app version does not understand (a field renamed or of
+    /// another type, a name it does not know): updating the app is the fix. Never retried; logged
+    /// with the field path (never the value).
+    #[error("contract error: {endpoint} at {path}: {detail}")]
+    Contract {
+        /// The call, e.g. `GET /v1/applications` (ID numbers and phones masked).
+        endpoint: String,
+        /// The field at fault, e.g. `[0].status` (`.` for the whole body).
+        path: String,
+        /// serde's explanation, without the value.
+        detail: String,
+        /// What to show.
+        message: Text,
+    },
     /// Anything else (local storage, the secret store, an unexpected answer).
     #[error("{}", message.en)]
     Other {
@@ -88,6 +102,7 @@ impl ClientError {
             | ClientError::Validation { message, .. }
             | ClientError::NotFound { message }
             | ClientError::Server { message, .. }
+            | ClientError::Contract { message, .. }
             | ClientError::Other { message } => message,
         }
     }
@@ -128,6 +143,19 @@ impl ClientError {
         }
     }
 
+    /// An answer that is complete but not the contract's shape.
+    pub(crate) fn contract(endpoint: String, path: String, detail: String) -> ClientError {
+        ClientError::Contract {
+            endpoint,
+            path,
+            detail,
+            message: Text::new(
+                "系统的回复格式与此版本的应用不兼容，请更新应用",
+                "The portal answered in a form this app version does not understand; update the app.",
+            ),
+        }
+    }
+
     /// Something local failed (storage, secrets): `detail` goes to the English message.
     pub(crate) fn local(detail: impl std::fmt::Display) -> ClientError {
         ClientError::Other {
@@ -154,20 +182,6 @@ impl ClientError {
             ),
         }
     }
-}
-
-/// The portal's JSON error body (`docs/api/portal.openapi.yaml`, `Error`).
-#[derive(Debug, Clone, Deserialize)]
-pub(crate) struct ErrorBody {
-    pub code: String,
-    pub message_zh: String,
-    pub message_en: String,
-    #[serde(default)]
-    pub field: Option<String>,
-    #[serde(default)]
-    pub retry_after: Option<u64>,
-    #[serde(default)]
-    pub until: Option<DateTime<Utc>>,
 }
 
 /// Maps a portal error answer to what the app can do about it. `retry_after_header` is the
@@ -206,26 +220,28 @@ pub(crate) fn from_answer(
             .or_else(|| until.map(|u| (u - now).num_seconds().max(1).unsigned_abs()))
             .unwrap_or(60)
     };
-    match (status, body.code.as_str()) {
-        (_, "data_freeze") => ClientError::DataFreeze {
+    match (status, &body.code) {
+        (_, ErrorCode::DataFreeze) => ClientError::DataFreeze {
             until: body.until,
             message,
         },
-        (_, "logged_in_elsewhere") => ClientError::LoggedInElsewhere { message },
-        (_, "invalid_credentials") => ClientError::Validation {
-            code: body.code,
+        (_, ErrorCode::LoggedInElsewhere) => ClientError::LoggedInElsewhere { message },
+        (_, ErrorCode::InvalidCredentials) => ClientError::Validation {
+            code: body.code.to_string(),
             field: Some("password".to_owned()),
             message,
         },
         (401, _) => ClientError::AuthRequired { message },
-        (423 | 429, _) | (_, "rate_limited" | "account_locked") => ClientError::RateLimited {
-            retry_after_seconds: wait(body.until),
-            message,
-        },
+        (423 | 429, _) | (_, ErrorCode::RateLimited | ErrorCode::AccountLocked) => {
+            ClientError::RateLimited {
+                retry_after_seconds: wait(body.until),
+                message,
+            }
+        }
         (404, _) => ClientError::NotFound { message },
         (500..=599, _) => ClientError::Server { status, message },
         _ => ClientError::Validation {
-            code: body.code,
+            code: body.code.to_string(),
             field: body.field,
             message,
         },
@@ -238,7 +254,7 @@ mod tests {
 
     fn body(code: &str) -> ErrorBody {
         ErrorBody {
-            code: code.to_owned(),
+            code: ErrorCode::parse(code),
             message_zh: "中".to_owned(),
             message_en: "en".to_owned(),
             field: Some("mobile".to_owned()),
@@ -313,5 +329,7 @@ mod tests {
         assert!(ClientError::network().is_retryable());
         assert!(!ClientError::login_first().is_retryable());
         assert!(!ClientError::no_such_application().is_retryable());
+        let contract = ClientError::contract("GET /v1/me".into(), ".".into(), "x".into());
+        assert!(!contract.is_retryable());
     }
 }

@@ -9,9 +9,10 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 
 use super::Clock;
-use super::error::{ClientError, ErrorBody, from_answer};
+use super::error::{ClientError, from_answer};
 use super::redact::redact;
 use super::retry::{RetryPolicy, unit_random};
+use crate::api::ErrorBody;
 
 /// Timeouts and retry limits of the HTTP layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,26 +133,82 @@ pub(crate) struct Reply<T> {
     pub etag: Option<String>,
 }
 
-/// How an answer body is read.
-pub(crate) trait Decode: Sized {
-    fn decode(bytes: &[u8]) -> Option<Self>;
+/// Why an answer body could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Undecodable {
+    /// The body ended early (a connection cut mid-answer): a network failure, retried.
+    CutOff,
+    /// The body is complete but not the contract's shape: `path` is the field at fault
+    /// (`[0].status`, `.` for the whole body) and `message` serde's words, without the value.
+    Contract { path: String, message: String },
 }
 
-/// JSON bodies.
+/// How an answer body is read.
+pub(crate) trait Decode: Sized {
+    fn decode(bytes: &[u8]) -> Result<Self, Undecodable>;
+}
+
+/// JSON bodies of the contract ([`crate::api`]).
 pub(crate) struct Json<T>(pub T);
 
 impl<T: DeserializeOwned> Decode for Json<T> {
-    fn decode(bytes: &[u8]) -> Option<Self> {
-        serde_json::from_slice(bytes).ok().map(Json)
+    fn decode(bytes: &[u8]) -> Result<Self, Undecodable> {
+        let fault = |path: String, e: &serde_json::Error| {
+            if e.is_eof() {
+                Undecodable::CutOff
+            } else {
+                Undecodable::Contract {
+                    path,
+                    message: redacted_message(e),
+                }
+            }
+        };
+        let mut reader = serde_json::Deserializer::from_slice(bytes);
+        let value = serde_path_to_error::deserialize(&mut reader)
+            .map_err(|e| fault(e.path().to_string(), e.inner()))?;
+        reader.end().map_err(|e| fault(".".to_owned(), &e))?;
+        Ok(Json(value))
     }
+}
+
+/// serde's message without the offending value: `invalid type: string "1101…", expected i64`
+/// becomes `invalid type: string, expected i64`, an unknown variant loses its name, and the
+/// position goes; values (ID numbers, phones) never reach a log or a screen.
+fn redacted_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(head, _)| head);
+    let expected = |rest: &str| {
+        rest.split_once(", expected ")
+            .map(|(_, exp)| format!(", expected {exp}"))
+            .unwrap_or_default()
+    };
+    let message = if let Some(rest) = text
+        .strip_prefix("invalid type: ")
+        .or_else(|| text.strip_prefix("invalid value: "))
+    {
+        let what = if text.starts_with("invalid type") {
+            "invalid type"
+        } else {
+            "invalid value"
+        };
+        let found = rest.split([' ', ',']).next().unwrap_or_default();
+        format!("{what}: {found}{}", expected(rest))
+    } else if let Some(rest) = text.strip_prefix("unknown variant ") {
+        format!("unknown variant{}", expected(rest))
+    } else {
+        text.to_owned()
+    };
+    redact(&message)
 }
 
 /// Raw bodies (result files).
 pub(crate) struct Raw(pub Vec<u8>);
 
 impl Decode for Raw {
-    fn decode(bytes: &[u8]) -> Option<Self> {
-        Some(Raw(bytes.to_vec()))
+    fn decode(bytes: &[u8]) -> Result<Self, Undecodable> {
+        Ok(Raw(bytes.to_vec()))
     }
 }
 
@@ -199,7 +256,8 @@ impl Http {
     }
 
     /// Sends `call`, retrying transient failures when the call is idempotent, and decodes the
-    /// answer; an undecodable (e.g. truncated) body counts as a transient failure.
+    /// answer; a truncated body counts as a transient failure, a complete body that is not the
+    /// contract's shape as a [`ClientError::Contract`] (logged with its field path, not retried).
     pub async fn send<T: Decode>(&self, call: &Call) -> Result<Reply<T>, ClientError> {
         let started = Instant::now();
         let mut attempt = 1;
@@ -290,17 +348,30 @@ impl Http {
         }
         if status.is_success() {
             return match T::decode(&bytes) {
-                Some(value) => Ok(Reply {
+                Ok(value) => Ok(Reply {
                     value: Some(value),
                     etag,
                 }),
-                None => Err(Failure {
+                Err(Undecodable::CutOff) => Err(Failure {
                     error: ClientError::garbled(),
                     transient: true,
                     retry_after: None,
                 }),
+                Err(Undecodable::Contract { path, message }) => {
+                    let endpoint = format!("{} {}", call.method, redact(&call.path));
+                    log::error!(
+                        "yaohao: contract error: {endpoint} answered {}: at {path}: {message}",
+                        status.as_u16()
+                    );
+                    Err(Failure {
+                        error: ClientError::contract(endpoint, path, message),
+                        transient: false,
+                        retry_after: None,
+                    })
+                }
             };
         }
+        // An error answer that is not an `ErrorBody` is judged by its status alone.
         let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
         let error = from_answer(status.as_u16(), body, retry_after, self.clock.now());
         let transient = matches!(error, ClientError::Server { .. })
@@ -310,5 +381,49 @@ impl Http {
             transient,
             retry_after: retry_after.map(Duration::from_secs),
         })
+    }
+}
+
+#[cfg(test)]
+mod decode_tests {
+    use super::*;
+    use crate::api::{Account, DocumentKind};
+
+    fn contract<T: DeserializeOwned>(body: &str) -> (String, String) {
+        match Json::<T>::decode(body.as_bytes()) {
+            Err(Undecodable::Contract { path, message }) => (path, message),
+            Err(Undecodable::CutOff) => panic!("cut off: {body}"),
+            Ok(_) => panic!("decoded: {body}"),
+        }
+    }
+
+    #[test]
+    fn faults_name_the_field_and_never_the_value() {
+        let (path, message) = contract::<Account>(
+            r#"{"id":1,"resident_id":"11010519491231002X","name":"张三","mobile":13800138000,
+               "marital_status":"married","created_at":"2026-01-01T00:00:00Z"}"#,
+        );
+        assert_eq!(path, "mobile");
+        assert_eq!(message, "invalid type: integer, expected a string");
+        let (path, message) = contract::<Vec<DocumentKind>>(r#"["id_front","110105199001011232"]"#);
+        assert_eq!(path, "[1]");
+        assert!(
+            message.starts_with("unknown variant, expected one of"),
+            "{message}"
+        );
+        assert!(!message.contains("110105"), "{message}");
+        let (path, message) = contract::<Vec<DocumentKind>>(r#"["id_front"] x"#);
+        assert_eq!(
+            (path.as_str(), message.as_str()),
+            (".", "trailing characters")
+        );
+    }
+
+    #[test]
+    fn a_cut_off_body_is_a_network_fault() {
+        assert_eq!(
+            Json::<Vec<DocumentKind>>::decode(br#"["id_front","id_b"#).err(),
+            Some(Undecodable::CutOff)
+        );
     }
 }

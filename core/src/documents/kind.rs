@@ -1,49 +1,10 @@
-//! The materials an application may need, with their size limits (product spec, L).
+//! The limits and names of each material (product spec, L); the kinds themselves are the
+//! contract's ([`crate::api::DocumentKind`]).
 
+use crate::api::DocumentKind;
 use crate::i18n::Text;
-use serde::{Deserialize, Serialize};
-
-/// One kind of material to upload.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
-    /// 身份证人像面
-    IdCardFront,
-    /// 身份证国徽面
-    IdCardBack,
-    /// 证件照
-    IdPhoto,
-    /// 机动车驾驶证
-    DrivingLicence,
-    /// 居住证
-    ResidencePermit,
-    /// 工作居住证
-    WorkResidencePermit,
-    /// 社会保险缴纳记录
-    SocialInsuranceRecord,
-    /// 结婚证或离婚证（婚姻状况变更）
-    MarriageCertificate,
-    /// 营业执照（单位）
-    BusinessLicence,
-    /// 纳税证明（单位）
-    TaxProof,
-}
 
 impl DocumentKind {
-    /// Every kind, in form order.
-    pub const ALL: [DocumentKind; 10] = [
-        DocumentKind::IdCardFront,
-        DocumentKind::IdCardBack,
-        DocumentKind::IdPhoto,
-        DocumentKind::DrivingLicence,
-        DocumentKind::ResidencePermit,
-        DocumentKind::WorkResidencePermit,
-        DocumentKind::SocialInsuranceRecord,
-        DocumentKind::MarriageCertificate,
-        DocumentKind::BusinessLicence,
-        DocumentKind::TaxProof,
-    ];
-
     /// Largest accepted upload in bytes: 200 KB for the ID photo, 2 MB for everything else.
     pub fn max_bytes(self) -> usize {
         match self {
@@ -78,6 +39,10 @@ impl DocumentKind {
             DocumentKind::ResidencePermit => ("居住证", "residence permit"),
             DocumentKind::WorkResidencePermit => ("工作居住证", "work residence permit"),
             DocumentKind::SocialInsuranceRecord => ("社会保险缴纳记录", "social-insurance record"),
+            DocumentKind::FamilyRelationProof => (
+                "户口簿或亲属关系证明",
+                "household register or family-relation proof",
+            ),
             DocumentKind::MarriageCertificate => ("婚姻状况证明", "marital-status certificate"),
             DocumentKind::BusinessLicence => ("营业执照", "business licence"),
             DocumentKind::TaxProof => ("纳税证明", "tax payment proof"),

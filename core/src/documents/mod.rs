@@ -6,7 +6,7 @@ mod prepare;
 mod resize;
 mod sharpness;
 
-pub use kind::DocumentKind;
+pub use crate::api::DocumentKind;
 pub use prepare::{
     DocumentError, PreparedDocument, decode, encode_within, prepare_document, shrink,
 };

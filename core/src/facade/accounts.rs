@@ -1,25 +1,20 @@
 //! Accounts: SMS codes, registration, login and logout, password reset, profile and mobile change.
 
 use reqwest::Method;
-use serde::Deserialize;
 use serde_json::json;
 
 use super::{
     Account, CodeSent, MaritalChange, MaritalStatus, Registration, SESSION_KEY, SmsPurpose, Yaohao,
 };
-use crate::documents::DocumentKind;
-
-/// Sync mark holding the latest marital-status change request (JSON).
-const MARITAL_CHANGE: &str = "marital_change";
+use crate::api::{self, Provider};
 use crate::client::ClientError;
 use crate::client::http::{Call, Json};
 use crate::client::redact::redact;
+use crate::documents::DocumentKind;
+use crate::i18n::Text;
 
-#[derive(Deserialize)]
-struct NewSession {
-    token: String,
-    account: Account,
-}
+/// Sync mark holding the latest marital-status change request (JSON).
+const MARITAL_CHANGE: &str = "marital_change";
 
 impl Yaohao {
     /// Asks the portal to send an SMS code: `mobile` for registration, `resident_id` for login,
@@ -30,8 +25,11 @@ impl Yaohao {
         mobile: Option<String>,
         resident_id: Option<String>,
     ) -> Result<CodeSent, ClientError> {
-        let call = Call::new(Method::POST, "/v1/sms-codes")
-            .json(json!({ "purpose": purpose, "mobile": mobile, "resident_id": resident_id }));
+        let call = Call::new(Method::POST, "/v1/sms-codes").json(json!(api::CodeRequest {
+            purpose,
+            mobile,
+            resident_id
+        }));
         Self::body(self.http.send::<Json<CodeSent>>(&call).await?)
     }
 
@@ -49,10 +47,12 @@ impl Yaohao {
         password: String,
         sms_code: String,
     ) -> Result<Account, ClientError> {
-        let call = Call::new(Method::POST, "/v1/sessions").json(json!({
-            "resident_id": resident_id, "password": password, "sms_code": sms_code
+        let call = Call::new(Method::POST, "/v1/sessions").json(json!(api::Login {
+            resident_id,
+            password,
+            sms_code
         }));
-        let session = Self::body(self.http.send::<Json<NewSession>>(&call).await?)?;
+        let session = Self::body(self.http.send::<Json<api::Session>>(&call).await?)?;
         let previous = self.cache.profile()?;
         let same_account = previous
             .as_deref()
@@ -99,8 +99,16 @@ impl Yaohao {
         provider: String,
         token: String,
     ) -> Result<(), ClientError> {
+        let provider = Provider::parse(&provider).ok_or_else(|| ClientError::Validation {
+            code: "invalid_input".to_owned(),
+            field: Some("provider".to_owned()),
+            message: Text::new(
+                format!("不支持的推送服务“{provider}”"),
+                format!("Unknown push provider '{provider}'."),
+            ),
+        })?;
         let mut call = Call::new(Method::POST, "/v1/me/devices")
-            .json(json!({ "provider": provider, "token": token }));
+            .json(json!(api::NewDevice { provider, token }));
         // The portal upserts on (provider, token): repeating the call is harmless.
         call.idempotent = true;
         self.authed::<serde_json::Value>(call).await?;
@@ -120,9 +128,11 @@ impl Yaohao {
         sms_code: String,
         new_password: String,
     ) -> Result<(), ClientError> {
-        let call = Call::new(Method::POST, "/v1/password-resets").json(json!({
-            "resident_id": resident_id, "mobile": mobile, "sms_code": sms_code,
-            "new_password": new_password
+        let call = Call::new(Method::POST, "/v1/password-resets").json(json!(api::PasswordReset {
+            resident_id,
+            mobile,
+            sms_code,
+            new_password
         }));
         self.http.send::<Json<serde_json::Value>>(&call).await?;
         self.secrets
@@ -154,7 +164,7 @@ impl Yaohao {
         new_mobile: String,
     ) -> Result<CodeSent, ClientError> {
         let call = Call::new(Method::POST, "/v1/me/mobile/codes")
-            .json(json!({ "new_mobile": new_mobile }));
+            .json(json!(api::MobileCodes { new_mobile }));
         Self::body(self.authed(call).await?)
     }
 
@@ -166,8 +176,10 @@ impl Yaohao {
         new_code: String,
     ) -> Result<Account, ClientError> {
         let call = Call::new(Method::PUT, "/v1/me/mobile")
-            .json(json!({
-                "new_mobile": new_mobile, "old_code": old_code, "new_code": new_code
+            .json(json!(api::MobileChange {
+                new_mobile,
+                old_code,
+                new_code
             }))
             .once();
         let account = Self::body(self.authed(call).await?)?;
@@ -185,10 +197,7 @@ impl Yaohao {
         let prepared = self
             .prepare_document(certificate, DocumentKind::MarriageCertificate)
             .await?;
-        let status_name = serde_json::to_value(status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let status_name = status.as_str().to_owned();
         let call = Call::new(Method::PUT, "/v1/me/marital-status")
             .file(
                 prepared.jpeg,

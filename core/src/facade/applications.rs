@@ -8,6 +8,7 @@ use super::{
     Application, ApplicationDetail, ApplicationForm, ApplicationKind, Draft, PendingUpload,
     Preview, StatusChange, SyncReport, Yaohao, from_ms,
 };
+use crate::api;
 use crate::cache::{ApplicationRow, DraftRow, HistoryRow};
 use crate::client::ClientError;
 use crate::client::http::Call;
@@ -35,7 +36,7 @@ pub(super) fn row_of(app: &Application) -> Result<ApplicationRow, ClientError> {
         id: app.id,
         code: app.code.clone(),
         kind: app.kind.as_str().to_owned(),
-        status: app.status.as_str().to_owned(),
+        status: app.status.clone(),
         reasons: serde_json::to_string(&app.rejection_reasons).map_err(ClientError::local)?,
         json: serde_json::to_string(app).map_err(ClientError::local)?,
     })
@@ -159,8 +160,7 @@ impl Yaohao {
 
     /// Makes sure the portal holds the draft's latest revision; true if something was sent.
     async fn push_draft(&self, row: &DraftRow) -> Result<bool, ClientError> {
-        let form: serde_json::Value =
-            serde_json::from_str(&row.form).map_err(ClientError::local)?;
+        let form: ApplicationForm = serde_json::from_str(&row.form).map_err(ClientError::local)?;
         let id = match row.application_id {
             Some(id) => id,
             None => match self.adopt_lost_creation(row).await? {
@@ -169,8 +169,11 @@ impl Yaohao {
                     // Creation is not idempotent: remember it was tried, so that a lost answer
                     // is recovered by adoption rather than by creating a second application.
                     self.cache.mark_create_attempted(&row.local_id)?;
+                    let kind = ApplicationKind::parse(&row.kind).ok_or_else(|| {
+                        ClientError::local(format_args!("unknown kind {}", row.kind))
+                    })?;
                     let call = Call::new(Method::POST, "/v1/applications")
-                        .json(json!({ "kind": row.kind, "form": form }));
+                        .json(json!(api::NewApplication { kind, form }));
                     let app: Application = Self::body(self.authed(call).await?)?;
                     self.cache.link_draft(&row.local_id, app.id)?;
                     self.cache.mark_draft_synced(&row.local_id, row.revision)?;
@@ -183,8 +186,8 @@ impl Yaohao {
         if row.synced_revision >= row.revision {
             return Ok(false);
         }
-        let call =
-            Call::new(Method::PUT, format!("/v1/applications/{id}")).json(json!({ "form": form }));
+        let call = Call::new(Method::PUT, format!("/v1/applications/{id}"))
+            .json(json!(api::FormUpdate { form }));
         let app: Application = match self.authed(call).await {
             Ok(reply) => Self::body(reply)?,
             Err(ClientError::NotFound { .. }) => return Err(ClientError::no_such_application()),
@@ -374,7 +377,7 @@ impl Yaohao {
 
 fn history_entry(h: HistoryRow) -> Result<StatusChange, ClientError> {
     Ok(StatusChange {
-        status: h.status.into(),
+        status: h.status,
         reasons: serde_json::from_str(&h.reasons).map_err(ClientError::local)?,
         seen_at: from_ms(h.seen_at),
     })

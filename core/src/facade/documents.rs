@@ -2,39 +2,26 @@
 //! queued, and sent in order when the portal can be reached (a `PUT` per material: repeating it is
 //! harmless).
 
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use reqwest::Method;
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::{Document, Draft, SyncReport, UploadRefusal, Yaohao};
+use crate::api;
 use crate::cache::{QueuedUpload, StoredDocument};
 use crate::client::ClientError;
 use crate::client::http::Call;
 use crate::documents::{DocumentKind, PreparedDocument, prepare_document};
 use crate::i18n::Text;
 
-/// The portal's name of a material, if the portal accepts it.
+/// The portal's name of a material, if an application holds it (the contract's name).
 pub fn portal_name(kind: DocumentKind) -> Option<&'static str> {
-    Some(match kind {
-        DocumentKind::IdCardFront => "id_front",
-        DocumentKind::IdCardBack => "id_back",
-        DocumentKind::IdPhoto => "id_photo",
-        DocumentKind::DrivingLicence => "driving_licence",
-        DocumentKind::ResidencePermit => "residence_permit",
-        DocumentKind::WorkResidencePermit => "work_residence_permit",
-        DocumentKind::SocialInsuranceRecord => "social_insurance_record",
-        DocumentKind::MarriageCertificate
-        | DocumentKind::BusinessLicence
-        | DocumentKind::TaxProof => return None,
-    })
+    kind.is_application_material().then(|| kind.as_str())
 }
 
 /// The material with this portal name.
 pub(super) fn kind_of(name: &str) -> Option<DocumentKind> {
-    DocumentKind::ALL
-        .into_iter()
-        .find(|k| portal_name(*k) == Some(name))
+    DocumentKind::parse(name).filter(|k| k.is_application_material())
 }
 
 /// A cached document as the facade returns it (materials this build does not know are skipped).
@@ -53,26 +40,15 @@ pub(super) fn document(d: StoredDocument) -> Option<Document> {
     })
 }
 
-/// The portal's document view.
-#[derive(Debug, Deserialize)]
-struct RemoteDocument {
-    kind: String,
-    sha256: String,
-    media_type: String,
-    size: i64,
-    uploaded_at: Option<DateTime<Utc>>,
-}
-
-impl RemoteDocument {
-    fn stored(self, local_path: Option<String>) -> StoredDocument {
-        StoredDocument {
-            kind: self.kind,
-            sha256: self.sha256,
-            media_type: self.media_type,
-            size: self.size,
-            local_path,
-            uploaded_at: self.uploaded_at.map(|t| t.to_rfc3339()),
-        }
+/// A cache row of a material the portal holds.
+fn stored(remote: api::Document, local_path: Option<String>) -> StoredDocument {
+    StoredDocument {
+        kind: remote.kind.as_str().to_owned(),
+        sha256: remote.sha256,
+        media_type: remote.media_type,
+        size: remote.size,
+        local_path,
+        uploaded_at: Some(remote.uploaded_at.to_rfc3339()),
     }
 }
 
@@ -181,10 +157,9 @@ impl Yaohao {
                 "image/jpeg",
                 Vec::new(),
             );
-            match self.authed::<RemoteDocument>(call).await {
+            match self.authed::<api::Document>(call).await {
                 Ok(reply) => {
-                    let remote = Self::body(reply)?;
-                    let stored = remote.stored(Some(upload.local_path.clone()));
+                    let stored = stored(Self::body(reply)?, Some(upload.local_path.clone()));
                     self.cache
                         .complete_upload(upload.seq, application_id, &stored)?;
                     report.uploads_sent += 1;
@@ -207,9 +182,9 @@ impl Yaohao {
     /// Fetches an application's materials into the cache.
     pub(super) async fn refresh_documents(&self, application_id: i64) -> Result<(), ClientError> {
         let path = format!("/v1/applications/{application_id}/documents");
-        if let Some(list) = self.fetch::<Vec<RemoteDocument>>(&path, true).await? {
-            let stored: Vec<StoredDocument> = list.into_iter().map(|d| d.stored(None)).collect();
-            self.cache.store_documents(application_id, &stored)?;
+        if let Some(list) = self.fetch::<Vec<api::Document>>(&path, true).await? {
+            let rows: Vec<StoredDocument> = list.into_iter().map(|d| stored(d, None)).collect();
+            self.cache.store_documents(application_id, &rows)?;
         }
         Ok(())
     }

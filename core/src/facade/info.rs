@@ -5,7 +5,8 @@ use chrono::{DateTime, Days, Utc};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use super::Yaohao;
+use super::{PeriodResult, Yaohao};
+use crate::api;
 use crate::calendar::{self, AnnouncedDate, Event};
 use crate::client::ClientError;
 use crate::client::http::{Call, Json};
@@ -15,7 +16,7 @@ use crate::time::beijing_date;
 /// Days around an announced date in which its projected date is looked for.
 const ANNOUNCEMENT_WINDOW: u64 = 20;
 
-/// A policy notice.
+/// A policy notice as the app shows it (from [`api::Announcement`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Announcement {
     /// Portal id.
@@ -26,31 +27,6 @@ pub struct Announcement {
     pub body: Text,
     /// When it was posted.
     pub published_at: DateTime<Utc>,
-}
-
-#[derive(Deserialize)]
-struct RemoteAnnouncement {
-    id: i64,
-    title_zh: String,
-    title_en: String,
-    body_zh: String,
-    body_en: String,
-    published_at: DateTime<Utc>,
-}
-
-/// One period's outcome for one of the account's codes, as the portal reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PeriodResult {
-    /// Period.
-    pub period: String,
-    /// Title.
-    pub title: String,
-    /// Application code.
-    pub code: String,
-    /// `won`, `not_won` or `pending`.
-    pub outcome: String,
-    /// 序号 of a win.
-    pub seq: Option<i64>,
 }
 
 /// The announced dates among the portal's calendar events, each tied to the projected date (of
@@ -78,7 +54,7 @@ impl Yaohao {
     /// Fetches announcements into the cache and returns them, newest first.
     pub async fn refresh_announcements(&self) -> Result<Vec<Announcement>, ClientError> {
         let Some(remote) = self
-            .fetch::<Vec<RemoteAnnouncement>>("/v1/announcements", false)
+            .fetch::<Vec<api::Announcement>>("/v1/announcements", false)
             .await?
         else {
             return self.announcements();

@@ -10,9 +10,9 @@ mod info;
 mod results;
 mod types;
 
+pub use crate::api::{Period, Quota, ResultEntry as PeriodResult};
 pub use documents::portal_name;
-pub use info::{Announcement, PeriodResult};
-pub use results::{Period, Quota};
+pub use info::Announcement;
 pub use types::*;
 
 use std::path::PathBuf;

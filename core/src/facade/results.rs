@@ -4,11 +4,13 @@
 //! within the deadline), continuation and reactivation.
 
 use reqwest::Method;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::dashboard::OutcomeDetail;
-use super::{Application, ResultNotification, ResultOutcome, Yaohao};
+use super::{
+    Application, ApplicationStatus, Period, PeriodStatus, Quota, ResultNotification, ResultOutcome,
+    Yaohao,
+};
 use crate::cache::{OutcomeRow, ResultFileRow};
 use crate::client::ClientError;
 use crate::client::http::{Call, Raw};
@@ -17,49 +19,7 @@ use crate::i18n::Text;
 use crate::results::{self, Code, Lookup};
 
 /// Statuses of applications that take part in a draw.
-const IN_POOL: [&str; 2] = ["approved", "won"];
-
-/// A period as the portal lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Period {
-    /// Period number: year + draw sequence (`202606` is the sixth draw of 2026).
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// `open`, `frozen`, `drawn` or `published`.
-    pub status: String,
-    /// Quotas to allocate.
-    pub quota: i64,
-    /// Applications approved by then join this draw.
-    pub cutoff_at: chrono::DateTime<chrono::Utc>,
-    /// Queries are unavailable from here…
-    pub freeze_from: chrono::DateTime<chrono::Utc>,
-    /// …to here.
-    pub freeze_until: chrono::DateTime<chrono::Utc>,
-    /// The draw.
-    pub draw_at: chrono::DateTime<chrono::Utc>,
-    /// Publication.
-    pub publish_at: chrono::DateTime<chrono::Utc>,
-}
-
-/// A quota won in a draw.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quota {
-    /// Portal id.
-    pub id: i64,
-    /// The winning application.
-    pub application_id: i64,
-    /// Period.
-    pub period: String,
-    /// Certificate number.
-    pub certificate: String,
-    /// `pending_confirmation`, `confirmed`, `forfeited` or `expired`.
-    pub status: String,
-    /// Confirm before this instant.
-    pub confirm_by: chrono::DateTime<chrono::Utc>,
-    /// Valid until.
-    pub expires_at: chrono::DateTime<chrono::Utc>,
-}
+const IN_POOL: [ApplicationStatus; 2] = [ApplicationStatus::Approved, ApplicationStatus::Won];
 
 fn notification(outcome: ResultOutcome) -> ResultNotification {
     let (code, period) = (&outcome.code, &outcome.period);
@@ -167,7 +127,10 @@ impl Yaohao {
     pub async fn check_published_results(&self) -> Result<Vec<ResultNotification>, ClientError> {
         let periods = self.refresh_periods().await?;
         let mut out = Vec::new();
-        for p in periods.into_iter().filter(|p| p.status == "published") {
+        for p in periods
+            .into_iter()
+            .filter(|p| p.status == PeriodStatus::Published)
+        {
             out.extend(self.check_results(p.id).await?);
         }
         Ok(out)
@@ -200,7 +163,12 @@ impl Yaohao {
         let verified = verdict == Verdict::Verified;
         let now = self.now_ms();
         let mut outcomes = Vec::new();
-        for code in self.cache.codes(&IN_POOL)? {
+        for code in self.cache.codes(
+            &IN_POOL
+                .iter()
+                .map(ApplicationStatus::as_str)
+                .collect::<Vec<_>>(),
+        )? {
             let Some(parsed) = Code::parse(&code) else {
                 continue;
             };

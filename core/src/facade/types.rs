@@ -1,174 +1,20 @@
-//! The records and enums the facade takes and returns: plain owned data, serialisable, with the
-//! portal's JSON field names so the wire and the cache share one shape.
+//! The records and enums the facade takes and returns: plain owned data, serialisable. What the
+//! portal sends is the contract's ([`crate::api`]), re-exported here; the rest is the facade's
+//! own (cache views, screens, notifications).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::EventKind;
 use crate::documents::DocumentKind;
 use crate::i18n::{Reason, Text};
-use crate::points::FamilyPoints;
 use crate::reminders::Reminder;
 
-pub use crate::forms::{ApplicationForm, ApplicationKind, FamilyForm, MemberForm};
-
-/// The logged-in applicant's account.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Account {
-    /// Portal account id.
-    pub id: i64,
-    /// Resident ID number (show it masked: [`crate::validate::mask`]).
-    pub resident_id: String,
-    /// Name as on the ID.
-    pub name: String,
-    /// Registered mobile.
-    pub mobile: String,
-    /// `unmarried`, `married`, `divorced` or `widowed`.
-    pub marital_status: String,
-    /// When the account was created.
-    pub created_at: DateTime<Utc>,
-}
-
-/// What an SMS code is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SmsPurpose {
-    /// Registering (sent to the new mobile).
-    Register,
-    /// Logging in (sent to the account's mobile).
-    Login,
-    /// Resetting the password.
-    ResetPassword,
-}
-
-/// An SMS code was sent (or, to protect privacy, would have been).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CodeSent {
-    /// Seconds the code stays valid.
-    pub expires_in: i64,
-    /// Seconds before another code may be requested.
-    pub resend_after: i64,
-}
-
-/// A new account's details.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Registration {
-    /// Resident ID number.
-    pub resident_id: String,
-    /// Name exactly as on the ID.
-    pub name: String,
-    /// Mainland mobile number.
-    pub mobile: String,
-    /// Password (the portal's policy applies).
-    pub password: String,
-    /// The code sent to `mobile`.
-    pub sms_code: String,
-}
-
-/// Where an application stands: the known statuses and the raw name of any other.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(from = "String", into = "String")]
-pub enum ApplicationStatus {
-    /// Being edited.
-    Draft,
-    /// 审核中.
-    UnderReview,
-    /// 审核通过: in the pool.
-    Approved,
-    /// 审核未通过 (see the reasons).
-    Rejected,
-    /// Won a quota.
-    Won,
-    /// Removed from the pool (may be re-activated).
-    Removed,
-    /// A status this build does not know.
-    Other {
-        /// The portal's name.
-        raw: String,
-    },
-}
-
-impl ApplicationStatus {
-    /// The portal's name.
-    pub fn as_str(&self) -> &str {
-        match self {
-            ApplicationStatus::Draft => "draft",
-            ApplicationStatus::UnderReview => "under_review",
-            ApplicationStatus::Approved => "approved",
-            ApplicationStatus::Rejected => "rejected",
-            ApplicationStatus::Won => "won",
-            ApplicationStatus::Removed => "removed",
-            ApplicationStatus::Other { raw } => raw,
-        }
-    }
-
-    /// The label to show.
-    pub fn label(&self) -> Text {
-        match self {
-            ApplicationStatus::Draft => Text::new("草稿", "Draft"),
-            ApplicationStatus::UnderReview => Text::new("审核中", "Under review"),
-            ApplicationStatus::Approved => Text::new("审核通过", "Approved"),
-            ApplicationStatus::Rejected => Text::new("审核未通过", "Rejected"),
-            ApplicationStatus::Won => Text::new("已中签", "Won"),
-            ApplicationStatus::Removed => Text::new("已移出", "Removed"),
-            ApplicationStatus::Other { raw } => Text::new(raw.clone(), raw.clone()),
-        }
-    }
-}
-
-impl From<String> for ApplicationStatus {
-    fn from(raw: String) -> ApplicationStatus {
-        match raw.as_str() {
-            "draft" => ApplicationStatus::Draft,
-            "under_review" => ApplicationStatus::UnderReview,
-            "approved" => ApplicationStatus::Approved,
-            "rejected" => ApplicationStatus::Rejected,
-            "won" => ApplicationStatus::Won,
-            "removed" => ApplicationStatus::Removed,
-            _ => ApplicationStatus::Other { raw },
-        }
-    }
-}
-
-impl From<ApplicationStatus> for String {
-    fn from(status: ApplicationStatus) -> String {
-        status.as_str().to_owned()
-    }
-}
-
-/// An application as the portal last reported it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Application {
-    /// Portal id.
-    pub id: i64,
-    /// Kind.
-    pub kind: ApplicationKind,
-    /// Status.
-    pub status: ApplicationStatus,
-    /// 13-digit application code, once submitted.
-    pub code: Option<String>,
-    /// The form.
-    pub form: ApplicationForm,
-    /// Why the last review rejected it.
-    #[serde(default)]
-    pub rejection_reasons: Vec<Reason>,
-    /// Unsuccessful draws so far.
-    #[serde(default)]
-    pub draw_count: i64,
-    /// First submission.
-    #[serde(default)]
-    pub submitted_at: Option<DateTime<Utc>>,
-    /// Last review.
-    #[serde(default)]
-    pub reviewed_at: Option<DateTime<Utc>>,
-    /// Created.
-    pub created_at: DateTime<Utc>,
-    /// Last changed.
-    pub updated_at: DateTime<Utc>,
-    /// The Beijing date it was last continued (继续参与), if ever.
-    #[serde(default)]
-    pub continued_on: Option<NaiveDate>,
-}
+pub use crate::api::{
+    Account, Application, ApplicationForm, ApplicationKind, ApplicationStatus, CodeSent,
+    FamilyForm, FieldCheck, MaritalChange, MaritalChangeStatus, MaritalStatus, MemberForm,
+    PeriodOutcome, PeriodStatus, Preview, QuotaStatus, Registration, SmsPurpose,
+};
 
 /// One entry of an application's status history, as this device saw it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,38 +87,6 @@ pub struct Draft {
     pub updated_at: DateTime<Utc>,
     /// Materials queued for upload, in sending order.
     pub pending_uploads: Vec<PendingUpload>,
-}
-
-/// One field check of a preview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldCheck {
-    /// The form field, e.g. `licence_file` or `family.members[0].name`.
-    pub field: String,
-    /// Whether it passes.
-    pub valid: bool,
-    /// The value as it should be submitted, if a fix is certain.
-    #[serde(default)]
-    pub normalized: Option<String>,
-    /// Every problem, in fixing order.
-    #[serde(default)]
-    pub errors: Vec<Reason>,
-}
-
-/// Everything a submission would check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Preview {
-    /// Whether submitting would succeed now.
-    pub ready: bool,
-    /// Field checks.
-    pub checks: Vec<FieldCheck>,
-    /// Required materials the portal does not have yet (portal names).
-    pub missing_documents: Vec<String>,
-    /// Family points (family applications).
-    #[serde(default)]
-    pub points: Option<FamilyPoints>,
-    /// Why the family is not valid, if it is not.
-    #[serde(default)]
-    pub family_problem: Option<Reason>,
 }
 
 /// A material the portal refused for good (dropped from the queue).
@@ -372,35 +186,17 @@ pub struct ReminderPlan {
     pub cancel: Vec<String>,
 }
 
-/// Marital statuses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MaritalStatus {
-    /// 未婚.
-    Unmarried,
-    /// 已婚.
-    Married,
-    /// 离异.
-    Divorced,
-    /// 丧偶.
-    Widowed,
-}
-
-/// A marital-status change request (reviewed in about 5 working days).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MaritalChange {
-    /// Portal id.
-    pub id: i64,
-    /// The status asked for.
-    pub requested_status: MaritalStatus,
-    /// `pending`, `approved` or `rejected`.
-    pub status: String,
-    /// Why it was rejected.
-    #[serde(default)]
-    pub reason: Option<String>,
-    /// When it was requested.
-    pub created_at: DateTime<Utc>,
-    /// When it was decided.
-    #[serde(default)]
-    pub decided_at: Option<DateTime<Utc>>,
+impl ApplicationStatus {
+    /// The label to show.
+    pub fn label(&self) -> Text {
+        match self {
+            ApplicationStatus::Draft => Text::new("草稿", "Draft"),
+            ApplicationStatus::UnderReview => Text::new("审核中", "Under review"),
+            ApplicationStatus::Approved => Text::new("审核通过", "Approved"),
+            ApplicationStatus::Rejected => Text::new("审核未通过", "Rejected"),
+            ApplicationStatus::Won => Text::new("已中签", "Won"),
+            ApplicationStatus::Removed => Text::new("已移出", "Removed"),
+            ApplicationStatus::Other { raw } => Text::new(raw.clone(), raw.clone()),
+        }
+    }
 }

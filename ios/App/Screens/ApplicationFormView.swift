@@ -126,6 +126,7 @@ func documentTitle(_ kind: DocumentType) -> String {
     case .residencePermit: String(localized: "居住证")
     case .workResidencePermit: String(localized: "工作居住证")
     case .socialInsuranceRecord: String(localized: "社保缴纳记录")
+    case .familyRelationProof: String(localized: "户口簿或亲属关系证明")
     case .marriageCertificate: String(localized: "结婚证")
     case .businessLicence: String(localized: "营业执照")
     case .taxProof: String(localized: "纳税证明")

@@ -4,7 +4,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::config::PasswordCost;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 fn hasher(cost: PasswordCost) -> ApiResult<Argon2<'static>> {
     let params = match cost {
@@ -55,7 +55,7 @@ pub fn check_policy(password: &str, field: &str) -> ApiResult<()> {
         Some(reason) if reason.code == "password_too_weak" => {
             Err(
                 ApiError::invalid(field, reason.message_zh, reason.message_en)
-                    .with_code("password_too_weak"),
+                    .with_code(ErrorCode::PasswordTooWeak),
             )
         }
         Some(reason) => Err(ApiError::invalid(

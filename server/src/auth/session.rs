@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::cache::SessionRow;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hashing::sha256_hex;
 use crate::random;
 use crate::state::AppState;
@@ -123,14 +123,14 @@ pub fn admit(row: Option<&SessionRow>, now: DateTime<Utc>) -> ApiResult<Session>
     match row.ended.as_deref() {
         Some(ENDED_ELSEWHERE) => Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
-            "logged_in_elsewhere",
+            ErrorCode::LoggedInElsewhere,
             "您的账号已在其他设备登录，本次登录已失效",
             "your account logged in on another device; this session has ended",
         )),
         Some(_) => Err(ApiError::unauthenticated()),
         None if now >= from_ms(row.expires_at) => Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
-            "session_expired",
+            ErrorCode::SessionExpired,
             "登录已过期，请重新登录",
             "your session has expired, please log in again",
         )),

@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Transaction, params};
-use serde::{Deserialize, Serialize};
 
 use crate::error::ApiResult;
 use crate::sms::BoxFuture;
@@ -23,83 +22,34 @@ pub const MAX_ATTEMPTS: i64 = 6;
 /// Notifications delivered per run.
 const BATCH: i64 = 500;
 
-/// Push providers a device can use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Provider {
-    /// Firebase Cloud Messaging HTTP v1 (Android).
-    Fcm,
-    /// Apple Push Notification service (iOS).
-    Apns,
-    /// A server-sent event stream (development and the CLI).
-    Dev,
-}
+use yaohao_core::api::PushStatus;
+pub use yaohao_core::api::{Provider, PushNotification as Notification};
 
-impl Provider {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Provider::Fcm => "fcm",
-            Provider::Apns => "apns",
-            Provider::Dev => "dev",
-        }
-    }
-
-    /// The provider with this stored name.
-    pub fn parse(name: &str) -> Option<Provider> {
-        [Provider::Fcm, Provider::Apns, Provider::Dev]
-            .into_iter()
-            .find(|p| p.as_str() == name)
-    }
-}
-
-/// What a participant is told when a period is published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Notification {
-    /// `result:<period>:<application>`: the same for every retry and device, so clients dedupe.
-    pub idempotency_key: String,
-    /// Period number.
-    pub period: String,
-    /// The application.
-    pub application_id: i64,
-    /// Whether it won.
-    pub won: bool,
-    /// Title, Chinese.
-    pub title_zh: String,
-    /// Title, English.
-    pub title_en: String,
-    /// Body, Chinese.
-    pub body_zh: String,
-    /// Body, English.
-    pub body_en: String,
-}
-
-impl Notification {
-    fn new(key: String, period: String, application_id: i64, won: bool) -> Notification {
-        let (body_zh, body_en) = if won {
-            (
-                format!("恭喜！您在第 {period} 期摇号中签，请在 72 小时内确认。"),
-                format!("Congratulations: you won in period {period}. Confirm within 72 hours."),
-            )
-        } else {
-            (
-                format!("第 {period} 期摇号结果已公布，您本期未中签，申请将自动参加下期摇号。"),
-                format!(
-                    "Period {period} results are out: not drawn this time; your application \
+/// The notification of one application's outcome in `period`.
+fn notification(key: String, period: String, application_id: i64, won: bool) -> Notification {
+    let (body_zh, body_en) = if won {
+        (
+            format!("恭喜！您在第 {period} 期摇号中签，请在 72 小时内确认。"),
+            format!("Congratulations: you won in period {period}. Confirm within 72 hours."),
+        )
+    } else {
+        (
+            format!("第 {period} 期摇号结果已公布，您本期未中签，申请将自动参加下期摇号。"),
+            format!(
+                "Period {period} results are out: not drawn this time; your application \
                      carries over to the next draw."
-                ),
-            )
-        };
-        Notification {
-            idempotency_key: key,
-            period,
-            application_id,
-            won,
-            title_zh: "摇号结果".into(),
-            title_en: "Draw result".into(),
-            body_zh,
-            body_en,
-        }
+            ),
+        )
+    };
+    Notification {
+        idempotency_key: key,
+        period,
+        application_id,
+        won,
+        title_zh: "摇号结果".into(),
+        title_en: "Draw result".into(),
+        body_zh,
+        body_en,
     }
 }
 
@@ -136,7 +86,8 @@ impl Providers {
     }
 }
 
-/// Queues period `?1`'s notifications at `?2` (see [`enqueue_publication`]).
+/// Queues period `?1`'s notifications at `?2` with status `?3` (pending; see
+/// [`enqueue_publication`]).
 pub(crate) const PUBLICATION_SQL: &str = "INSERT OR IGNORE INTO push_outbox
         (idempotency_key, account_id, application_id, period_id, won, status, attempts,
          next_attempt_at, created_at)
@@ -144,7 +95,7 @@ pub(crate) const PUBLICATION_SQL: &str = "INSERT OR IGNORE INTO push_outbox
             e.application_id, e.period_id,
             EXISTS(SELECT 1 FROM winners w WHERE w.period_id = e.period_id
                    AND w.application_id = e.application_id),
-            'pending', 0, ?2, ?2
+            ?3, 0, ?2, ?2
      FROM (SELECT DISTINCT account_id FROM devices) d
      CROSS JOIN applications a ON a.account_id = d.account_id
      CROSS JOIN pool_entries e ON e.period_id = ?1 AND e.application_id = a.id";
@@ -157,21 +108,13 @@ pub fn enqueue_publication(
     period: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<usize> {
-    Ok(tx.execute(PUBLICATION_SQL, params![period, ms(now)])?)
+    Ok(tx.execute(
+        PUBLICATION_SQL,
+        params![period, ms(now), PushStatus::Pending.as_str()],
+    )?)
 }
 
-/// What one delivery run did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct DeliveryReport {
-    /// Notifications delivered to every device of their account.
-    pub sent: usize,
-    /// Notifications whose account has no device.
-    pub no_device: usize,
-    /// Notifications to retry later.
-    pub retrying: usize,
-    /// Notifications given up after [`MAX_ATTEMPTS`].
-    pub failed: usize,
-}
+pub use yaohao_core::api::DeliveryReport;
 
 struct Due {
     id: i64,
@@ -192,10 +135,14 @@ pub async fn deliver_due(
     let settled = db
         .write(move |tx| {
             Ok(tx.execute(
-                "UPDATE push_outbox SET status = 'no_device', attempts = attempts + 1
-                 WHERE status = 'pending' AND next_attempt_at <= ?1
+                "UPDATE push_outbox SET status = ?2, attempts = attempts + 1
+                 WHERE status = ?3 AND next_attempt_at <= ?1
                  AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.account_id = push_outbox.account_id)",
-                params![at],
+                params![
+                    at,
+                    PushStatus::NoDevice.as_str(),
+                    PushStatus::Pending.as_str()
+                ],
             )?)
         })
         .await?;
@@ -203,17 +150,18 @@ pub async fn deliver_due(
         .read(move |c| {
             let mut stmt = c.prepare(
                 "SELECT id, idempotency_key, period_id, application_id, won, attempts, account_id
-                 FROM push_outbox WHERE status = 'pending' AND next_attempt_at <= ?1
+                 FROM push_outbox WHERE status = ?3 AND next_attempt_at <= ?1
                  ORDER BY id LIMIT ?2",
             )?;
-            let rows = stmt.query_map(params![ms(now), BATCH], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    Notification::new(r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
-                    r.get::<_, i64>(5)?,
-                    r.get::<_, i64>(6)?,
-                ))
-            })?;
+            let rows =
+                stmt.query_map(params![ms(now), BATCH, PushStatus::Pending.as_str()], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        notification(r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+                        r.get::<_, i64>(5)?,
+                        r.get::<_, i64>(6)?,
+                    ))
+                })?;
             let mut devices =
                 c.prepare_cached("SELECT provider, token FROM devices WHERE account_id = ?1")?;
             let mut out = Vec::new();
@@ -259,19 +207,19 @@ pub async fn deliver_due(
         let status = match (&error, item.devices.is_empty()) {
             (None, true) => {
                 report.no_device += 1;
-                "no_device"
+                PushStatus::NoDevice
             }
             (None, false) => {
                 report.sent += 1;
-                "sent"
+                PushStatus::Sent
             }
             (Some(_), _) if item.attempts + 1 >= MAX_ATTEMPTS => {
                 report.failed += 1;
-                "failed"
+                PushStatus::Failed
             }
             (Some(_), _) => {
                 report.retrying += 1;
-                "pending"
+                PushStatus::Pending
             }
         };
         let backoff = Duration::seconds(30 << item.attempts.clamp(0, 10));
@@ -282,9 +230,16 @@ pub async fn deliver_due(
         for (id, status, error, next) in outcomes {
             tx.execute(
                 "UPDATE push_outbox SET status = ?1, last_error = ?2, next_attempt_at = ?3,
-                 attempts = attempts + 1, sent_at = CASE WHEN ?1 = 'sent' THEN ?4 END
+                 attempts = attempts + 1, sent_at = CASE WHEN ?1 = ?6 THEN ?4 END
                  WHERE id = ?5",
-                params![status, error, next, at, id],
+                params![
+                    status.as_str(),
+                    error,
+                    next,
+                    at,
+                    id,
+                    PushStatus::Sent.as_str()
+                ],
             )?;
         }
         Ok(())

@@ -8,20 +8,22 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
-use chrono::{DateTime, Duration, SubsecRound, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
 
 use crate::auth::password;
 use crate::auth::session::{self, Session};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::ApiJson;
 use crate::rules;
 use crate::sms::SmsMessage;
 use crate::sms::codes::{self, Purpose};
 use crate::state::AppState;
-use crate::time::{from_ms, iso, ms};
-use yaohao_core::facade::Account;
+use crate::time::{at, from_ms, ms};
+use yaohao_core::api::{
+    self, Account, CodeRequest, CodeSent, Login, MaritalStatus, MobileChange, MobileCodes,
+    PasswordReset, Registration, SmsPurpose,
+};
 
 /// Wrong passwords in a row before the account locks.
 pub const MAX_FAILED_LOGINS: i64 = 5;
@@ -53,9 +55,10 @@ pub fn load_account(conn: &Connection, id: i64) -> ApiResult<Account> {
                 resident_id: r.get(1)?,
                 name: r.get(2)?,
                 mobile: r.get(3)?,
-                marital_status: r.get(4)?,
-                // Whole seconds, as every instant the portal shows.
-                created_at: from_ms(r.get(5)?).trunc_subsecs(0),
+                // Only the four statuses are ever stored (changes are checked).
+                marital_status: MaritalStatus::parse(&r.get::<_, String>(4)?)
+                    .unwrap_or(MaritalStatus::Unmarried),
+                created_at: at(r.get(5)?),
             })
         },
     )
@@ -89,13 +92,6 @@ async fn send_codes(state: &AppState, targets: Vec<(String, Purpose)>) -> ApiRes
     Ok(())
 }
 
-/// Answer to a code request.
-#[derive(Debug, Serialize)]
-struct CodeSent {
-    expires_in: i64,
-    resend_after: i64,
-}
-
 fn code_sent() -> Response {
     (
         StatusCode::ACCEPTED,
@@ -105,13 +101,6 @@ fn code_sent() -> Response {
         }),
     )
         .into_response()
-}
-
-#[derive(Debug, Deserialize)]
-struct CodeRequest {
-    purpose: Purpose,
-    mobile: Option<String>,
-    resident_id: Option<String>,
 }
 
 fn account_mobile(conn: &Connection, resident_id: &str) -> ApiResult<Option<(i64, String)>> {
@@ -142,10 +131,15 @@ async fn request_code(
             "missing required field",
         )),
     };
-    match body.purpose {
+    let purpose = match body.purpose {
+        SmsPurpose::Register => Purpose::Register,
+        SmsPurpose::Login => Purpose::Login,
+        SmsPurpose::ResetPassword => Purpose::ResetPassword,
+    };
+    match purpose {
         Purpose::Register => {
             let mobile = rules::mobile("mobile", &field("mobile", &body.mobile)?)?;
-            send_codes(&state, vec![(mobile, body.purpose)]).await?;
+            send_codes(&state, vec![(mobile, purpose)]).await?;
         }
         Purpose::Login | Purpose::ResetPassword => {
             let id = rules::resident_id(
@@ -153,23 +147,22 @@ async fn request_code(
                 &field("resident_id", &body.resident_id)?,
                 today(&state),
             )?;
-            let wanted = match body.purpose {
+            let wanted = match purpose {
                 Purpose::ResetPassword => {
                     Some(rules::mobile("mobile", &field("mobile", &body.mobile)?)?)
                 }
                 _ => None,
             };
-            state.throttles.resend(
-                &format!("{}:{id}", body.purpose.as_str()),
-                state.clock.now(),
-            )?;
+            state
+                .throttles
+                .resend(&format!("{}:{id}", purpose.as_str()), state.clock.now())?;
             let found = state.db.read(move |c| account_mobile(c, &id)).await?;
             let target = found
                 .map(|(_, m)| m)
                 .filter(|m| wanted.as_ref().is_none_or(|w| w == m));
             if let Some(mobile) = target {
-                match send_codes(&state, vec![(mobile, body.purpose)]).await {
-                    Err(e) if e.body().status == StatusCode::TOO_MANY_REQUESTS => {}
+                match send_codes(&state, vec![(mobile, purpose)]).await {
+                    Err(e) if e.status() == StatusCode::TOO_MANY_REQUESTS => {}
                     other => other?,
                 }
             }
@@ -183,15 +176,6 @@ async fn request_code(
         }
     }
     Ok(code_sent())
-}
-
-#[derive(Debug, Deserialize)]
-struct Registration {
-    resident_id: String,
-    name: String,
-    mobile: String,
-    password: String,
-    sms_code: String,
 }
 
 async fn hash_password(state: &AppState, password: String) -> ApiResult<String> {
@@ -241,7 +225,7 @@ async fn register(
                 codes::failed_use(tx, code)?;
                 return Ok(Err(ApiError::new(
                     StatusCode::CONFLICT,
-                    "account_exists",
+                    ErrorCode::AccountExists,
                     "该身份证号已注册",
                     "an account with this resident ID already exists",
                 )
@@ -260,25 +244,10 @@ async fn register(
     Ok((StatusCode::CREATED, Json(account)).into_response())
 }
 
-#[derive(Debug, Deserialize)]
-struct Login {
-    resident_id: String,
-    password: String,
-    sms_code: String,
-}
-
-/// A new session.
-#[derive(Debug, Serialize)]
-struct SessionView {
-    token: String,
-    expires_at: String,
-    account: Account,
-}
-
 fn invalid_credentials() -> ApiError {
     ApiError::new(
         StatusCode::UNAUTHORIZED,
-        "invalid_credentials",
+        ErrorCode::InvalidCredentials,
         "身份证号或密码错误",
         "wrong resident ID or password",
     )
@@ -291,13 +260,13 @@ fn login_code_refused() -> ApiError {
         "验证码错误或已失效，请重新获取",
         "wrong or expired verification code: request a new one",
     )
-    .with_code("sms_code_invalid")
+    .with_code(ErrorCode::SmsCodeInvalid)
 }
 
 fn account_locked(until: DateTime<Utc>, now: DateTime<Utc>) -> ApiError {
     ApiError::new(
         StatusCode::LOCKED,
-        "account_locked",
+        ErrorCode::AccountLocked,
         "密码错误次数过多，账号已暂时锁定",
         "too many wrong passwords: the account is locked for a while",
     )
@@ -404,9 +373,9 @@ async fn login(
         .await?;
     state.caches.sessions_changed(id);
     let account = state.db.read(move |c| load_account(c, id)).await?;
-    let view = SessionView {
+    let view = api::Session {
         token: session.token,
-        expires_at: iso(ms(session.expires_at)),
+        expires_at: at(ms(session.expires_at)),
         account,
     };
     Ok((StatusCode::CREATED, Json(view)).into_response())
@@ -438,14 +407,6 @@ async fn logout(
 async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Json<Account>> {
     let id = session.account_id;
     Ok(Json(state.db.read(move |c| load_account(c, id)).await?))
-}
-
-#[derive(Debug, Deserialize)]
-struct PasswordReset {
-    resident_id: String,
-    mobile: String,
-    sms_code: String,
-    new_password: String,
 }
 
 /// `POST /v1/password-resets`: sets a new password; ends every session and lifts a lockout.
@@ -491,11 +452,6 @@ async fn reset_password(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Deserialize)]
-struct MobileCodes {
-    new_mobile: String,
-}
-
 /// `POST /v1/me/mobile/codes`: sends one code to the current number and one to the new number.
 async fn request_mobile_change_codes(
     State(state): State<AppState>,
@@ -523,13 +479,6 @@ async fn request_mobile_change_codes(
     )
     .await?;
     Ok(code_sent())
-}
-
-#[derive(Debug, Deserialize)]
-struct MobileChange {
-    new_mobile: String,
-    old_code: String,
-    new_code: String,
 }
 
 /// `PUT /v1/me/mobile`: changes the number once both codes are confirmed.

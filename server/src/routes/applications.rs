@@ -7,18 +7,18 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rusqlite::{OptionalExtension, params};
-use serde::{Deserialize, Serialize};
 
-use crate::applications::{self, ApplicationView, Preview, status};
+use crate::applications::{self, Preview};
 use crate::auth::session::Session;
 use crate::config::Limits;
 use crate::documents::{self, DocumentKind, DocumentStore};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{ApiJson, ApiPath};
 use crate::routes::accounts::load_account;
 use crate::state::AppState;
-use crate::time::{iso, ms};
-use yaohao_core::forms::{ApplicationForm, ApplicationKind};
+use crate::time::ms;
+use yaohao_core::api::{Application, ApplicationStatus, Document, FormUpdate, NewApplication};
+use yaohao_core::forms::ApplicationKind;
 
 /// The application routes. The JSON bodies (a new draft, a saved form) are limited to
 /// `limits.json_body_bytes`; uploads are limited per file while streaming (see `read_file`).
@@ -40,13 +40,6 @@ pub fn router(limits: &Limits) -> Router<AppState> {
                 .layer(DefaultBodyLimit::disable())
                 .delete(delete_document),
         )
-}
-
-#[derive(Debug, Deserialize)]
-struct NewApplication {
-    kind: ApplicationKind,
-    #[serde(default)]
-    form: ApplicationForm,
 }
 
 fn not_editable() -> ApiError {
@@ -73,17 +66,18 @@ async fn create(
     let now = ms(state.clock.now());
     let account = session.account_id;
     let form = serde_json::to_string(&body.form).map_err(ApiError::internal)?;
-    let view = state
-        .db
-        .write(move |tx| {
-            tx.execute(
+    let view =
+        state
+            .db
+            .write(move |tx| {
+                tx.execute(
                 "INSERT INTO applications (account_id, kind, status, form, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![account, body.kind.as_str(), status::DRAFT, form, now],
+                params![account, body.kind.as_str(), ApplicationStatus::Draft.as_str(), form, now],
             )?;
-            applications::load_owned(tx, tx.last_insert_rowid(), account)
-        })
-        .await?;
+                applications::load_owned(tx, tx.last_insert_rowid(), account)
+            })
+            .await?;
     Ok((StatusCode::CREATED, Json(view)).into_response())
 }
 
@@ -91,7 +85,7 @@ async fn create(
 async fn list(
     State(state): State<AppState>,
     session: Session,
-) -> ApiResult<Json<Vec<ApplicationView>>> {
+) -> ApiResult<Json<Vec<Application>>> {
     let account = session.account_id;
     Ok(Json(
         state
@@ -106,7 +100,7 @@ async fn read(
     State(state): State<AppState>,
     session: Session,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<ApplicationView>> {
+) -> ApiResult<Json<Application>> {
     let account = session.account_id;
     Ok(Json(
         state
@@ -116,18 +110,13 @@ async fn read(
     ))
 }
 
-#[derive(Debug, Deserialize)]
-struct FormUpdate {
-    form: ApplicationForm,
-}
-
 /// `PUT /v1/applications/{id}`: saves the form of a draft (or of a rejected application).
 async fn update(
     State(state): State<AppState>,
     session: Session,
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<FormUpdate>,
-) -> ApiResult<Json<ApplicationView>> {
+) -> ApiResult<Json<Application>> {
     applications::check_text(&body.form)?;
     let account = session.account_id;
     let now = state.clock.now();
@@ -163,7 +152,7 @@ async fn remove(
         .db
         .write(move |tx| {
             let current = applications::load_owned(tx, id, account)?;
-            if current.status != status::DRAFT || current.code.is_some() {
+            if current.status != ApplicationStatus::Draft || current.code.is_some() {
                 return Err(not_editable());
             }
             tx.execute("DELETE FROM applications WHERE id = ?1", [id])?;
@@ -177,7 +166,7 @@ fn build_preview(
     conn: &rusqlite::Connection,
     id: i64,
     account: i64,
-) -> ApiResult<(ApplicationView, Preview)> {
+) -> ApiResult<(Application, Preview)> {
     let view = applications::load_owned(conn, id, account)?;
     let resident_id = load_account(conn, account)?.resident_id;
     let uploaded = applications::uploaded_kinds(conn, id)?;
@@ -207,7 +196,7 @@ async fn submit(
     State(state): State<AppState>,
     session: Session,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<ApplicationView>> {
+) -> ApiResult<Json<Application>> {
     let account = session.account_id;
     let now = ms(state.clock.now());
     let code_seed = state.config.code_seed;
@@ -224,8 +213,13 @@ async fn submit(
             let active: Option<String> = tx
                 .query_row(
                     "SELECT code FROM applications WHERE account_id = ?1 AND id != ?2
-                     AND status NOT IN ('draft', 'removed')",
-                    params![account, id],
+                     AND status NOT IN (?3, ?4)",
+                    params![
+                        account,
+                        id,
+                        ApplicationStatus::Draft.as_str(),
+                        ApplicationStatus::Removed.as_str()
+                    ],
                     |r| r.get(0),
                 )
                 .optional()?
@@ -233,7 +227,7 @@ async fn submit(
             if let Some(code) = active {
                 return Err(ApiError::new(
                     StatusCode::CONFLICT,
-                    "already_applied",
+                    ErrorCode::AlreadyApplied,
                     format!("您已有有效申请（申请编码 {code}），不能重复申请"),
                     format!("you already have an active application (code {code})"),
                 ));
@@ -245,7 +239,7 @@ async fn submit(
             tx.execute(
                 "UPDATE applications SET status = ?1, code = ?2, rejection_reasons = NULL,
                  submitted_at = COALESCE(submitted_at, ?3), updated_at = ?3 WHERE id = ?4",
-                params![status::UNDER_REVIEW, code, now, id],
+                params![ApplicationStatus::UnderReview.as_str(), code, now, id],
             )?;
             applications::load_owned(tx, id, account)
         })
@@ -253,17 +247,7 @@ async fn submit(
     Ok(Json(view))
 }
 
-/// A stored document.
-#[derive(Debug, Clone, Serialize)]
-struct DocumentView {
-    kind: DocumentKind,
-    sha256: String,
-    media_type: String,
-    size: i64,
-    uploaded_at: String,
-}
-
-fn load_documents(conn: &rusqlite::Connection, id: i64) -> ApiResult<Vec<DocumentView>> {
+fn load_documents(conn: &rusqlite::Connection, id: i64) -> ApiResult<Vec<Document>> {
     let mut stmt = conn.prepare(
         "SELECT kind, sha256, media_type, size, created_at FROM documents
          WHERE application_id = ?1 ORDER BY kind",
@@ -280,13 +264,13 @@ fn load_documents(conn: &rusqlite::Connection, id: i64) -> ApiResult<Vec<Documen
     let mut out = Vec::new();
     for row in rows {
         let (kind, sha256, media_type, size, at) = row?;
-        if let Some(kind) = DocumentKind::parse(&kind) {
-            out.push(DocumentView {
+        if let Some(kind) = documents::application_material(&kind) {
+            out.push(Document {
                 kind,
                 sha256,
                 media_type,
                 size,
-                uploaded_at: iso(at),
+                uploaded_at: crate::time::at(at),
             });
         }
     }
@@ -298,7 +282,7 @@ async fn list_documents(
     State(state): State<AppState>,
     session: Session,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<Vec<DocumentView>>> {
+) -> ApiResult<Json<Vec<Document>>> {
     let account = session.account_id;
     let docs = state
         .db
@@ -311,7 +295,7 @@ async fn list_documents(
 }
 
 fn parse_kind(name: &str) -> ApiResult<DocumentKind> {
-    DocumentKind::parse(name).ok_or_else(ApiError::not_found)
+    documents::application_material(name).ok_or_else(ApiError::not_found)
 }
 
 /// Reads the multipart field `file`, refusing it as soon as it passes `kind`'s limit.
@@ -349,7 +333,7 @@ async fn upload(
     session: Session,
     ApiPath((id, kind)): ApiPath<(i64, String)>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> ApiResult<Json<DocumentView>> {
+) -> ApiResult<Json<Document>> {
     let kind = parse_kind(&kind)?;
     let account = session.account_id;
     let current = state
@@ -362,7 +346,7 @@ async fn upload(
     let multipart = multipart.map_err(|_| {
         ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "请以 multipart/form-data 上传",
             "upload as multipart/form-data",
         )

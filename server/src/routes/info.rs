@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use yaohao_core::calendar::{self, Event};
 use yaohao_core::policy::Policy;
 
@@ -13,7 +13,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiQuery;
 use crate::periods;
 use crate::state::AppState;
-use crate::time::iso;
+use crate::time::at;
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -62,22 +62,7 @@ async fn calendar_events(
     Ok(Json(calendar::events(state.policy, from, to, &announced)))
 }
 
-/// A policy notice.
-#[derive(Debug, Clone, Serialize)]
-pub struct Announcement {
-    /// Id.
-    pub id: i64,
-    /// Title in Chinese.
-    pub title_zh: String,
-    /// Title in English.
-    pub title_en: String,
-    /// Body in Chinese.
-    pub body_zh: String,
-    /// Body in English.
-    pub body_en: String,
-    /// When it was posted.
-    pub published_at: String,
-}
+pub use yaohao_core::api::Announcement;
 
 /// Every announcement, newest first.
 pub fn list_announcements(conn: &rusqlite::Connection) -> ApiResult<Vec<Announcement>> {
@@ -92,7 +77,7 @@ pub fn list_announcements(conn: &rusqlite::Connection) -> ApiResult<Vec<Announce
             title_en: r.get(2)?,
             body_zh: r.get(3)?,
             body_en: r.get(4)?,
-            published_at: iso(r.get(5)?),
+            published_at: at(r.get(5)?),
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)

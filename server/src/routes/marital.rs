@@ -6,41 +6,21 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
+use yaohao_core::api::{Decision, MaritalChange, MaritalChangeStatus, MaritalStatus};
 
 use crate::auth::operator::Operator;
 use crate::auth::session::Session;
 use crate::documents::{self, DocumentKind, DocumentStore};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
-use crate::time::{iso, ms};
-
-/// Marital statuses an account can have.
-pub const STATUSES: [&str; 4] = ["unmarried", "married", "divorced", "widowed"];
+use crate::time::{at, ms};
 
 /// The routes.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/me/marital-status", get(latest).put(request))
         .route("/v1/operator/marital-changes/{id}", post(decide))
-}
-
-/// A change request.
-#[derive(Debug, Clone, Serialize)]
-pub struct MaritalChange {
-    /// Id.
-    pub id: i64,
-    /// The status asked for.
-    pub requested_status: String,
-    /// `pending`, `approved` or `rejected`.
-    pub status: String,
-    /// Why it was rejected.
-    pub reason: Option<String>,
-    /// When it was filed.
-    pub created_at: String,
-    /// When it was decided.
-    pub decided_at: Option<String>,
 }
 
 fn load(conn: &Connection, clause: &str, key: i64) -> ApiResult<Option<MaritalChange>> {
@@ -52,13 +32,16 @@ fn load(conn: &Connection, clause: &str, key: i64) -> ApiResult<Option<MaritalCh
             ),
             [key],
             |r| {
+                let requested: String = r.get(1)?;
                 Ok(MaritalChange {
                     id: r.get(0)?,
-                    requested_status: r.get(1)?,
-                    status: r.get(2)?,
+                    // Only the four statuses are ever stored (the request is checked).
+                    requested_status: MaritalStatus::parse(&requested)
+                        .unwrap_or(MaritalStatus::Unmarried),
+                    status: MaritalChangeStatus::from(r.get::<_, String>(2)?),
                     reason: r.get(3)?,
-                    created_at: iso(r.get(4)?),
-                    decided_at: r.get::<_, Option<i64>>(5)?.map(iso),
+                    created_at: at(r.get(4)?),
+                    decided_at: r.get::<_, Option<i64>>(5)?.map(at),
                 })
             },
         )
@@ -84,7 +67,7 @@ async fn request(
     let mut multipart = multipart.map_err(|_| {
         ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "请以 multipart/form-data 上传",
             "upload as multipart/form-data",
         )
@@ -105,7 +88,7 @@ async fn request(
                 let mut bytes = Vec::new();
                 while let Some(chunk) = field.chunk().await.map_err(malformed)? {
                     if bytes.len() + chunk.len() > documents::MAX_BYTES {
-                        return Err(documents::too_large(DocumentKind::FamilyRelationProof));
+                        return Err(documents::too_large(DocumentKind::MarriageCertificate));
                     }
                     bytes.extend_from_slice(&chunk);
                 }
@@ -115,8 +98,7 @@ async fn request(
         }
     }
     let wanted = wanted
-        .map(|s| s.trim().to_owned())
-        .filter(|s| STATUSES.contains(&s.as_str()))
+        .and_then(|s| MaritalStatus::parse(s.trim()))
         .ok_or_else(|| {
             ApiError::invalid(
                 "status",
@@ -129,7 +111,7 @@ async fn request(
     let checked = bytes.clone();
     let limits = state.config.limits.clone();
     tokio::task::spawn_blocking(move || {
-        documents::check_image(DocumentKind::FamilyRelationProof, &checked, &limits)
+        documents::check_image(DocumentKind::MarriageCertificate, &checked, &limits)
     })
     .await??;
     let sha256 = DocumentStore::new(&state.config.data).put(&bytes).await?;
@@ -139,7 +121,7 @@ async fn request(
         .db
         .write(move |tx| {
             if let Some(open) = load(tx, "account_id = ?1", account)?
-                && open.status == "pending"
+                && open.status == MaritalChangeStatus::Pending
             {
                 return Err(ApiError::invalid_state(
                     "已有待审核的婚姻状况变更",
@@ -148,21 +130,20 @@ async fn request(
             }
             tx.execute(
                 "INSERT INTO marital_changes (account_id, requested_status, certificate_sha256,
-                 status, created_at) VALUES (?1, ?2, ?3, 'pending', ?4)",
-                params![account, wanted, sha256, now],
+                 status, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    account,
+                    wanted.as_str(),
+                    sha256,
+                    MaritalChangeStatus::Pending.as_str(),
+                    now
+                ],
             )?;
             load(tx, "id = ?1", tx.last_insert_rowid())?
                 .ok_or_else(|| ApiError::internal("change vanished"))
         })
         .await?;
     Ok((StatusCode::ACCEPTED, Json(change)))
-}
-
-#[derive(Debug, Deserialize)]
-struct Decision {
-    approve: bool,
-    #[serde(default)]
-    reason: Option<String>,
 }
 
 /// `POST /v1/operator/marital-changes/{id}`: approves (the account changes) or rejects.
@@ -177,19 +158,23 @@ async fn decide(
         .db
         .write(move |tx| {
             let current = load(tx, "id = ?1", id)?.ok_or_else(ApiError::not_found)?;
-            if current.status != "pending" {
+            if current.status != MaritalChangeStatus::Pending {
                 return Err(ApiError::invalid_state("该申请已处理", "already decided"));
             }
-            let status = if body.approve { "approved" } else { "rejected" };
+            let status = if body.approve {
+                MaritalChangeStatus::Approved
+            } else {
+                MaritalChangeStatus::Rejected
+            };
             tx.execute(
                 "UPDATE marital_changes SET status = ?1, reason = ?2, decided_at = ?3 WHERE id = ?4",
-                params![status, body.reason, now, id],
+                params![status.as_str(), body.reason, now, id],
             )?;
             if body.approve {
                 tx.execute(
                     "UPDATE accounts SET marital_status = ?1
                      WHERE id = (SELECT account_id FROM marital_changes WHERE id = ?2)",
-                    params![current.requested_status, id],
+                    params![current.requested_status.as_str(), id],
                 )?;
             }
             load(tx, "id = ?1", id)?.ok_or_else(|| ApiError::internal("change vanished"))

@@ -13,7 +13,7 @@ use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
 /// Every answer says `X-Content-Type-Options: nosniff`: a browser takes an uploaded document
@@ -40,7 +40,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async {
             ApiError::new(
                 StatusCode::NOT_FOUND,
-                "unknown_route",
+                ErrorCode::UnknownRoute,
                 "没有这个接口",
                 "no such endpoint",
             )
@@ -48,7 +48,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async {
             ApiError::new(
                 StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
+                ErrorCode::MethodNotAllowed,
                 "不支持该请求方法",
                 "method not allowed",
             )

@@ -3,22 +3,26 @@
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::Duration;
+use serde::Deserialize;
+use yaohao_core::api::{
+    AnnouncedDate, Clock, ClockMove, DrawRequest, ImportSummary, NewAnnouncement, NewPeriod,
+    Period, ReviewSummary, SmsOutboxEntry, TickReport,
+};
 
 use crate::auth::operator::Operator;
 use crate::clock::ClockError;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::periods::{self, PeriodView};
+use crate::periods;
 use crate::registry;
-use crate::review::{self, ReviewSummary};
+use crate::review;
 use crate::routes::info::{Announcement, list_announcements};
 use crate::rules;
-use crate::scheduler::{self, TickReport};
-use crate::sms::{self, OutboxEntry};
+use crate::scheduler;
+use crate::sms;
 use crate::state::AppState;
-use crate::time::{iso, ms};
+use crate::time::{at, ms};
 
 /// The operator routes.
 pub fn router() -> Router<AppState> {
@@ -36,27 +40,10 @@ pub fn router() -> Router<AppState> {
         .route("/v1/operator/calendar", post(announce_date))
 }
 
-#[derive(Debug, Deserialize)]
-struct ClockMove {
-    /// Seconds to move forward.
-    advance_seconds: Option<i64>,
-    /// Or an instant to move to.
-    to: Option<DateTime<Utc>>,
-}
-
-/// The portal clock.
-#[derive(Debug, Serialize)]
-pub struct ClockView {
-    /// Current instant (RFC 3339, UTC).
-    pub now: String,
-    /// Whether the clock is simulated.
-    pub simulated: bool,
-}
-
 /// The clock as clients see it.
-pub fn clock_view(state: &AppState) -> ClockView {
-    ClockView {
-        now: iso(ms(state.clock.now())),
+pub fn clock_view(state: &AppState) -> Clock {
+    Clock {
+        now: at(ms(state.clock.now())),
         simulated: state.clock.is_simulated(),
     }
 }
@@ -66,7 +53,7 @@ async fn advance_clock(
     State(state): State<AppState>,
     _operator: Operator,
     ApiJson(body): ApiJson<ClockMove>,
-) -> ApiResult<Json<ClockView>> {
+) -> ApiResult<Json<Clock>> {
     let out_of_range = |field: &str| {
         ApiError::invalid(
             field,
@@ -122,21 +109,12 @@ async fn sms_outbox(
     State(state): State<AppState>,
     _operator: Operator,
     ApiQuery(query): ApiQuery<OutboxQuery>,
-) -> ApiResult<Json<Vec<OutboxEntry>>> {
+) -> ApiResult<Json<Vec<SmsOutboxEntry>>> {
     let db = state.db.clone();
     let entries =
         tokio::task::spawn_blocking(move || sms::read_outbox(&db, query.mobile.as_deref()))
             .await??;
     Ok(Json(entries))
-}
-
-/// What a registry import stored.
-#[derive(Debug, Serialize)]
-pub struct ImportSummary {
-    /// People whose records were replaced.
-    pub people: usize,
-    /// Records stored.
-    pub records: usize,
 }
 
 /// `POST /v1/operator/registry`: imports a registry CSV (`text/csv` body), all or nothing.
@@ -196,20 +174,13 @@ async fn tick(State(state): State<AppState>, _operator: Operator) -> ApiResult<J
     Ok(Json(run_tick(&state).await?))
 }
 
-#[derive(Debug, Deserialize)]
-struct NewPeriod {
-    quota: u32,
-    #[serde(default)]
-    draw_date: Option<chrono::NaiveDate>,
-}
-
 /// `POST /v1/operator/periods`: schedules the next ordinary draw of the policy (or the one on
 /// `draw_date`) with `quota` quotas.
 async fn create_period(
     State(state): State<AppState>,
     _operator: Operator,
     ApiJson(body): ApiJson<NewPeriod>,
-) -> ApiResult<(axum::http::StatusCode, Json<PeriodView>)> {
+) -> ApiResult<(axum::http::StatusCode, Json<Period>)> {
     let policy = state.policy;
     let today = yaohao_core::time::beijing_date(state.clock.now());
     let view = period_write(&state, move |tx| {
@@ -235,16 +206,10 @@ async fn freeze_period(
     State(state): State<AppState>,
     _operator: Operator,
     ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<PeriodView>> {
+) -> ApiResult<Json<Period>> {
     Ok(Json(
         period_write(&state, move |tx| periods::freeze(tx, &id)).await?,
     ))
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct DrawRequest {
-    #[serde(default)]
-    seed: Option<String>,
 }
 
 /// `POST /v1/operator/periods/{id}/draw`: draws with the given seed or one from OS randomness.
@@ -253,7 +218,7 @@ async fn draw_period(
     _operator: Operator,
     ApiPath(id): ApiPath<String>,
     body: axum::body::Bytes,
-) -> ApiResult<Json<PeriodView>> {
+) -> ApiResult<Json<Period>> {
     let request: DrawRequest = if body.is_empty() {
         DrawRequest::default()
     } else {
@@ -277,7 +242,7 @@ async fn publish_period(
     State(state): State<AppState>,
     _operator: Operator,
     ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<PeriodView>> {
+) -> ApiResult<Json<Period>> {
     let now = state.clock.now();
     let policy = state.policy;
     let data = state.config.data.clone();
@@ -290,14 +255,6 @@ async fn publish_period(
     state.results.invalidate(&key);
     crate::push::deliver_due(&state.db, &state.push, now).await?;
     Ok(Json(view))
-}
-
-#[derive(Debug, Deserialize)]
-struct NewAnnouncement {
-    title_zh: String,
-    title_en: String,
-    body_zh: String,
-    body_en: String,
 }
 
 /// `POST /v1/operator/announcements`: posts a policy notice.
@@ -344,8 +301,8 @@ async fn post_announcement(
 async fn announce_date(
     State(state): State<AppState>,
     _operator: Operator,
-    ApiJson(body): ApiJson<yaohao_core::calendar::AnnouncedDate>,
-) -> ApiResult<Json<yaohao_core::calendar::AnnouncedDate>> {
+    ApiJson(body): ApiJson<AnnouncedDate>,
+) -> ApiResult<Json<AnnouncedDate>> {
     let kind = serde_json::to_value(body.kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

@@ -12,17 +12,21 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Datelike;
 use rusqlite::{Connection, params};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::applications::{self, ApplicationView, status};
+use crate::applications;
 use crate::auth::session::{self, Session};
 use crate::cache::FreezeWindows;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiPath, ApiQuery};
-use crate::periods::{self, PeriodView, outcome_status, period_status, quota_status};
+use crate::periods;
 use crate::revalidate::TaggedJson;
 use crate::state::AppState;
-use crate::time::{iso, ms};
+use crate::time::{at, ms};
+use yaohao_core::api::{
+    Application, ApplicationStatus, Captcha, Period, PeriodOutcome, PeriodStatus, QueueRank, Quota,
+    QuotaStatus, ResultEntry,
+};
 use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 
 /// The routes.
@@ -42,14 +46,14 @@ pub fn router() -> Router<AppState> {
         .route("/v1/me/queue", get(queue_rank))
 }
 
-async fn list_periods(State(state): State<AppState>) -> ApiResult<Json<Vec<PeriodView>>> {
+async fn list_periods(State(state): State<AppState>) -> ApiResult<Json<Vec<Period>>> {
     Ok(Json(state.db.read(periods::list).await?))
 }
 
 async fn read_period(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<PeriodView>> {
+) -> ApiResult<Json<Period>> {
     Ok(Json(state.db.read(move |c| periods::load(c, &id)).await?))
 }
 
@@ -60,23 +64,6 @@ async fn result_file(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     Ok(state.results.get(&period, &file).await?.respond(&headers))
-}
-
-/// One period's outcome for one application.
-#[derive(Debug, Clone, Serialize)]
-pub struct ResultEntry {
-    /// Period number.
-    pub period: String,
-    /// Period title.
-    pub title: String,
-    /// The application code.
-    pub code: String,
-    /// `won`, `not_won`, or `pending` before publication.
-    pub outcome: &'static str,
-    /// 序号 of a win.
-    pub seq: Option<i64>,
-    /// 摇号基数序号 of a win.
-    pub position: Option<i64>,
 }
 
 /// The results of the applications selected by `clause`: the join order is fixed (the pool is
@@ -99,7 +86,7 @@ fn results_where(
 ) -> ApiResult<Vec<ResultEntry>> {
     let mut stmt = conn.prepare_cached(&results_sql(clause))?;
     let rows = stmt.query_map([key], |r| {
-        let published = r.get::<_, String>(3)? == period_status::PUBLISHED;
+        let published = PeriodStatus::from(r.get::<_, String>(3)?) == PeriodStatus::Published;
         let seq: Option<i64> = r.get(4)?;
         let won = seq.is_some();
         Ok(ResultEntry {
@@ -107,9 +94,9 @@ fn results_where(
             title: r.get(1)?,
             code: r.get(2)?,
             outcome: match (published, won) {
-                (false, _) => "pending",
-                (true, true) => "won",
-                (true, false) => "not_won",
+                (false, _) => PeriodOutcome::Pending,
+                (true, true) => PeriodOutcome::Won,
+                (true, false) => PeriodOutcome::NotWon,
             },
             seq: if published { seq } else { None },
             position: if published { r.get(5)? } else { None },
@@ -203,13 +190,6 @@ async fn my_results(State(state): State<AppState>, headers: HeaderMap) -> ApiRes
     Ok(response)
 }
 
-#[derive(Debug, Serialize)]
-struct CaptchaView {
-    captcha_id: String,
-    image_url: String,
-    expires_at: String,
-}
-
 /// `POST /v1/captcha`: a new image captcha for the anonymous query.
 async fn new_captcha(
     State(state): State<AppState>,
@@ -217,10 +197,10 @@ async fn new_captcha(
 ) -> ApiResult<Response> {
     state.throttles.captcha(peer.ip())?;
     let c = state.guard.issue(state.clock.now())?;
-    let view = CaptchaView {
+    let view = Captcha {
         image_url: format!("/v1/captcha/{}", c.id),
         captcha_id: c.id,
-        expires_at: iso(ms(c.expires_at)),
+        expires_at: at(ms(c.expires_at)),
     };
     Ok((StatusCode::CREATED, Json(view)).into_response())
 }
@@ -270,46 +250,29 @@ async fn anonymous_query(
     ))
 }
 
-/// A quota as its holder sees it.
-#[derive(Debug, Serialize)]
-struct QuotaView {
-    id: i64,
-    application_id: i64,
-    period: String,
-    certificate: String,
-    status: String,
-    issued_at: String,
-    confirm_by: String,
-    confirmed_at: Option<String>,
-    expires_at: String,
-}
-
-fn quotas_of(conn: &Connection, account: i64) -> ApiResult<Vec<QuotaView>> {
+fn quotas_of(conn: &Connection, account: i64) -> ApiResult<Vec<Quota>> {
     let mut stmt = conn.prepare(
         "SELECT id, application_id, period_id, certificate, status, issued_at, confirm_by,
                 confirmed_at, expires_at FROM quotas WHERE account_id = ?1 ORDER BY id DESC",
     )?;
     let rows = stmt.query_map([account], |r| {
-        Ok(QuotaView {
+        Ok(Quota {
             id: r.get(0)?,
             application_id: r.get(1)?,
             period: r.get(2)?,
             certificate: r.get(3)?,
-            status: r.get(4)?,
-            issued_at: iso(r.get(5)?),
-            confirm_by: iso(r.get(6)?),
-            confirmed_at: r.get::<_, Option<i64>>(7)?.map(iso),
-            expires_at: iso(r.get(8)?),
+            status: QuotaStatus::from(r.get::<_, String>(4)?),
+            issued_at: at(r.get(5)?),
+            confirm_by: at(r.get(6)?),
+            confirmed_at: r.get::<_, Option<i64>>(7)?.map(at),
+            expires_at: at(r.get(8)?),
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 /// `GET /v1/me/quotas`.
-async fn my_quotas(
-    State(state): State<AppState>,
-    session: Session,
-) -> ApiResult<Json<Vec<QuotaView>>> {
+async fn my_quotas(State(state): State<AppState>, session: Session) -> ApiResult<Json<Vec<Quota>>> {
     let account = session.account_id;
     Ok(Json(state.db.read(move |c| quotas_of(c, account)).await?))
 }
@@ -319,7 +282,7 @@ async fn confirm_quota(
     State(state): State<AppState>,
     session: Session,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<Vec<QuotaView>>> {
+) -> ApiResult<Json<Vec<Quota>>> {
     let account = session.account_id;
     let now = ms(state.clock.now());
     let quotas = state
@@ -333,7 +296,7 @@ async fn confirm_quota(
             let Some((current, confirm_by)) = row else {
                 return Err(ApiError::not_found());
             };
-            if current != quota_status::PENDING || now >= confirm_by {
+            if current != QuotaStatus::PendingConfirmation.as_str() || now >= confirm_by {
                 return Err(ApiError::invalid_state(
                     "该指标已确认、已放弃或已超过确认期限",
                     "this quota is already confirmed, forfeited, or past its confirmation deadline",
@@ -341,7 +304,7 @@ async fn confirm_quota(
             }
             tx.execute(
                 "UPDATE quotas SET status = ?1, confirmed_at = ?2 WHERE id = ?3",
-                params![quota_status::CONFIRMED, now, id],
+                params![QuotaStatus::Confirmed.as_str(), now, id],
             )?;
             quotas_of(tx, account)
         })
@@ -354,7 +317,7 @@ async fn continue_application(
     State(state): State<AppState>,
     session: Session,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<ApplicationView>> {
+) -> ApiResult<Json<Application>> {
     let rule = &state.policy.rules.continuation;
     let now = state.clock.now();
     let today = yaohao_core::time::beijing_date(now);
@@ -372,7 +335,7 @@ async fn continue_application(
         .db
         .write(move |tx| {
             let current = applications::load_owned(tx, id, account)?;
-            if current.status != status::APPROVED {
+            if current.status != ApplicationStatus::Approved {
                 return Err(ApiError::invalid_state(
                     "只有有效的申请可以继续参与",
                     "only an active (approved) application can be continued",
@@ -395,14 +358,14 @@ async fn reactivate(
     State(state): State<AppState>,
     session: Session,
     ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<ApplicationView>> {
+) -> ApiResult<Json<Application>> {
     let account = session.account_id;
     let now = ms(state.clock.now());
     let view = state
         .db
         .write(move |tx| {
             let current = applications::load_owned(tx, id, account)?;
-            if current.status != outcome_status::REMOVED {
+            if current.status != ApplicationStatus::Removed {
                 return Err(ApiError::invalid_state(
                     "只有已被清理的申请可以重新激活",
                     "only an application removed by the clean-up can be reactivated",
@@ -411,22 +374,12 @@ async fn reactivate(
             tx.execute(
                 "UPDATE applications SET status = ?1, submitted_at = ?2, updated_at = ?2
                  WHERE id = ?3",
-                params![status::UNDER_REVIEW, now, id],
+                params![ApplicationStatus::UnderReview.as_str(), now, id],
             )?;
             applications::load_owned(tx, id, account)
         })
         .await?;
     Ok(Json(view))
-}
-
-/// Rank of the session's NEV application in its queue.
-#[derive(Debug, Serialize)]
-struct QueueRank {
-    application_id: i64,
-    kind: ApplicationKind,
-    rank: i64,
-    total: i64,
-    points: Option<u32>,
 }
 
 /// `GET /v1/me/queue`: NEV queue rank (individuals by queue time) or family points rank (points,
@@ -442,9 +395,9 @@ async fn queue_rank(
             let mut stmt = c.prepare(
                 "SELECT a.id, a.kind, a.account_id, a.submitted_at, a.form, u.created_at
                  FROM applications a JOIN accounts u ON u.id = a.account_id
-                 WHERE a.status = 'approved' AND a.kind IN ('individual_nev', 'family')",
+                 WHERE a.status = ?1 AND a.kind IN ('individual_nev', 'family')",
             )?;
-            let rows = stmt.query_map([], |r| {
+            let rows = stmt.query_map([ApplicationStatus::Approved.as_str()], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
@@ -516,7 +469,7 @@ mod tests {
         crate::db::migrate(&mut conn).unwrap();
         let draws = format!(
             "SELECT {} FROM applications WHERE id = ?1",
-            periods::DRAWS_SQL
+            *periods::DRAWS_SQL
         );
         for sql in [
             results_sql("a.account_id = ?1"),

@@ -9,15 +9,15 @@ use axum::routing::{delete, get};
 use axum::{Json, Router};
 use futures_util::Stream;
 use rusqlite::{Connection, params};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::auth::operator::Operator;
 use crate::auth::session::{self, Session};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::push::Provider;
 use crate::state::AppState;
-use crate::time::{iso, ms};
+use crate::time::ms;
+use yaohao_core::api::{Device, NewDevice, Provider, PushOutboxEntry, PushStatus};
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -26,15 +26,6 @@ pub fn router() -> Router<AppState> {
         .route("/v1/me/devices/{id}", delete(remove))
         .route("/v1/me/push/stream", get(stream))
         .route("/v1/operator/push-outbox", get(outbox))
-}
-
-/// A registered device.
-#[derive(Debug, Clone, Serialize)]
-pub struct Device {
-    id: i64,
-    provider: Provider,
-    token: String,
-    created_at: String,
 }
 
 fn devices(conn: &Connection, account: i64) -> ApiResult<Vec<Device>> {
@@ -57,7 +48,7 @@ fn devices(conn: &Connection, account: i64) -> ApiResult<Vec<Device>> {
                 id,
                 provider,
                 token,
-                created_at: iso(at),
+                created_at: crate::time::at(at),
             });
         }
     }
@@ -67,12 +58,6 @@ fn devices(conn: &Connection, account: i64) -> ApiResult<Vec<Device>> {
 async fn list(State(state): State<AppState>, session: Session) -> ApiResult<Json<Vec<Device>>> {
     let account = session.account_id;
     Ok(Json(state.db.read(move |c| devices(c, account)).await?))
-}
-
-#[derive(Debug, Deserialize)]
-struct NewDevice {
-    provider: Provider,
-    token: String,
 }
 
 /// `POST /v1/me/devices`: registers a device token; a token moves to the account registering it.
@@ -259,22 +244,11 @@ async fn stream(
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
-/// One outbox row, for the operator.
-#[derive(Debug, Serialize)]
-struct OutboxRow {
-    idempotency_key: String,
-    account_id: i64,
-    won: bool,
-    status: String,
-    attempts: i64,
-    last_error: Option<String>,
-}
-
 /// `GET /v1/operator/push-outbox`: the push outbox.
 async fn outbox(
     State(state): State<AppState>,
     _operator: Operator,
-) -> ApiResult<Json<Vec<OutboxRow>>> {
+) -> ApiResult<Json<Vec<PushOutboxEntry>>> {
     let rows = state
         .db
         .read(|c| {
@@ -283,11 +257,11 @@ async fn outbox(
                  FROM push_outbox ORDER BY id",
             )?;
             let rows = stmt.query_map([], |r| {
-                Ok(OutboxRow {
+                Ok(PushOutboxEntry {
                     idempotency_key: r.get(0)?,
                     account_id: r.get(1)?,
                     won: r.get(2)?,
-                    status: r.get(3)?,
+                    status: PushStatus::from(r.get::<_, String>(3)?),
                     attempts: r.get(4)?,
                     last_error: r.get(5)?,
                 })

@@ -3,9 +3,9 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use serde::Serialize;
+use yaohao_core::api::{Clock, Health};
 
-use crate::routes::operator::{ClockView, clock_view};
+use crate::routes::operator::clock_view;
 use crate::state::AppState;
 
 /// The system routes.
@@ -15,17 +15,12 @@ pub fn router() -> Router<AppState> {
         .route("/v1/clock", get(clock))
 }
 
-#[derive(Debug, Serialize)]
-struct Health {
-    status: &'static str,
-}
-
 /// `GET /v1/health`.
 async fn health() -> Json<Health> {
-    Json(Health { status: "ok" })
+    Json(Health::default())
 }
 
 /// `GET /v1/clock`: the portal's current instant (simulated or not).
-async fn clock(State(state): State<AppState>) -> Json<ClockView> {
+async fn clock(State(state): State<AppState>) -> Json<Clock> {
     Json(clock_view(&state))
 }

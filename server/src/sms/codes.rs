@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Deserialize;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hashing::sha256_hex;
 use crate::random;
 use crate::time::{from_ms, ms};
@@ -64,7 +64,7 @@ fn next_beijing_midnight(now: DateTime<Utc>) -> DateTime<Utc> {
 pub fn resend_too_soon(wait: u64) -> ApiError {
     ApiError::new(
         StatusCode::TOO_MANY_REQUESTS,
-        "sms_rate_limited",
+        ErrorCode::SmsRateLimited,
         "验证码发送过于频繁，请稍后再试",
         "a code was asked for less than 60 seconds ago",
     )
@@ -102,7 +102,7 @@ pub fn issue(
     if today >= DAILY_LIMIT {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "sms_daily_limit",
+            ErrorCode::SmsDailyLimit,
             "该号码今日验证码次数已用完",
             "this number has received the maximum of 10 codes today",
         )
@@ -128,7 +128,7 @@ pub fn issue(
     ))
 }
 
-fn code_error(code: &'static str, zh: &str, en: &str) -> ApiError {
+fn code_error(code: ErrorCode, zh: &str, en: &str) -> ApiError {
     ApiError::new(StatusCode::BAD_REQUEST, code, zh, en).with_field("sms_code")
 }
 
@@ -173,28 +173,28 @@ pub fn check(
         .optional()?;
     let Some((id, hash, expires_at, attempts, used)) = row else {
         return Ok(Err(code_error(
-            "sms_code_invalid",
+            ErrorCode::SmsCodeInvalid,
             "验证码错误，请先获取验证码",
             "wrong code: request a code first",
         )));
     };
     if used != 0 {
         return Ok(Err(code_error(
-            "sms_code_invalid",
+            ErrorCode::SmsCodeInvalid,
             "验证码已使用，请重新获取",
             "this code was already used: request a new one",
         )));
     }
     if attempts >= MAX_ATTEMPTS {
         return Ok(Err(code_error(
-            "sms_code_exhausted",
+            ErrorCode::SmsCodeExhausted,
             "验证码错误次数过多，请重新获取",
             "too many wrong entries: request a new code",
         )));
     }
     if ms(now) >= expires_at {
         return Ok(Err(code_error(
-            "sms_code_expired",
+            ErrorCode::SmsCodeExpired,
             "验证码已过期，请重新获取",
             "the code has expired: request a new one",
         )));
@@ -202,7 +202,7 @@ pub fn check(
     if code_hash(mobile, code.trim()) != hash {
         failed_use(tx, id)?;
         return Ok(Err(code_error(
-            "sms_code_invalid",
+            ErrorCode::SmsCodeInvalid,
             "验证码错误",
             "wrong verification code",
         )));

@@ -9,7 +9,7 @@ use std::pin::Pin;
 use serde::Serialize;
 
 use crate::db::Db;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// A boxed future, so the gateway trait can be used as `Arc<dyn SmsGateway>`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -95,7 +95,7 @@ impl WebhookGateway {
 fn unavailable() -> ApiError {
     ApiError::new(
         axum::http::StatusCode::BAD_GATEWAY,
-        "sms_unavailable",
+        ErrorCode::SmsUnavailable,
         "短信发送失败，请稍后再试",
         "the SMS could not be sent, please try again later",
     )
@@ -137,22 +137,11 @@ pub fn read_outbox(db: &Db, mobile: Option<&str>) -> ApiResult<Vec<OutboxEntry>>
                 id: r.get(0)?,
                 mobile: r.get(1)?,
                 body: r.get(2)?,
-                created_at: crate::time::iso(r.get(3)?),
+                created_at: crate::time::at(r.get(3)?),
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     })
 }
 
-/// A stored outbox message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OutboxEntry {
-    /// Row id.
-    pub id: i64,
-    /// Destination.
-    pub mobile: String,
-    /// Text.
-    pub body: String,
-    /// When it was sent (RFC 3339, UTC).
-    pub created_at: String,
-}
+pub use yaohao_core::api::SmsOutboxEntry as OutboxEntry;

@@ -17,6 +17,8 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Identifiable
     case workResidencePermit = "work_residence_permit"
     /// 社保缴纳记录.
     case socialInsuranceRecord = "social_insurance_record"
+    /// 户口簿或亲属关系证明 (family applications).
+    case familyRelationProof = "family_relation_proof"
     /// 结婚证.
     case marriageCertificate = "marriage_certificate"
     /// 营业执照.
@@ -37,6 +39,7 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Identifiable
         case .residencePermit: .residencePermit
         case .workResidencePermit: .workResidencePermit
         case .socialInsuranceRecord: .socialInsuranceRecord
+        case .familyRelationProof: .familyRelationProof
         case .marriageCertificate: .marriageCertificate
         case .businessLicence: .businessLicence
         case .taxProof: .taxProof
@@ -53,6 +56,7 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Identifiable
         case .residencePermit: .residencePermit
         case .workResidencePermit: .workResidencePermit
         case .socialInsuranceRecord: .socialInsuranceRecord
+        case .familyRelationProof: .familyRelationProof
         case .marriageCertificate: .marriageCertificate
         case .businessLicence: .businessLicence
         case .taxProof: .taxProof

@@ -93,7 +93,7 @@ public final class FacadePortal: Portal {
         let preview = try await call { try await core.preview(localId: localId) }
         return Preview(ready: preview.ready,
                        checks: preview.checks.map { FieldCheck(field: $0.field, errors: $0.errors.map(\.localized)) },
-                       missingDocuments: preview.missingDocuments.compactMap(DocumentType.init(rawValue:)))
+                       missingDocuments: preview.missingDocuments.map(DocumentType.init))
     }
 
     public func submit(localId: String) async throws(PortalError) -> PortalApplication {
@@ -206,7 +206,20 @@ extension ResultNotification {
 extension Quota {
     init(_ quota: YaohaoFFI.Quota) {
         self.init(id: quota.id, period: quota.period, certificate: quota.certificate,
-                  status: Status(portalName: quota.status), confirmBy: quota.confirmBy, expiresAt: quota.expiresAt)
+                  status: Status(quota.status), confirmBy: quota.confirmBy, expiresAt: quota.expiresAt)
+    }
+}
+
+extension Quota.Status {
+    /// The app's status of the core's.
+    init(_ status: YaohaoFFI.QuotaStatus) {
+        switch status {
+        case .pendingConfirmation: self = .pendingConfirmation
+        case .confirmed: self = .confirmed
+        case .forfeited: self = .forfeited
+        case .expired: self = .expired
+        case let .other(raw): self = .other(raw)
+        }
     }
 }
 

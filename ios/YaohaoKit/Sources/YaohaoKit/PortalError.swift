@@ -83,6 +83,7 @@ public enum PortalError: Error, Sendable, Hashable {
         case let .RateLimited(seconds, zh, en): self = .rateLimited(retryAfterSeconds: seconds, LocalizedText(zh: zh, en: en))
         case let .NotFound(zh, en): self = .notFound(LocalizedText(zh: zh, en: en))
         case let .Server(status, zh, en): self = .server(status: status, LocalizedText(zh: zh, en: en))
+        case let .Contract(_, _, zh, en): self = .other(LocalizedText(zh: zh, en: en))
         case .Cancelled: self = .cancelled
         case let .Other(zh, en): self = .other(LocalizedText(zh: zh, en: en))
         }

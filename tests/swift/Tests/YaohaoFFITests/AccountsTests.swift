@@ -63,14 +63,14 @@ final class AccountsTests: PortalTestCase {
         XCTAssertNil(none)
         let requested: MaritalChange = try await app.requestMaritalChange(status: .married, certificate: try PortalProcess.photo())
         XCTAssertEqual(requested.requestedStatus, MaritalStatus.married)
-        XCTAssertEqual(requested.status, "pending")
+        XCTAssertEqual(requested.status, MaritalChangeStatus.pending)
         XCTAssertEqual(try app.maritalChange()?.id, requested.id)
         try await portal.decideMaritalChange(requested.id, approve: true)
         let decided = try await app.refreshMaritalChange()
-        XCTAssertEqual(decided?.status, "approved")
+        XCTAssertEqual(decided?.status, .approved)
         XCTAssertNotNil(decided?.decidedAt)
         let profile = try await app.refreshProfile()
-        XCTAssertEqual(profile.maritalStatus, "married")
+        XCTAssertEqual(profile.maritalStatus, MaritalStatus.married)
     }
 
     func testASecondCodeWithinAMinuteIsRateLimited() async throws {

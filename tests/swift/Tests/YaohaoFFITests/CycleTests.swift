@@ -23,7 +23,8 @@ final class CycleTests: PortalTestCase {
         let periodId = try await portal.createPeriod(quota: 1)
         let periods: [Period] = try await a.refreshPeriods()
         let period = try XCTUnwrap(periods.first { $0.id == periodId })
-        XCTAssertEqual(period.status, "open")
+        XCTAssertEqual(period.status, PeriodStatus.open)
+        XCTAssertEqual(period.kind, PeriodKind.draw)
         XCTAssertEqual(try a.periods(), periods)
         XCTAssertTrue(period.cutoffAt < period.freezeFrom && period.freezeUntil <= period.drawAt)
 
@@ -91,13 +92,13 @@ final class CycleTests: PortalTestCase {
         XCTAssertEqual(try a.latestResults(), [outcomes[0]])
         let mine: [PeriodResult] = try await a.myResults()
         XCTAssertEqual(mine.map(\.period), [periodId])
-        XCTAssertEqual(mine.map(\.outcome), [outcomes[0].won ? "won" : "not_won"])
+        XCTAssertEqual(mine.map(\.outcome), [outcomes[0].won ? PeriodOutcome.won : .notWon])
 
         let (w, l) = outcomes[0].won ? (0, 1) : (1, 0)
         let quotas: [Quota] = try await apps[w].quotas()
-        XCTAssertEqual(quotas.map(\.status), ["pending_confirmation"])
+        XCTAssertEqual(quotas.map(\.status), [QuotaStatus.pendingConfirmation])
         let confirmed = try await apps[w].confirmQuota(quotaId: quotas[0].id)
-        XCTAssertEqual(confirmed.map(\.status), ["confirmed"])
+        XCTAssertEqual(confirmed.map(\.status), [.confirmed])
         // 继续参与 in December keeps the loser's application; the clean-up two years on removes it
         // all the same (it was not continued in the December before), and it can be reactivated.
         let continued = try await apps[l].continueApplication(id: submitted[l].id)

@@ -76,6 +76,22 @@ final class ErrorsTests: XCTestCase {
         }
     }
 
+    func testAnUndecodableAnswerIsAContractErrorAtItsField() async throws {
+        let stub = try StubServer(status: 200, reason: "OK",
+                                  body: #"[{"id":"202606","title":"t","quota":"many","status":"open"}]"#)
+        defer { stub.stop() }
+        let app = try Yaohao(baseUrl: stub.baseUrl, dataDir: PortalProcess.freshDirectory(), locale: .en,
+                             secrets: MemorySecretStore())
+        do {
+            _ = try await app.refreshPeriods()
+            XCTFail("a wrong type was accepted")
+        } catch YaohaoError.Contract(let endpoint, let path, _, let en) {
+            XCTAssertEqual(endpoint, "GET /v1/periods")
+            XCTAssertEqual(path, "[0].quota")
+            XCTAssertTrue(en.contains("update the app"), en)
+        }
+    }
+
     func testAnAnswerOutsideTheContractIsOther() async throws {
         let stub = try StubServer(status: 418, reason: "I'm a teapot", body: "")
         defer { stub.stop() }

@@ -9,7 +9,7 @@ final class LabelsTests: XCTestCase {
         XCTAssertNil(documentPortalName(kind: .taxProof))
         let kinds: [DocumentKind] = [.idCardFront, .idCardBack, .idPhoto, .drivingLicence, .residencePermit,
                                      .workResidencePermit, .socialInsuranceRecord, .marriageCertificate,
-                                     .businessLicence, .taxProof]
+                                     .businessLicence, .taxProof, .familyRelationProof]
         for kind in kinds {
             if let name = documentPortalName(kind: kind) {
                 XCTAssertEqual(documentKindForPortalName(name: name), kind)

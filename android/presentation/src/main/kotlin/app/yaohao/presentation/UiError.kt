@@ -71,5 +71,6 @@ private fun YaohaoException.toUiError(): UiError = when (this) {
     is YaohaoException.NotFound -> UiError.NotFound(Text(messageZh, messageEn))
     is YaohaoException.Server -> UiError.Server(Text(messageZh, messageEn))
     is YaohaoException.Other -> UiError.Other(Text(messageZh, messageEn))
+    is YaohaoException.Contract -> UiError.Other(Text(messageZh, messageEn))
     is YaohaoException.Cancelled -> throw CancellationException("cancelled through its CancelToken")
 }

@@ -113,6 +113,7 @@ private fun portalDocumentKind(name: String): DocumentKind? = when (name) {
     "residence_permit" -> DocumentKind.RESIDENCE_PERMIT
     "work_residence_permit" -> DocumentKind.WORK_RESIDENCE_PERMIT
     "social_insurance_record" -> DocumentKind.SOCIAL_INSURANCE_RECORD
+    "family_relation_proof" -> DocumentKind.FAMILY_RELATION_PROOF
     else -> null
 }
 
@@ -125,6 +126,7 @@ fun DocumentKind.label(): String = when (this) {
     DocumentKind.RESIDENCE_PERMIT -> "doc_residence_permit"
     DocumentKind.WORK_RESIDENCE_PERMIT -> "doc_work_residence_permit"
     DocumentKind.SOCIAL_INSURANCE_RECORD -> "doc_social_insurance"
+    DocumentKind.FAMILY_RELATION_PROOF -> "doc_family_relation_proof"
     DocumentKind.MARRIAGE_CERTIFICATE -> "doc_marriage"
     DocumentKind.BUSINESS_LICENCE -> "doc_business_licence"
     DocumentKind.TAX_PROOF -> "doc_tax_proof"

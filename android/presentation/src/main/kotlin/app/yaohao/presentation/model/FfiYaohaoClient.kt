@@ -4,6 +4,7 @@ import app.yaohao.core.DocumentKind
 import app.yaohao.core.Reminder
 import app.yaohao.core.SecretStore
 import app.yaohao.core.Yaohao
+import app.yaohao.core.documentPortalName
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
@@ -20,6 +21,7 @@ import app.yaohao.core.Lang as CoreLang
 import app.yaohao.core.MemberForm as CoreMember
 import app.yaohao.core.Preview as CorePreview
 import app.yaohao.core.Quota as CoreQuota
+import app.yaohao.core.QuotaStatus as CoreQuotaStatus
 import app.yaohao.core.Registration as CoreRegistration
 import app.yaohao.core.ResultNotification as CoreNotification
 import app.yaohao.core.ResultOutcome as CoreOutcome
@@ -163,7 +165,7 @@ private fun CoreDraft.model() = Draft(
 private fun CorePreview.model() = Preview(
     ready = ready,
     checks = checks.map { FieldCheck(it.field, it.valid, it.normalized, it.errors) },
-    missingDocuments = missingDocuments,
+    missingDocuments = missingDocuments.mapNotNull { documentPortalName(it) },
     points = points,
     familyProblem = familyProblem,
 )
@@ -174,7 +176,15 @@ private fun CoreOutcome.model() = ResultOutcome(period, code, won, row, verified
 
 private fun CoreNotification.model() = ResultNotification(id, outcome.model(), title, body, deepLink)
 
-private fun CoreQuota.model() = Quota(id, applicationId, period, certificate, status, confirmBy, expiresAt)
+private fun CoreQuotaStatus.portalName(): String = when (this) {
+    CoreQuotaStatus.PendingConfirmation -> "pending_confirmation"
+    CoreQuotaStatus.Confirmed -> "confirmed"
+    CoreQuotaStatus.Forfeited -> "forfeited"
+    CoreQuotaStatus.Expired -> "expired"
+    is CoreQuotaStatus.Other -> raw
+}
+
+private fun CoreQuota.model() = Quota(id, applicationId, period, certificate, status.portalName(), confirmBy, expiresAt)
 
 private fun CoreAnnouncement.model() = Announcement(id, title, body, publishedAt)
 

@@ -1,5 +1,5 @@
-//! The application form as the portal stores it and the client sends it: one definition for both
-//! ends of the wire (the portal's request checks reject unknown fields on its side).
+//! The application form as the portal stores it and the client sends it (the portal's request
+//! checks reject unknown fields on its side; the client reads forms a newer portal extends).
 
 use serde::{Deserialize, Serialize};
 
