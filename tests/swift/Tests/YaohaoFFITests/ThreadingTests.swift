@@ -1,15 +1,11 @@
 import Foundation
 import XCTest
-#if canImport(Glibc)
-import Glibc
-#endif
 @testable import YaohaoFFI
 
-/// The calling thread's name as the system knows it (the core names its threads `yaohao-core`).
+/// The calling thread's name as Linux knows it (the core names its threads `yaohao-core`).
 func systemThreadName() -> String {
-    var buffer = [CChar](repeating: 0, count: 64)
-    _ = pthread_getname_np(pthread_self(), &buffer, buffer.count)
-    return String(cString: buffer)
+    let comm = try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)
+    return comm?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
 }
 
 /// A vault as slow as a Keychain waiting for its first unlock; records the threads that call it.
