@@ -135,17 +135,25 @@ class ThreadingTest : PortalTest() {
 
     @Test
     fun aSlowPortalLeavesTheCallingThreadFree() {
+        val vault = MemorySecretStore()
+        runBlocking {
+            val direct = Yaohao(portal.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.ZH, vault)
+            portal.registerAndLogin(direct, ID, MOBILE)
+        }
+        vault.threads.clear()
         DelayingProxy(portal.baseUrl, DELAY_MILLIS).use { proxy ->
-            val app = Yaohao(proxy.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.ZH, MemorySecretStore())
-            val seen = awaitOnOneThread { app.requestSmsCode(SmsPurpose.REGISTER, MOBILE, null) }
+            val app = Yaohao(proxy.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.ZH, vault)
+            val seen = awaitOnOneThread { app.refreshProfile() }
             // The call went through the proxy and waited for it, and then succeeded.
             assertTrue("${proxy.connections.get()} connections", proxy.connections.get() >= 1)
             assertTrue("took ${seen.tookMillis} ms", seen.tookMillis >= DELAY_MILLIS)
-            assertTrue(seen.answer.expiresIn > 0)
+            assertEquals(ID, seen.answer.residentId)
             // Meanwhile the same thread ran the posted task and kept ticking.
             assertTrue("the posted task waited for the call", seen.postedWhilePending)
             assertEquals(UI, seen.postedOn)
             assertTrue("${seen.ticks} ticks in ${seen.tookMillis} ms", seen.ticks >= MIN_TICKS)
+            // The session token was read from the vault on the core's threads, not the caller's.
+            assertEquals(setOf(CORE_THREAD), vault.threads.toSet())
             // The answer comes back to the caller's thread.
             assertEquals(UI, seen.resumedOn)
         }
@@ -174,6 +182,7 @@ class ThreadingTest : PortalTest() {
         const val TICK_MILLIS = 20L
         /** Far fewer than DELAY_MILLIS / TICK_MILLIS, so that a loaded machine does not fail the test. */
         const val MIN_TICKS = 10
+        const val ID = "110105199001011232"
         const val MOBILE = "13800138301"
     }
 }
