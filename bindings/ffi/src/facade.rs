@@ -80,7 +80,7 @@ impl Yaohao {
                     "base_url",
                     format!("门户地址“{base_url}”无效，应以 http:// 或 https:// 开头。"),
                     format!(
-                        "'{base_url}' is not a portal address: it starts with http:// or https://."
+                        "'{base_url}' is not a portal address; it must start with http:// or https://."
                     ),
                 ),
             ));
@@ -485,5 +485,58 @@ impl Yaohao {
     pub async fn reactivate_application(&self, id: i64) -> R<Application> {
         self.spawn(move |app| async move { app.reactivate_application(id).await })
             .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::SecretStoreError;
+    use crate::runtime::tests::block_on;
+
+    /// A vault that holds nothing.
+    struct EmptyVault;
+
+    impl SecretStore for EmptyVault {
+        fn get(&self, _key: String) -> Result<Option<String>, SecretStoreError> {
+            Ok(None)
+        }
+        fn set(&self, _key: String, _value: String) -> Result<(), SecretStoreError> {
+            Ok(())
+        }
+        fn delete(&self, _key: String) -> Result<(), SecretStoreError> {
+            Ok(())
+        }
+    }
+
+    fn open(base_url: &str, data_dir: &std::path::Path) -> R<Yaohao> {
+        let data_dir = data_dir.display().to_string();
+        Yaohao::new(base_url.into(), data_dir, Lang::En, Arc::new(EmptyVault))
+    }
+
+    #[test]
+    fn the_constructor_checks_its_arguments_and_the_first_call_opens_the_cache() {
+        let data = std::env::temp_dir().join(format!(
+            "yaohao-ffi-lazy-{}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        ));
+        let refused = open("portal.example", &data);
+        assert!(
+            matches!(&refused, Err(YaohaoError::InvalidInput { field, .. }) if field == "base_url")
+        );
+        let refused = open("http://127.0.0.1:9", std::path::Path::new(""));
+        assert!(
+            matches!(&refused, Err(YaohaoError::InvalidInput { field, .. }) if field == "data_dir")
+        );
+
+        let app = open("http://127.0.0.1:9", &data).unwrap();
+        assert_eq!(app.locale(), Lang::En);
+        assert!(!data.exists(), "the constructor touched the disk");
+        assert_eq!(block_on(app.cache_integrity()).unwrap(), "ok");
+        assert!(data.join("cache.sqlite3").exists());
+        assert!(!block_on(app.is_logged_in()).unwrap());
+        drop(app);
+        let _ = std::fs::remove_dir_all(&data);
     }
 }

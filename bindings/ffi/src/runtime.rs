@@ -132,14 +132,14 @@ impl From<TaskFailure> for crate::YaohaoError {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::YaohaoError;
     use std::time::Duration;
 
     /// A minimal executor with no tokio context at all, like a Kotlin or Swift thread: polls on
     /// this thread and parks between wake-ups.
-    fn block_on<F: Future>(f: F) -> F::Output {
+    pub(crate) fn block_on<F: Future>(f: F) -> F::Output {
         use std::sync::Arc;
         use std::task::{Context, Poll, Wake};
         struct Unpark(std::thread::Thread);
@@ -180,12 +180,7 @@ mod tests {
 
     #[test]
     fn a_panic_is_an_error_value() {
-        let panicked = block_on(run(async {
-            if THREAD_NAME.is_empty() {
-                return Ok(());
-            }
-            panic!("boom {}", 1)
-        }));
+        let panicked = block_on(run::<(), YaohaoError, _>(async { panic!("boom {}", 1) }));
         let Err(YaohaoError::Other { message_en, .. }) = panicked else {
             panic!("expected Other, got {panicked:?}");
         };
