@@ -16,7 +16,7 @@ import kotlin.test.assertFailsWith
 /** A clock the test sets, read by Rust whenever the facade needs the time. */
 class FixedClock(var instant: Instant) : Clock {
     val threads: MutableSet<String> = java.util.concurrent.ConcurrentHashMap.newKeySet()
-    override fun now(): Instant = instant.also { threads += Thread.currentThread().name }
+    override fun now(): Instant = instant.also { threads += systemThreadName() }
 }
 
 /** Accounts through the facade against a real portal: password reset, mobile and marital changes, devices. */
@@ -89,7 +89,7 @@ class AccountsTest : PortalTest() {
     }
 
     @Test
-    fun theAppsClockAndLocaleAreUsed() {
+    fun theAppsClockAndLocaleAreUsed() = runBlocking<Unit> {
         val at = Instant.parse("2026-11-20T08:00:00Z")
         val clock = FixedClock(at)
         val app = Yaohao.withClock(portal.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.EN,

@@ -1,6 +1,7 @@
 package app.yaohao.tests
 
 import app.yaohao.core.*
+import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
@@ -11,13 +12,13 @@ import kotlin.test.assertFailsWith
 /** A notification scheduler kept in memory, as the Android app's AlarmManager wrapper would be. */
 class MemoryScheduler(private val refuse: Boolean = false, private val crash: Boolean = false) : NotificationScheduler {
     val scheduled = linkedMapOf<String, Reminder>()
-    val threads = mutableSetOf<String>()
+    val threads: MutableSet<String> = java.util.concurrent.ConcurrentHashMap.newKeySet()
 
     override fun scheduledIds(): List<String> = synchronized(this) { scheduled.keys.toList() }
 
     override fun schedule(reminder: Reminder) {
         synchronized(this) {
-            threads += Thread.currentThread().name
+            threads += systemThreadName()
             if (refuse) throw SchedulerException.Refused("exact alarms not permitted")
             if (crash) throw IllegalStateException("alarm service died")
             scheduled[reminder.id] = reminder
@@ -97,7 +98,7 @@ class CalendarTest {
     }
 
     @Test
-    fun remindersHaveStableIdsAndSyncIdempotently() {
+    fun remindersHaveStableIdsAndSyncIdempotently() = runBlocking<Unit> {
         val now = Instant.parse("2026-11-23T00:00:00Z")
         val first = computeReminders(state, "bimonthly-2014", now)
         val again = computeReminders(state, "bimonthly-2014", now.plusSeconds(3600))
@@ -117,7 +118,7 @@ class CalendarTest {
     }
 
     @Test
-    fun schedulerRefusalReachesTheCaller() {
+    fun schedulerRefusalReachesTheCaller() = runBlocking<Unit> {
         val reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-23T00:00:00Z"))
         assertFailsWith<SchedulerException.Refused>("refusal swallowed") {
             syncReminders(MemoryScheduler(refuse = true), reminders)
@@ -137,7 +138,7 @@ class CalendarTest {
     }
 
     @Test
-    fun anUnexpectedSchedulerExceptionIsAnErrorNotACrash() {
+    fun anUnexpectedSchedulerExceptionIsAnErrorNotACrash() = runBlocking<Unit> {
         val reminders = computeReminders(state, "bimonthly-2014", Instant.parse("2026-11-23T00:00:00Z"))
         assertFailsWith<SchedulerException.Unexpected>("a crashing scheduler was ignored") {
             syncReminders(MemoryScheduler(crash = true), reminders)

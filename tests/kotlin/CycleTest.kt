@@ -1,9 +1,7 @@
 package app.yaohao.tests
 
 import app.yaohao.core.*
-import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.runBlocking
-import kotlinx.coroutines.withContext
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
@@ -78,10 +76,11 @@ class CycleTest : PortalTest() {
         assertEquals(reminders.map { it.id }, plan.schedule.map { it.id })
         assertTrue(plan.schedule.all { it.kind is ReminderKind })
         val scheduler = MemoryScheduler()
-        val synced: ReminderSync = withContext(Dispatchers.Default) { syncReminders(scheduler, plan.schedule) }
+        // Awaited from the test's own thread: the scheduler is called on the core's blocking pool.
+        val synced: ReminderSync = syncReminders(scheduler, plan.schedule)
         assertEquals(plan.schedule.map { it.id }, scheduler.scheduled.keys.toList())
         assertEquals(plan.schedule.map { it.id }, synced.scheduled)
-        assertTrue(scheduler.threads.toString(), scheduler.threads.all { it.startsWith("DefaultDispatcher-worker") })
+        assertTrue(scheduler.threads.toString(), scheduler.threads.all { it == CORE_THREAD })
         assertTrue(a.reminderPlan().cancel.isEmpty())
 
         // Inside the data freeze queries pause until its end; nothing is published yet.

@@ -19,9 +19,9 @@ class MemorySecretStore : SecretStore {
     val values = ConcurrentHashMap<String, String>()
     val threads: MutableSet<String> = ConcurrentHashMap.newKeySet()
 
-    override fun get(key: String): String? = values[key].also { threads += Thread.currentThread().name }
+    override fun get(key: String): String? = values[key].also { threads += systemThreadName() }
     override fun set(key: String, value: String) {
-        threads += Thread.currentThread().name
+        threads += systemThreadName()
         values[key] = value
     }
     override fun delete(key: String) {
@@ -41,12 +41,12 @@ class FacadeTest : PortalTest() {
         val store = MemorySecretStore()
         val app = app(store)
         assertFalse(app.isLoggedIn())
-        // Driven from a worker coroutine: Rust calls the Kotlin vault on whichever thread polls it.
+        // Driven from a worker coroutine; Rust calls the Kotlin vault from the core's own threads.
         withContext(Dispatchers.Default) { portal.registerAndLogin(app, ID_A, "13800138001") }
         assertTrue(app.isLoggedIn())
         // The session token lives only in the app's vault.
         assertEquals(1, store.values.size)
-        assertTrue(store.threads.toString(), store.threads.any { it.startsWith("DefaultDispatcher-worker") })
+        assertEquals(setOf(CORE_THREAD), store.threads.toSet())
         assertEquals("张三", app.profile()!!.name)
 
         val draft = app.createDraft(ApplicationKind.INDIVIDUAL_ORDINARY)

@@ -1,14 +1,15 @@
-//! Policies, the calendar, working days and reminders — and reconciling reminders with the
-//! platform's notification scheduler (a foreign trait the app implements).
+//! Policies, the calendar, working days and reminders — and applying the core's reconciliation
+//! of reminders to the platform's notification scheduler (a foreign trait the app implements).
 
 use crate::YaohaoError;
 use crate::records::Instant;
+use crate::runtime::{TaskFailure, run_blocking};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use yaohao_core::calendar::{self, AnnouncedDate, Event};
 use yaohao_core::i18n::Reason;
 use yaohao_core::policy::{self, Policy};
+use yaohao_core::reminders::reconcile::{self, Synced};
 use yaohao_core::reminders::{self, ApplicantState, Reminder};
 
 /// A policy regime as the apps list it.
@@ -141,6 +142,14 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for SchedulerError {
     }
 }
 
+impl From<TaskFailure> for SchedulerError {
+    fn from(failure: TaskFailure) -> Self {
+        SchedulerError::Unexpected {
+            reason: failure.to_string(),
+        }
+    }
+}
+
 /// The app's local-notification scheduler (AlarmManager/WorkManager on Android,
 /// UNUserNotificationCenter on iOS). Scheduling an id that exists replaces it.
 #[uniffi::export(with_foreign)]
@@ -162,28 +171,40 @@ pub struct ReminderSync {
     pub cancelled: Vec<String>,
 }
 
-/// Makes the scheduler hold exactly `reminders`: cancels stale ids, (re)schedules the rest.
-/// Running it twice with the same reminders changes nothing the second time but replacing.
+/// Makes the scheduler hold exactly `reminders` (`yaohao_core::reminders::reconcile`): cancels
+/// stale ids, then (re)schedules the rest. Running it twice with the same reminders cancels nothing
+/// the second time. The scheduler is called on the core's blocking pool, never on the caller's
+/// thread.
 #[uniffi::export]
-pub fn sync_reminders(
+pub async fn sync_reminders(
     scheduler: Arc<dyn NotificationScheduler>,
     reminders: Vec<Reminder>,
 ) -> Result<ReminderSync, SchedulerError> {
-    let wanted: BTreeSet<&str> = reminders.iter().map(|r| r.id.as_str()).collect();
-    let mut cancelled = Vec::new();
-    for id in scheduler.scheduled_ids()? {
-        if !wanted.contains(id.as_str()) {
-            scheduler.cancel(id.clone())?;
-            cancelled.push(id);
-        }
-    }
-    let mut scheduled = Vec::new();
-    for reminder in reminders {
-        scheduled.push(reminder.id.clone());
-        scheduler.schedule(reminder)?;
-    }
-    Ok(ReminderSync {
-        scheduled,
-        cancelled,
+    run_blocking(move || {
+        let Synced {
+            scheduled,
+            cancelled,
+        } = reconcile::sync(&Device(scheduler.as_ref()), reminders)?;
+        Ok(ReminderSync {
+            scheduled,
+            cancelled,
+        })
     })
+    .await
+}
+
+/// The app's scheduler as the core's reconciliation drives it.
+struct Device<'a>(&'a dyn NotificationScheduler);
+
+impl reconcile::Scheduler for Device<'_> {
+    type Error = SchedulerError;
+    fn scheduled_ids(&self) -> Result<Vec<String>, SchedulerError> {
+        self.0.scheduled_ids()
+    }
+    fn schedule(&self, reminder: Reminder) -> Result<(), SchedulerError> {
+        self.0.schedule(reminder)
+    }
+    fn cancel(&self, id: String) -> Result<(), SchedulerError> {
+        self.0.cancel(id)
+    }
 }

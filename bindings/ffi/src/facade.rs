@@ -1,12 +1,19 @@
 //! `Yaohao`, the facade the apps drive: small wrappers over `yaohao_core::facade::Yaohao`.
-//! Async methods run on tokio; long ones take an optional `CancelToken`.
+//!
+//! No method blocks the caller's thread. Every method but `locale` is async and runs its work on
+//! the core's runtime (`crate::runtime`): network calls on its workers, cache reads and writes on
+//! its blocking pool. The constructors do no I/O: the cache is opened (created, migrated) on the
+//! blocking pool by the first call. Long calls take an optional `CancelToken`.
 
 use crate::YaohaoError;
 use crate::cancel::CancelToken;
 use crate::platform::{Clock, ForeignClock, ForeignSecrets, SecretStore};
 use crate::records::Instant;
+use crate::runtime::{run, run_blocking};
 use chrono::NaiveDate;
+use std::future::Future;
 use std::sync::Arc;
+use tokio::sync::OnceCell;
 use yaohao_core::calendar::Event;
 use yaohao_core::client::{Clock as CoreClock, SystemClock};
 use yaohao_core::documents::{DocumentKind, PreparedDocument};
@@ -17,16 +24,46 @@ use yaohao_core::facade::{
     Registration, ReminderPlan, ResultNotification, ResultOutcome, SmsPurpose, SyncReport,
     UpcomingEvent,
 };
-use yaohao_core::i18n::Lang;
+use yaohao_core::i18n::{Lang, Reason};
 use yaohao_core::reminders::{ApplicantState, Reminder};
+use yaohao_core::secrets::SecretStore as CoreSecretStore;
 
 /// The applicant's companion: portal client, offline cache, drafts, results and reminders.
 #[derive(uniffi::Object)]
 pub struct Yaohao {
-    inner: facade::Yaohao,
+    core: Arc<Core>,
 }
 
 type R<T> = Result<T, YaohaoError>;
+
+/// The core facade, opened on first use. Shared with the tasks that use it.
+struct Core {
+    config: YaohaoConfig,
+    secrets: Arc<dyn CoreSecretStore>,
+    clock: Arc<dyn CoreClock>,
+    opened: OnceCell<Arc<facade::Yaohao>>,
+}
+
+impl Core {
+    /// The opened facade; the first caller opens the cache on the blocking pool (a failure is
+    /// returned and the next call tries again).
+    async fn get(&self) -> R<Arc<facade::Yaohao>> {
+        let opened = self
+            .opened
+            .get_or_try_init(|| {
+                let (config, secrets, clock) = (
+                    self.config.clone(),
+                    self.secrets.clone(),
+                    self.clock.clone(),
+                );
+                run_blocking(move || -> R<_> {
+                    Ok(Arc::new(facade::Yaohao::open(config, secrets, clock)?))
+                })
+            })
+            .await?;
+        Ok(opened.clone())
+    }
+}
 
 impl Yaohao {
     fn open(
@@ -36,16 +73,86 @@ impl Yaohao {
         secrets: Arc<dyn SecretStore>,
         clock: Arc<dyn CoreClock>,
     ) -> R<Self> {
-        let config = YaohaoConfig::new(base_url, data_dir, locale);
-        let inner = facade::Yaohao::open(config, Arc::new(ForeignSecrets(secrets)), clock)?;
-        Ok(Yaohao { inner })
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(YaohaoError::invalid(
+                "base_url",
+                Reason::new(
+                    "base_url",
+                    format!("门户地址“{base_url}”无效，应以 http:// 或 https:// 开头。"),
+                    format!(
+                        "'{base_url}' is not a portal address; it must start with http:// or https://."
+                    ),
+                ),
+            ));
+        }
+        if data_dir.trim().is_empty() {
+            return Err(YaohaoError::invalid(
+                "data_dir",
+                Reason::new(
+                    "data_dir",
+                    "未指定数据目录。",
+                    "No data directory was given.",
+                ),
+            ));
+        }
+        Ok(Yaohao {
+            core: Arc::new(Core {
+                config: YaohaoConfig::new(base_url, data_dir, locale),
+                secrets: Arc::new(ForeignSecrets(secrets)),
+                clock,
+                opened: OnceCell::new(),
+            }),
+        })
+    }
+
+    /// Runs `work` with the opened facade on the core's runtime; the caller only awaits.
+    fn spawn<T, E, F, Fut>(&self, work: F) -> impl Future<Output = R<T>> + Send + 'static
+    where
+        F: FnOnce(Arc<facade::Yaohao>) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, E>> + Send + 'static,
+        T: Send + 'static,
+        YaohaoError: From<E>,
+    {
+        let core = self.core.clone();
+        run(async move { Ok(work(core.get().await?).await?) })
+    }
+
+    /// As `spawn`, stopped early by `cancel`.
+    fn cancellable<T, F, Fut>(
+        &self,
+        cancel: Option<Arc<CancelToken>>,
+        work: F,
+    ) -> impl Future<Output = R<T>> + Send + 'static
+    where
+        F: FnOnce(Arc<facade::Yaohao>) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, yaohao_core::client::ClientError>> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.spawn(move |app| async move {
+            CancelToken::run(cancel.as_deref(), async { Ok(work(app).await?) }).await
+        })
+    }
+
+    /// Runs blocking `work` (cache reads and writes, the secret store) with the opened facade on
+    /// the core's blocking pool; the caller only awaits.
+    fn blocking<T, E, F>(&self, work: F) -> impl Future<Output = R<T>> + Send + 'static
+    where
+        F: FnOnce(&facade::Yaohao) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        YaohaoError: From<E>,
+    {
+        let core = self.core.clone();
+        run(async move {
+            let app = core.get().await?;
+            run_blocking(move || Ok(work(&app)?)).await
+        })
     }
 }
 
-#[uniffi::export(async_runtime = "tokio")]
+#[uniffi::export]
 impl Yaohao {
-    /// Opens the facade on `data_dir` (creates and migrates the cache; no network). The session token
-    /// lives only in `secrets`.
+    /// A facade on `data_dir` (created and migrated by the first call; no I/O here, no network).
+    /// The session token lives only in `secrets`.
     #[uniffi::constructor]
     pub fn new(
         base_url: String,
@@ -76,12 +183,12 @@ impl Yaohao {
 
     /// The language the facade writes in.
     pub fn locale(&self) -> Lang {
-        self.inner.locale()
+        self.core.config.locale
     }
 
     /// `PRAGMA integrity_check` of the cache (`"ok"` when sound).
-    pub fn cache_integrity(&self) -> R<String> {
-        Ok(self.inner.cache_integrity()?)
+    pub async fn cache_integrity(&self) -> R<String> {
+        self.blocking(move |app| app.cache_integrity()).await
     }
 
     // Accounts.
@@ -93,14 +200,15 @@ impl Yaohao {
         mobile: Option<String>,
         resident_id: Option<String>,
     ) -> R<CodeSent> {
-        Ok(self
-            .inner
-            .request_sms_code(purpose, mobile, resident_id)
-            .await?)
+        self.spawn(
+            move |app| async move { app.request_sms_code(purpose, mobile, resident_id).await },
+        )
+        .await
     }
     /// Registers an account (confirmed by the SMS code).
     pub async fn register(&self, registration: Registration) -> R<Account> {
-        Ok(self.inner.register(registration).await?)
+        self.spawn(move |app| async move { app.register(registration).await })
+            .await
     }
     /// Logs in with ID, password and SMS code; the token goes to the secret store.
     pub async fn login(
@@ -109,15 +217,17 @@ impl Yaohao {
         password: String,
         sms_code: String,
     ) -> R<Account> {
-        Ok(self.inner.login(resident_id, password, sms_code).await?)
+        self.spawn(move |app| async move { app.login(resident_id, password, sms_code).await })
+            .await
     }
     /// Logs out here and at the portal.
     pub async fn logout(&self) -> R<()> {
-        Ok(self.inner.logout().await?)
+        self.spawn(move |app| async move { app.logout().await })
+            .await
     }
     /// Whether a session token is held.
-    pub fn is_logged_in(&self) -> R<bool> {
-        Ok(self.inner.is_logged_in()?)
+    pub async fn is_logged_in(&self) -> R<bool> {
+        self.blocking(move |app| app.is_logged_in()).await
     }
     /// Resets the password with ID, mobile and SMS code.
     pub async fn reset_password(
@@ -127,22 +237,25 @@ impl Yaohao {
         sms_code: String,
         new_password: String,
     ) -> R<()> {
-        Ok(self
-            .inner
-            .reset_password(resident_id, mobile, sms_code, new_password)
-            .await?)
+        self.spawn(move |app| async move {
+            app.reset_password(resident_id, mobile, sms_code, new_password)
+                .await
+        })
+        .await
     }
     /// The cached profile.
-    pub fn profile(&self) -> R<Option<Account>> {
-        Ok(self.inner.profile()?)
+    pub async fn profile(&self) -> R<Option<Account>> {
+        self.blocking(move |app| app.profile()).await
     }
     /// Refreshes the profile from the portal.
     pub async fn refresh_profile(&self) -> R<Account> {
-        Ok(self.inner.refresh_profile().await?)
+        self.spawn(move |app| async move { app.refresh_profile().await })
+            .await
     }
     /// Texts codes to the old and the new mobile.
     pub async fn request_mobile_change_codes(&self, new_mobile: String) -> R<CodeSent> {
-        Ok(self.inner.request_mobile_change_codes(new_mobile).await?)
+        self.spawn(move |app| async move { app.request_mobile_change_codes(new_mobile).await })
+            .await
     }
     /// Changes the mobile with both codes.
     pub async fn change_mobile(
@@ -151,14 +264,15 @@ impl Yaohao {
         old_code: String,
         new_code: String,
     ) -> R<Account> {
-        Ok(self
-            .inner
-            .change_mobile(new_mobile, old_code, new_code)
-            .await?)
+        self.spawn(
+            move |app| async move { app.change_mobile(new_mobile, old_code, new_code).await },
+        )
+        .await
     }
     /// Registers this device's push token (`fcm`, `apns` or `dev`).
     pub async fn register_device(&self, provider: String, token: String) -> R<()> {
-        Ok(self.inner.register_device(provider, token).await?)
+        self.spawn(move |app| async move { app.register_device(provider, token).await })
+            .await
     }
     /// Requests a marital-status change with its certificate photo (reviewed in about 5 working days).
     pub async fn request_marital_change(
@@ -166,69 +280,75 @@ impl Yaohao {
         status: MaritalStatus,
         certificate: Vec<u8>,
     ) -> R<MaritalChange> {
-        Ok(self
-            .inner
-            .request_marital_change(status, certificate)
-            .await?)
+        self.spawn(move |app| async move { app.request_marital_change(status, certificate).await })
+            .await
     }
     /// Refreshes the marital-status change from the portal.
     pub async fn refresh_marital_change(&self) -> R<Option<MaritalChange>> {
-        Ok(self.inner.refresh_marital_change().await?)
+        self.spawn(move |app| async move { app.refresh_marital_change().await })
+            .await
     }
     /// The cached marital-status change.
-    pub fn marital_change(&self) -> R<Option<MaritalChange>> {
-        Ok(self.inner.marital_change()?)
+    pub async fn marital_change(&self) -> R<Option<MaritalChange>> {
+        self.blocking(move |app| app.marital_change()).await
     }
 
     // Applications and drafts.
 
     /// Starts a local draft (saved at once, survives a killed process).
-    pub fn create_draft(&self, kind: ApplicationKind) -> R<Draft> {
-        Ok(self.inner.create_draft(kind)?)
+    pub async fn create_draft(&self, kind: ApplicationKind) -> R<Draft> {
+        self.blocking(move |app| app.create_draft(kind)).await
     }
     /// A draft to edit a portal application (after a rejection, say).
-    pub fn edit_application(&self, application_id: i64) -> R<Draft> {
-        Ok(self.inner.edit_application(application_id)?)
+    pub async fn edit_application(&self, application_id: i64) -> R<Draft> {
+        self.blocking(move |app| app.edit_application(application_id))
+            .await
     }
     /// Saves the form locally (call on every change).
-    pub fn save_draft(&self, local_id: String, form: ApplicationForm) -> R<Draft> {
-        Ok(self.inner.save_draft(local_id, form)?)
+    pub async fn save_draft(&self, local_id: String, form: ApplicationForm) -> R<Draft> {
+        self.blocking(move |app| app.save_draft(local_id, form))
+            .await
     }
     /// One draft.
-    pub fn draft(&self, local_id: String) -> R<Draft> {
-        Ok(self.inner.draft(local_id)?)
+    pub async fn draft(&self, local_id: String) -> R<Draft> {
+        self.blocking(move |app| app.draft(local_id)).await
     }
     /// Every local draft.
-    pub fn drafts(&self) -> R<Vec<Draft>> {
-        Ok(self.inner.drafts()?)
+    pub async fn drafts(&self) -> R<Vec<Draft>> {
+        self.blocking(move |app| app.drafts()).await
     }
     /// Discards a draft here and at the portal.
     pub async fn discard_draft(&self, local_id: String) -> R<()> {
-        Ok(self.inner.discard_draft(local_id).await?)
+        self.spawn(move |app| async move { app.discard_draft(local_id).await })
+            .await
     }
     /// Sends saved drafts and queued uploads, in order and idempotently.
     pub async fn sync(&self, cancel: Option<Arc<CancelToken>>) -> R<SyncReport> {
-        CancelToken::run(cancel.as_deref(), async { Ok(self.inner.sync().await?) }).await
+        self.cancellable(cancel, move |app| async move { app.sync().await })
+            .await
     }
     /// Every check the portal will run, before submitting.
     pub async fn preview(&self, local_id: String) -> R<Preview> {
-        Ok(self.inner.preview(local_id).await?)
+        self.spawn(move |app| async move { app.preview(local_id).await })
+            .await
     }
     /// Submits the draft; the portal issues the 13-digit application code.
     pub async fn submit(&self, local_id: String) -> R<Application> {
-        Ok(self.inner.submit(local_id).await?)
+        self.spawn(move |app| async move { app.submit(local_id).await })
+            .await
     }
     /// The cached applications.
-    pub fn applications(&self) -> R<Vec<Application>> {
-        Ok(self.inner.applications()?)
+    pub async fn applications(&self) -> R<Vec<Application>> {
+        self.blocking(move |app| app.applications()).await
     }
     /// One application with its status history and documents.
-    pub fn application(&self, id: i64) -> R<ApplicationDetail> {
-        Ok(self.inner.application(id)?)
+    pub async fn application(&self, id: i64) -> R<ApplicationDetail> {
+        self.blocking(move |app| app.application(id)).await
     }
     /// Refreshes "my applications" from the portal.
     pub async fn refresh_applications(&self) -> R<Vec<Application>> {
-        Ok(self.inner.refresh_applications().await?)
+        self.spawn(move |app| async move { app.refresh_applications().await })
+            .await
     }
 
     // Documents.
@@ -239,7 +359,8 @@ impl Yaohao {
         bytes: Vec<u8>,
         kind: DocumentKind,
     ) -> R<PreparedDocument> {
-        Ok(self.inner.prepare_document(bytes, kind).await?)
+        self.spawn(move |app| async move { app.prepare_document(bytes, kind).await })
+            .await
     }
     /// Prepares and attaches a photo to a draft; it is uploaded now or queued while offline.
     pub async fn add_document(
@@ -248,61 +369,65 @@ impl Yaohao {
         kind: DocumentKind,
         bytes: Vec<u8>,
     ) -> R<Draft> {
-        Ok(self.inner.add_document(local_id, kind, bytes).await?)
+        self.spawn(move |app| async move { app.add_document(local_id, kind, bytes).await })
+            .await
     }
 
     // Dashboard, reminders, calendar.
 
     /// Everything the home screen shows, from the cache only.
-    pub fn dashboard(&self) -> R<Dashboard> {
-        Ok(self.inner.dashboard()?)
+    pub async fn dashboard(&self) -> R<Dashboard> {
+        self.blocking(move |app| app.dashboard()).await
     }
     /// Refreshes the cache with conditional requests and returns the new dashboard.
     pub async fn refresh(&self, cancel: Option<Arc<CancelToken>>) -> R<Dashboard> {
-        CancelToken::run(cancel.as_deref(), async { Ok(self.inner.refresh().await?) }).await
+        self.cancellable(cancel, move |app| async move { app.refresh().await })
+            .await
     }
     /// The applicant's state as reminders see it.
-    pub fn applicant_state(&self) -> R<ApplicantState> {
-        Ok(self.inner.applicant_state()?)
+    pub async fn applicant_state(&self) -> R<ApplicantState> {
+        self.blocking(move |app| app.applicant_state()).await
     }
     /// Reminders due, from the cache.
-    pub fn reminders(&self) -> R<Vec<Reminder>> {
-        Ok(self.inner.reminders()?)
+    pub async fn reminders(&self) -> R<Vec<Reminder>> {
+        self.blocking(move |app| app.reminders()).await
     }
     /// Reminders to (re)schedule and ids to cancel since the last plan.
-    pub fn reminder_plan(&self) -> R<ReminderPlan> {
-        Ok(self.inner.reminder_plan()?)
+    pub async fn reminder_plan(&self) -> R<ReminderPlan> {
+        self.blocking(move |app| app.reminder_plan()).await
     }
     /// When the cache was last fully refreshed (none before the first `refresh`).
-    pub fn refreshed_at(&self) -> R<Option<Instant>> {
-        Ok(self.inner.refreshed_at()?)
+    pub async fn refreshed_at(&self) -> R<Option<Instant>> {
+        self.blocking(move |app| app.refreshed_at()).await
     }
     /// The next events with countdowns.
-    pub fn next_events(&self) -> R<Vec<UpcomingEvent>> {
-        Ok(self.inner.next_events()?)
+    pub async fn next_events(&self) -> R<Vec<UpcomingEvent>> {
+        self.blocking(move |app| app.next_events()).await
     }
     /// The portal's calendar between two Beijing dates (announced dates included).
-    pub fn calendar(&self, from: NaiveDate, to: NaiveDate) -> R<Vec<Event>> {
-        Ok(self.inner.calendar(from, to)?)
+    pub async fn calendar(&self, from: NaiveDate, to: NaiveDate) -> R<Vec<Event>> {
+        self.blocking(move |app| app.calendar(from, to)).await
     }
     /// Refreshes the announced calendar.
     pub async fn refresh_calendar(&self) -> R<()> {
-        Ok(self.inner.refresh_calendar().await?)
+        self.spawn(move |app| async move { app.refresh_calendar().await })
+            .await
     }
     /// The cached announcements.
-    pub fn announcements(&self) -> R<Vec<Announcement>> {
-        Ok(self.inner.announcements()?)
+    pub async fn announcements(&self) -> R<Vec<Announcement>> {
+        self.blocking(move |app| app.announcements()).await
     }
     /// Refreshes the announcements.
     pub async fn refresh_announcements(&self) -> R<Vec<Announcement>> {
-        Ok(self.inner.refresh_announcements().await?)
+        self.spawn(move |app| async move { app.refresh_announcements().await })
+            .await
     }
 
     // Results and quotas.
 
     /// The latest stored outcomes (won or not, verified or not).
-    pub fn latest_results(&self) -> R<Vec<ResultOutcome>> {
-        Ok(self.inner.latest_results()?)
+    pub async fn latest_results(&self) -> R<Vec<ResultOutcome>> {
+        self.blocking(move |app| app.latest_results()).await
     }
     /// Fetches `period`'s result file once, verifies the draw, matches the account's codes and
     /// returns the notifications to show — each application and period exactly once.
@@ -311,9 +436,10 @@ impl Yaohao {
         period: String,
         cancel: Option<Arc<CancelToken>>,
     ) -> R<Vec<ResultNotification>> {
-        CancelToken::run(cancel.as_deref(), async {
-            Ok(self.inner.check_results(period).await?)
-        })
+        self.cancellable(
+            cancel,
+            move |app| async move { app.check_results(period).await },
+        )
         .await
     }
     /// As `check_results`, for every published period (background task, push).
@@ -321,37 +447,96 @@ impl Yaohao {
         &self,
         cancel: Option<Arc<CancelToken>>,
     ) -> R<Vec<ResultNotification>> {
-        CancelToken::run(cancel.as_deref(), async {
-            Ok(self.inner.check_published_results().await?)
+        self.cancellable(cancel, move |app| async move {
+            app.check_published_results().await
         })
         .await
     }
     /// The account's results per period, from the portal.
     pub async fn my_results(&self) -> R<Vec<PeriodResult>> {
-        Ok(self.inner.my_results().await?)
+        self.spawn(move |app| async move { app.my_results().await })
+            .await
     }
     /// The cached periods.
-    pub fn periods(&self) -> R<Vec<Period>> {
-        Ok(self.inner.periods()?)
+    pub async fn periods(&self) -> R<Vec<Period>> {
+        self.blocking(move |app| app.periods()).await
     }
     /// Refreshes the periods.
     pub async fn refresh_periods(&self) -> R<Vec<Period>> {
-        Ok(self.inner.refresh_periods().await?)
+        self.spawn(move |app| async move { app.refresh_periods().await })
+            .await
     }
     /// The account's quotas.
     pub async fn quotas(&self) -> R<Vec<Quota>> {
-        Ok(self.inner.quotas().await?)
+        self.spawn(move |app| async move { app.quotas().await })
+            .await
     }
     /// Confirms a won quota (within 72 hours of publication).
     pub async fn confirm_quota(&self, quota_id: i64) -> R<Vec<Quota>> {
-        Ok(self.inner.confirm_quota(quota_id).await?)
+        self.spawn(move |app| async move { app.confirm_quota(quota_id).await })
+            .await
     }
     /// Presses 继续参与 for an application.
     pub async fn continue_application(&self, id: i64) -> R<Application> {
-        Ok(self.inner.continue_application(id).await?)
+        self.spawn(move |app| async move { app.continue_application(id).await })
+            .await
     }
     /// Re-activates an application removed by the clean-up.
     pub async fn reactivate_application(&self, id: i64) -> R<Application> {
-        Ok(self.inner.reactivate_application(id).await?)
+        self.spawn(move |app| async move { app.reactivate_application(id).await })
+            .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::SecretStoreError;
+    use crate::runtime::tests::block_on;
+
+    /// A vault that holds nothing.
+    struct EmptyVault;
+
+    impl SecretStore for EmptyVault {
+        fn get(&self, _key: String) -> Result<Option<String>, SecretStoreError> {
+            Ok(None)
+        }
+        fn set(&self, _key: String, _value: String) -> Result<(), SecretStoreError> {
+            Ok(())
+        }
+        fn delete(&self, _key: String) -> Result<(), SecretStoreError> {
+            Ok(())
+        }
+    }
+
+    fn open(base_url: &str, data_dir: &std::path::Path) -> R<Yaohao> {
+        let data_dir = data_dir.display().to_string();
+        Yaohao::new(base_url.into(), data_dir, Lang::En, Arc::new(EmptyVault))
+    }
+
+    #[test]
+    fn the_constructor_checks_its_arguments_and_the_first_call_opens_the_cache() {
+        let data = std::env::temp_dir().join(format!(
+            "yaohao-ffi-lazy-{}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        ));
+        let refused = open("portal.example", &data);
+        assert!(
+            matches!(&refused, Err(YaohaoError::InvalidInput { field, .. }) if field == "base_url")
+        );
+        let refused = open("http://127.0.0.1:9", std::path::Path::new(""));
+        assert!(
+            matches!(&refused, Err(YaohaoError::InvalidInput { field, .. }) if field == "data_dir")
+        );
+
+        let app = open("http://127.0.0.1:9", &data).unwrap();
+        assert_eq!(app.locale(), Lang::En);
+        assert!(!data.exists(), "the constructor touched the disk");
+        assert_eq!(block_on(app.cache_integrity()).unwrap(), "ok");
+        assert!(data.join("cache.sqlite3").exists());
+        assert!(!block_on(app.is_logged_in()).unwrap());
+        drop(app);
+        let _ = std::fs::remove_dir_all(&data);
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Mainly small wrappers: core records cross as uniffi remote types (declared again in
 //! `records.rs`, converted by uniffi itself), functions are thin calls into the core. No panic
-//! crosses the boundary: every input error is a [`YaohaoError`].
+//! crosses the boundary: every input error is a [`YaohaoError`], and async exports run on the
+//! core's own runtime (`runtime.rs`), where a panicking task becomes an error value. No export
+//! blocks the caller's thread with I/O (see `docs/bindings.md`, Threading).
 
 mod calendar;
 mod cancel;
@@ -15,6 +17,7 @@ mod platform;
 mod records;
 mod results;
 mod rules;
+mod runtime;
 
 pub use error::YaohaoError;
 pub use facade::Yaohao;

@@ -2,11 +2,13 @@ import Foundation
 import YaohaoFFI
 
 /// The app's `Portal` over the core's `Yaohao` facade: calls through, maps the records to the
-/// app's models and every error to `PortalError`.
+/// app's models and every error to `PortalError`. Every facade call but `locale` is async and runs
+/// on the core's own threads, so awaiting it from the main actor never blocks the UI.
 public final class FacadePortal: Portal {
     private let core: Yaohao
 
-    /// Opens the facade: its cache in `dataDirectory`, the session token in `secrets`. No network.
+    /// Opens the facade: its cache in `dataDirectory` (opened by the first call, on the core's
+    /// threads), the session token in `secrets`. No I/O here, no network.
     public init(baseURL: String, dataDirectory: URL, secrets: any SecretStore, language: Language) throws(PortalError) {
         do {
             core = try Yaohao(baseUrl: baseURL, dataDir: dataDirectory.path,
@@ -35,7 +37,7 @@ public final class FacadePortal: Portal {
     }
 
     public func isLoggedIn() async throws(PortalError) -> Bool {
-        try await call { try core.isLoggedIn() }
+        try await call { try await core.isLoggedIn() }
     }
 
     public func requestLoginCode(residentId: String) async throws(PortalError) -> CodeSent {
@@ -64,7 +66,7 @@ public final class FacadePortal: Portal {
     }
 
     public func dashboard() async throws(PortalError) -> Dashboard {
-        Dashboard(try await call { try core.dashboard() })
+        Dashboard(try await call { try await core.dashboard() })
     }
 
     public func refresh() async throws(PortalError) -> Dashboard {
@@ -72,16 +74,16 @@ public final class FacadePortal: Portal {
     }
 
     public func createDraft(kind: PortalApplication.Kind) async throws(PortalError) -> Draft {
-        Draft(try await call { try core.createDraft(kind: kind.core) })
+        Draft(try await call { try await core.createDraft(kind: kind.core) })
     }
 
     public func saveDraft(localId: String, form: ApplicationForm) async throws(PortalError) -> Draft {
         Draft(try await call {
             // The family part is not edited here: keep what the draft has.
-            let saved = try core.draft(localId: localId).form
+            let saved = try await core.draft(localId: localId).form
             let merged = YaohaoFFI.ApplicationForm(licenceFile: form.licenceFile, address: form.address,
                                                    c5Licence: form.c5Licence, family: saved.family)
-            return try core.saveDraft(localId: localId, form: merged)
+            return try await core.saveDraft(localId: localId, form: merged)
         })
     }
 
@@ -121,7 +123,7 @@ public final class FacadePortal: Portal {
         do {
             return try await call { try await core.refreshAnnouncements() }.map(Announcement.init)
         } catch where error.isRetryable {
-            return try await call { try core.announcements() }.map(Announcement.init)
+            return try await call { try await core.announcements() }.map(Announcement.init)
         }
     }
 

@@ -51,7 +51,7 @@ public struct ReminderScheduler: Sendable {
         let plan = ReminderPlan(pending: pending)
         let sync: ReminderSync
         do {
-            sync = try syncReminders(scheduler: plan, reminders: reminders)
+            sync = try await syncReminders(scheduler: plan, reminders: reminders)
         } catch {
             throw PortalError(error)
         }

@@ -69,7 +69,7 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(try nextWorkingDay(date: "2026-09-30"), "2026-10-08")
     }
 
-    func testRemindersSyncIdempotently() throws {
+    func testRemindersSyncIdempotently() async throws {
         let reminders = try computeReminders(state: state, policy: "bimonthly-2014", now: now)
         let later = try computeReminders(state: state, policy: "bimonthly-2014", now: now.addingTimeInterval(3600))
         XCTAssertFalse(reminders.isEmpty)
@@ -77,27 +77,30 @@ final class CalendarTests: XCTestCase {
         XCTAssertTrue(reminders.allSatisfy { $0.fireAt > now })
 
         let scheduler = MemoryScheduler()
-        let first = try syncReminders(scheduler: scheduler, reminders: reminders)
+        let first = try await syncReminders(scheduler: scheduler, reminders: reminders)
         XCTAssertEqual(first.scheduled, reminders.map(\.id))
         XCTAssertEqual(first.cancelled, [])
-        let second = try syncReminders(scheduler: scheduler, reminders: Array(reminders.prefix(1)))
+        let second = try await syncReminders(scheduler: scheduler, reminders: Array(reminders.prefix(1)))
         XCTAssertEqual(Set(second.cancelled), Set(reminders.dropFirst().map(\.id)))
         XCTAssertEqual(Array(scheduler.scheduled.keys), [reminders[0].id])
     }
 
-    func testSchedulerRefusalReachesTheCaller() throws {
+    func testSchedulerRefusalReachesTheCaller() async throws {
         let reminders = try computeReminders(state: state, policy: "bimonthly-2014", now: now)
-        XCTAssertThrowsError(try syncReminders(scheduler: MemoryScheduler(refuse: true), reminders: reminders)) {
-            guard case let SchedulerError.Refused(reason) = $0 else { return XCTFail("\($0)") }
+        do {
+            _ = try await syncReminders(scheduler: MemoryScheduler(refuse: true), reminders: reminders)
+            XCTFail("refusal swallowed")
+        } catch SchedulerError.Refused(let reason) {
             XCTAssertEqual(reason, "notifications not authorised")
         }
     }
 
-    func testAnUnexpectedSchedulerErrorIsAnErrorNotACrash() throws {
+    func testAnUnexpectedSchedulerErrorIsAnErrorNotACrash() async throws {
         let reminders = try computeReminders(state: state, policy: "bimonthly-2014", now: now)
-        XCTAssertThrowsError(try syncReminders(scheduler: MemoryScheduler(crash: true), reminders: reminders)) {
-            guard case SchedulerError.Unexpected = $0 else { return XCTFail("\($0)") }
-        }
+        do {
+            _ = try await syncReminders(scheduler: MemoryScheduler(crash: true), reminders: reminders)
+            XCTFail("a crashing scheduler was ignored")
+        } catch SchedulerError.Unexpected {}
     }
 
     func testAWonQuotaAndAPendingMaritalChangeHaveReminders() throws {

@@ -8,22 +8,25 @@ final class DraftsTests: PortalTestCase {
     func testDraftsAreSavedListedAndDiscarded() async throws {
         let app = try portal.app()
         try await portal.registerAndLogin(app, id: "110105199304040049", mobile: "13800138211")
-        let draft: Draft = try app.createDraft(kind: .family)
+        let draft: Draft = try await app.createDraft(kind: .family)
         let family = FamilyForm(generations: 2, mainLadderSteps: 3, mainNevQueueFullYears: 0, members: [
             MemberForm(relation: .spouse, residentId: "110108199505050058", name: "王五", ladderSteps: 1, nevQueueFullYears: 0),
         ])
-        let saved = try app.saveDraft(localId: draft.localId, form: ApplicationForm(
+        let saved = try await app.saveDraft(localId: draft.localId, form: ApplicationForm(
             licenceFile: nil, address: PortalProcess.address, c5Licence: true, family: family))
         XCTAssertGreaterThan(saved.revision, draft.revision)
-        XCTAssertEqual(try app.draft(localId: draft.localId).form.family, family)
-        XCTAssertEqual(try app.drafts().map(\.localId), [draft.localId])
+        let reread = try await app.draft(localId: draft.localId)
+        XCTAssertEqual(reread.form.family, family)
+        let listed = try await app.drafts()
+        XCTAssertEqual(listed.map(\.localId), [draft.localId])
         let preview = try await app.preview(localId: draft.localId)
         XCTAssertFalse(preview.ready)
         XCTAssertFalse(preview.missingDocuments.isEmpty)
         try await app.discardDraft(localId: draft.localId)
-        XCTAssertTrue(try app.drafts().isEmpty)
+        let remaining = try await app.drafts()
+        XCTAssertTrue(remaining.isEmpty)
         do {
-            _ = try app.draft(localId: draft.localId)
+            _ = try await app.draft(localId: draft.localId)
             XCTFail("a discarded draft was found")
         } catch YaohaoError.NotFound(_, let en) {
             XCTAssertTrue(en.contains("draft"), en)
@@ -37,8 +40,8 @@ final class DraftsTests: PortalTestCase {
                                           id: "110108199606060060", mobile: "13800138212")
         // The same data directory and vault, with the portal out of reach.
         var offline: Yaohao? = try Yaohao(baseUrl: Self.closedPort, dataDir: dir, locale: .zh, secrets: store)
-        let draft = try offline!.createDraft(kind: .individualOrdinary)
-        _ = try offline!.saveDraft(localId: draft.localId, form: ApplicationForm(
+        let draft = try await offline!.createDraft(kind: .individualOrdinary)
+        _ = try await offline!.saveDraft(localId: draft.localId, form: ApplicationForm(
             licenceFile: PortalProcess.licenceFile, address: PortalProcess.address, c5Licence: false, family: nil))
         let queued = try await offline!.addDocument(localId: draft.localId, kind: .drivingLicence, bytes: try PortalProcess.photo())
         let pending: [PendingUpload] = queued.pendingUploads
@@ -56,10 +59,10 @@ final class DraftsTests: PortalTestCase {
         XCTAssertEqual(report.pending, 0)
         let refused: [UploadRefusal] = report.refused
         XCTAssertTrue(refused.isEmpty)
-        let synced = try online.draft(localId: draft.localId)
+        let synced = try await online.draft(localId: draft.localId)
         XCTAssertTrue(synced.synced)
         XCTAssertTrue(synced.pendingUploads.isEmpty)
-        let detail: ApplicationDetail = try online.application(id: try XCTUnwrap(synced.applicationId))
+        let detail: ApplicationDetail = try await online.application(id: try XCTUnwrap(synced.applicationId))
         let documents: [Document] = detail.documents
         XCTAssertEqual(documents.map(\.kind), [.drivingLicence])
         XCTAssertEqual(documents.first?.sha256.count, 64)
@@ -80,10 +83,11 @@ final class DraftsTests: PortalTestCase {
         XCTAssertEqual(rejected.map(\.status), [.rejected])
         let reasons: [Reason] = rejected[0].rejectionReasons
         XCTAssertFalse(reasons.isEmpty)
-        XCTAssertEqual(try app.applications(), rejected)
-        let history: [StatusChange] = try app.application(id: submitted.id).history
+        let cached = try await app.applications()
+        XCTAssertEqual(cached, rejected)
+        let history: [StatusChange] = try await app.application(id: submitted.id).history
         XCTAssertEqual(history.last?.status, .rejected)
-        let edit = try app.editApplication(applicationId: submitted.id)
+        let edit = try await app.editApplication(applicationId: submitted.id)
         XCTAssertEqual(edit.applicationId, submitted.id)
         XCTAssertEqual(edit.form, submitted.form)
         do {
@@ -97,9 +101,13 @@ final class DraftsTests: PortalTestCase {
     func testUnknownApplicationsAreNotFound() async throws {
         let app = try portal.app(locale: .en)
         try await portal.registerAndLogin(app, id: "110102199808080088", mobile: "13800138214")
-        for call in [{ _ = try app.application(id: 987654) }, { _ = try app.editApplication(applicationId: 987654) }] {
+        let calls: [() async throws -> Void] = [
+            { _ = try await app.application(id: 987654) },
+            { _ = try await app.editApplication(applicationId: 987654) },
+        ]
+        for call in calls {
             do {
-                try call()
+                try await call()
                 XCTFail("an unknown application was found")
             } catch YaohaoError.NotFound(let zh, _) {
                 XCTAssertTrue(zh.contains("申请"), zh)

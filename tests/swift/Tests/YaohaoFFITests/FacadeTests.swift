@@ -30,14 +30,16 @@ final class FacadeTests: PortalTestCase {
     func testApplicantJourneyThroughTheFacade() async throws {
         let store = MemorySecretStore()
         let app = try portal.app(store)
-        XCTAssertFalse(try app.isLoggedIn())
+        let before = try await app.isLoggedIn()
+        XCTAssertFalse(before)
         try await portal.registerAndLogin(app, id: Self.idA, mobile: "13800138011")
-        XCTAssertTrue(try app.isLoggedIn())
+        let after = try await app.isLoggedIn()
+        XCTAssertTrue(after)
         XCTAssertEqual(store.count, 1)
         XCTAssertTrue(store.calledOffMainThread)
 
-        let draft = try app.createDraft(kind: .individualOrdinary)
-        _ = try app.saveDraft(localId: draft.localId, form: ApplicationForm(
+        let draft = try await app.createDraft(kind: .individualOrdinary)
+        _ = try await app.saveDraft(localId: draft.localId, form: ApplicationForm(
             licenceFile: Self.idA, address: PortalProcess.address, c5Licence: false, family: nil))
         let preview: Preview = try await app.preview(localId: draft.localId)
         XCTAssertFalse(preview.ready)
@@ -45,7 +47,7 @@ final class FacadeTests: PortalTestCase {
         XCTAssertEqual(checks.first { $0.field == "licence_file" }?.errors.map(\.code),
                        ["licence_file_is_licence_number"])
 
-        _ = try app.saveDraft(localId: draft.localId, form: ApplicationForm(
+        _ = try await app.saveDraft(localId: draft.localId, form: ApplicationForm(
             licenceFile: PortalProcess.licenceFile, address: PortalProcess.address, c5Licence: false, family: nil))
         for kind in [DocumentKind.idCardFront, .idCardBack, .drivingLicence] {
             _ = try await app.addDocument(localId: draft.localId, kind: kind, bytes: try PortalProcess.photo())
@@ -60,10 +62,12 @@ final class FacadeTests: PortalTestCase {
         XCTAssertEqual(refreshed.map(\.status), [.approved])
         let dashboard = try await app.refresh(cancel: nil)
         XCTAssertEqual(dashboard.applications.first?.code, submitted.code)
-        XCTAssertEqual(try app.cacheIntegrity(), "ok")
+        let integrity = try await app.cacheIntegrity()
+        XCTAssertEqual(integrity, "ok")
 
         try await app.logout()
-        XCTAssertFalse(try app.isLoggedIn())
+        let afterLogout = try await app.isLoggedIn()
+        XCTAssertFalse(afterLogout)
         XCTAssertEqual(store.count, 0)
         do {
             _ = try await app.refreshProfile()
@@ -115,7 +119,7 @@ final class FacadeTests: PortalTestCase {
             XCTAssertFalse(en.isEmpty)
         }
         do {
-            _ = try portal.app(LockedSecretStore()).isLoggedIn()
+            _ = try await portal.app(LockedSecretStore()).isLoggedIn()
             XCTFail("a locked vault was ignored")
         } catch YaohaoError.Other(_, let en) {
             XCTAssertTrue(en.contains("keychain locked"), en)

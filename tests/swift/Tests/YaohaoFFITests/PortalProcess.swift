@@ -130,8 +130,8 @@ final class PortalProcess: @unchecked Sendable {
 
     /// Fills, documents and submits an individual application; returns it.
     func submitApplication(_ app: Yaohao) async throws -> Application {
-        let draft = try app.createDraft(kind: ApplicationKind.individualOrdinary)
-        _ = try app.saveDraft(localId: draft.localId, form: ApplicationForm(
+        let draft = try await app.createDraft(kind: ApplicationKind.individualOrdinary)
+        _ = try await app.saveDraft(localId: draft.localId, form: ApplicationForm(
             licenceFile: Self.licenceFile, address: Self.address, c5Licence: false, family: nil))
         for kind in [DocumentKind.idCardFront, .idCardBack, .drivingLicence] {
             _ = try await app.addDocument(localId: draft.localId, kind: kind, bytes: try Self.photo())

@@ -5,9 +5,6 @@ import app.yaohao.core.Reminder
 import app.yaohao.core.SecretStore
 import app.yaohao.core.Yaohao
 import app.yaohao.core.documentPortalName
-import kotlinx.coroutines.CoroutineDispatcher
-import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.withContext
 import app.yaohao.core.Account as CoreAccount
 import app.yaohao.core.Announcement as CoreAnnouncement
 import app.yaohao.core.Application as CoreApplication
@@ -29,11 +26,12 @@ import app.yaohao.core.SmsPurpose as CorePurpose
 import app.yaohao.core.UpcomingEvent as CoreEvent
 
 /**
- * [YaohaoClient] over the core's generated `Yaohao` facade: the facade's blocking cache reads run
- * on [io], its async calls are suspend functions already; failures stay the core's
- * `YaohaoException` (the screens map them with `toUiError`).
+ * [YaohaoClient] over the core's generated `Yaohao` facade. Every facade call is a suspend function
+ * whose work runs on the core's own threads (cache reads and writes included), so the screens may
+ * call it from the main dispatcher; failures stay the core's `YaohaoException` (the screens map
+ * them with `toUiError`).
  */
-class FfiYaohaoClient(private val yaohao: Yaohao, private val io: CoroutineDispatcher = Dispatchers.IO) : YaohaoClient {
+class FfiYaohaoClient(private val yaohao: Yaohao) : YaohaoClient {
 
     override suspend fun requestSmsCode(purpose: SmsPurpose, mobile: String?, residentId: String?): CodeSent {
         val sent = yaohao.requestSmsCode(purpose.core(), mobile, residentId)
@@ -49,18 +47,18 @@ class FfiYaohaoClient(private val yaohao: Yaohao, private val io: CoroutineDispa
 
     override suspend fun logout() = yaohao.logout()
 
-    override suspend fun isLoggedIn(): Boolean = withContext(io) { yaohao.isLoggedIn() }
+    override suspend fun isLoggedIn(): Boolean = yaohao.isLoggedIn()
 
-    override suspend fun dashboard(): Dashboard = withContext(io) { yaohao.dashboard() }.model()
+    override suspend fun dashboard(): Dashboard = yaohao.dashboard().model()
 
     override suspend fun refresh(): Dashboard = yaohao.refresh(null).model()
 
-    override suspend fun createDraft(kind: PortalApplicationKind): Draft = withContext(io) { yaohao.createDraft(kind.core()) }.model()
+    override suspend fun createDraft(kind: PortalApplicationKind): Draft = yaohao.createDraft(kind.core()).model()
 
-    override suspend fun draft(localId: String): Draft = withContext(io) { yaohao.draft(localId) }.model()
+    override suspend fun draft(localId: String): Draft = yaohao.draft(localId).model()
 
     override suspend fun saveDraft(localId: String, form: ApplicationForm): Draft =
-        withContext(io) { yaohao.saveDraft(localId, form.core()) }.model()
+        yaohao.saveDraft(localId, form.core()).model()
 
     override suspend fun preview(localId: String): Preview = yaohao.preview(localId).model()
 
@@ -77,9 +75,9 @@ class FfiYaohaoClient(private val yaohao: Yaohao, private val io: CoroutineDispa
 
     override suspend fun confirmQuota(quotaId: Long): List<Quota> = yaohao.confirmQuota(quotaId).map { it.model() }
 
-    override suspend fun reminders(): List<Reminder> = withContext(io) { yaohao.reminders() }
+    override suspend fun reminders(): List<Reminder> = yaohao.reminders()
 
-    override suspend fun announcements(): List<Announcement> = withContext(io) { yaohao.announcements() }.map { it.model() }
+    override suspend fun announcements(): List<Announcement> = yaohao.announcements().map { it.model() }
 
     override suspend fun refreshAnnouncements(): List<Announcement> = yaohao.refreshAnnouncements().map { it.model() }
 

@@ -10,9 +10,10 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 
 /**
- * The core's blocking calls that take noticeable time, as suspend functions that run on
- * [dispatcher] (never the main thread). Failures stay the generated sealed exceptions
- * (`YaohaoException`, `SchedulerException`).
+ * The core's calls that take noticeable time, as suspend functions safe to call from the main
+ * thread: the synchronous, CPU-bound `prepareDocument` runs on [dispatcher]; `syncReminders` is
+ * already a suspend function whose work (and the scheduler's callbacks) runs on the core's own
+ * threads. Failures stay the generated sealed exceptions (`YaohaoException`, `SchedulerException`).
  */
 class CoreCalls(private val dispatcher: CoroutineDispatcher = Dispatchers.Default) {
 
@@ -20,7 +21,7 @@ class CoreCalls(private val dispatcher: CoroutineDispatcher = Dispatchers.Defaul
     suspend fun prepareDocument(bytes: ByteArray, kind: DocumentKind): PreparedDocument =
         withContext(dispatcher) { app.yaohao.core.prepareDocument(bytes, kind) }
 
-    /** Makes [scheduler] hold exactly [reminders]; the scheduler is called on [dispatcher]. */
+    /** Makes [scheduler] hold exactly [reminders]; the scheduler is called on the core's threads. */
     suspend fun syncReminders(scheduler: NotificationScheduler, reminders: List<Reminder>): ReminderSync =
-        withContext(dispatcher) { app.yaohao.core.syncReminders(scheduler, reminders) }
+        app.yaohao.core.syncReminders(scheduler, reminders)
 }
