@@ -26,10 +26,9 @@ const PERIOD_COLUMNS: &str = "id, kind, title, quota, status, cutoff_at, freeze_
     freeze_until, draw_at, publish_at, pool_size, seed, run_at, published_at";
 
 fn period_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Period> {
-    // `draw` is the only kind a period is created with.
-    let _kind: String = r.get(1)?;
     Ok(Period {
         id: r.get(0)?,
+        // Column 1 (`kind`): `draw` is the only kind a period is created with.
         kind: PeriodKind::Draw,
         title: r.get(2)?,
         quota: r.get(3)?,
@@ -175,7 +174,7 @@ pub fn create(
     let inserted = tx.execute(
         "INSERT OR IGNORE INTO periods (id, kind, title, quota, cutoff_at, freeze_from,
          freeze_until, draw_at, publish_at, status)
-         VALUES (?1, 'draw', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             id,
             title,
@@ -185,7 +184,8 @@ pub fn create(
             ms(freeze_until),
             ms(draw_at),
             ms(publish_at),
-            PeriodStatus::Open.as_str()
+            PeriodStatus::Open.as_str(),
+            PeriodKind::Draw.as_str()
         ],
     )?;
     if inserted == 0 {
