@@ -57,7 +57,7 @@ class CycleTest : PortalTest() {
 
         // The home screen, reminders and their scheduling through the app's scheduler.
         val dashboard: Dashboard = a.refresh(null)
-        assertEquals(ApplicationStatus.Approved, dashboard.applications.single().status)
+        assertEquals(ApplicationStatus.Approved, dashboard.applications.single().application.status)
         assertEquals(dashboard.refreshedAt, a.refreshedAt())
         assertNotNull(dashboard.refreshedAt)
         assertEquals(dashboard.applications, a.dashboard().applications)
@@ -112,6 +112,11 @@ class CycleTest : PortalTest() {
         assertEquals(if (forA.single().outcome.won) PeriodOutcome.Won else PeriodOutcome.NotWon, mine.single().outcome)
 
         val (winner, loser) = if (forA.single().outcome.won) a to b else b to a
+        // The loser's card: one unsuccessful draw, and the next draw's ladder weight.
+        loser.refresh(null)
+        val lost: NotWonResult = loser.dashboard().latestResults.single().notWon!!
+        assertEquals(1u, lost.drawCount)
+        assertEquals(1u, lost.nextWeight)
         val loserApp = if (winner === a) appB else appA
         val quota: Quota = winner.quotas().single()
         assertEquals(QuotaStatus.PendingConfirmation, quota.status)

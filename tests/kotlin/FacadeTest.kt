@@ -71,7 +71,7 @@ class FacadeTest : PortalTest() {
         val refreshed = app.refreshApplications().single()
         assertEquals(ApplicationStatus.Approved, refreshed.status)
         val dashboard = app.refresh(null)
-        assertEquals(submitted.code, dashboard.applications.single().code)
+        assertEquals(submitted.code, dashboard.applications.single().application.code)
         assertTrue(dashboard.nextEvents.isNotEmpty())
         assertEquals("ok", app.cacheIntegrity())
 

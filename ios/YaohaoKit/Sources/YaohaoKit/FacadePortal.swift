@@ -234,13 +234,13 @@ extension Announcement {
 
 extension Dashboard {
     init(_ dashboard: YaohaoFFI.Dashboard) {
-        self.init(account: dashboard.account.map(Account.init),
-                  applications: dashboard.applications.map(PortalApplication.init),
+        self.init(account: dashboard.account.map { Account($0.account) },
+                  applications: dashboard.applications.map { PortalApplication($0.application) },
                   drafts: dashboard.drafts.map(Draft.init),
                   nextEvents: dashboard.nextEvents.map {
                       UpcomingEvent(kind: $0.kind, title: $0.title.localized, at: $0.at, announced: $0.announced)
                   },
-                  latestResults: dashboard.latestResults.map(ResultOutcome.init),
+                  latestResults: dashboard.latestResults.map { ResultOutcome($0.outcome) },
                   reminders: dashboard.reminders, refreshedAt: dashboard.refreshedAt)
     }
 }

@@ -39,7 +39,7 @@ final class CycleTests: PortalTestCase {
 
         // The home screen, reminders and their scheduling through the app's scheduler.
         let dashboard: Dashboard = try await a.refresh(cancel: nil)
-        XCTAssertEqual(dashboard.applications.map(\.status), [.approved])
+        XCTAssertEqual(dashboard.applications.map(\.application.status), [.approved])
         XCTAssertNotNil(dashboard.refreshedAt)
         let refreshedAt = try await a.refreshedAt()
         XCTAssertEqual(refreshedAt, dashboard.refreshedAt)

@@ -61,7 +61,7 @@ final class FacadeTests: PortalTestCase {
         let refreshed = try await app.refreshApplications()
         XCTAssertEqual(refreshed.map(\.status), [.approved])
         let dashboard = try await app.refresh(cancel: nil)
-        XCTAssertEqual(dashboard.applications.first?.code, submitted.code)
+        XCTAssertEqual(dashboard.applications.first?.application.code, submitted.code)
         let integrity = try await app.cacheIntegrity()
         XCTAssertEqual(integrity, "ok")
 

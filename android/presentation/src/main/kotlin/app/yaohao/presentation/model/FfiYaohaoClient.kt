@@ -187,11 +187,11 @@ private fun CoreQuota.model() = Quota(id, applicationId, period, certificate, st
 private fun CoreAnnouncement.model() = Announcement(id, title, body, publishedAt)
 
 private fun CoreDashboard.model() = Dashboard(
-    account = account?.model(),
-    applications = applications.map { it.model() },
+    account = account?.account?.model(),
+    applications = applications.map { it.application.model() },
     drafts = drafts.map { it.model() },
     nextEvents = nextEvents.map { it.model() },
-    latestResults = latestResults.map { it.model() },
+    latestResults = latestResults.map { it.outcome.model() },
     reminders = reminders,
     refreshedAt = refreshedAt,
 )
