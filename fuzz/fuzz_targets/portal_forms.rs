@@ -1,9 +1,9 @@
-//! The portal's application-form body: any JSON the portal accepts goes through every core check
-//! of its preview without panicking.
+//! The application-form body the portal accepts: any JSON that decodes goes through every core
+//! check of the preview (the portal's and the app's, `yaohao_core::preview`) without panicking.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yaohao_core::forms::{ApplicationForm, ApplicationKind};
+use yaohao_core::api::{ApplicationForm, ApplicationKind, DocumentKind};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(form) = serde_json::from_slice::<ApplicationForm>(data) else {
@@ -14,6 +14,12 @@ fuzz_target!(|data: &[u8]| {
         ApplicationKind::IndividualNev,
         ApplicationKind::Family,
     ] {
-        let _ = yaohao_portal::applications::preview(kind, &form, "11010519491231002X", &[]);
+        let preview = yaohao_core::preview::preview(
+            kind,
+            &form,
+            "11010519491231002X",
+            &[DocumentKind::IdCardFront],
+        );
+        let _ = yaohao_core::preview::first_problem(&preview);
     }
 });
