@@ -31,7 +31,19 @@ pub enum PoolError {
     /// More positions than the generator can draw from (2³¹ − 1).
     #[error("the pool has more than 2147483647 positions")]
     TooLarge,
+    /// A weight beyond any ladder (a typing error or a hostile file).
+    #[error("code {code} has weight {weight}; no ladder goes beyond {MAX_WEIGHT}")]
+    WeightTooLarge {
+        /// The code.
+        code: Code,
+        /// Its weight.
+        weight: u32,
+    },
 }
+
+/// The largest weight a pool entry may have. The 2014 ladder adds one position per 12 draws after
+/// 24: a century of bimonthly draws reaches about 50; anything near this bound is an error.
+pub const MAX_WEIGHT: u32 = 1_000;
 
 /// A draw pool in the official order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +69,9 @@ impl Pool {
         if let Some(&(code, _)) = sorted.iter().find(|(_, w)| *w == 0) {
             return Err(PoolError::ZeroWeight(code));
         }
+        if let Some(&(code, weight)) = sorted.iter().find(|(_, w)| *w > MAX_WEIGHT) {
+            return Err(PoolError::WeightTooLarge { code, weight });
+        }
         let total: u64 = sorted.iter().map(|&(_, w)| u64::from(w)).sum();
         if total == 0 {
             return Err(PoolError::Empty);
@@ -64,17 +79,15 @@ impl Pool {
         if total > i32::MAX as u64 {
             return Err(PoolError::TooLarge);
         }
-        let max_weight = sorted.iter().map(|&(_, w)| w).max().unwrap_or(1);
+        // Tier t lists, in code order, every entry of weight ≥ t; each entry leaves the list
+        // after its last tier, so the work is proportional to the positions.
         let mut slots = Vec::with_capacity(total as usize);
-        slots.extend(0..sorted.len() as u32);
-        for tier in 2..=max_weight {
-            slots.extend(
-                sorted
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.1 >= tier)
-                    .map(|(i, _)| i as u32),
-            );
+        let mut tier: Vec<u32> = (0..sorted.len() as u32).collect();
+        let mut depth = 1;
+        while !tier.is_empty() {
+            slots.extend_from_slice(&tier);
+            tier.retain(|&i| sorted[i as usize].1 > depth);
+            depth += 1;
         }
         Ok(Pool {
             codes: sorted.into_iter().map(|(code, _)| code).collect(),
@@ -192,6 +205,26 @@ mod tests {
             Err(PoolError::ZeroWeight(code(1)))
         );
         assert_eq!(Pool::from_entries(&[]), Err(PoolError::Empty));
+    }
+
+    #[test]
+    fn a_weight_beyond_any_ladder_is_refused_at_once() {
+        // Found by the pool_package fuzz target: one entry of weight 2,000,000,000 among a few
+        // dozen made the reader build a pool of two billion positions.
+        let entries: Vec<(Code, u32)> = (1..=80)
+            .map(|n| (code(n), 1))
+            .chain([(code(99), 2_000_000_000)])
+            .collect();
+        assert_eq!(
+            Pool::from_entries(&entries),
+            Err(PoolError::WeightTooLarge {
+                code: code(99),
+                weight: 2_000_000_000
+            })
+        );
+        let deep = Pool::from_entries(&[(code(1), MAX_WEIGHT), (code(2), 1)]).unwrap();
+        assert_eq!(deep.size(), MAX_WEIGHT + 1);
+        assert_eq!(deep.code_at(3), Some(code(1)));
     }
 
     #[test]
