@@ -1,15 +1,13 @@
 //! `yaohao confirm`: confirms a won quota before its deadline (72 hours after the draw).
 
 use serde::Serialize;
+use yaohao_core::actions::{self, Action, ActionKind};
 use yaohao_core::facade::Quota;
 use yaohao_core::i18n::Lang;
 
 use super::views::bj;
 use crate::output::{CliError, Output};
 use crate::portal::Portal;
-
-/// A quota waiting for confirmation.
-const PENDING: &str = "pending_confirmation";
 
 /// Arguments of `yaohao confirm`.
 #[derive(clap::Args)]
@@ -34,10 +32,33 @@ struct Confirmed {
 pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let portal = Portal::open(portal, out)?;
     portal.require_login()?;
+    portal.follow_clock();
     let quotas = portal.run(portal.app.quotas())?;
-    let pending: Vec<&Quota> = quotas
+    let now = portal.now();
+    // What the core allows on each asked-for quota now (pending, before its deadline).
+    let offered: Vec<(&Quota, Action)> = quotas
         .iter()
-        .filter(|q| q.status == PENDING && args.quota.is_none_or(|id| q.id == id))
+        .filter(|q| args.quota.is_none_or(|id| q.id == id))
+        .filter_map(|q| {
+            let confirm = actions::find(&actions::quota(q, now), ActionKind::Confirm).cloned();
+            confirm.map(|a| (q, a))
+        })
+        .collect();
+    if let Some(reason) = offered
+        .iter()
+        .find_map(|(_, a)| a.refusal())
+        .filter(|_| offered.iter().all(|(_, a)| !a.allowed))
+    {
+        return Err(CliError::invalid(
+            &reason.code,
+            reason.message_zh.clone(),
+            reason.message_en.clone(),
+        ));
+    }
+    let pending: Vec<&Quota> = offered
+        .iter()
+        .filter(|(_, a)| a.allowed)
+        .map(|(q, _)| *q)
         .collect();
     if pending.is_empty() {
         return Err(CliError::invalid(
