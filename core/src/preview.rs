@@ -3,9 +3,9 @@
 //! submission with the same preview; the facade computes it offline.
 
 use crate::api::{ApplicationForm, ApplicationKind, DocumentKind, FamilyForm, FieldCheck, Preview};
-use crate::i18n::Reason;
+use crate::i18n::{Reason, Text};
 use crate::points::{self, Relation};
-use crate::validate;
+use crate::validate::{self, Validation};
 
 /// The materials every application needs, whatever its kind.
 pub const REQUIRED_DOCUMENTS: [DocumentKind; 3] = [
@@ -13,6 +13,60 @@ pub const REQUIRED_DOCUMENTS: [DocumentKind; 3] = [
     DocumentKind::IdCardBack,
     DocumentKind::DrivingLicence,
 ];
+
+/// A text field of the application form that the applicant types, checked by the core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormField {
+    /// 驾驶证档案编号.
+    LicenceFile,
+    /// 联系地址.
+    Address,
+}
+
+impl FormField {
+    /// Every typed field, in the order a form asks for them.
+    pub const ALL: [FormField; 2] = [FormField::LicenceFile, FormField::Address];
+
+    /// The field's name on the wire and in the preview's checks.
+    pub fn name(self) -> &'static str {
+        match self {
+            FormField::LicenceFile => "licence_file",
+            FormField::Address => "address",
+        }
+    }
+
+    /// The field with this name.
+    pub fn parse(name: &str) -> Option<FormField> {
+        FormField::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The question that asks for it, with where to find the value.
+    pub fn question(self) -> Text {
+        match self {
+            FormField::LicenceFile => Text::new(
+                "驾驶证档案编号（驾驶证副页上的 12 位数字）：",
+                "Driving-licence file number (12 digits on the licence's second page): ",
+            ),
+            FormField::Address => Text::new("联系地址：", "Contact address: "),
+        }
+    }
+
+    /// Checks a typed value (the applicant's resident ID names the licence-number mix-up).
+    pub fn check(self, value: &str, resident_id: Option<&str>) -> Validation {
+        match self {
+            FormField::LicenceFile => validate::licence_file(value, resident_id),
+            FormField::Address => validate::address(value),
+        }
+    }
+
+    /// The field's value in `form`.
+    pub fn slot(self, form: &mut ApplicationForm) -> &mut Option<String> {
+        match self {
+            FormField::LicenceFile => &mut form.licence_file,
+            FormField::Address => &mut form.address,
+        }
+    }
+}
 
 /// The materials an application of `kind` needs before it can be submitted: the applicant's ID
 /// card (both sides) and driving licence; a family also proves its relations (户口簿 or
@@ -52,14 +106,14 @@ pub fn preview(
     resident_id: &str,
     present: &[DocumentKind],
 ) -> Preview {
-    let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let mut checks = vec![
-        FieldCheck::new(
-            "licence_file",
-            validate::licence_file(&text(&form.licence_file), Some(resident_id)),
-        ),
-        FieldCheck::new("address", validate::address(&text(&form.address))),
-    ];
+    let mut typed = form.clone();
+    let mut checks: Vec<FieldCheck> = FormField::ALL
+        .into_iter()
+        .map(|f| {
+            let value = f.slot(&mut typed).clone().unwrap_or_default();
+            FieldCheck::new(f.name(), f.check(&value, Some(resident_id)))
+        })
+        .collect();
     let (mut points, mut family_problem) = (None, None);
     if kind == ApplicationKind::Family {
         let family = form.family.clone().unwrap_or_default();

@@ -7,7 +7,8 @@ use yaohao_core::client::redact::redact;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::facade::{ApplicationForm, ApplicationKind, Draft, FieldCheck, Preview};
 use yaohao_core::i18n::Lang;
-use yaohao_core::validate::{self, Validation};
+use yaohao_core::preview::FormField;
+use yaohao_core::validate::Validation;
 
 use super::upload::{Uploaded, parse_kind as parse_document_kind};
 use super::views::ApplicationView;
@@ -79,56 +80,11 @@ fn parse_document(s: &str) -> Result<(DocumentKind, String), String> {
     Ok((parse_document_kind(kind)?, path.to_owned()))
 }
 
-/// A form field the tool asks for.
-#[derive(Clone, Copy)]
-enum Field {
-    LicenceFile,
-    Address,
-}
-
-impl Field {
-    const ALL: [Field; 2] = [Field::LicenceFile, Field::Address];
-
-    fn name(self) -> &'static str {
-        match self {
-            Field::LicenceFile => "licence_file",
-            Field::Address => "address",
-        }
-    }
-
-    fn flag(self) -> &'static str {
-        match self {
-            Field::LicenceFile => "--licence-file",
-            Field::Address => "--address",
-        }
-    }
-
-    fn question(self) -> (&'static str, &'static str) {
-        match self {
-            Field::LicenceFile => (
-                "驾驶证档案编号（驾驶证副页上的 12 位数字）：",
-                "Driving-licence file number (12 digits on the licence's second page): ",
-            ),
-            Field::Address => ("联系地址：", "Contact address: "),
-        }
-    }
-
-    fn check(self, value: &str, resident_id: Option<&str>) -> Validation {
-        match self {
-            Field::LicenceFile => validate::licence_file(value, resident_id),
-            Field::Address => validate::address(value),
-        }
-    }
-
-    fn slot(self, form: &mut ApplicationForm) -> &mut Option<String> {
-        match self {
-            Field::LicenceFile => &mut form.licence_file,
-            Field::Address => &mut form.address,
-        }
-    }
-
-    fn of(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
+/// The command-line flag that gives a form field.
+fn flag(field: FormField) -> &'static str {
+    match field {
+        FormField::LicenceFile => "--licence-file",
+        FormField::Address => "--address",
     }
 }
 
@@ -151,7 +107,7 @@ impl Filling<'_> {
     }
 
     /// Checks and stores a value: `Err` holds the validator's verdict when it is invalid.
-    fn store(&mut self, field: Field, value: &str) -> Result<Result<(), Validation>, CliError> {
+    fn store(&mut self, field: FormField, value: &str) -> Result<Result<(), Validation>, CliError> {
         let checked = field.check(value, self.resident_id.as_deref());
         if !checked.valid {
             return Ok(Err(checked));
@@ -162,14 +118,15 @@ impl Filling<'_> {
     }
 
     /// Stores a value given as a flag; an invalid one is refused with every reason.
-    fn set(&mut self, field: Field, value: &str) -> Result<(), CliError> {
+    fn set(&mut self, field: FormField, value: &str) -> Result<(), CliError> {
         self.store(field, value)?
-            .map_err(|checked| refusal(field.flag(), &checked))
+            .map_err(|checked| refusal(flag(field), &checked))
     }
 
     /// Asks until the answer is valid and saves it; the end of input stops with the draft kept.
-    fn ask(&mut self, field: Field) -> Result<(), CliError> {
-        let (zh, en) = field.question();
+    fn ask(&mut self, field: FormField) -> Result<(), CliError> {
+        let question = field.question();
+        let (zh, en) = (question.zh.as_str(), question.en.as_str());
         loop {
             let Some(answer) = ask(self.out, zh, en)? else {
                 return Err(interrupted());
@@ -185,8 +142,8 @@ impl Filling<'_> {
         }
     }
 
-    fn missing(&mut self) -> Vec<Field> {
-        Field::ALL
+    fn missing(&mut self) -> Vec<FormField> {
+        FormField::ALL
             .into_iter()
             .filter(|f| {
                 f.slot(&mut self.draft.form)
@@ -348,8 +305,8 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         filling.save(form)?;
     }
     for (field, value) in [
-        (Field::LicenceFile, &args.licence_file),
-        (Field::Address, &args.address),
+        (FormField::LicenceFile, &args.licence_file),
+        (FormField::Address, &args.address),
     ] {
         if let Some(value) = value {
             filling.set(field, value)?;
@@ -373,11 +330,11 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
             .app
             .preview(filling.draft.local_id.clone())
             .map_err(|e| portal.explain(&e))?;
-        let to_fix: Vec<Field> = preview
+        let to_fix: Vec<FormField> = preview
             .checks
             .iter()
             .filter(|c| !c.valid)
-            .filter_map(|c| Field::of(&c.field))
+            .filter_map(|c| FormField::parse(&c.field))
             .collect();
         if !interactive || to_fix.is_empty() {
             break preview;
