@@ -40,6 +40,9 @@ bash scripts/apps/test-android.sh 2>&1 | tee "$log/android"
 step "iOS shell: YaohaoKit tests (Swift chroot), syntax and string-catalog checks"
 bash scripts/apps/test-ios.sh 2>&1 | tee "$log/ios"
 
+step "Fuzz targets: each for 30 s (scripts/fuzz.sh; longer campaigns in docs/reliability.md)"
+FUZZ_SANITIZER=none bash scripts/fuzz.sh 30 2>&1 | tee "$log/fuzz"
+
 step "summary"
 python3 - "$log" <<'PY'
 import re, sys, pathlib
@@ -74,7 +77,11 @@ def checks(name, lines):
     return (sum(int(p) for p, _ in found), sum(int(f) for _, f in found))
 
 check_failed = 0
-for name, lines, what in [("android", 1, "syntax"), ("ios", 2, "syntax, string catalog")]:
+for name, lines, what in [
+    ("android", 1, "syntax"),
+    ("ios", 2, "syntax, string catalog"),
+    ("fuzz", 1, "fuzz targets, 30 s each"),
+]:
     p, f = checks(name, lines)
     check_failed += f
     print(f"{name} checks ({what}): {p} passed, {f} failed")

@@ -26,7 +26,7 @@ class DecisionsTest : PortalTest() {
     private val text = File("tests/fixtures/results/unit-2015-named.utf8.txt").readText()
 
     @Test
-    fun codesAndCreditCodesAreReadAsTyped() {
+    fun codesAndCreditCodesAreReadAsTyped() = runBlocking<Unit> {
         for (typed in listOf("1234 5678 90123", "１２３４５６７８９０１２３", "1234-5678-90123")) {
             assertEquals("1234567890123", validateField(Field.CODE, typed).normalized)
         }

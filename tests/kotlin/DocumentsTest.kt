@@ -1,6 +1,7 @@
 package app.yaohao.tests
 
 import app.yaohao.core.*
+import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Test
@@ -12,7 +13,7 @@ class DocumentsTest {
     private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
 
     @Test
-    fun preparesAPhotoWithinTheLimit() {
+    fun preparesAPhotoWithinTheLimit() = runBlocking<Unit> {
         val p = prepareDocument(photo, DocumentKind.DRIVING_LICENCE)
         assertEquals(1000u, p.width)
         assertEquals(700u, p.height)
@@ -22,14 +23,14 @@ class DocumentsTest {
     }
 
     @Test
-    fun idPhotoIsShrunkTo200Kb() {
+    fun idPhotoIsShrunkTo200Kb() = runBlocking<Unit> {
         val p = prepareDocument(photo, DocumentKind.ID_PHOTO)
         assertEquals(200uL * 1024uL, documentMaxBytes(DocumentKind.ID_PHOTO))
         assertTrue(p.jpeg.size <= 200 * 1024)
     }
 
     @Test
-    fun badBytesAreExplained() {
+    fun badBytesAreExplained() = runBlocking<Unit> {
         assertFailsWith<YaohaoException.InvalidInput>("a GIF was accepted") {
             prepareDocument("GIF89a".toByteArray(), DocumentKind.ID_CARD_FRONT)
         }.let { e ->

@@ -1,6 +1,7 @@
 package app.yaohao.tests
 
 import app.yaohao.core.*
+import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
@@ -14,7 +15,7 @@ class ResultsTest {
     private val text = File("tests/fixtures/results/unit-2015-named.utf8.txt").readText()
 
     @Test
-    fun readsARealPublishedPdf() {
+    fun readsARealPublishedPdf() = runBlocking<Unit> {
         val summary: ResultSummary = parseResultFile(pdf)
         assertEquals("201506", summary.period)
         assertEquals(84719u, summary.poolSize)
@@ -26,7 +27,7 @@ class ResultsTest {
     }
 
     @Test
-    fun verifiesTheRealDraw() {
+    fun verifiesTheRealDraw() = runBlocking<Unit> {
         val v: DrawVerification = verifyResultFile(pdf)
         assertEquals("verified", v.verdict)
         assertEquals(1200u, v.rows)
@@ -34,7 +35,7 @@ class ResultsTest {
     }
 
     @Test
-    fun looksUpCodes() {
+    fun looksUpCodes() = runBlocking<Unit> {
         val first = Regex("\\b\\d{13}\\b").find(text)!!.value
         val hit = checkCode(text.toByteArray(), first) as CodeLookup.Draw
         assertTrue(hit.won)
@@ -49,7 +50,7 @@ class ResultsTest {
     }
 
     @Test
-    fun aChangedSeedIsCaught() {
+    fun aChangedSeedIsCaught() = runBlocking<Unit> {
         val tampered = text.replace("指标配置初始值：530670", "指标配置初始值：530671")
         val v = verifyResultFile(tampered.toByteArray())
         assertEquals("mismatch", v.verdict)
@@ -58,7 +59,7 @@ class ResultsTest {
     }
 
     @Test
-    fun garbageIsInvalidInputNotACrash() {
+    fun garbageIsInvalidInputNotACrash() = runBlocking<Unit> {
         assertFailsWith<YaohaoException.InvalidInput>("garbage was accepted") {
             parseResultFile("%PDF-1.4 broken".toByteArray())
         }.let { e ->

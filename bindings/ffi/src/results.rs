@@ -2,6 +2,7 @@
 //! Mirror records: the core's result types hold more than an app needs (every row).
 
 use crate::YaohaoError;
+use crate::runtime::run_blocking;
 use chrono::NaiveDate;
 use serde::Serialize;
 use yaohao_core::draw::{self, Verification};
@@ -88,10 +89,15 @@ fn name<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// Reads a result file (PDF, or a UTF-8 / GB18030 text copy) and checks its structure.
+/// Reads a result file (PDF, or a UTF-8 / GB18030 text copy) and checks its structure, on the
+/// core's blocking pool (files reach 64 MB).
 #[uniffi::export]
-pub fn parse_result_file(bytes: Vec<u8>) -> Result<ResultSummary, YaohaoError> {
-    let file = read(&bytes)?;
+pub async fn parse_result_file(bytes: Vec<u8>) -> Result<ResultSummary, YaohaoError> {
+    run_blocking(move || summary(&bytes)).await
+}
+
+fn summary(bytes: &[u8]) -> Result<ResultSummary, YaohaoError> {
+    let file = read(bytes)?;
     let h = &file.header;
     Ok(ResultSummary {
         category: name(&h.category),
@@ -106,20 +112,29 @@ pub fn parse_result_file(bytes: Vec<u8>) -> Result<ResultSummary, YaohaoError> {
     })
 }
 
-/// Looks up a 13-digit application code in a result file.
+/// Looks up an application code, as typed (spaces, full-width digits), in a result file, on the
+/// core's blocking pool.
 #[uniffi::export]
-pub fn check_code(bytes: Vec<u8>, code: String) -> Result<CodeLookup, YaohaoError> {
-    let wanted = yaohao_core::validate::read_code(&code)
-        .map_err(|reason| YaohaoError::invalid("code", reason))?;
-    Ok(match results::lookup(&read(&bytes)?, wanted) {
-        Lookup::Draw { won, row, position } => CodeLookup::Draw { won, row, position },
-        Lookup::Queue { queued, rank, .. } => CodeLookup::Queue { queued, rank },
+pub async fn check_code(bytes: Vec<u8>, code: String) -> Result<CodeLookup, YaohaoError> {
+    run_blocking(move || {
+        let wanted = yaohao_core::validate::read_code(&code)
+            .map_err(|reason| YaohaoError::invalid("code", reason))?;
+        Ok(match results::lookup(&read(&bytes)?, wanted) {
+            Lookup::Draw { won, row, position } => CodeLookup::Draw { won, row, position },
+            Lookup::Queue { queued, rank, .. } => CodeLookup::Queue { queued, rank },
+        })
     })
+    .await
 }
 
-/// Replays the official algorithm on the file's own header and checks every row.
+/// Replays the official algorithm on the file's own header and checks every row, on the core's
+/// blocking pool.
 #[uniffi::export]
-pub fn verify_result_file(bytes: Vec<u8>) -> Result<DrawVerification, YaohaoError> {
+pub async fn verify_result_file(bytes: Vec<u8>) -> Result<DrawVerification, YaohaoError> {
+    run_blocking(move || verification(&bytes)).await
+}
+
+fn verification(bytes: &[u8]) -> Result<DrawVerification, YaohaoError> {
     let Verification {
         verdict,
         rows,
@@ -128,7 +143,7 @@ pub fn verify_result_file(bytes: Vec<u8>) -> Result<DrawVerification, YaohaoErro
         explained,
         first_mismatch,
         ..
-    } = draw::verify(&read(&bytes)?, None);
+    } = draw::verify(&read(bytes)?, None);
     Ok(DrawVerification {
         verdict: name(&verdict),
         rows,

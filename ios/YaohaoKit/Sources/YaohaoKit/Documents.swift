@@ -83,13 +83,12 @@ public struct PreparedPhoto: Sendable, Hashable {
     public var warnings: [LocalizedText]
 }
 
-/// Prepares photos with the core. The work is CPU-bound: being a nonisolated async function, it runs
-/// on the global executor, off the main actor.
+/// Prepares photos with the core, on the core's own threads (the caller only awaits).
 public enum PhotoPreparation {
     /// Prepares `bytes` (JPEG or PNG from the camera or the photo library) as `kind`.
     public static func prepare(_ bytes: Data, as kind: DocumentType) async throws(PortalError) -> PreparedPhoto {
         do {
-            let p = try prepareDocument(bytes: bytes, kind: kind.core)
+            let p = try await prepareDocument(bytes: bytes, kind: kind.core)
             return PreparedPhoto(kind: kind, jpeg: p.jpeg, width: p.width, height: p.height,
                                  sharpness: p.sharpness, warnings: p.warnings.map(\.localized))
         } catch {

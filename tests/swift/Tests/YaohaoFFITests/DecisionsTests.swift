@@ -21,13 +21,13 @@ final class DecisionsTests: PortalTestCase {
     static let id = "11010619770707016X"
     static let mobile = "13800138411"
 
-    func testCodesAndCreditCodesAreReadAsTyped() throws {
+    func testCodesAndCreditCodesAreReadAsTyped() async throws {
         for typed in ["1234 5678 90123", "１２３４５６７８９０１２３", "1234-5678-90123"] {
             XCTAssertEqual(validateField(field: .code, value: typed).normalized, "1234567890123")
         }
         let fixtures = try XCTUnwrap(ProcessInfo.processInfo.environment["YAOHAO_FIXTURES"])
         let text = try Data(contentsOf: URL(fileURLWithPath: fixtures).appendingPathComponent("results/unit-2015-named.utf8.txt"))
-        guard case let .draw(won, row, _) = try checkCode(bytes: text, code: "2000 0000 00663") else {
+        guard case let .draw(won, row, _) = try await checkCode(bytes: text, code: "2000 0000 00663") else {
             return XCTFail("not a lottery list")
         }
         XCTAssertTrue(won)

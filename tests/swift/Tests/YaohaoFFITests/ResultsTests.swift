@@ -9,30 +9,34 @@ final class ResultsTests: XCTestCase {
         return try Data(contentsOf: URL(fileURLWithPath: fixtures).appendingPathComponent(path))
     }
 
-    func testReadsAndVerifiesARealPublishedPdf() throws {
+    func testReadsAndVerifiesARealPublishedPdf() async throws {
         let pdf = try fixture("official/bj-201506-person-ordinary.pdf")
-        let summary: ResultSummary = try parseResultFile(bytes: pdf)
+        let summary: ResultSummary = try await parseResultFile(bytes: pdf)
         XCTAssertEqual(summary.period, "201506")
         XCTAssertEqual(summary.poolSize, 3_647_274)
         XCTAssertEqual(summary.rows, 17_804)
         XCTAssertEqual(summary.seed, "390922")
-        let v: DrawVerification = try verifyResultFile(bytes: pdf)
+        let v: DrawVerification = try await verifyResultFile(bytes: pdf)
         XCTAssertEqual(v.verdict, "verified")
         XCTAssertGreaterThan(v.draws, UInt64(v.rows))
     }
 
-    func testAChangedSeedIsCaughtAndCodesAreFound() throws {
+    func testAChangedSeedIsCaughtAndCodesAreFound() async throws {
         let text = String(decoding: try fixture("results/unit-2015-named.utf8.txt"), as: UTF8.self)
         let tampered = text.replacingOccurrences(of: "指标配置初始值：530670", with: "指标配置初始值：530671")
-        XCTAssertEqual(try verifyResultFile(bytes: Data(tampered.utf8)).verdict, "mismatch")
-        let lookup: CodeLookup = try checkCode(bytes: Data(text.utf8), code: "2000000000663")
+        let tamperedVerification = try await verifyResultFile(bytes: Data(tampered.utf8))
+        XCTAssertEqual(tamperedVerification.verdict, "mismatch")
+        let lookup: CodeLookup = try await checkCode(bytes: Data(text.utf8), code: "2000000000663")
         guard case let .draw(won, row, _) = lookup else {
             return XCTFail("not a lottery list")
         }
         XCTAssertTrue(won)
         XCTAssertEqual(row, 1)
-        XCTAssertThrowsError(try parseResultFile(bytes: Data("not a result".utf8))) {
-            guard case let YaohaoError.InvalidInput(_, code, _, _) = $0 else { return XCTFail("\($0)") }
+        do {
+            _ = try await parseResultFile(bytes: Data("not a result".utf8))
+            XCTFail("garbage was read as a result file")
+        } catch {
+            guard case let YaohaoError.InvalidInput(_, code, _, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(code, "result_file")
         }
     }
