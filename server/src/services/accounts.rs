@@ -369,7 +369,7 @@ pub async fn request_mobile_change_codes(
         ));
     }
     send_codes(
-        &state,
+        state,
         vec![
             (old, Purpose::ChangeMobileOld),
             (new_mobile, Purpose::ChangeMobileNew),

@@ -201,6 +201,16 @@ pub fn freeze_error(until: DateTime<Utc>) -> ApiError {
     .with_retry_after(1)
 }
 
+/// Every period, newest first.
+pub async fn list(state: &crate::state::AppState) -> ApiResult<Vec<Period>> {
+    state.db.read(store::periods::list).await
+}
+
+/// Period `id`.
+pub async fn read(state: &crate::state::AppState, id: String) -> ApiResult<Period> {
+    state.db.read(move |c| store::periods::load(c, &id)).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,14 +262,4 @@ mod tests {
             .unwrap();
         assert_eq!(created, 0);
     }
-}
-
-/// Every period, newest first.
-pub async fn list(state: &crate::state::AppState) -> ApiResult<Vec<Period>> {
-    state.db.read(store::periods::list).await
-}
-
-/// Period `id`.
-pub async fn read(state: &crate::state::AppState, id: String) -> ApiResult<Period> {
-    state.db.read(move |c| store::periods::load(c, &id)).await
 }
