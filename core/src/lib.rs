@@ -15,6 +15,7 @@ pub mod actions;
 pub mod eligibility;
 pub mod odds;
 pub mod points;
+pub mod preview;
 pub mod validate;
 
 pub mod documents;

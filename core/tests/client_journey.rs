@@ -5,6 +5,7 @@
 mod client_support;
 
 use client_support::*;
+use yaohao_core::actions::ActionKind;
 use yaohao_core::client::ClientError;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::facade::{
@@ -77,7 +78,7 @@ async fn applicant_journey_from_registration_to_approval() {
         .unwrap();
     assert_eq!(saved.revision, 2);
     assert!(!saved.synced);
-    let preview = app.preview(draft.local_id.clone()).await.unwrap();
+    let preview = app.preview(draft.local_id.clone()).unwrap();
     assert!(!preview.ready);
     assert!(
         preview
@@ -111,7 +112,7 @@ async fn applicant_journey_from_registration_to_approval() {
         .await;
     assert!(matches!(unsupported, Err(ClientError::Validation { .. })));
 
-    let preview = app.preview(draft.local_id.clone()).await.unwrap();
+    let preview = app.preview(draft.local_id.clone()).unwrap();
     assert!(preview.ready, "{preview:?}");
 
     let submitted = app.submit(draft.local_id.clone()).await.unwrap();
@@ -133,10 +134,29 @@ async fn applicant_journey_from_registration_to_approval() {
     let dashboard = app.refresh().await.unwrap();
     assert_eq!(dashboard.applications.len(), 1);
     assert_eq!(
-        dashboard.applications[0].status,
+        dashboard.applications[0].application.status,
         ApplicationStatus::Approved
     );
     assert!(dashboard.refreshed_at.is_some());
+    // The card says what may be done now: in the pool, only 继续参与, in its month.
+    let card = &dashboard.applications[0];
+    assert_eq!(card.status_label.zh, "审核通过");
+    let kinds: Vec<ActionKind> = card.actions.iter().map(|a| a.kind).collect();
+    assert_eq!(kinds, [ActionKind::Continue]);
+    let continuing = &card.actions[0];
+    assert!(continuing.allowed || continuing.reason.is_some());
+    assert_eq!(card.next_weight, Some(1), "no unsuccessful draw yet");
+    // The account card masks the numbers and offers a marital-status change.
+    let account = dashboard.account.as_ref().unwrap();
+    assert_eq!(account.resident_id_masked, "110105********1232");
+    assert_eq!(account.mobile_masked.matches('*').count(), 4);
+    assert!(!account.mobile_masked.contains(&MOBILE_A[3..7]));
+    assert_eq!(account.actions[0].kind, ActionKind::ChangeMaritalStatus);
+    assert!(account.actions[0].allowed);
+    // In the pool, the draw-day check plan has the next look for results.
+    let checks = app.draw_day_checks().unwrap();
+    assert!(!checks.is_empty());
+    assert_eq!(dashboard.next_check.as_ref(), checks.first());
     let detail = app.application(submitted.id).unwrap();
     let statuses: Vec<_> = detail.history.iter().map(|h| h.status.clone()).collect();
     assert_eq!(
@@ -186,6 +206,12 @@ async fn applicant_journey_from_registration_to_approval() {
         (MaritalStatus::Married, "pending")
     );
     assert_eq!(app.marital_change().unwrap(), Some(change));
+    let account = app.dashboard().unwrap().account.unwrap();
+    assert!(!account.actions[0].allowed);
+    assert_eq!(
+        account.actions[0].reason.as_ref().unwrap().code,
+        "marital_change_pending"
+    );
     let ids: Vec<String> = app.reminders().unwrap().into_iter().map(|r| r.id).collect();
     assert!(
         ids.iter().any(|id| id.starts_with("marital-review")),

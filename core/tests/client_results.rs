@@ -5,6 +5,7 @@
 mod client_support;
 
 use client_support::*;
+use yaohao_core::actions::ActionKind;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_result_is_notified_exactly_once() {
@@ -77,12 +78,57 @@ async fn a_result_is_notified_exactly_once() {
     // The dashboard shows the result from the cache, and the won quota drives reminders.
     let dashboard = reopened.app.dashboard().unwrap();
     assert_eq!(dashboard.latest_results.len(), 1);
-    assert!(dashboard.latest_results[0].won);
+    let card = &dashboard.latest_results[0];
+    assert!(card.outcome.won && card.not_won.is_none());
+    // Before the quota is listed, its validity comes from the policy (12 months from the draw).
+    let won = card.won.as_ref().unwrap();
+    assert!(won.quota.is_none() && won.actions.is_empty());
+    let estimated = won.valid_until.unwrap();
+    assert!(card.meaning.zh.contains(&code) && card.meaning.zh.contains("北京时间"));
+
+    // Once listed, the card carries the certificate and the confirm action with its deadline.
+    login(&portal, &reopened.app).await;
+    let quotas = reopened.app.quotas().await.unwrap();
+    assert!((estimated - quotas[0].expires_at).num_days().abs() <= 1);
+    assert_eq!(quotas.len(), 1);
+    let card = reopened.app.dashboard().unwrap().latest_results.remove(0);
+    let won = card.won.unwrap();
+    assert_eq!(won.quota.as_ref(), Some(&quotas[0]));
+    assert_eq!(won.confirm_by, Some(quotas[0].confirm_by));
+    assert_eq!(won.valid_until, Some(quotas[0].expires_at));
+    assert!(card.meaning.zh.contains(&quotas[0].certificate));
+    assert_eq!(won.actions.len(), 1);
+    let confirm = &won.actions[0];
+    assert_eq!(confirm.kind, ActionKind::Confirm);
+    assert!(confirm.allowed);
+    assert_eq!(confirm.deadline.as_ref().unwrap().at, quotas[0].confirm_by);
+    assert!(won.countdown.as_ref().unwrap().seconds > 0);
     assert!(
         dashboard
             .reminders
             .iter()
             .any(|r| r.id.contains("confirm") || r.id.contains("quota")),
+        "{:?}",
+        dashboard
+            .reminders
+            .iter()
+            .map(|r| &r.id)
+            .collect::<Vec<_>>()
+    );
+
+    // Confirmed, nothing is left to do on it, and the reminder to confirm is gone.
+    reopened.app.confirm_quota(quotas[0].id).await.unwrap();
+    let dashboard = reopened.app.dashboard().unwrap();
+    assert!(
+        dashboard.latest_results[0]
+            .won
+            .as_ref()
+            .unwrap()
+            .actions
+            .is_empty()
+    );
+    assert!(
+        !dashboard.reminders.iter().any(|r| r.id.contains("confirm")),
         "{:?}",
         dashboard
             .reminders

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yaohao_core::facade::{Account, Application, CodeSent, MaritalChange, Period, Quota};
+use yaohao_core::api::{Account, Application, CodeSent, MaritalChange, Period, Quota};
 
 fuzz_target!(|data: &[u8]| {
     let _ = serde_json::from_slice::<Account>(data);

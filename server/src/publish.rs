@@ -7,8 +7,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-use yaohao_core::draw::{DrawRow, Pool, layout};
+use yaohao_core::draw::{Pool, layout};
 use yaohao_core::results::Header;
 
 use crate::error::{ApiError, ApiResult};
@@ -26,12 +25,6 @@ pub const RESULT_PDF: &str = "result.pdf";
 /// Where a period's files live.
 pub fn dir(data: &Path, period: &str) -> PathBuf {
     data.join("results").join(period)
-}
-
-#[derive(Serialize)]
-struct ResultJson<'a> {
-    header: &'a Header,
-    winners: &'a [DrawRow],
 }
 
 /// Writes the verification package for `pool` into `dir`: the period file and the pool files of
@@ -102,7 +95,7 @@ pub fn stage(data: &Path, publication: &Publication) -> ApiResult<()> {
     let text = layout::render(&file);
     std::fs::write(staged.join(RESULT_PDF), crate::pdf::render(&text)?).map_err(io)?;
     std::fs::write(staged.join(RESULT_TEXT), text).map_err(io)?;
-    let json = serde_json::to_vec_pretty(&ResultJson {
+    let json = serde_json::to_vec_pretty(&yaohao_core::api::ResultFile {
         header,
         winners: &outcome.rows,
     })

@@ -502,6 +502,21 @@ mod samples {
         }
     }
 
+    fn result_file() -> Value {
+        let text = std::fs::read(super::root().join("tests/fixtures/results/person-2016-bom.txt"))
+            .unwrap();
+        let file = yaohao_core::results::parse_bytes(&text).unwrap();
+        let winners = [yaohao_core::draw::DrawRow {
+            seq: 1,
+            position: 5,
+            code: yaohao_core::results::Code::parse("1234000000001").unwrap(),
+        }];
+        v(ResultFile {
+            header: &file.header,
+            winners: &winners,
+        })
+    }
+
     /// (schema, serialised sample), every schema of the spec at least once.
     pub fn all() -> Vec<(&'static str, Value)> {
         let mut out = vec![
@@ -727,6 +742,7 @@ mod samples {
             ("TickReport", v(tick())),
             ("DeliveryReport", v(DeliveryReport::default())),
             ("SmsPurpose", v(SmsPurpose::ResetPassword)),
+            ("ResultFile", result_file()),
             ("PeriodKind", v(PeriodKind::Draw)),
         ];
         let enums: Vec<(&'static str, Vec<Value>)> = vec![

@@ -17,6 +17,7 @@ use tokio::sync::OnceCell;
 use yaohao_core::calendar::Event;
 use yaohao_core::client::{Clock as CoreClock, SystemClock};
 use yaohao_core::documents::{DocumentKind, PreparedDocument};
+use yaohao_core::draw_day::PlannedCheck;
 use yaohao_core::facade::{self, YaohaoConfig};
 use yaohao_core::facade::{
     Account, Announcement, Application, ApplicationDetail, ApplicationForm, ApplicationKind,
@@ -327,10 +328,9 @@ impl Yaohao {
         self.cancellable(cancel, move |app| async move { app.sync().await })
             .await
     }
-    /// Every check the portal will run, before submitting.
+    /// Every check the portal will run, before submitting: computed here, offline.
     pub async fn preview(&self, local_id: String) -> R<Preview> {
-        self.spawn(move |app| async move { app.preview(local_id).await })
-            .await
+        self.blocking(move |app| app.preview(local_id)).await
     }
     /// Submits the draft; the portal issues the 13-digit application code.
     pub async fn submit(&self, local_id: String) -> R<Application> {
@@ -378,6 +378,11 @@ impl Yaohao {
     /// Everything the home screen shows, from the cache only.
     pub async fn dashboard(&self) -> R<Dashboard> {
         self.blocking(move |app| app.dashboard()).await
+    }
+    /// The draw-day check plan: when to look for results without a push, soonest first (the
+    /// app schedules background work at these instants; empty while nothing is in the pool).
+    pub async fn draw_day_checks(&self) -> R<Vec<PlannedCheck>> {
+        self.blocking(move |app| app.draw_day_checks()).await
     }
     /// Refreshes the cache with conditional requests and returns the new dashboard.
     pub async fn refresh(&self, cancel: Option<Arc<CancelToken>>) -> R<Dashboard> {

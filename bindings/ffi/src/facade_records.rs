@@ -5,13 +5,14 @@ use chrono::NaiveDate;
 use yaohao_core::api::PeriodKind;
 use yaohao_core::calendar::EventKind;
 use yaohao_core::documents::DocumentKind;
+use yaohao_core::draw_day::PlannedCheck;
 use yaohao_core::facade::{
-    Account, Announcement, Application, ApplicationDetail, ApplicationForm, ApplicationKind,
-    ApplicationStatus, CodeSent, Dashboard, Document, Draft, FamilyForm, FieldCheck, MaritalChange,
-    MaritalChangeStatus, MaritalStatus, MemberForm, PendingUpload, Period, PeriodOutcome,
-    PeriodResult, PeriodStatus, Preview, Quota, QuotaStatus, Registration, ReminderPlan,
-    ResultNotification, ResultOutcome, SmsPurpose, StatusChange, SyncReport, UpcomingEvent,
-    UploadRefusal,
+    Account, AccountCard, Announcement, Application, ApplicationCard, ApplicationDetail,
+    ApplicationForm, ApplicationKind, ApplicationStatus, CodeSent, Dashboard, Document, Draft,
+    FamilyForm, FieldCheck, MaritalChange, MaritalChangeStatus, MaritalStatus, MemberForm,
+    PendingUpload, Period, PeriodOutcome, PeriodResult, PeriodStatus, Preview, Quota, QuotaStatus,
+    Registration, ReminderPlan, ResultCard, ResultNotification, ResultOutcome, SmsPurpose,
+    StatusChange, SyncReport, UpcomingEvent, UploadRefusal,
 };
 use yaohao_core::i18n::{Lang, Reason, Text};
 use yaohao_core::points::{FamilyPoints, Relation};
@@ -219,12 +220,13 @@ pub struct ResultNotification {
 
 #[uniffi::remote(Record)]
 pub struct Dashboard {
-    pub account: Option<Account>,
-    pub applications: Vec<Application>,
+    pub account: Option<AccountCard>,
+    pub applications: Vec<ApplicationCard>,
     pub drafts: Vec<Draft>,
     pub next_events: Vec<UpcomingEvent>,
-    pub latest_results: Vec<ResultOutcome>,
+    pub latest_results: Vec<ResultCard>,
     pub reminders: Vec<Reminder>,
+    pub next_check: Option<PlannedCheck>,
     pub refreshed_at: Option<Instant>,
 }
 

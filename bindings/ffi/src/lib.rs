@@ -8,6 +8,7 @@
 
 mod calendar;
 mod cancel;
+mod card_records;
 mod documents;
 mod error;
 mod facade;

@@ -369,7 +369,10 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         uploaded.push(done);
     }
     let preview = loop {
-        let preview = portal.run(portal.app.preview(filling.draft.local_id.clone()))?;
+        let preview = portal
+            .app
+            .preview(filling.draft.local_id.clone())
+            .map_err(|e| portal.explain(&e))?;
         let to_fix: Vec<Field> = preview
             .checks
             .iter()

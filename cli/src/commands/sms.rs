@@ -7,8 +7,8 @@ use yaohao_core::validate;
 
 use crate::output::{CliError, Output};
 use crate::portal::Portal;
-use crate::portal::privacy::mask_mobile;
 use crate::portal::prompt::{new_password, valid_value, value_or_ask};
+use yaohao_core::validate::mask_mobile;
 
 /// The flags `register` and `login` both take.
 #[derive(clap::Args)]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use yaohao_core::client::ClientError;
-use yaohao_core::facade::{Dashboard, ResultOutcome, UpcomingEvent};
+use yaohao_core::facade::{Dashboard, ResultCard, UpcomingEvent};
 use yaohao_core::i18n::Lang;
 
 use super::views::{AccountView, ApplicationView, applications_table, bj};
@@ -36,7 +36,7 @@ struct StatusView {
     applications: Vec<ApplicationView>,
     drafts: Vec<DraftView>,
     next_events: Vec<UpcomingEvent>,
-    latest_results: Vec<ResultOutcome>,
+    latest_results: Vec<ResultCard>,
     refreshed_at: Option<chrono::DateTime<chrono::Utc>>,
     /// True when the portal could not be reached and this is the saved copy.
     offline: bool,
@@ -69,7 +69,7 @@ pub fn run(_args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErr
     portal.follow_clock();
     let (d, offline) = dashboard(&portal, out)?;
     let view = StatusView {
-        account: d.account.as_ref().map(AccountView::from),
+        account: d.account.as_ref().map(|c| AccountView::from(&c.account)),
         applications: d.applications.iter().map(ApplicationView::from).collect(),
         drafts: d
             .drafts
@@ -131,7 +131,8 @@ fn human(v: &StatusView, url: &str, lang: Lang) -> String {
     if !v.latest_results.is_empty() {
         s += &format!("\n{}\n", lang.pick("最近结果", "Latest results"));
         for r in &v.latest_results {
-            s += &format!("  {}\n", super::outcomes::outcome_line(r, lang));
+            s += &format!("  {}\n", super::outcomes::outcome_line(&r.outcome, lang));
+            s += &format!("    {}\n", r.meaning.get(lang));
         }
     }
     s += &format!(

@@ -3,11 +3,11 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use yaohao_core::facade::{Account, Application, MaritalStatus};
+use yaohao_core::actions::Action;
+use yaohao_core::facade::{Account, Application, ApplicationCard, MaritalStatus};
 use yaohao_core::i18n::{Lang, Reason};
 use yaohao_core::time::to_beijing;
-
-use crate::portal::privacy::{mask_id, mask_mobile};
+use yaohao_core::validate::{mask, mask_mobile};
 
 /// An instant in Beijing time, to the minute.
 pub fn bj(at: DateTime<Utc>) -> String {
@@ -33,7 +33,7 @@ impl From<&Account> for AccountView {
     fn from(a: &Account) -> AccountView {
         AccountView {
             id: a.id,
-            resident_id: mask_id(&a.resident_id),
+            resident_id: mask(&a.resident_id),
             name: a.name.clone(),
             mobile: mask_mobile(&a.mobile),
             marital_status: a.marital_status,
@@ -67,6 +67,9 @@ pub struct ApplicationView {
     pub draw_count: i64,
     /// Why the last review refused it.
     pub rejection_reasons: Vec<Reason>,
+    /// What may be done on it now, with deadlines and reasons (from the dashboard).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
 }
 
 impl From<&Application> for ApplicationView {
@@ -81,6 +84,16 @@ impl From<&Application> for ApplicationView {
             code: a.code.clone(),
             draw_count: a.draw_count,
             rejection_reasons: a.rejection_reasons.clone(),
+            actions: Vec::new(),
+        }
+    }
+}
+
+impl From<&ApplicationCard> for ApplicationView {
+    fn from(card: &ApplicationCard) -> ApplicationView {
+        ApplicationView {
+            actions: card.actions.clone(),
+            ..ApplicationView::from(&card.application)
         }
     }
 }
@@ -114,5 +127,21 @@ pub fn applications_table(list: &[ApplicationView], lang: Lang) -> String {
             s += &format!("  ✗ {}\n", r.message(lang));
         }
     }
+    for a in list.iter().filter(|a| !a.actions.is_empty()) {
+        s += &format!("{} {}:\n", lang.pick("申请", "application"), a.id);
+        for action in &a.actions {
+            s += &format!("  {}\n", action_line(action, lang));
+        }
+    }
     s
+}
+
+/// One action: `→ label (by …)` when allowed, `· label: why not` when not.
+pub fn action_line(action: &Action, lang: Lang) -> String {
+    let label = action.label.get(lang);
+    match (&action.reason, &action.deadline) {
+        (Some(reason), _) if !action.allowed => format!("· {label}：{}", reason.message(lang)),
+        (_, Some(d)) => format!("→ {label}（{} {}）", lang.pick("截止", "by"), bj(d.at)),
+        _ => format!("→ {label}"),
+    }
 }

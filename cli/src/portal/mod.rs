@@ -4,7 +4,6 @@
 pub mod clock;
 pub mod errors;
 pub mod home;
-pub mod privacy;
 pub mod prompt;
 mod secret_file;
 pub mod secrets;

@@ -5,8 +5,8 @@ use chrono::{DateTime, Datelike, Days, Utc};
 
 use super::window::{Span, span};
 use super::{Action, ActionKind, Deadline};
+use crate::api::{Application, ApplicationStatus};
 use crate::calendar::{self, AnnouncedDate, EventKind};
-use crate::facade::{Application, ApplicationStatus};
 use crate::i18n::{Reason, Text};
 use crate::policy::Policy;
 use crate::time::{beijing_date, to_beijing};
@@ -178,7 +178,7 @@ fn day_text(at: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facade::{ApplicationForm, ApplicationKind};
+    use crate::api::{ApplicationForm, ApplicationKind};
     use crate::policy;
     use crate::time::beijing_instant;
     use chrono::{NaiveDate, NaiveTime};

@@ -2,10 +2,14 @@
 //! account, each with its deadline and, when it is not allowed, the reason and when it opens.
 //! Screens show the buttons they are given; the portal refuses what these refuse.
 
+mod account;
 mod application;
+mod quota;
 mod window;
 
+pub use account::account;
 pub use application::application;
+pub use quota::quota;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -39,7 +39,7 @@ pub use info::{Announcement, NewAnnouncement};
 pub use operator::{ImportSummary, ReviewSummary, SmsOutboxEntry, TickReport};
 pub use periods::{DrawRequest, NewPeriod, Period, PeriodKind, QueueRank};
 pub use push::{DeliveryReport, Device, NewDevice, Provider, PushNotification, PushOutboxEntry};
-pub use results::{Captcha, Quota, ResultEntry};
+pub use results::{Captcha, Quota, ResultEntry, ResultFile};
 pub use status::{
     ApplicationStatus, MaritalChangeStatus, PeriodOutcome, PeriodStatus, PushStatus, QuotaStatus,
 };

@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::status::{PeriodOutcome, QuotaStatus};
+use crate::draw::DrawRow;
+use crate::results::Header;
 
 /// `GET /v1/me/results`, `GET /v1/results/query`: one code's outcome in one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +25,16 @@ pub struct ResultEntry {
     /// 摇号基数序号 of a win.
     #[serde(default)]
     pub position: Option<i64>,
+}
+
+/// `GET /v1/results/{period}/result.json`: the published list as data (the core's header and
+/// winners). Serialise-only: the apps read and verify `result.txt`, never this file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ResultFile<'a> {
+    /// The list's header.
+    pub header: &'a Header,
+    /// The winners, in draw order.
+    pub winners: &'a [DrawRow],
 }
 
 /// `POST /v1/captcha`: a new image captcha for the anonymous query.

@@ -12,7 +12,9 @@ use crate::api;
 use crate::cache::{ApplicationRow, DraftRow, HistoryRow};
 use crate::client::ClientError;
 use crate::client::http::Call;
+use crate::documents::DocumentKind;
 use crate::i18n::Text;
+use crate::preview;
 
 /// A random local id (128 bits, hex).
 fn local_id() -> Result<String, ClientError> {
@@ -236,16 +238,27 @@ impl Yaohao {
             .ok_or_else(no_such_draft)
     }
 
-    /// Every check a submission would run, on the draft's latest revision.
-    pub async fn preview(&self, local_id: String) -> Result<Preview, ClientError> {
-        let id = self.synced_application_id(&local_id).await?;
-        Self::body(
-            self.authed(Call::new(
-                Method::GET,
-                format!("/v1/applications/{id}/preview"),
-            ))
-            .await?,
-        )
+    /// Every check a submission would run, on the draft as saved on this device, with no
+    /// network: the fields, the materials (with the portal or queued here) and a family's
+    /// points. The portal refuses a submission with the same checks ([`crate::preview`]).
+    pub fn preview(&self, local_id: String) -> Result<Preview, ClientError> {
+        let draft = self.draft(local_id)?;
+        let resident_id = self.profile()?.map(|a| a.resident_id).unwrap_or_default();
+        let mut present: Vec<DocumentKind> = draft.pending_uploads.iter().map(|u| u.kind).collect();
+        if let Some(id) = draft.application_id {
+            present.extend(
+                self.cache
+                    .documents(id)?
+                    .into_iter()
+                    .filter_map(|d| super::documents::document(d).map(|d| d.kind)),
+            );
+        }
+        Ok(preview::preview(
+            draft.kind,
+            &draft.form,
+            &resident_id,
+            &present,
+        ))
     }
 
     /// Submits a draft: syncs it and its queued uploads, then submits once. If the answer is

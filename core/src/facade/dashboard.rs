@@ -5,13 +5,15 @@ use chrono::{DateTime, Days, Utc};
 use reqwest::Method;
 use serde::Deserialize;
 
+use super::cards::ResultFacts;
 use super::{
-    Application, ApplicationKind, ApplicationStatus, Dashboard, ReminderPlan, ResultOutcome,
-    UpcomingEvent, Yaohao,
+    AccountCard, Application, ApplicationCard, ApplicationKind, ApplicationStatus, Dashboard,
+    ReminderPlan, ResultCard, ResultOutcome, UpcomingEvent, Yaohao,
 };
 use crate::calendar::{self, AnnouncedDate};
 use crate::client::ClientError;
 use crate::client::http::{Call, Json};
+use crate::draw_day::{self, PlannedCheck};
 use crate::policy::{self, Policy};
 use crate::reminders::{self, ApplicantState, Reminder};
 use crate::time::beijing_date;
@@ -89,16 +91,20 @@ impl Yaohao {
     /// The applicant's state as the cache knows it (the input of reminders).
     pub fn applicant_state(&self) -> Result<ApplicantState, ClientError> {
         let applications = self.applications()?;
+        let quotas = self.cached_quotas()?;
         let quota = self
             .latest_results()?
             .into_iter()
             .find(|o| o.won)
             .and_then(|o| {
                 let detail = self.outcome_detail(&o.code, &o.period).ok()?;
+                let confirmed = quotas.iter().any(|q| {
+                    q.period == o.period && q.status != crate::api::QuotaStatus::PendingConfirmation
+                });
                 Some(reminders::WonQuota {
                     code: o.code,
                     draw_date: detail.draw_date?,
-                    confirmed: false,
+                    confirmed,
                 })
             });
         let marital_change = self
@@ -188,17 +194,76 @@ impl Yaohao {
             .collect())
     }
 
-    /// The home screen from the cache only: no network, milliseconds.
+    /// The home screen from the cache only: no network, milliseconds. Every card carries what
+    /// may be done now, its deadline and its text.
     pub fn dashboard(&self) -> Result<Dashboard, ClientError> {
+        let (policy, announced, now) = (self.policy()?, self.announced()?, self.now());
+        let applications = self.applications()?;
+        let quotas = self.cached_quotas()?;
+        let latest_results = self
+            .latest_results()?
+            .into_iter()
+            .map(|outcome| {
+                let application = applications
+                    .iter()
+                    .find(|a| a.code.as_deref() == Some(outcome.code.as_str()));
+                let quota = quotas
+                    .iter()
+                    .find(|q| {
+                        q.period == outcome.period
+                            && application.is_some_and(|a| a.id == q.application_id)
+                    })
+                    .cloned();
+                let draw_date = self
+                    .outcome_detail(&outcome.code, &outcome.period)?
+                    .draw_date;
+                let facts = ResultFacts {
+                    outcome,
+                    application,
+                    quota,
+                    draw_date,
+                };
+                Ok(ResultCard::new(facts, policy, now))
+            })
+            .collect::<Result<_, ClientError>>()?;
+        let account = self
+            .profile()?
+            .map(|a| Ok::<_, ClientError>(AccountCard::new(a, self.marital_change()?)))
+            .transpose()?;
         Ok(Dashboard {
-            account: self.profile()?,
-            applications: self.applications()?,
+            account,
+            latest_results,
+            applications: applications
+                .into_iter()
+                .map(|a| ApplicationCard::new(a, policy, &announced, now))
+                .collect(),
             drafts: self.drafts()?,
             next_events: self.next_events()?,
-            latest_results: self.latest_results()?,
             reminders: self.reminders()?,
+            next_check: self.draw_day_checks()?.into_iter().next(),
             refreshed_at: self.refreshed_at()?,
         })
+    }
+
+    /// The draw-day check plan: when this device looks for results without any push, soonest
+    /// first, for the draws whose results it does not have yet. Empty while no application is in
+    /// the pool.
+    pub fn draw_day_checks(&self) -> Result<Vec<PlannedCheck>, ClientError> {
+        let in_pool = self
+            .applications()?
+            .iter()
+            .any(|a| a.status == ApplicationStatus::Approved);
+        if !in_pool {
+            return Ok(Vec::new());
+        }
+        let (policy, announced, now) = (self.policy()?, self.announced()?, self.now());
+        let mut found = Vec::new();
+        for check in draw_day::plan(policy, &announced, now, &[]) {
+            if !found.contains(&check.period) && self.cache.has_result(&check.period)? {
+                found.push(check.period);
+            }
+        }
+        Ok(draw_day::plan(policy, &announced, now, &found))
     }
 
     /// When the cache was last fully refreshed.
@@ -218,6 +283,7 @@ impl Yaohao {
         self.cache.set_mark(POLICY, &policy.name)?;
         self.refresh_profile().await?;
         self.refresh_marital_change().await?;
+        self.quotas().await?;
         self.refresh_calendar().await?;
         self.refresh_announcements().await?;
         self.refresh_applications().await?;

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod applications;
+mod cards;
 mod dashboard;
 mod documents;
 mod info;

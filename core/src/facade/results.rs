@@ -201,15 +201,38 @@ impl Yaohao {
         Ok(self.cache.store_result(&record, &outcomes)?)
     }
 
-    /// The account's quotas.
+    /// The account's quotas from the portal (kept in the cache for the result cards).
     pub async fn quotas(&self) -> Result<Vec<Quota>, ClientError> {
-        Self::body(self.authed(Call::new(Method::GET, "/v1/me/quotas")).await?)
+        let quotas: Vec<Quota> =
+            Self::body(self.authed(Call::new(Method::GET, "/v1/me/quotas")).await?)?;
+        self.store_quotas(&quotas)?;
+        Ok(quotas)
     }
 
-    /// Confirms a won quota (within the confirmation deadline).
+    /// Confirms a won quota (within the confirmation deadline); returns every quota.
     pub async fn confirm_quota(&self, quota_id: i64) -> Result<Vec<Quota>, ClientError> {
         let call = Call::new(Method::POST, format!("/v1/quotas/{quota_id}/confirm"));
-        Self::body(self.authed(call).await?)
+        let quotas: Vec<Quota> = Self::body(self.authed(call).await?)?;
+        self.store_quotas(&quotas)?;
+        Ok(quotas)
+    }
+
+    /// The quotas as last listed (no network).
+    pub(super) fn cached_quotas(&self) -> Result<Vec<Quota>, ClientError> {
+        self.cache
+            .quotas()?
+            .iter()
+            .map(|json| serde_json::from_str(json).map_err(ClientError::local))
+            .collect()
+    }
+
+    fn store_quotas(&self, quotas: &[Quota]) -> Result<(), ClientError> {
+        let rows = quotas
+            .iter()
+            .map(|q| Ok((q.id, serde_json::to_string(q)?)))
+            .collect::<Result<Vec<_>, serde_json::Error>>()
+            .map_err(ClientError::local)?;
+        Ok(self.cache.store_quotas(&rows)?)
     }
 
     /// 继续参与: keeps an application in the pool through the yearly clean-up.

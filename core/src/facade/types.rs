@@ -7,8 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::EventKind;
 use crate::documents::DocumentKind;
+use crate::draw_day::PlannedCheck;
 use crate::i18n::{Reason, Text};
 use crate::reminders::Reminder;
+
+pub use super::cards::{
+    AccountCard, ApplicationCard, Countdown, NotWonResult, ResultCard, WonResult,
+};
 
 pub use crate::api::{
     Account, Application, ApplicationForm, ApplicationKind, ApplicationStatus, CodeSent,
@@ -158,21 +163,23 @@ pub struct ResultNotification {
     pub deep_link: String,
 }
 
-/// The home screen, from the cache only.
+/// The home screen, from the cache only: every card with its actions, countdowns and texts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
     /// The account, if logged in.
-    pub account: Option<Account>,
+    pub account: Option<AccountCard>,
     /// Applications, newest first.
-    pub applications: Vec<Application>,
+    pub applications: Vec<ApplicationCard>,
     /// Local drafts.
     pub drafts: Vec<Draft>,
     /// The next calendar events with countdowns.
     pub next_events: Vec<UpcomingEvent>,
-    /// Latest results of the account's codes.
-    pub latest_results: Vec<ResultOutcome>,
+    /// Latest results of the account's codes, with their meaning.
+    pub latest_results: Vec<ResultCard>,
     /// Upcoming reminders.
     pub reminders: Vec<Reminder>,
+    /// The next background look for results (the draw-day check plan), if one is due.
+    pub next_check: Option<PlannedCheck>,
     /// When the cache was last refreshed from the portal.
     pub refreshed_at: Option<DateTime<Utc>>,
 }
@@ -184,6 +191,18 @@ pub struct ReminderPlan {
     pub schedule: Vec<Reminder>,
     /// Ids scheduled by an earlier plan that no longer apply.
     pub cancel: Vec<String>,
+}
+
+impl MaritalStatus {
+    /// The label to show.
+    pub fn label(self) -> Text {
+        match self {
+            MaritalStatus::Unmarried => Text::new("未婚", "Unmarried"),
+            MaritalStatus::Married => Text::new("已婚", "Married"),
+            MaritalStatus::Divorced => Text::new("离异", "Divorced"),
+            MaritalStatus::Widowed => Text::new("丧偶", "Widowed"),
+        }
+    }
 }
 
 impl ApplicationStatus {

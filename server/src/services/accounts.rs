@@ -80,12 +80,12 @@ pub async fn request_code(
         SmsPurpose::Login => Purpose::Login,
         SmsPurpose::ResetPassword => Purpose::ResetPassword,
     };
-    match purpose {
-        Purpose::Register => {
+    match body.purpose {
+        SmsPurpose::Register => {
             let mobile = rules::mobile("mobile", &field("mobile", &body.mobile)?)?;
             send_codes(state, vec![(mobile, purpose)]).await?;
         }
-        Purpose::Login | Purpose::ResetPassword => {
+        SmsPurpose::Login | SmsPurpose::ResetPassword => {
             let id = rules::resident_id(
                 "resident_id",
                 &field("resident_id", &body.resident_id)?,
@@ -113,13 +113,6 @@ pub async fn request_code(
                     other => other?,
                 }
             }
-        }
-        Purpose::ChangeMobileOld | Purpose::ChangeMobileNew => {
-            return Err(ApiError::invalid(
-                "purpose",
-                "更换手机号请使用 /v1/me/mobile/codes",
-                "use /v1/me/mobile/codes to change the mobile number",
-            ));
         }
     }
     Ok(code_sent())

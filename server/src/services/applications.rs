@@ -2,11 +2,14 @@
 //! 13-digit application code, and the stored view an applicant reads.
 
 use axum::http::StatusCode;
-use chrono::Datelike;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction};
+use yaohao_core::actions::{self, Action, ActionKind};
 use yaohao_core::api::{Document, FormUpdate, NewApplication, QueueRank};
-use yaohao_core::points::{self, Relation};
-use yaohao_core::validate::{self, Validation};
+use yaohao_core::i18n::Reason;
+use yaohao_core::points;
+use yaohao_core::policy::Policy;
+use yaohao_core::preview::{family_model, first_problem, preview};
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::random;
@@ -15,113 +18,52 @@ use crate::state::AppState;
 use crate::store;
 use crate::time::ms;
 
-use yaohao_core::forms::{ApplicationForm, ApplicationKind, FamilyForm};
+use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 
-pub use yaohao_core::api::{Application, ApplicationStatus, FieldCheck, Preview};
+pub use yaohao_core::api::{Application, ApplicationStatus, Preview};
 
-/// Materials every application needs.
-pub const REQUIRED_DOCUMENTS: [DocumentKind; 3] = [
-    DocumentKind::IdCardFront,
-    DocumentKind::IdCardBack,
-    DocumentKind::DrivingLicence,
-];
-
-fn check(field: impl Into<String>, validation: Validation) -> FieldCheck {
-    FieldCheck::new(field, validation)
-}
-
-/// The core family model of a family form.
-pub fn family_model(family: &FamilyForm) -> points::Family {
-    let mut members = vec![points::Member {
-        relation: Relation::Main,
-        ladder_steps: family.main_ladder_steps,
-        nev_queue_full_years: family.main_nev_queue_full_years,
-    }];
-    members.extend(family.members.iter().map(|m| points::Member {
-        relation: m.relation,
-        ladder_steps: m.ladder_steps,
-        nev_queue_full_years: m.nev_queue_full_years,
-    }));
-    points::Family {
-        generations: family.generations,
-        family_full_years: 0,
-        members,
-    }
-}
-
-/// Runs every core check on a form.
-pub fn preview(
-    kind: ApplicationKind,
-    form: &ApplicationForm,
-    resident_id: &str,
-    uploaded: &[DocumentKind],
-) -> Preview {
-    let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let mut checks = vec![
-        check(
-            "licence_file",
-            validate::licence_file(&text(&form.licence_file), Some(resident_id)),
-        ),
-        check("address", validate::address(&text(&form.address))),
-    ];
-    let (mut points, mut family_problem) = (None, None);
-    if kind == ApplicationKind::Family {
-        let family = form.family.clone().unwrap_or_default();
-        for (i, m) in family.members.iter().enumerate() {
-            checks.push(check(
-                format!("family.members[{i}].resident_id"),
-                validate::resident_id(&m.resident_id),
-            ));
-            checks.push(check(
-                format!("family.members[{i}].name"),
-                validate::name(&m.name),
-            ));
-        }
-        match points::family_points(&family_model(&family)) {
-            Ok(p) => points = Some(p),
-            Err(reason) => family_problem = Some(reason),
-        }
-    }
-    let missing_documents: Vec<DocumentKind> = REQUIRED_DOCUMENTS
-        .into_iter()
-        .filter(|k| !uploaded.contains(k))
-        .collect();
-    let ready =
-        checks.iter().all(|c| c.valid) && missing_documents.is_empty() && family_problem.is_none();
-    Preview {
-        ready,
-        checks,
-        missing_documents,
-        points,
-        family_problem,
-    }
-}
-
-/// The error a submission gets when the preview is not ready: the first problem, by field.
+/// The error a submission gets when the preview is not ready: the first problem the core names,
+/// with its field (`documents` answers `missing_documents`).
 pub fn not_ready(preview: &Preview) -> ApiError {
-    if let Some(c) = preview.checks.iter().find(|c| !c.valid) {
-        let zh: String = c.errors.iter().map(|r| r.message_zh.as_str()).collect();
-        let en: Vec<&str> = c.errors.iter().map(|r| r.message_en.as_str()).collect();
-        return ApiError::invalid(&c.field, zh, en.join(" "));
+    match first_problem(preview) {
+        Some((field, reason)) if field == "documents" => {
+            ApiError::invalid(&field, reason.message_zh, reason.message_en)
+                .with_code(ErrorCode::MissingDocuments)
+        }
+        Some((field, reason)) => ApiError::invalid(&field, reason.message_zh, reason.message_en),
+        None => ApiError::internal("a ready preview was refused"),
     }
-    if let Some(reason) = &preview.family_problem {
-        return ApiError::invalid(
-            "family",
-            reason.message_zh.clone(),
-            reason.message_en.clone(),
-        );
+}
+
+/// The answer to an action the core refuses now: `409 invalid_state` with the core's reason.
+pub fn refused(reason: &Reason) -> ApiError {
+    ApiError::invalid_state(reason.message_zh.clone(), reason.message_en.clone())
+}
+
+/// Allows `kind` if the core offers it among `actions` and allows it now; refuses with the
+/// core's reason when it is offered but not allowed, and with `not_offered` when it is not
+/// offered at all (an action the application's status has no button for).
+pub fn core_allows(
+    actions: &[Action],
+    kind: ActionKind,
+    not_offered: impl FnOnce() -> ApiError,
+) -> ApiResult<()> {
+    match actions::find(actions, kind) {
+        Some(action) if action.allowed => Ok(()),
+        Some(action) => Err(action.refusal().map_or_else(not_offered, refused)),
+        None => Err(not_offered()),
     }
-    let names: Vec<&str> = preview
-        .missing_documents
-        .iter()
-        .map(|k| k.as_str())
-        .collect();
-    ApiError::invalid(
-        "documents",
-        format!("请上传以下材料：{}", names.join("、")),
-        format!("upload these materials: {}", names.join(", ")),
-    )
-    .with_code(ErrorCode::MissingDocuments)
+}
+
+/// The actions the core allows on `app` now (announced calendar dates included).
+fn actions_on(
+    conn: &Connection,
+    state_policy: &Policy,
+    app: &Application,
+    now: DateTime<Utc>,
+) -> ApiResult<Vec<Action>> {
+    let announced = store::periods::announced_dates(conn)?;
+    Ok(actions::application(app, state_policy, &announced, now))
 }
 
 /// The longest text a form field may hold when a draft is saved (the longest real address is a
@@ -183,14 +125,6 @@ fn check_strings(value: &serde_json::Value, path: &str) -> ApiResult<()> {
     }
 }
 
-/// Whether the application may still be edited (draft, or rejected and being fixed).
-pub fn editable(status: &ApplicationStatus) -> bool {
-    matches!(
-        status,
-        ApplicationStatus::Draft | ApplicationStatus::Rejected
-    )
-}
-
 /// Issues a new application code: 4 random digits then a 9-digit serial rising with submissions
 /// (the digits derived from `seed` when the portal is configured with one).
 pub fn issue_code(tx: &Transaction<'_>, seed: Option<u64>) -> ApiResult<String> {
@@ -232,12 +166,20 @@ fn family_section(kind: ApplicationKind, form: &ApplicationForm) -> ApiResult<()
     Ok(())
 }
 
-/// Loads application `id` of `account` and refuses unless it may still be edited.
-fn editable_owned(conn: &Connection, id: i64, account: i64) -> ApiResult<Application> {
+/// Loads application `id` of `account` and refuses unless the core allows editing it now.
+fn editable_owned(
+    conn: &Connection,
+    policy: &Policy,
+    id: i64,
+    account: i64,
+    now: DateTime<Utc>,
+) -> ApiResult<Application> {
     let current = store::applications::load_owned(conn, id, account)?;
-    if !editable(&current.status) {
-        return Err(not_editable());
-    }
+    core_allows(
+        &actions_on(conn, policy, &current, now)?,
+        ActionKind::Edit,
+        not_editable,
+    )?;
     Ok(current)
 }
 
@@ -290,10 +232,11 @@ pub async fn update(
 ) -> ApiResult<Application> {
     check_text(&body.form)?;
     let now = state.clock.now();
+    let policy = state.policy;
     state
         .db
         .write(move |tx| {
-            let current = editable_owned(tx, id, account)?;
+            let current = editable_owned(tx, policy, id, account, now)?;
             family_section(current.kind, &body.form)?;
             store::applications::save_form(tx, id, &body.form, now)?;
             store::applications::load_owned(tx, id, account)
@@ -335,15 +278,21 @@ pub async fn preview_of(state: &AppState, account: i64, id: i64) -> ApiResult<Pr
 /// Runs the core checks and issues the application code (a resubmission after rejection keeps
 /// its code).
 pub async fn submit(state: &AppState, account: i64, id: i64) -> ApiResult<Application> {
-    let now = ms(state.clock.now());
+    let at = state.clock.now();
+    let now = ms(at);
     let code_seed = state.config.code_seed;
+    let policy = state.policy;
     let view = state
         .db
         .write(move |tx| {
             let (view, preview) = build_preview(tx, id, account)?;
-            if !editable(&view.status) {
-                return Err(not_editable());
-            }
+            let offered = actions_on(tx, policy, &view, at)?;
+            let kind = if view.status == ApplicationStatus::Rejected {
+                ActionKind::Resubmit
+            } else {
+                ActionKind::Submit
+            };
+            core_allows(&offered, kind, not_editable)?;
             if !preview.ready {
                 return Err(not_ready(&preview));
             }
@@ -385,9 +334,10 @@ pub async fn list_documents(state: &AppState, account: i64, id: i64) -> ApiResul
 
 /// Refuses an upload to application `id` before its body is read, unless it may be edited.
 pub async fn check_editable(state: &AppState, account: i64, id: i64) -> ApiResult<()> {
+    let (policy, now) = (state.policy, state.clock.now());
     state
         .db
-        .read(move |c| editable_owned(c, id, account).map(drop))
+        .read(move |c| editable_owned(c, policy, id, account, now).map(drop))
         .await
 }
 
@@ -406,12 +356,14 @@ pub async fn upload(
             .await??;
     let store = DocumentStore::new(&state.config.data);
     let sha256 = store.put(&bytes).await?;
-    let now = ms(state.clock.now());
+    let at = state.clock.now();
+    let now = ms(at);
+    let policy = state.policy;
     let size = bytes.len() as i64;
     state
         .db
         .write(move |tx| {
-            editable_owned(tx, id, account)?;
+            editable_owned(tx, policy, id, account, at)?;
             store::documents::upsert(tx, id, kind, &sha256, image.media_type(), size, now)?;
             store::applications::touch(tx, id, now)?;
             store::documents::list(tx, id)?
@@ -452,10 +404,11 @@ pub async fn delete_document(
     id: i64,
     kind: DocumentKind,
 ) -> ApiResult<()> {
+    let (policy, now) = (state.policy, state.clock.now());
     state
         .db
         .write(move |tx| {
-            editable_owned(tx, id, account)?;
+            editable_owned(tx, policy, id, account, now)?;
             if !store::documents::delete(tx, id, kind)? {
                 return Err(ApiError::not_found());
             }
@@ -464,35 +417,31 @@ pub async fn delete_document(
         .await
 }
 
-/// 继续参与: keeps approved application `id` in the pool through the yearly clean-up; only in
-/// the policy's continuation month.
+/// 继续参与: keeps approved application `id` in the pool through the yearly clean-up, when the
+/// core allows it (the policy's continuation month, not yet continued this year).
 pub async fn continue_application(
     state: &AppState,
     account: i64,
     id: i64,
 ) -> ApiResult<Application> {
-    let rule = &state.policy.rules.continuation;
+    let policy = state.policy;
     let now = state.clock.now();
     let today = yaohao_core::time::beijing_date(now);
-    if !rule.enabled || today.month() != rule.params.month {
-        return Err(ApiError::invalid_state(
-            format!("只能在每年{}月确认继续参与", rule.params.month),
-            format!(
-                "continuation is only possible in month {} of each year",
-                rule.params.month
-            ),
-        ));
-    }
     let view = state
         .db
         .write(move |tx| {
             let current = store::applications::load_owned(tx, id, account)?;
-            if current.status != ApplicationStatus::Approved {
-                return Err(ApiError::invalid_state(
-                    "只有有效的申请可以继续参与",
-                    "only an active (approved) application can be continued",
-                ));
-            }
+            let offered = actions_on(tx, policy, &current, now)?;
+            core_allows(&offered, ActionKind::Continue, || {
+                if current.status == ApplicationStatus::Approved {
+                    outside_continuation(policy)
+                } else {
+                    ApiError::invalid_state(
+                        "只有有效的申请可以继续参与",
+                        "only an active (approved) application can be continued",
+                    )
+                }
+            })?;
             store::applications::set_continued(tx, id, today, ms(now))?;
             store::applications::load_owned(tx, id, account)
         })
@@ -505,19 +454,32 @@ pub async fn continue_application(
     Ok(view)
 }
 
-/// Puts application `id`, removed by the clean-up, back into review with its code.
+/// The refusal of a continuation where the policy has no continuation month open.
+fn outside_continuation(policy: &Policy) -> ApiError {
+    let month = policy.rules.continuation.params.month;
+    ApiError::invalid_state(
+        format!("只能在每年{month}月确认继续参与"),
+        format!("continuation is only possible in month {month} of each year"),
+    )
+}
+
+/// Puts application `id`, removed by the clean-up, back into review with its code, when the core
+/// allows it.
 pub async fn reactivate(state: &AppState, account: i64, id: i64) -> ApiResult<Application> {
-    let now = ms(state.clock.now());
+    let at = state.clock.now();
+    let now = ms(at);
+    let policy = state.policy;
     let view = state
         .db
         .write(move |tx| {
             let current = store::applications::load_owned(tx, id, account)?;
-            if current.status != ApplicationStatus::Removed {
-                return Err(ApiError::invalid_state(
+            let offered = actions_on(tx, policy, &current, at)?;
+            core_allows(&offered, ActionKind::Reactivate, || {
+                ApiError::invalid_state(
                     "只有已被清理的申请可以重新激活",
                     "only an application removed by the clean-up can be reactivated",
-                ));
-            }
+                )
+            })?;
             store::applications::reopen(tx, id, now)?;
             store::applications::load_owned(tx, id, account)
         })

@@ -1,9 +1,11 @@
 //! Marital-status changes: the applicant sends a certificate, the operator reviews it (the
 //! policy says about 5 working days); only an approved change alters the account.
 
+use yaohao_core::actions::{self, ActionKind};
 use yaohao_core::api::{Decision, MaritalChange, MaritalChangeStatus, MaritalStatus};
 
 use crate::error::{ApiError, ApiResult};
+use crate::services::applications::core_allows;
 use crate::services::documents::{self, DocumentKind, DocumentStore};
 use crate::state::AppState;
 use crate::store;
@@ -18,7 +20,8 @@ pub async fn latest(state: &AppState, account: i64) -> ApiResult<MaritalChange> 
         .ok_or_else(ApiError::not_found)
 }
 
-/// Asks for a change to `wanted`, with the certificate image `certificate`.
+/// Asks for a change to `wanted`, with the certificate image `certificate`, when the core allows
+/// it (one change under review at a time).
 pub async fn request(
     state: &AppState,
     account: i64,
@@ -38,14 +41,17 @@ pub async fn request(
     let change = state
         .db
         .write(move |tx| {
-            if let Some(open) = store::marital::latest_of(tx, account)?
-                && open.status == MaritalChangeStatus::Pending
-            {
-                return Err(ApiError::invalid_state(
-                    "已有待审核的婚姻状况变更",
-                    "a marital-status change is already under review",
-                ));
-            }
+            let latest = store::marital::latest_of(tx, account)?;
+            core_allows(
+                &actions::account(latest.as_ref()),
+                ActionKind::ChangeMaritalStatus,
+                || {
+                    ApiError::invalid_state(
+                        "已有待审核的婚姻状况变更",
+                        "a marital-status change is already under review",
+                    )
+                },
+            )?;
             let id = store::marital::insert_pending(tx, account, wanted, &sha256, now)?;
             store::marital::by_id(tx, id)?.ok_or_else(|| ApiError::internal("change vanished"))
         })

@@ -4,7 +4,6 @@
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use rusqlite::Transaction;
-use serde::Deserialize;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hashing::sha256_hex;
@@ -22,8 +21,7 @@ pub const RESEND_SECONDS: i64 = 60;
 pub const DAILY_LIMIT: i64 = 10;
 
 /// What a code is for; a code only confirms the action it was sent for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     /// Confirms a new account's mobile.
     Register,

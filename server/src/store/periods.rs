@@ -21,10 +21,9 @@ const PERIOD_COLUMNS: &str = "id, kind, title, quota, status, cutoff_at, freeze_
     freeze_until, draw_at, publish_at, pool_size, seed, run_at, published_at";
 
 fn period_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Period> {
-    // `draw` is the only kind a period is created with.
-    let _kind: String = r.get(1)?;
     Ok(Period {
         id: r.get(0)?,
+        // Column 1 (`kind`): `draw` is the only kind a period is created with.
         kind: PeriodKind::Draw,
         title: r.get(2)?,
         quota: r.get(3)?,

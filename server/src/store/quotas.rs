@@ -1,6 +1,6 @@
 //! The `quotas` table: quotas won, their confirmation and expiry.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use yaohao_core::api::{Quota, QuotaStatus};
 
 use crate::error::ApiResult;
@@ -31,21 +31,6 @@ pub fn of_account(conn: &Connection, account: i64) -> ApiResult<Vec<Quota>> {
 /// Quota `id` of `account`, if it has it.
 pub fn owned(conn: &Connection, id: i64, account: i64) -> ApiResult<Option<Quota>> {
     Ok(of_account(conn, account)?.into_iter().find(|q| q.id == id))
-}
-
-/// The status and confirmation deadline (ms) of quota `id` of `account`.
-pub fn status_of(
-    conn: &Connection,
-    id: i64,
-    account: i64,
-) -> ApiResult<Option<(QuotaStatus, i64)>> {
-    Ok(conn
-        .query_row(
-            "SELECT status, confirm_by FROM quotas WHERE id = ?1 AND account_id = ?2",
-            params![id, account],
-            |r| Ok((QuotaStatus::from(r.get::<_, String>(0)?), r.get(1)?)),
-        )
-        .optional()?)
 }
 
 /// Marks quota `id` confirmed at `now_ms`.

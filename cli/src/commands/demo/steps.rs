@@ -350,7 +350,6 @@ pub async fn journey(plan: &Plan, out: &Output) -> Result<(), CliError> {
     );
     let preview = app
         .preview(draft.local_id.clone())
-        .await
         .map_err(|e| n.fail("预览", "preview", e))?;
     for error in preview.checks.iter().flat_map(|c| c.errors.iter()) {
         n.say(

@@ -1,0 +1,216 @@
+//! What an application needs and whether a form has it: the fields checked and the materials
+//! required per kind, the family model, and the preview of a form. The portal refuses a
+//! submission with the same preview; the facade computes it offline.
+
+use crate::api::{ApplicationForm, ApplicationKind, DocumentKind, FamilyForm, FieldCheck, Preview};
+use crate::i18n::Reason;
+use crate::points::{self, Relation};
+use crate::validate;
+
+/// The materials every application needs, whatever its kind.
+pub const REQUIRED_DOCUMENTS: [DocumentKind; 3] = [
+    DocumentKind::IdCardFront,
+    DocumentKind::IdCardBack,
+    DocumentKind::DrivingLicence,
+];
+
+/// The materials an application of `kind` needs before it can be submitted: the applicant's ID
+/// card (both sides) and driving licence; a family also proves its relations (户口簿 or
+/// 亲属关系证明).
+pub fn required_documents(kind: ApplicationKind) -> Vec<DocumentKind> {
+    let mut needed = REQUIRED_DOCUMENTS.to_vec();
+    if kind == ApplicationKind::Family {
+        needed.push(DocumentKind::FamilyRelationProof);
+    }
+    needed
+}
+
+/// The core family model of a family form (the main applicant first).
+pub fn family_model(family: &FamilyForm) -> points::Family {
+    let mut members = vec![points::Member {
+        relation: Relation::Main,
+        ladder_steps: family.main_ladder_steps,
+        nev_queue_full_years: family.main_nev_queue_full_years,
+    }];
+    members.extend(family.members.iter().map(|m| points::Member {
+        relation: m.relation,
+        ladder_steps: m.ladder_steps,
+        nev_queue_full_years: m.nev_queue_full_years,
+    }));
+    points::Family {
+        generations: family.generations,
+        family_full_years: 0,
+        members,
+    }
+}
+
+/// Every check a submission of `form` as `kind` runs, for the applicant with `resident_id`,
+/// when the materials in `present` are with the portal (or on their way).
+pub fn preview(
+    kind: ApplicationKind,
+    form: &ApplicationForm,
+    resident_id: &str,
+    present: &[DocumentKind],
+) -> Preview {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut checks = vec![
+        FieldCheck::new(
+            "licence_file",
+            validate::licence_file(&text(&form.licence_file), Some(resident_id)),
+        ),
+        FieldCheck::new("address", validate::address(&text(&form.address))),
+    ];
+    let (mut points, mut family_problem) = (None, None);
+    if kind == ApplicationKind::Family {
+        let family = form.family.clone().unwrap_or_default();
+        for (i, m) in family.members.iter().enumerate() {
+            checks.push(FieldCheck::new(
+                format!("family.members[{i}].resident_id"),
+                validate::resident_id(&m.resident_id),
+            ));
+            checks.push(FieldCheck::new(
+                format!("family.members[{i}].name"),
+                validate::name(&m.name),
+            ));
+        }
+        match points::family_points(&family_model(&family)) {
+            Ok(p) => points = Some(p),
+            Err(reason) => family_problem = Some(reason),
+        }
+    }
+    let missing_documents: Vec<DocumentKind> = required_documents(kind)
+        .into_iter()
+        .filter(|k| !present.contains(k))
+        .collect();
+    let ready =
+        checks.iter().all(|c| c.valid) && missing_documents.is_empty() && family_problem.is_none();
+    Preview {
+        ready,
+        checks,
+        missing_documents,
+        points,
+        family_problem,
+    }
+}
+
+/// The first problem of a preview that is not ready, with the field it is about (what a
+/// refused submission says); `None` when it is ready.
+pub fn first_problem(preview: &Preview) -> Option<(String, Reason)> {
+    if let Some(c) = preview.checks.iter().find(|c| !c.valid) {
+        let zh: String = c.errors.iter().map(|r| r.message_zh.as_str()).collect();
+        let en: Vec<&str> = c.errors.iter().map(|r| r.message_en.as_str()).collect();
+        let code = c
+            .errors
+            .first()
+            .map_or("invalid_input", |r| r.code.as_str());
+        return Some((c.field.clone(), Reason::new(code, zh, en.join(" "))));
+    }
+    if let Some(reason) = &preview.family_problem {
+        return Some(("family".to_owned(), reason.clone()));
+    }
+    if preview.missing_documents.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = preview
+        .missing_documents
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    Some((
+        "documents".to_owned(),
+        Reason::new(
+            "missing_documents",
+            format!("请上传以下材料：{}", names.join("、")),
+            format!("upload these materials: {}", names.join(", ")),
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::MemberForm;
+
+    const ID: &str = "11010519491231002X";
+    const SPOUSE: &str = "110105195001010012";
+
+    fn form() -> ApplicationForm {
+        ApplicationForm {
+            licence_file: Some("110105012345".into()),
+            address: Some("北京市朝阳区建国路88号".into()),
+            c5_licence: false,
+            family: None,
+        }
+    }
+
+    #[test]
+    fn an_individual_form_is_ready_with_its_three_materials() {
+        let kind = ApplicationKind::IndividualOrdinary;
+        let none = preview(kind, &form(), ID, &[]);
+        assert!(!none.ready);
+        assert!(none.checks.iter().all(|c| c.valid), "{:?}", none.checks);
+        assert_eq!(none.missing_documents, REQUIRED_DOCUMENTS);
+        let (field, reason) = first_problem(&none).unwrap();
+        assert_eq!(
+            (field.as_str(), reason.code.as_str()),
+            ("documents", "missing_documents")
+        );
+        let all = preview(kind, &form(), ID, &REQUIRED_DOCUMENTS);
+        assert!(all.ready && all.points.is_none());
+        assert_eq!(first_problem(&all), None);
+    }
+
+    #[test]
+    fn field_problems_come_first_and_name_the_field() {
+        let bad = ApplicationForm {
+            address: Some("北京朝阳区建国路88号".into()),
+            licence_file: Some(ID.into()),
+            ..form()
+        };
+        let p = preview(
+            ApplicationKind::IndividualNev,
+            &bad,
+            ID,
+            &REQUIRED_DOCUMENTS,
+        );
+        assert!(!p.ready);
+        let (field, reason) = first_problem(&p).unwrap();
+        assert_eq!(field, "licence_file");
+        assert_eq!(reason.code, "licence_file_is_licence_number");
+    }
+
+    #[test]
+    fn a_family_needs_its_relation_proof_and_gets_its_points() {
+        let family = FamilyForm {
+            generations: None,
+            main_ladder_steps: 5,
+            main_nev_queue_full_years: 0,
+            members: vec![MemberForm {
+                relation: Relation::Spouse,
+                resident_id: SPOUSE.into(),
+                name: "李四".into(),
+                ladder_steps: 5,
+                nev_queue_full_years: 0,
+            }],
+        };
+        let f = ApplicationForm {
+            family: Some(family),
+            ..form()
+        };
+        let kind = ApplicationKind::Family;
+        let p = preview(kind, &f, ID, &REQUIRED_DOCUMENTS);
+        assert_eq!(p.missing_documents, [DocumentKind::FamilyRelationProof]);
+        assert_eq!(p.checks.len(), 4, "licence, address, member ID and name");
+        // ((7 + 6) × 2) × 1 = 26.
+        assert_eq!(p.points.as_ref().map(|x| x.total), Some(26));
+        let ready = preview(kind, &f, ID, &required_documents(kind));
+        assert!(ready.ready, "{ready:?}");
+        let lonely = ApplicationForm {
+            family: Some(FamilyForm::default()),
+            ..form()
+        };
+        let p = preview(kind, &lonely, ID, &required_documents(kind));
+        assert!(!p.ready && p.family_problem.is_some());
+        assert_eq!(first_problem(&p).unwrap().0, "family");
+    }
+}
