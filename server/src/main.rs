@@ -243,6 +243,7 @@ fn install_logging(level: tracing_subscriber::filter::LevelFilter) {
         .with(
             tracing_subscriber::fmt::layer()
                 .with_writer(std::io::stderr)
+                .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
                 .with_target(false),
         )
         .with(filter)

@@ -19,7 +19,8 @@ fn sources(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn src(sub: &str) -> Vec<(PathBuf, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(sub);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let dir = if sub.is_empty() { dir } else { dir.join(sub) };
     sources(&dir)
         .into_iter()
         .map(|p| {
@@ -91,6 +92,34 @@ fn routes_hold_no_sql() {
                     path.display()
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn only_the_store_and_the_database_plumbing_run_sql() {
+    for (path, text) in src("") {
+        let relative = path
+            .strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if relative.starts_with("store/") || relative.starts_with("db/") {
+            continue;
+        }
+        // Unit tests may look at the database they set up.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for forbidden in [
+            "execute(",
+            "query_row",
+            "prepare(",
+            "prepare_cached",
+            "query_map",
+        ] {
+            assert!(
+                !code.contains(forbidden),
+                "{relative} runs SQL (`{forbidden}`): move the statement into store/"
+            );
         }
     }
 }

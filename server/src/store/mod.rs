@@ -14,5 +14,6 @@ pub mod push;
 pub mod quotas;
 pub mod registry;
 pub mod results;
+pub mod seed;
 pub mod sessions;
 pub mod sms;
