@@ -108,7 +108,7 @@ impl ApiError {
 
     /// 500 `internal`: a server fault; details go to the log, never to the client.
     pub fn internal(detail: impl std::fmt::Display) -> ApiError {
-        eprintln!("yaohao-portal: internal error: {detail}");
+        tracing::error!(error = %detail, "internal error");
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Internal,

@@ -27,6 +27,10 @@ struct Cli {
     /// Policy regime (see `yaohao policy`).
     #[arg(long, global = true, default_value = "bimonthly-2014")]
     policy: String,
+    /// Log level of the portal's own events (error, warn, info, debug, trace or off); other
+    /// crates log warnings and errors only. Logs go to stderr.
+    #[arg(long, global = true, default_value = "info")]
+    log: tracing_subscriber::filter::LevelFilter,
     #[command(subcommand)]
     command: Command,
 }
@@ -227,8 +231,28 @@ fn with_db<T: Serialize>(
     }
 }
 
+/// Installs the log subscriber: structured events (`key=value` fields) on stderr, the portal's at
+/// `level`, every other crate's at warnings and above.
+fn install_logging(level: tracing_subscriber::filter::LevelFilter) {
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::prelude::*;
+    let filter = Targets::new()
+        .with_target("yaohao_portal", level)
+        .with_default(LevelFilter::WARN.min(level));
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+                .with_target(false),
+        )
+        .with(filter)
+        .init();
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    install_logging(cli.log);
     let now = Utc::now();
     let text = |e: yaohao_portal::error::ApiError| e.to_string();
     match &cli.command {
@@ -306,15 +330,22 @@ fn main() -> ExitCode {
             let (people, records) = ops::import_registry(db, &bytes, now).map_err(text)?;
             Ok(serde_json::json!({ "people": people, "records": records }))
         }),
-        Command::SeedDemo { applicants, seed } => with_db(&cli, |db, _| {
-            ops::seed_demo(db, *applicants, now, &mut ops::Synthetic::new(*seed)).map_err(text)
+        Command::SeedDemo { applicants, seed } => with_db(&cli, |db, policy| {
+            ops::seed_demo_for(
+                db,
+                policy,
+                *applicants,
+                now,
+                &mut ops::Synthetic::new(*seed),
+            )
+            .map_err(text)
         }),
         Command::CreatePeriod { quota, after } => with_db(&cli, |db, policy| {
             let after = after.unwrap_or_else(|| yaohao_core::time::beijing_date(now));
             ops::create_period(db, policy, *quota, after).map_err(text)
         }),
-        Command::Draw { period, seed } => with_db(&cli, |db, _| {
-            ops::draw(db, period, seed.as_deref(), now).map_err(text)
+        Command::Draw { period, seed } => with_db(&cli, |db, policy| {
+            ops::draw(db, policy, period, seed.as_deref(), now).map_err(text)
         }),
         Command::Publish { period } => with_db(&cli, |db, policy| {
             ops::publish(db, policy, &cli.data, period, now).map_err(text)

@@ -4,19 +4,17 @@
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params;
 use serde::Serialize;
 use yaohao_core::policy::Policy;
 
-use crate::applications;
 use crate::config::PasswordCost;
 use crate::db::Db;
 use crate::error::{ApiError, ApiResult};
-use crate::periods;
 use crate::random;
 use crate::registry;
+use crate::services::{applications, periods};
 use crate::time::ms;
-use yaohao_core::api::{ApplicationStatus, Period, PeriodStatus};
+use yaohao_core::api::{Period, PeriodStatus};
 
 /// Imports a registry CSV file; returns (people, records).
 pub fn import_registry(db: &Db, csv: &[u8], now: DateTime<Utc>) -> ApiResult<(usize, usize)> {
@@ -125,6 +123,24 @@ pub fn seed_demo(
     now: DateTime<Utc>,
     source: &mut Synthetic,
 ) -> ApiResult<SeedReport> {
+    seed_demo_for(
+        db,
+        yaohao_core::policy::default_policy(),
+        count,
+        now,
+        source,
+    )
+}
+
+/// [`seed_demo`] for a portal running `policy`: the positions reported are that regime's pool
+/// weights ([`Policy::pool_weight`]).
+pub fn seed_demo_for(
+    db: &Db,
+    policy: &Policy,
+    count: usize,
+    now: DateTime<Utc>,
+    source: &mut Synthetic,
+) -> ApiResult<SeedReport> {
     let hash = crate::auth::password::hash(DEMO_PASSWORD, PasswordCost::Light)?;
     let today = yaohao_core::time::beijing_date(now);
     let mut positions = 0u64;
@@ -132,7 +148,7 @@ pub fn seed_demo(
     while done < count {
         let batch = SEED_BATCH.min(count - done);
         positions +=
-            db.write_blocking(|tx| seed_batch(tx, batch, &hash, today, ms(now), source))?;
+            db.write_blocking(|tx| seed_batch(tx, policy, batch, &hash, today, ms(now), source))?;
         done += batch;
     }
     Ok(SeedReport {
@@ -145,6 +161,7 @@ pub fn seed_demo(
 /// One transaction of [`seed_demo`]: `count` applicants; returns their pool positions.
 fn seed_batch(
     tx: &rusqlite::Transaction<'_>,
+    policy: &Policy,
     count: usize,
     hash: &str,
     today: NaiveDate,
@@ -152,63 +169,38 @@ fn seed_batch(
     source: &mut Synthetic,
 ) -> ApiResult<u64> {
     let form = r#"{"licence_file":"110000123456","address":"北京市海淀区中关村大街1号"}"#;
-    let start: i64 = tx.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?;
-    let mut people = Vec::with_capacity(count);
-    let mut account = tx.prepare(
-        "INSERT INTO accounts (resident_id, name, mobile, password_hash, created_at)
-         VALUES (?1, '演示用户', ?2, ?3, ?4)",
-    )?;
-    for i in 0..count {
-        let n = start as u64 + i as u64;
-        let id = synthetic_id(n, today)?;
-        let mobile = format!("13{:09}", n % 1_000_000_000);
-        account.execute(params![id, mobile, hash, at])?;
-        people.push((id, tx.last_insert_rowid()));
-    }
+    let start = crate::store::seed::accounts(tx)?;
+    let ids = (0..count)
+        .map(|i| synthetic_id(start as u64 + i as u64, today))
+        .collect::<ApiResult<Vec<_>>>()?;
+    let people = crate::store::seed::insert_accounts(tx, &ids, start, hash, at)?;
     let serials = u32::try_from(count).map_err(|_| ApiError::internal("too many applicants"))?;
-    let first_serial = applications::reserve_serials(tx, serials)?;
+    let first_serial = crate::store::applications::reserve_serials(tx, serials)?;
     let mut positions = 0u64;
-    let mut application = tx.prepare(
-        "INSERT INTO applications (account_id, kind, status, form, code, submitted_at,
-         reviewed_at, draw_count, created_at, updated_at)
-         VALUES (?1, 'individual_ordinary', ?2, ?3, ?4, ?5, ?5, ?6, ?5, ?5)",
-    )?;
-    for (i, (_, account_id)) in people.iter().enumerate() {
+    let mut applications = Vec::with_capacity(count);
+    for (i, account_id) in people.iter().enumerate() {
         let draws = synthetic_draws(source)?;
-        positions += u64::from(yaohao_core::points::ladder_weight(draws, false));
+        positions += u64::from(policy.pool_weight(draws, false));
         let code = applications::code_for(first_serial + i as i64, source.code_seed())?;
-        application.execute(params![
-            account_id,
-            ApplicationStatus::Approved.as_str(),
-            form,
-            code,
-            at,
-            draws
-        ])?;
+        applications.push((*account_id, code, draws));
     }
-    let mut record = tx.prepare(
-        "INSERT INTO registry (resident_id, record, value, valid_until, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (id, _) in &people {
-        record.execute(params![id, "hukou", "", Option::<String>::None, at])?;
-        record.execute(params![
-            id,
-            "driving_licence",
-            "110000123456",
-            "2035-01-01",
-            at
-        ])?;
-    }
+    crate::store::seed::insert_applications(tx, &applications, form, at)?;
+    crate::store::seed::insert_eligible_records(tx, &ids, at)?;
     Ok(positions)
 }
 
 /// Freezes the period if it is still open, then draws it with `seed` (or OS randomness).
-pub fn draw(db: &Db, period: &str, seed: Option<&str>, now: DateTime<Utc>) -> ApiResult<Period> {
+pub fn draw(
+    db: &Db,
+    policy: &'static Policy,
+    period: &str,
+    seed: Option<&str>,
+    now: DateTime<Utc>,
+) -> ApiResult<Period> {
     let seed = periods::seed(seed)?;
     db.write_blocking(|tx| {
-        if periods::load(tx, period)?.status == PeriodStatus::Open.as_str() {
-            periods::freeze(tx, period)?;
+        if crate::store::periods::load(tx, period)?.status == PeriodStatus::Open {
+            periods::freeze(tx, policy, period)?;
         }
         periods::run_draw(tx, period, &seed, now)
     })
@@ -222,7 +214,7 @@ pub fn publish(
     period: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<Period> {
-    periods::publish(db, policy, data, period, now)
+    crate::services::publication::publish(db, policy, data, period, now)
 }
 
 /// Schedules the period of `policy`'s first draw on or after `after` with `quota` quotas.

@@ -55,8 +55,8 @@ pub(crate) async fn tick_every_minute(state: AppState) {
     let mut interval = tokio::time::interval(std::time::Duration::from_secs(60));
     loop {
         interval.tick().await;
-        if let Err(e) = crate::routes::operator::run_tick(&state).await {
-            eprintln!("yaohao-portal: scheduler: {e}");
+        if let Err(e) = crate::services::operator::run_tick(&state).await {
+            tracing::error!(error = %e, "scheduler tick failed");
         }
     }
 }
@@ -80,7 +80,7 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
     })?;
     let db = Db::open(&config.db)?;
     // A crash between settling a publication and installing its files left them unpublished.
-    crate::periods::restore_files(&db, &config.data).map_err(|e| {
+    crate::services::publication::restore_files(&db, &config.data).map_err(|e| {
         StartError::Config(format!(
             "restoring published files: {}",
             e.body().message_en

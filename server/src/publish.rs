@@ -11,7 +11,7 @@ use yaohao_core::draw::{Pool, layout};
 use yaohao_core::results::Header;
 
 use crate::error::{ApiError, ApiResult};
-use crate::periods::Publication;
+use crate::services::publication::Publication;
 
 /// Lines per verification-package pool file, as the office published them.
 pub const PACKAGE_CHUNK: u32 = 100_000;

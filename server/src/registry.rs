@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use yaohao_core::eligibility::{PersonFacts, Residence};
 
@@ -39,7 +39,8 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    fn as_str(self) -> &'static str {
+    /// The name a record is stored and imported under.
+    pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::Hukou => "hukou",
             RecordKind::Military => "military",
@@ -174,21 +175,9 @@ pub fn parse_csv(text: &[u8]) -> ApiResult<Vec<Record>> {
 pub fn import(tx: &Transaction<'_>, records: &[Record], at_ms: i64) -> ApiResult<(usize, usize)> {
     let people: BTreeSet<&str> = records.iter().map(|r| r.resident_id.as_str()).collect();
     for person in &people {
-        tx.execute("DELETE FROM registry WHERE resident_id = ?1", [person])?;
+        crate::store::registry::forget(tx, person)?;
     }
-    let mut insert = tx.prepare(
-        "INSERT INTO registry (resident_id, record, value, valid_until, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for r in records {
-        insert.execute(params![
-            r.resident_id,
-            r.kind.as_str(),
-            r.value,
-            r.valid_until.map(|d| d.to_string()),
-            at_ms
-        ])?;
-    }
+    crate::store::registry::insert_all(tx, records, at_ms)?;
     Ok((people.len(), records.len()))
 }
 
@@ -202,19 +191,9 @@ pub struct PersonRecords {
 impl PersonRecords {
     /// Reads a person's records.
     pub fn load(conn: &Connection, resident_id: &str) -> ApiResult<PersonRecords> {
-        let mut stmt = conn.prepare(
-            "SELECT record, value, valid_until FROM registry WHERE resident_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([resident_id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?;
+        let rows = crate::store::registry::rows_of(conn, resident_id)?;
         let mut records = Vec::new();
-        for row in rows {
-            let (kind, value, until) = row?;
+        for (kind, value, until) in rows {
             if let Some(kind) = RecordKind::parse(&kind) {
                 records.push(Record {
                     resident_id: resident_id.to_owned(),

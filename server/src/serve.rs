@@ -66,7 +66,7 @@ pub async fn accept(
             (Ok(permit), Ok(connection)) => (permit, connection),
             (_, Err(e)) => {
                 // Out of descriptors or a connection reset before it was accepted: keep serving.
-                eprintln!("yaohao-portal: accepting a connection: {e}");
+                tracing::warn!(error = %e, "accepting a connection");
                 tokio::time::sleep(Duration::from_millis(50)).await;
                 continue;
             }

@@ -13,8 +13,8 @@ use yaohao_core::draw::{Pool, Verdict, read_pool, run, verify};
 use yaohao_core::points::ladder_weight;
 use yaohao_core::policy;
 use yaohao_core::results::{Code, ListKind, Lookup, Seed, lookup, parse_bytes};
-use yaohao_portal::periods::{Publication, result_header};
 use yaohao_portal::publish;
+use yaohao_portal::services::publication::{Publication, result_header};
 
 /// How the ladder is spread over the pool.
 #[derive(Debug, Clone, Copy)]

@@ -9,13 +9,14 @@ use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction};
 
 use crate::cache::SessionRow;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hashing::sha256_hex;
 use crate::random;
 use crate::state::AppState;
+use crate::store;
 use crate::time::{from_ms, ms};
 
 /// Why a session ended before its expiry.
@@ -38,32 +39,22 @@ pub fn create(
     now: DateTime<Utc>,
     hours: i64,
 ) -> ApiResult<NewSession> {
-    tx.execute(
-        "UPDATE sessions SET ended_reason = ?1 WHERE account_id = ?2 AND ended_reason IS NULL",
-        params![ENDED_ELSEWHERE, account_id],
-    )?;
+    store::sessions::end_active(tx, account_id, ENDED_ELSEWHERE)?;
     let token = hex::encode(random::token_bytes()?);
     let expires_at = now + Duration::hours(hours);
-    tx.execute(
-        "INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4)",
-        params![
-            sha256_hex(token.as_bytes()),
-            account_id,
-            ms(now),
-            ms(expires_at)
-        ],
+    store::sessions::insert(
+        tx,
+        &sha256_hex(token.as_bytes()),
+        account_id,
+        ms(now),
+        ms(expires_at),
     )?;
     Ok(NewSession { token, expires_at })
 }
 
 /// Ends every active session of `account_id` (after a password reset).
 pub fn end_all(tx: &Transaction<'_>, account_id: i64) -> ApiResult<()> {
-    tx.execute(
-        "UPDATE sessions SET ended_reason = ?1 WHERE account_id = ?2 AND ended_reason IS NULL",
-        params![ENDED_LOGOUT, account_id],
-    )?;
-    Ok(())
+    store::sessions::end_active(tx, account_id, ENDED_LOGOUT)
 }
 
 /// An authenticated applicant: handlers taking it only run with a live session.
@@ -75,11 +66,7 @@ pub struct Session {
 
 /// Ends the session whose token hashes to `token_hash` (logout).
 pub fn end(tx: &Transaction<'_>, token_hash: &str) -> ApiResult<()> {
-    tx.execute(
-        "UPDATE sessions SET ended_reason = ?1 WHERE token_hash = ?2",
-        params![ENDED_LOGOUT, token_hash],
-    )?;
-    Ok(())
+    store::sessions::end(tx, token_hash, ENDED_LOGOUT)
 }
 
 /// The SHA-256 hash of the request's bearer token.
@@ -101,18 +88,7 @@ pub fn bearer_hash(headers: &HeaderMap) -> ApiResult<String> {
 
 /// The stored session of `token_hash`, if any.
 pub fn row(conn: &Connection, token_hash: &str) -> ApiResult<Option<SessionRow>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT account_id, expires_at, ended_reason FROM sessions WHERE token_hash = ?1",
-        )?
-        .query_row([token_hash], |r| {
-            Ok(SessionRow {
-                account_id: r.get(0)?,
-                expires_at: r.get(1)?,
-                ended: r.get(2)?,
-            })
-        })
-        .optional()?)
+    store::sessions::row(conn, token_hash)
 }
 
 /// Whether a stored session (or its absence) admits a request at `now`.

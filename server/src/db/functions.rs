@@ -5,23 +5,30 @@ use std::cell::Cell;
 
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
+use yaohao_core::policy::Policy;
 
-/// Registers `ladder_weight(unsuccessful_draws, c5)` = `yaohao_core::points::ladder_weight`.
-pub fn register(conn: &Connection) -> rusqlite::Result<()> {
+/// Runs `run` with `pool_weight(unsuccessful_draws, c5)` registered on `conn`: the positions an
+/// application holds in a pool under `policy` ([`Policy::pool_weight`], the core's ladder of the
+/// regime, one position without one).
+pub fn with_pool_weight<T, E: From<rusqlite::Error>>(
+    conn: &Connection,
+    policy: &'static Policy,
+    run: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
     conn.create_scalar_function(
-        "ladder_weight",
+        "pool_weight",
         2,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| {
+        move |ctx| {
             let draws: i64 = ctx.get(0)?;
             let c5: Option<i64> = ctx.get(1)?;
             let draws = u32::try_from(draws.max(0)).unwrap_or(u32::MAX);
-            Ok(i64::from(yaohao_core::points::ladder_weight(
-                draws,
-                c5.unwrap_or(0) != 0,
-            )))
+            Ok(i64::from(policy.pool_weight(draws, c5.unwrap_or(0) != 0)))
         },
-    )
+    )?;
+    let result = run();
+    conn.remove_function("pool_weight", 2)?;
+    result
 }
 
 /// Runs `run` with `carried_draws(application_id)` registered on `conn`: the draw count the
@@ -62,16 +69,28 @@ pub fn with_carried_draws<T, E: From<rusqlite::Error>>(
 #[cfg(test)]
 mod tests {
     #[test]
-    fn ladder_weight_matches_the_core() {
+    fn pool_weight_matches_the_policy() {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
-        super::register(&conn).unwrap();
-        for (draws, c5) in [(0, 0), (24, 0), (25, 0), (37, 1), (60, 0)] {
-            let sql: i64 = conn
-                .query_row("SELECT ladder_weight(?1, ?2)", [draws, c5], |r| r.get(0))
-                .unwrap();
-            let core = yaohao_core::points::ladder_weight(draws as u32, c5 != 0);
-            assert_eq!(sql, i64::from(core));
+        let policy = yaohao_core::policy::default_policy();
+        let found = super::with_pool_weight(&conn, policy, || {
+            [(0, 0), (24, 0), (25, 0), (37, 1), (60, 0)]
+                .into_iter()
+                .map(|(draws, c5)| {
+                    let sql: i64 =
+                        conn.query_row("SELECT pool_weight(?1, ?2)", [draws, c5], |r| r.get(0))?;
+                    Ok((sql, i64::from(policy.pool_weight(draws as u32, c5 != 0))))
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .unwrap();
+        for (sql, core) in found {
+            assert_eq!(sql, core);
         }
+        assert!(
+            conn.query_row("SELECT pool_weight(1, 0)", [], |r| r.get::<_, i64>(0))
+                .is_err(),
+            "the function is gone afterwards"
+        );
     }
 
     #[test]

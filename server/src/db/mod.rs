@@ -135,7 +135,6 @@ impl Db {
         writer
             .pragma_update(None, "cache_size", -262_144)
             .map_err(sqlite)?;
-        functions::register(&writer).map_err(sqlite)?;
         let found: i64 = writer
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(sqlite)?;
@@ -261,7 +260,6 @@ impl DbInner {
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
-        functions::register(&conn)?;
         Ok(conn)
     }
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Transaction, params};
+use rusqlite::Transaction;
 
 use crate::error::ApiResult;
 use crate::sms::BoxFuture;
@@ -86,20 +86,6 @@ impl Providers {
     }
 }
 
-/// Queues period `?1`'s notifications at `?2` with status `?3` (pending; see
-/// [`enqueue_publication`]).
-pub(crate) const PUBLICATION_SQL: &str = "INSERT OR IGNORE INTO push_outbox
-        (idempotency_key, account_id, application_id, period_id, won, status, attempts,
-         next_attempt_at, created_at)
-     SELECT 'result:' || e.period_id || ':' || e.application_id, a.account_id,
-            e.application_id, e.period_id,
-            EXISTS(SELECT 1 FROM winners w WHERE w.period_id = e.period_id
-                   AND w.application_id = e.application_id),
-            ?3, 0, ?2, ?2
-     FROM (SELECT DISTINCT account_id FROM devices) d
-     CROSS JOIN applications a ON a.account_id = d.account_id
-     CROSS JOIN pool_entries e ON e.period_id = ?1 AND e.application_id = a.id";
-
 /// Queues one notification per participating application of a published period whose account
 /// has a device (the others have nowhere to be told and read their results by query); a repeated
 /// publication queues nothing new (the key `result:<period>:<application>` is unique).
@@ -108,10 +94,7 @@ pub fn enqueue_publication(
     period: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<usize> {
-    Ok(tx.execute(
-        PUBLICATION_SQL,
-        params![period, ms(now), PushStatus::Pending.as_str()],
-    )?)
+    crate::store::push::enqueue_publication(tx, period, ms(now))
 }
 
 pub use yaohao_core::api::DeliveryReport;
@@ -133,53 +116,19 @@ pub async fn deliver_due(
     // does not hold up the few notifications that have somewhere to go.
     let at = ms(now);
     let settled = db
-        .write(move |tx| {
-            Ok(tx.execute(
-                "UPDATE push_outbox SET status = ?2, attempts = attempts + 1
-                 WHERE status = ?3 AND next_attempt_at <= ?1
-                 AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.account_id = push_outbox.account_id)",
-                params![
-                    at,
-                    PushStatus::NoDevice.as_str(),
-                    PushStatus::Pending.as_str()
-                ],
-            )?)
-        })
+        .write(move |tx| crate::store::push::settle_without_device(tx, at))
         .await?;
     let due: Vec<Due> = db
         .read(move |c| {
-            let mut stmt = c.prepare(
-                "SELECT id, idempotency_key, period_id, application_id, won, attempts, account_id
-                 FROM push_outbox WHERE status = ?3 AND next_attempt_at <= ?1
-                 ORDER BY id LIMIT ?2",
-            )?;
-            let rows =
-                stmt.query_map(params![ms(now), BATCH, PushStatus::Pending.as_str()], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        notification(r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
-                        r.get::<_, i64>(5)?,
-                        r.get::<_, i64>(6)?,
-                    ))
-                })?;
-            let mut devices =
-                c.prepare_cached("SELECT provider, token FROM devices WHERE account_id = ?1")?;
+            let rows = crate::store::push::due(c, ms(now), BATCH)?;
             let mut out = Vec::new();
             for row in rows {
-                let (id, notification, attempts, account) = row?;
-                let list = devices
-                    .query_map([account], |r| {
-                        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                    })?
-                    .collect::<Result<Vec<_>, _>>()?
-                    .into_iter()
-                    .filter_map(|(p, t)| Provider::parse(&p).map(|p| (p, t)))
-                    .collect();
+                let devices = crate::store::push::devices_of(c, row.account_id)?;
                 out.push(Due {
-                    id,
-                    attempts,
-                    notification,
-                    devices: list,
+                    id: row.id,
+                    attempts: row.attempts,
+                    notification: notification(row.key, row.period, row.application_id, row.won),
+                    devices,
                 });
             }
             Ok(out)
@@ -228,19 +177,7 @@ pub async fn deliver_due(
     let at = ms(now);
     db.write(move |tx| {
         for (id, status, error, next) in outcomes {
-            tx.execute(
-                "UPDATE push_outbox SET status = ?1, last_error = ?2, next_attempt_at = ?3,
-                 attempts = attempts + 1, sent_at = CASE WHEN ?1 = ?6 THEN ?4 END
-                 WHERE id = ?5",
-                params![
-                    status.as_str(),
-                    error,
-                    next,
-                    at,
-                    id,
-                    PushStatus::Sent.as_str()
-                ],
-            )?;
+            crate::store::push::record_attempt(tx, id, status, error.as_deref(), next, at)?;
         }
         Ok(())
     })

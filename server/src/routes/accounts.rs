@@ -5,30 +5,18 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
-use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::auth::password;
 use crate::auth::session::{self, Session};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
-use crate::rules;
-use crate::sms::SmsMessage;
-use crate::sms::codes::{self, Purpose};
+use crate::services::accounts;
 use crate::state::AppState;
-use crate::time::{at, from_ms, ms};
 use yaohao_core::api::{
-    self, Account, CodeRequest, CodeSent, Login, MaritalStatus, MobileChange, MobileCodes,
-    PasswordReset, Registration, SmsPurpose,
+    self, Account, CodeRequest, CodeSent, Login, MobileChange, MobileCodes, PasswordReset,
+    Registration,
 };
-
-/// Wrong passwords in a row before the account locks.
-pub const MAX_FAILED_LOGINS: i64 = 5;
-/// How long a lockout lasts.
-pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// The account routes.
 pub fn router() -> Router<AppState> {
@@ -43,335 +31,34 @@ pub fn router() -> Router<AppState> {
         .route("/v1/me/mobile", put(change_mobile))
 }
 
-/// Reads the account `id`.
-pub fn load_account(conn: &Connection, id: i64) -> ApiResult<Account> {
-    conn.query_row(
-        "SELECT id, resident_id, name, mobile, marital_status, created_at FROM accounts
-         WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(Account {
-                id: r.get(0)?,
-                resident_id: r.get(1)?,
-                name: r.get(2)?,
-                mobile: r.get(3)?,
-                // Only the four statuses are ever stored (changes are checked).
-                marital_status: MaritalStatus::parse(&r.get::<_, String>(4)?)
-                    .unwrap_or(MaritalStatus::Unmarried),
-                created_at: at(r.get(5)?),
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(ApiError::not_found)
-}
-
-/// The Beijing calendar date on the portal clock.
-pub fn today(state: &AppState) -> chrono::NaiveDate {
-    yaohao_core::time::beijing_date(state.clock.now())
-}
-
-/// Stores a code for `mobile` and sends it.
-async fn send_codes(state: &AppState, targets: Vec<(String, Purpose)>) -> ApiResult<()> {
-    let now = state.clock.now();
-    let messages = state
-        .db
-        .write(move |tx| {
-            targets
-                .into_iter()
-                .map(|(mobile, purpose)| {
-                    let body = codes::issue(tx, &mobile, purpose, now)?;
-                    Ok(SmsMessage { mobile, body })
-                })
-                .collect::<ApiResult<Vec<_>>>()
-        })
-        .await?;
-    for message in &messages {
-        state.sms.send(message, ms(now)).await?;
-    }
-    Ok(())
-}
-
-fn code_sent() -> Response {
-    (
-        StatusCode::ACCEPTED,
-        Json(CodeSent {
-            expires_in: codes::CODE_TTL_SECONDS,
-            resend_after: codes::RESEND_SECONDS,
-        }),
-    )
-        .into_response()
-}
-
-fn account_mobile(conn: &Connection, resident_id: &str) -> ApiResult<Option<(i64, String)>> {
-    Ok(conn
-        .query_row(
-            "SELECT id, mobile FROM accounts WHERE resident_id = ?1",
-            [resident_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
-}
-
 /// `POST /v1/sms-codes`: a code for registration (`mobile`), login (`resident_id`) or a password
-/// reset (`resident_id` + `mobile`). Whether an account exists is never revealed: a login or
-/// reset code may be asked for once a minute per ID, registered or not, and a registered number's
-/// own limits then drop the message silently instead of answering differently.
+/// reset (`resident_id` + `mobile`); whether an account exists is never revealed.
 async fn request_code(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(body): ApiJson<CodeRequest>,
-) -> ApiResult<Response> {
-    state.throttles.sms(peer.ip())?;
-    let field = |name: &str, value: &Option<String>| match value {
-        Some(v) => Ok(v.clone()),
-        None => Err(ApiError::invalid(
-            name,
-            "缺少必填项",
-            "missing required field",
-        )),
-    };
-    let purpose = match body.purpose {
-        SmsPurpose::Register => Purpose::Register,
-        SmsPurpose::Login => Purpose::Login,
-        SmsPurpose::ResetPassword => Purpose::ResetPassword,
-    };
-    match body.purpose {
-        SmsPurpose::Register => {
-            let mobile = rules::mobile("mobile", &field("mobile", &body.mobile)?)?;
-            send_codes(&state, vec![(mobile, purpose)]).await?;
-        }
-        SmsPurpose::Login | SmsPurpose::ResetPassword => {
-            let id = rules::resident_id(
-                "resident_id",
-                &field("resident_id", &body.resident_id)?,
-                today(&state),
-            )?;
-            let wanted = match purpose {
-                Purpose::ResetPassword => {
-                    Some(rules::mobile("mobile", &field("mobile", &body.mobile)?)?)
-                }
-                _ => None,
-            };
-            state
-                .throttles
-                .resend(&format!("{}:{id}", purpose.as_str()), state.clock.now())?;
-            let found = state.db.read(move |c| account_mobile(c, &id)).await?;
-            let target = found
-                .map(|(_, m)| m)
-                .filter(|m| wanted.as_ref().is_none_or(|w| w == m));
-            if let Some(mobile) = target {
-                match send_codes(&state, vec![(mobile, purpose)]).await {
-                    Err(e) if e.status() == StatusCode::TOO_MANY_REQUESTS => {}
-                    other => other?,
-                }
-            }
-        }
-    }
-    Ok(code_sent())
+) -> ApiResult<(StatusCode, Json<CodeSent>)> {
+    let sent = accounts::request_code(&state, peer.ip(), body).await?;
+    Ok((StatusCode::ACCEPTED, Json(sent)))
 }
 
-async fn hash_password(state: &AppState, password: String) -> ApiResult<String> {
-    let cost = state.config.password_cost;
-    tokio::task::spawn_blocking(move || password::hash(&password, cost)).await?
-}
-
-/// `POST /v1/accounts`: registers an individual applicant. Every failed attempt counts against
-/// the register code (a wrong code, a refused field, an ID already registered), which is burnt
-/// after [`codes::MAX_ATTEMPTS`].
+/// `POST /v1/accounts`: registers an individual applicant.
 async fn register(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<Registration>,
-) -> ApiResult<Response> {
-    let mobile = rules::mobile("mobile", &body.mobile)?;
-    let fields = (|| {
-        let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
-        let name = rules::name("name", &body.name)?;
-        password::check_policy(&body.password, "password")?;
-        Ok::<_, ApiError>((resident_id, name))
-    })();
-    let (resident_id, name) = match fields {
-        Ok(fields) => fields,
-        Err(e) => {
-            state
-                .db
-                .write(move |tx| codes::failed_use_of_newest(tx, &mobile, Purpose::Register))
-                .await?;
-            return Err(e);
-        }
-    };
-    let hash = hash_password(&state, body.password).await?;
-    let now = state.clock.now();
-    let id = state
-        .db
-        .write(move |tx| {
-            let code = match codes::check(tx, &mobile, Purpose::Register, &body.sms_code, now)? {
-                Ok(code) => code,
-                Err(e) => return Ok(Err(e)),
-            };
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM accounts WHERE resident_id = ?1)",
-                [&resident_id],
-                |r| r.get(0),
-            )?;
-            if exists {
-                codes::failed_use(tx, code)?;
-                return Ok(Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    ErrorCode::AccountExists,
-                    "该身份证号已注册",
-                    "an account with this resident ID already exists",
-                )
-                .with_field("resident_id")));
-            }
-            tx.execute(
-                "INSERT INTO accounts (resident_id, name, mobile, password_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![resident_id, name, mobile, hash, ms(now)],
-            )?;
-            codes::spend(tx, code)?;
-            Ok(Ok(tx.last_insert_rowid()))
-        })
-        .await??;
-    let account = state.db.read(move |c| load_account(c, id)).await?;
-    Ok((StatusCode::CREATED, Json(account)).into_response())
-}
-
-fn invalid_credentials() -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        ErrorCode::InvalidCredentials,
-        "身份证号或密码错误",
-        "wrong resident ID or password",
-    )
-}
-
-/// 400 `sms_code_invalid`, the one answer of a login to any code that does not pass.
-fn login_code_refused() -> ApiError {
-    ApiError::invalid(
-        "sms_code",
-        "验证码错误或已失效，请重新获取",
-        "wrong or expired verification code: request a new one",
-    )
-    .with_code(ErrorCode::SmsCodeInvalid)
-}
-
-fn account_locked(until: DateTime<Utc>, now: DateTime<Utc>) -> ApiError {
-    ApiError::new(
-        StatusCode::LOCKED,
-        ErrorCode::AccountLocked,
-        "密码错误次数过多，账号已暂时锁定",
-        "too many wrong passwords: the account is locked for a while",
-    )
-    .with_until(until)
-    .with_retry_after((until - now).num_seconds().max(1) as u64)
+) -> ApiResult<(StatusCode, Json<Account>)> {
+    let account = accounts::register(&state, body).await?;
+    Ok((StatusCode::CREATED, Json(account)))
 }
 
 /// `POST /v1/sessions`: logs in with resident ID, password and SMS code; ends other sessions.
-///
-/// The SMS code is checked first, so without the owner's phone nothing else is learnt or
-/// counted: no password oracle, and no lockout a stranger can trigger. Every answer costs one
-/// argon2 verification (against a dummy hash for an unknown ID or a wrong code), so an unknown
-/// ID answers like a registered one, in status and in time. A wrong password counts against
-/// the code and towards the lockout; [`MAX_FAILED_LOGINS`] lock the account for
-/// [`LOCKOUT_MINUTES`] (423 with `Retry-After`).
 async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(body): ApiJson<Login>,
-) -> ApiResult<Response> {
-    state.throttles.login(peer.ip())?;
-    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
-    let row: Option<(i64, String, String, Option<i64>)> = state
-        .db
-        .read(move |c| {
-            Ok(c.query_row(
-                "SELECT id, mobile, password_hash, locked_until FROM accounts
-                 WHERE resident_id = ?1",
-                [resident_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?)
-        })
-        .await?;
-    let now = state.clock.now();
-    // Whatever is wrong with the code (none sent, wrong, used, expired, burnt) answers the same,
-    // as an unknown ID has none of those states.
-    let code = match &row {
-        Some((_, mobile, _, _)) => {
-            let (mobile, given) = (mobile.clone(), body.sms_code.clone());
-            state
-                .db
-                .write(move |tx| codes::check(tx, &mobile, Purpose::Login, &given, now))
-                .await?
-                .map_err(|_| login_code_refused())
-        }
-        None => Err(login_code_refused()),
-    };
-    let stored = match (&row, &code) {
-        (Some((_, _, stored, _)), Ok(_)) => stored.clone(),
-        _ => password::dummy(state.config.password_cost)?.to_owned(),
-    };
-    let given = body.password;
-    let matches = tokio::task::spawn_blocking(move || password::verify(&given, &stored)).await?;
-    let code = code?;
-    let Some((id, _, _, locked_until)) = row else {
-        return Err(login_code_refused());
-    };
-    if let Some(until) = locked_until.map(from_ms).filter(|until| *until > now) {
-        state
-            .db
-            .write(move |tx| codes::failed_use(tx, code))
-            .await?;
-        return Err(account_locked(until, now));
-    }
-    if !matches {
-        let until = now + Duration::minutes(LOCKOUT_MINUTES);
-        let locked = state
-            .db
-            .write(move |tx| {
-                codes::failed_use(tx, code)?;
-                let failed: i64 = tx.query_row(
-                    "UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = ?1
-                     RETURNING failed_logins",
-                    [id],
-                    |r| r.get(0),
-                )?;
-                if failed >= MAX_FAILED_LOGINS {
-                    tx.execute(
-                        "UPDATE accounts SET failed_logins = 0, locked_until = ?1 WHERE id = ?2",
-                        params![ms(until), id],
-                    )?;
-                }
-                Ok(failed >= MAX_FAILED_LOGINS)
-            })
-            .await?;
-        return Err(if locked {
-            account_locked(until, now)
-        } else {
-            invalid_credentials()
-        });
-    }
-    let hours = state.config.session_hours;
-    let session = state
-        .db
-        .write(move |tx| {
-            codes::spend(tx, code)?;
-            tx.execute(
-                "UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
-                [id],
-            )?;
-            session::create(tx, id, now, hours)
-        })
-        .await?;
-    state.caches.sessions_changed(id);
-    let account = state.db.read(move |c| load_account(c, id)).await?;
-    let view = api::Session {
-        token: session.token,
-        expires_at: at(ms(session.expires_at)),
-        account,
-    };
-    Ok((StatusCode::CREATED, Json(view)).into_response())
+) -> ApiResult<(StatusCode, Json<api::Session>)> {
+    let session = accounts::login(&state, peer.ip(), body).await?;
+    Ok((StatusCode::CREATED, Json(session)))
 }
 
 /// The session extractor runs first, so only a live session can log out.
@@ -391,15 +78,13 @@ async fn logout(
     session: Session,
     Token(hash): Token,
 ) -> ApiResult<StatusCode> {
-    state.db.write(move |tx| session::end(tx, &hash)).await?;
-    state.caches.sessions_changed(session.account_id);
+    accounts::logout(&state, session.account_id, hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// `GET /v1/me`: the session's account.
 async fn me(State(state): State<AppState>, session: Session) -> ApiResult<Json<Account>> {
-    let id = session.account_id;
-    Ok(Json(state.db.read(move |c| load_account(c, id)).await?))
+    Ok(Json(accounts::account(&state, session.account_id).await?))
 }
 
 /// `POST /v1/password-resets`: sets a new password; ends every session and lifts a lockout.
@@ -407,41 +92,7 @@ async fn reset_password(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<PasswordReset>,
 ) -> ApiResult<StatusCode> {
-    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(&state))?;
-    let mobile = rules::mobile("mobile", &body.mobile)?;
-    password::check_policy(&body.new_password, "new_password")?;
-    let hash = hash_password(&state, body.new_password).await?;
-    let now = state.clock.now();
-    let account = state
-        .db
-        .write(move |tx| {
-            let code = match codes::check(tx, &mobile, Purpose::ResetPassword, &body.sms_code, now)?
-            {
-                Ok(code) => code,
-                Err(e) => return Ok(Err(e)),
-            };
-            let id = match account_mobile(tx, &resident_id)? {
-                Some((id, registered)) if registered == mobile => id,
-                _ => {
-                    codes::failed_use(tx, code)?;
-                    return Ok(Err(ApiError::invalid(
-                        "mobile",
-                        "身份证号与手机号不匹配",
-                        "the resident ID and mobile do not match an account",
-                    )));
-                }
-            };
-            codes::spend(tx, code)?;
-            tx.execute(
-                "UPDATE accounts SET password_hash = ?1, failed_logins = 0, locked_until = NULL
-                 WHERE id = ?2",
-                params![hash, id],
-            )?;
-            session::end_all(tx, id)?;
-            Ok(Ok(id))
-        })
-        .await??;
-    state.caches.sessions_changed(account);
+    accounts::reset_password(&state, body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -451,27 +102,9 @@ async fn request_mobile_change_codes(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     session: Session,
     ApiJson(body): ApiJson<MobileCodes>,
-) -> ApiResult<Response> {
-    state.throttles.sms(peer.ip())?;
-    let new_mobile = rules::mobile("new_mobile", &body.new_mobile)?;
-    let id = session.account_id;
-    let old = state.db.read(move |c| load_account(c, id)).await?.mobile;
-    if old == new_mobile {
-        return Err(ApiError::invalid(
-            "new_mobile",
-            "新手机号与原手机号相同",
-            "the new number is the current one",
-        ));
-    }
-    send_codes(
-        &state,
-        vec![
-            (old, Purpose::ChangeMobileOld),
-            (new_mobile, Purpose::ChangeMobileNew),
-        ],
-    )
-    .await?;
-    Ok(code_sent())
+) -> ApiResult<(StatusCode, Json<CodeSent>)> {
+    let sent = accounts::request_mobile_change_codes(&state, peer.ip(), session, body).await?;
+    Ok((StatusCode::ACCEPTED, Json(sent)))
 }
 
 /// `PUT /v1/me/mobile`: changes the number once both codes are confirmed.
@@ -480,33 +113,5 @@ async fn change_mobile(
     session: Session,
     ApiJson(body): ApiJson<MobileChange>,
 ) -> ApiResult<Json<Account>> {
-    let new_mobile = rules::mobile("new_mobile", &body.new_mobile)?;
-    let id = session.account_id;
-    let now = state.clock.now();
-    state
-        .db
-        .write(move |tx| {
-            let old = load_account(tx, id)?.mobile;
-            let old_check = codes::verify(tx, &old, Purpose::ChangeMobileOld, &body.old_code, now)?;
-            if let Err(e) = old_check {
-                return Ok(Err(e.with_field("old_code")));
-            }
-            let new_check = codes::verify(
-                tx,
-                &new_mobile,
-                Purpose::ChangeMobileNew,
-                &body.new_code,
-                now,
-            )?;
-            if let Err(e) = new_check {
-                return Ok(Err(e.with_field("new_code")));
-            }
-            tx.execute(
-                "UPDATE accounts SET mobile = ?1 WHERE id = ?2",
-                params![new_mobile, id],
-            )?;
-            Ok(Ok(()))
-        })
-        .await??;
-    Ok(Json(state.db.read(move |c| load_account(c, id)).await?))
+    Ok(Json(accounts::change_mobile(&state, session, body).await?))
 }

@@ -6,19 +6,15 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use rusqlite::{OptionalExtension, params};
 
-use crate::applications::{self, Preview};
 use crate::auth::session::Session;
 use crate::config::Limits;
-use crate::documents::{self, DocumentKind, DocumentStore};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{ApiJson, ApiPath};
-use crate::routes::accounts::load_account;
+use crate::services::applications;
+use crate::services::documents::{self, DocumentKind};
 use crate::state::AppState;
-use crate::time::ms;
-use yaohao_core::api::{Application, ApplicationStatus, Document, FormUpdate, NewApplication};
-use yaohao_core::forms::ApplicationKind;
+use yaohao_core::api::{Application, Document, FormUpdate, NewApplication, Preview};
 
 /// The application routes. The JSON bodies (a new draft, a saved form) are limited to
 /// `limits.json_body_bytes`; uploads are limited per file while streaming (see `read_file`).
@@ -42,42 +38,13 @@ pub fn router(limits: &Limits) -> Router<AppState> {
         )
 }
 
-fn not_editable() -> ApiError {
-    ApiError::invalid_state(
-        "申请已提交，当前状态下不能修改",
-        "the application has been submitted and cannot be changed in its current state",
-    )
-}
-
 /// `POST /v1/applications`: a new draft.
 async fn create(
     State(state): State<AppState>,
     session: Session,
     ApiJson(body): ApiJson<NewApplication>,
 ) -> ApiResult<Response> {
-    applications::check_text(&body.form)?;
-    if body.form.family.is_some() != (body.kind == ApplicationKind::Family) {
-        return Err(ApiError::invalid(
-            "form.family",
-            "只有家庭申请填写家庭信息",
-            "only family applications have a family section",
-        ));
-    }
-    let now = ms(state.clock.now());
-    let account = session.account_id;
-    let form = serde_json::to_string(&body.form).map_err(ApiError::internal)?;
-    let view =
-        state
-            .db
-            .write(move |tx| {
-                tx.execute(
-                "INSERT INTO applications (account_id, kind, status, form, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![account, body.kind.as_str(), ApplicationStatus::Draft.as_str(), form, now],
-            )?;
-                applications::load_owned(tx, tx.last_insert_rowid(), account)
-            })
-            .await?;
+    let view = applications::create(&state, session.account_id, body).await?;
     Ok((StatusCode::CREATED, Json(view)).into_response())
 }
 
@@ -86,13 +53,7 @@ async fn list(
     State(state): State<AppState>,
     session: Session,
 ) -> ApiResult<Json<Vec<Application>>> {
-    let account = session.account_id;
-    Ok(Json(
-        state
-            .db
-            .read(move |c| applications::list_owned(c, account))
-            .await?,
-    ))
+    Ok(Json(applications::list(&state, session.account_id).await?))
 }
 
 /// `GET /v1/applications/{id}`.
@@ -101,12 +62,8 @@ async fn read(
     session: Session,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Application>> {
-    let account = session.account_id;
     Ok(Json(
-        state
-            .db
-            .read(move |c| applications::load_owned(c, id, account))
-            .await?,
+        applications::read(&state, session.account_id, id).await?,
     ))
 }
 
@@ -117,28 +74,9 @@ async fn update(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<FormUpdate>,
 ) -> ApiResult<Json<Application>> {
-    applications::check_text(&body.form)?;
-    let account = session.account_id;
-    let now = state.clock.now();
-    let view = state
-        .db
-        .write(move |tx| {
-            let current = applications::load_owned(tx, id, account)?;
-            if !applications::editable(&current.status) {
-                return Err(not_editable());
-            }
-            if body.form.family.is_some() != (current.kind == ApplicationKind::Family) {
-                return Err(ApiError::invalid(
-                    "form.family",
-                    "只有家庭申请填写家庭信息",
-                    "only family applications have a family section",
-                ));
-            }
-            applications::save_form(tx, id, &body.form, now)?;
-            applications::load_owned(tx, id, account)
-        })
-        .await?;
-    Ok(Json(view))
+    Ok(Json(
+        applications::update(&state, session.account_id, id, body).await?,
+    ))
 }
 
 /// `DELETE /v1/applications/{id}`: discards a draft that was never submitted.
@@ -147,31 +85,8 @@ async fn remove(
     session: Session,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
-    let account = session.account_id;
-    state
-        .db
-        .write(move |tx| {
-            let current = applications::load_owned(tx, id, account)?;
-            if current.status != ApplicationStatus::Draft || current.code.is_some() {
-                return Err(not_editable());
-            }
-            tx.execute("DELETE FROM applications WHERE id = ?1", [id])?;
-            Ok(())
-        })
-        .await?;
+    applications::remove(&state, session.account_id, id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-fn build_preview(
-    conn: &rusqlite::Connection,
-    id: i64,
-    account: i64,
-) -> ApiResult<(Application, Preview)> {
-    let view = applications::load_owned(conn, id, account)?;
-    let resident_id = load_account(conn, account)?.resident_id;
-    let uploaded = applications::uploaded_kinds(conn, id)?;
-    let preview = applications::preview(view.kind, &view.form, &resident_id, &uploaded);
-    Ok((view, preview))
 }
 
 /// `GET /v1/applications/{id}/preview`: every check a submission would run.
@@ -180,13 +95,8 @@ async fn preview(
     session: Session,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Preview>> {
-    let account = session.account_id;
     Ok(Json(
-        state
-            .db
-            .read(move |c| build_preview(c, id, account))
-            .await?
-            .1,
+        applications::preview_of(&state, session.account_id, id).await?,
     ))
 }
 
@@ -197,84 +107,9 @@ async fn submit(
     session: Session,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Application>> {
-    let account = session.account_id;
-    let now = ms(state.clock.now());
-    let code_seed = state.config.code_seed;
-    let view = state
-        .db
-        .write(move |tx| {
-            let (view, preview) = build_preview(tx, id, account)?;
-            if !applications::editable(&view.status) {
-                return Err(not_editable());
-            }
-            if !preview.ready {
-                return Err(applications::not_ready(&preview));
-            }
-            let active: Option<String> = tx
-                .query_row(
-                    "SELECT code FROM applications WHERE account_id = ?1 AND id != ?2
-                     AND status NOT IN (?3, ?4)",
-                    params![
-                        account,
-                        id,
-                        ApplicationStatus::Draft.as_str(),
-                        ApplicationStatus::Removed.as_str()
-                    ],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .flatten();
-            if let Some(code) = active {
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    ErrorCode::AlreadyApplied,
-                    format!("您已有有效申请（申请编码 {code}），不能重复申请"),
-                    format!("you already have an active application (code {code})"),
-                ));
-            }
-            let code = match view.code {
-                Some(code) => code,
-                None => applications::issue_code(tx, code_seed)?,
-            };
-            tx.execute(
-                "UPDATE applications SET status = ?1, code = ?2, rejection_reasons = NULL,
-                 submitted_at = COALESCE(submitted_at, ?3), updated_at = ?3 WHERE id = ?4",
-                params![ApplicationStatus::UnderReview.as_str(), code, now, id],
-            )?;
-            applications::load_owned(tx, id, account)
-        })
-        .await?;
-    Ok(Json(view))
-}
-
-fn load_documents(conn: &rusqlite::Connection, id: i64) -> ApiResult<Vec<Document>> {
-    let mut stmt = conn.prepare(
-        "SELECT kind, sha256, media_type, size, created_at FROM documents
-         WHERE application_id = ?1 ORDER BY kind",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get::<_, i64>(4)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (kind, sha256, media_type, size, at) = row?;
-        if let Some(kind) = documents::application_material(&kind) {
-            out.push(Document {
-                kind,
-                sha256,
-                media_type,
-                size,
-                uploaded_at: crate::time::at(at),
-            });
-        }
-    }
-    Ok(out)
+    Ok(Json(
+        applications::submit(&state, session.account_id, id).await?,
+    ))
 }
 
 /// `GET /v1/applications/{id}/documents`.
@@ -283,15 +118,9 @@ async fn list_documents(
     session: Session,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Vec<Document>>> {
-    let account = session.account_id;
-    let docs = state
-        .db
-        .read(move |c| {
-            applications::load_owned(c, id, account)?;
-            load_documents(c, id)
-        })
-        .await?;
-    Ok(Json(docs))
+    Ok(Json(
+        applications::list_documents(&state, session.account_id, id).await?,
+    ))
 }
 
 fn parse_kind(name: &str) -> ApiResult<DocumentKind> {
@@ -336,13 +165,7 @@ async fn upload(
 ) -> ApiResult<Json<Document>> {
     let kind = parse_kind(&kind)?;
     let account = session.account_id;
-    let current = state
-        .db
-        .read(move |c| applications::load_owned(c, id, account))
-        .await?;
-    if !applications::editable(&current.status) {
-        return Err(not_editable());
-    }
+    applications::check_editable(&state, account, id).await?;
     let multipart = multipart.map_err(|_| {
         ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -352,41 +175,9 @@ async fn upload(
         )
     })?;
     let bytes = read_file(multipart, kind).await?;
-    let checked = bytes.clone();
-    let limits = state.config.limits.clone();
-    let image =
-        tokio::task::spawn_blocking(move || documents::check_image(kind, &checked, &limits))
-            .await??;
-    let store = DocumentStore::new(&state.config.data);
-    let sha256 = store.put(&bytes).await?;
-    let now = ms(state.clock.now());
-    let size = bytes.len() as i64;
-    let view = state
-        .db
-        .write(move |tx| {
-            let current = applications::load_owned(tx, id, account)?;
-            if !applications::editable(&current.status) {
-                return Err(not_editable());
-            }
-            tx.execute(
-                "INSERT INTO documents (application_id, kind, sha256, media_type, size, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT(application_id, kind) DO UPDATE SET sha256 = excluded.sha256,
-                 media_type = excluded.media_type, size = excluded.size,
-                 created_at = excluded.created_at",
-                params![id, kind.as_str(), sha256, image.media_type(), size, now],
-            )?;
-            tx.execute(
-                "UPDATE applications SET updated_at = ?1 WHERE id = ?2",
-                params![now, id],
-            )?;
-            load_documents(tx, id)?
-                .into_iter()
-                .find(|d| d.kind == kind)
-                .ok_or_else(|| ApiError::internal("stored document vanished"))
-        })
-        .await?;
-    Ok(Json(view))
+    Ok(Json(
+        applications::upload(&state, account, id, kind, bytes).await?,
+    ))
 }
 
 /// `GET /v1/applications/{id}/documents/{kind}`: the stored image.
@@ -396,20 +187,7 @@ async fn download(
     ApiPath((id, kind)): ApiPath<(i64, String)>,
 ) -> ApiResult<Response> {
     let kind = parse_kind(&kind)?;
-    let account = session.account_id;
-    let doc = state
-        .db
-        .read(move |c| {
-            applications::load_owned(c, id, account)?;
-            load_documents(c, id)?
-                .into_iter()
-                .find(|d| d.kind == kind)
-                .ok_or_else(ApiError::not_found)
-        })
-        .await?;
-    let bytes = DocumentStore::new(&state.config.data)
-        .get(&doc.sha256)
-        .await?;
+    let (doc, bytes) = applications::download(&state, session.account_id, id, kind).await?;
     Ok(([(header::CONTENT_TYPE, doc.media_type)], Body::from(bytes)).into_response())
 }
 
@@ -420,23 +198,6 @@ async fn delete_document(
     ApiPath((id, kind)): ApiPath<(i64, String)>,
 ) -> ApiResult<StatusCode> {
     let kind = parse_kind(&kind)?;
-    let account = session.account_id;
-    state
-        .db
-        .write(move |tx| {
-            let current = applications::load_owned(tx, id, account)?;
-            if !applications::editable(&current.status) {
-                return Err(not_editable());
-            }
-            let deleted = tx.execute(
-                "DELETE FROM documents WHERE application_id = ?1 AND kind = ?2",
-                params![id, kind.as_str()],
-            )?;
-            if deleted == 0 {
-                return Err(ApiError::not_found());
-            }
-            Ok(())
-        })
-        .await?;
+    applications::delete_document(&state, session.account_id, id, kind).await?;
     Ok(StatusCode::NO_CONTENT)
 }

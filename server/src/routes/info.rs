@@ -6,14 +6,14 @@ use axum::routing::get;
 use axum::{Json, Router};
 use chrono::{Days, NaiveDate};
 use serde::Deserialize;
-use yaohao_core::calendar::{self, Event};
+use yaohao_core::api::Announcement;
+use yaohao_core::calendar::Event;
 use yaohao_core::policy::Policy;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiQuery;
-use crate::periods;
+use crate::services::info;
 use crate::state::AppState;
-use crate::time::at;
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -58,32 +58,10 @@ async fn calendar_events(
             "the range must run forward and span at most 800 days",
         ));
     }
-    let announced = state.db.read(periods::announced_dates).await?;
-    Ok(Json(calendar::events(state.policy, from, to, &announced)))
-}
-
-pub use yaohao_core::api::Announcement;
-
-/// Every announcement, newest first.
-pub fn list_announcements(conn: &rusqlite::Connection) -> ApiResult<Vec<Announcement>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, title_zh, title_en, body_zh, body_en, published_at FROM announcements
-         ORDER BY published_at DESC, id DESC",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Announcement {
-            id: r.get(0)?,
-            title_zh: r.get(1)?,
-            title_en: r.get(2)?,
-            body_zh: r.get(3)?,
-            body_en: r.get(4)?,
-            published_at: at(r.get(5)?),
-        })
-    })?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    Ok(Json(info::calendar(&state, from, to).await?))
 }
 
 /// `GET /v1/announcements`.
 async fn announcements(State(state): State<AppState>) -> ApiResult<Json<Vec<Announcement>>> {
-    Ok(Json(state.db.read(list_announcements).await?))
+    Ok(Json(info::announcements(&state).await?))
 }

@@ -9,9 +9,14 @@ pub mod periods;
 pub mod push;
 pub mod system;
 
+use std::time::Instant;
+
 use axum::Router;
+use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::Response;
+use tracing::Instrument;
 
 use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
@@ -23,6 +28,29 @@ async fn nosniff(mut response: Response) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    response
+}
+
+/// Runs a request inside a span (method and route template, never the path with its ids) and
+/// logs its status and latency: at `debug`, or `warn` for a server error.
+async fn log_request(request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched", MatchedPath::as_str)
+        .to_owned();
+    let span = tracing::info_span!("request", method = %request.method(), route = %route);
+    let started = Instant::now();
+    let response = next.run(request).instrument(span.clone()).await;
+    let status = response.status().as_u16();
+    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    span.in_scope(|| {
+        if response.status().is_server_error() {
+            tracing::warn!(status, latency_ms, "answered");
+        } else {
+            tracing::debug!(status, latency_ms, "answered");
+        }
+    });
     response
 }
 
@@ -59,5 +87,6 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             crate::limits::request_timeout,
         ))
+        .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
 }

@@ -8,16 +8,15 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::{delete, get};
 use axum::{Json, Router};
 use futures_util::Stream;
-use rusqlite::{Connection, params};
 use serde::Deserialize;
 
 use crate::auth::operator::Operator;
 use crate::auth::session::{self, Session};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::services::devices::{self, owns_application, stream_allowed};
 use crate::state::AppState;
-use crate::time::ms;
-use yaohao_core::api::{Device, NewDevice, Provider, PushOutboxEntry, PushStatus};
+use yaohao_core::api::{Device, NewDevice, PushOutboxEntry};
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -28,36 +27,9 @@ pub fn router() -> Router<AppState> {
         .route("/v1/operator/push-outbox", get(outbox))
 }
 
-fn devices(conn: &Connection, account: i64) -> ApiResult<Vec<Device>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, provider, token, created_at FROM devices WHERE account_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([account], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, i64>(3)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, provider, token, at) = row?;
-        if let Some(provider) = Provider::parse(&provider) {
-            out.push(Device {
-                id,
-                provider,
-                token,
-                created_at: crate::time::at(at),
-            });
-        }
-    }
-    Ok(out)
-}
-
+/// `GET /v1/me/devices`.
 async fn list(State(state): State<AppState>, session: Session) -> ApiResult<Json<Vec<Device>>> {
-    let account = session.account_id;
-    Ok(Json(state.db.read(move |c| devices(c, account)).await?))
+    Ok(Json(devices::list(&state, session.account_id).await?))
 }
 
 /// `POST /v1/me/devices`: registers a device token; a token moves to the account registering it.
@@ -66,27 +38,7 @@ async fn register(
     session: Session,
     ApiJson(body): ApiJson<NewDevice>,
 ) -> ApiResult<(StatusCode, Json<Vec<Device>>)> {
-    let token = body.token.trim().to_owned();
-    if token.is_empty() || token.len() > 4096 {
-        return Err(ApiError::invalid(
-            "token",
-            "设备令牌无效",
-            "invalid device token",
-        ));
-    }
-    let account = session.account_id;
-    let now = ms(state.clock.now());
-    let list = state
-        .db
-        .write(move |tx| {
-            tx.execute(
-                "INSERT INTO devices (account_id, provider, token, created_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(provider, token) DO UPDATE SET account_id = excluded.account_id",
-                params![account, body.provider.as_str(), token, now],
-            )?;
-            devices(tx, account)
-        })
-        .await?;
+    let list = devices::register(&state, session.account_id, body).await?;
     Ok((StatusCode::CREATED, Json(list)))
 }
 
@@ -96,67 +48,13 @@ async fn remove(
     session: Session,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
-    let account = session.account_id;
-    let deleted = state
-        .db
-        .write(move |tx| {
-            Ok(tx.execute(
-                "DELETE FROM devices WHERE id = ?1 AND account_id = ?2",
-                params![id, account],
-            )?)
-        })
-        .await?;
-    if deleted == 0 {
-        Err(ApiError::not_found())
-    } else {
-        Ok(StatusCode::NO_CONTENT)
-    }
+    devices::remove(&state, session.account_id, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Debug, Deserialize)]
 struct StreamQuery {
     device: String,
-}
-
-/// Whether the session of `token_hash` still admits `account` and `device` is still its `dev`
-/// device (a logout, a newer login, expiry or the token moving to another account end a stream).
-async fn stream_allowed(
-    state: &AppState,
-    token_hash: &str,
-    account: i64,
-    device: &str,
-) -> ApiResult<bool> {
-    let now = state.clock.now();
-    let (hash, token) = (token_hash.to_owned(), device.to_owned());
-    let (session, owned) = state
-        .db
-        .read(move |c| {
-            let owned = c.query_row(
-                "SELECT EXISTS(SELECT 1 FROM devices WHERE account_id = ?1 AND provider = 'dev'
-                 AND token = ?2)",
-                params![account, token],
-                |r| r.get::<_, bool>(0),
-            )?;
-            Ok((session::row(c, &hash)?, owned))
-        })
-        .await?;
-    let live = session::admit(session.as_ref(), now).is_ok_and(|s| s.account_id == account);
-    Ok(live && owned)
-}
-
-/// Whether `application` is `account`'s: a notification is only ever shown to its owner.
-async fn owns_application(state: &AppState, account: i64, application: i64) -> bool {
-    state
-        .db
-        .read(move |c| {
-            Ok(c.query_row(
-                "SELECT EXISTS(SELECT 1 FROM applications WHERE id = ?1 AND account_id = ?2)",
-                params![application, account],
-                |r| r.get::<_, bool>(0),
-            )?)
-        })
-        .await
-        .unwrap_or(false)
 }
 
 /// An open event stream: what it re-checks while it lives.
@@ -249,25 +147,5 @@ async fn outbox(
     State(state): State<AppState>,
     _operator: Operator,
 ) -> ApiResult<Json<Vec<PushOutboxEntry>>> {
-    let rows = state
-        .db
-        .read(|c| {
-            let mut stmt = c.prepare(
-                "SELECT idempotency_key, account_id, won, status, attempts, last_error
-                 FROM push_outbox ORDER BY id",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok(PushOutboxEntry {
-                    idempotency_key: r.get(0)?,
-                    account_id: r.get(1)?,
-                    won: r.get(2)?,
-                    status: PushStatus::from(r.get::<_, String>(3)?),
-                    attempts: r.get(4)?,
-                    last_error: r.get(5)?,
-                })
-            })?;
-            Ok(rows.collect::<Result<Vec<_>, _>>()?)
-        })
-        .await?;
-    Ok(Json(rows))
+    Ok(Json(devices::outbox(&state).await?))
 }

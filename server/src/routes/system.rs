@@ -5,7 +5,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use yaohao_core::api::{Clock, Health};
 
-use crate::routes::operator::clock_view;
+use crate::services::operator::clock_view;
 use crate::state::AppState;
 
 /// The system routes.

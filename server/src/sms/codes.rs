@@ -3,11 +3,12 @@
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::Transaction;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::hashing::sha256_hex;
 use crate::random;
+use crate::store;
 use crate::time::{from_ms, ms};
 
 /// How long a code is valid.
@@ -76,14 +77,7 @@ pub fn issue(
     purpose: Purpose,
     now: DateTime<Utc>,
 ) -> ApiResult<String> {
-    let last: Option<i64> = tx
-        .query_row(
-            "SELECT MAX(created_at) FROM sms_codes WHERE mobile = ?1",
-            [mobile],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten();
+    let last = store::sms::last_code_ms(tx, mobile)?;
     if let Some(last) = last {
         let wait = RESEND_SECONDS - (now - from_ms(last)).num_seconds();
         if wait > 0 {
@@ -92,11 +86,7 @@ pub fn issue(
     }
     let midnight = next_beijing_midnight(now);
     let day_start = ms(midnight - Duration::days(1));
-    let today: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM sms_codes WHERE mobile = ?1 AND created_at >= ?2",
-        params![mobile, day_start],
-        |r| r.get(0),
-    )?;
+    let today = store::sms::codes_since(tx, mobile, day_start)?;
     if today >= DAILY_LIMIT {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
@@ -109,16 +99,13 @@ pub fn issue(
         .with_retry_after((midnight - now).num_seconds().max(1) as u64));
     }
     let code = random::digits(6)?;
-    tx.execute(
-        "INSERT INTO sms_codes (mobile, purpose, code_hash, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            mobile,
-            purpose.as_str(),
-            code_hash(mobile, &code),
-            ms(now),
-            ms(now + Duration::seconds(CODE_TTL_SECONDS))
-        ],
+    store::sms::insert_code(
+        tx,
+        mobile,
+        purpose.as_str(),
+        &code_hash(mobile, &code),
+        ms(now),
+        ms(now + Duration::seconds(CODE_TTL_SECONDS)),
     )?;
     Ok(format!(
         "【北京市小客车指标调控管理】验证码 {code}，5分钟内有效，请勿告诉他人。\
@@ -161,22 +148,22 @@ pub fn check(
     code: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<ApiResult<i64>> {
-    let row: Option<(i64, String, i64, i64, i64)> = tx
-        .query_row(
-            "SELECT id, code_hash, expires_at, attempts, used FROM sms_codes
-             WHERE mobile = ?1 AND purpose = ?2 ORDER BY id DESC LIMIT 1",
-            params![mobile, purpose.as_str()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .optional()?;
-    let Some((id, hash, expires_at, attempts, used)) = row else {
+    let row = store::sms::newest_code(tx, mobile, purpose.as_str())?;
+    let Some(store::sms::CodeRow {
+        id,
+        hash,
+        expires_at,
+        attempts,
+        used,
+    }) = row
+    else {
         return Ok(Err(code_error(
             ErrorCode::SmsCodeInvalid,
             "验证码错误，请先获取验证码",
             "wrong code: request a code first",
         )));
     };
-    if used != 0 {
+    if used {
         return Ok(Err(code_error(
             ErrorCode::SmsCodeInvalid,
             "验证码已使用，请重新获取",
@@ -210,28 +197,17 @@ pub fn check(
 
 /// Spends the code `id`: it confirmed the action it was sent for.
 pub fn spend(tx: &Transaction<'_>, id: i64) -> ApiResult<()> {
-    tx.execute("UPDATE sms_codes SET used = 1 WHERE id = ?1", [id])?;
-    Ok(())
+    store::sms::spend(tx, id)
 }
 
 /// Counts a failed use of the code `id`, whatever the failure (wrong code, wrong password, an ID
 /// already registered, a field refused): after [`MAX_ATTEMPTS`] the code is burnt.
 pub fn failed_use(tx: &Transaction<'_>, id: i64) -> ApiResult<()> {
-    tx.execute(
-        "UPDATE sms_codes SET attempts = attempts + 1 WHERE id = ?1",
-        [id],
-    )?;
-    Ok(())
+    store::sms::count_failure(tx, id)
 }
 
 /// Counts a failed use of the newest unspent code sent to `mobile` for `purpose`, if any (a
 /// request presenting it failed before the code was checked).
 pub fn failed_use_of_newest(tx: &Transaction<'_>, mobile: &str, purpose: Purpose) -> ApiResult<()> {
-    tx.execute(
-        "UPDATE sms_codes SET attempts = attempts + 1 WHERE id = (
-             SELECT id FROM sms_codes WHERE mobile = ?1 AND purpose = ?2 AND used = 0
-             ORDER BY id DESC LIMIT 1)",
-        params![mobile, purpose.as_str()],
-    )?;
-    Ok(())
+    store::sms::count_failure_of_newest(tx, mobile, purpose.as_str())
 }

@@ -37,11 +37,7 @@ pub const REDACTED: &str = "【北京市小客车指标调控管理】验证码�
 /// outbox is the SMS gateway of development and test portals, where the operator reads the live
 /// code to log in, but a code that can no longer be used has no reason to stay readable.
 pub fn redact_expired(tx: &rusqlite::Transaction<'_>, now_ms: i64) -> ApiResult<()> {
-    tx.execute(
-        "UPDATE sms_outbox SET body = ?1 WHERE created_at <= ?2 AND body <> ?1",
-        rusqlite::params![REDACTED, now_ms - codes::CODE_TTL_SECONDS * 1000],
-    )?;
-    Ok(())
+    crate::store::sms::redact_outbox(tx, REDACTED, now_ms - codes::CODE_TTL_SECONDS * 1000)
 }
 
 /// Stores messages in the `sms_outbox` table, where the operator reads them (the code of each
@@ -63,10 +59,7 @@ impl SmsGateway for OutboxGateway {
         Box::pin(async move {
             self.db
                 .write(move |tx| {
-                    tx.execute(
-                        "INSERT INTO sms_outbox (mobile, body, created_at) VALUES (?1, ?2, ?3)",
-                        rusqlite::params![message.mobile, message.body, at_ms],
-                    )?;
+                    crate::store::sms::insert_outbox(tx, &message.mobile, &message.body, at_ms)?;
                     redact_expired(tx, at_ms)
                 })
                 .await
@@ -111,13 +104,16 @@ impl SmsGateway for WebhookGateway {
                 .send()
                 .await
                 .map_err(|e| {
-                    eprintln!("yaohao-portal: sms webhook: {e}");
+                    tracing::warn!(error = %e, "sms webhook unreachable");
                     unavailable()
                 })?;
             if response.status().is_success() {
                 Ok(())
             } else {
-                eprintln!("yaohao-portal: sms webhook answered {}", response.status());
+                tracing::warn!(
+                    status = response.status().as_u16(),
+                    "sms webhook refused a message"
+                );
                 Err(unavailable())
             }
         })
@@ -127,21 +123,7 @@ impl SmsGateway for WebhookGateway {
 /// Messages in the outbox, oldest first, optionally only those to `mobile`.
 pub fn read_outbox(db: &Db, mobile: Option<&str>) -> ApiResult<Vec<OutboxEntry>> {
     let mobile = mobile.map(str::to_owned);
-    db.read_blocking(move |conn| {
-        let mut stmt = conn.prepare(
-            "SELECT id, mobile, body, created_at FROM sms_outbox
-             WHERE ?1 IS NULL OR mobile = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([mobile], |r| {
-            Ok(OutboxEntry {
-                id: r.get(0)?,
-                mobile: r.get(1)?,
-                body: r.get(2)?,
-                created_at: crate::time::at(r.get(3)?),
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
-    })
+    db.read_blocking(move |conn| crate::store::sms::outbox(conn, mobile.as_deref()))
 }
 
 pub use yaohao_core::api::SmsOutboxEntry as OutboxEntry;

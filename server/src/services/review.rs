@@ -3,30 +3,17 @@
 //! form must be the registry's). Under review → approved, or rejected with every reason.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction};
 use yaohao_core::eligibility::{self, FamilyFacts, MemberFacts};
 use yaohao_core::i18n::Reason;
 
 use crate::error::{ApiError, ApiResult};
 use crate::registry::PersonRecords;
+use crate::store;
 use yaohao_core::api::ApplicationStatus;
 use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 
 pub use yaohao_core::api::ReviewSummary;
-
-/// Whether `resident_id` takes part in an active application of its own account.
-fn in_active_application(conn: &Connection, resident_id: &str) -> ApiResult<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM applications a JOIN accounts u ON u.id = a.account_id
-         WHERE u.resident_id = ?1 AND a.status NOT IN (?2, ?3))",
-        params![
-            resident_id,
-            ApplicationStatus::Draft.as_str(),
-            ApplicationStatus::Removed.as_str()
-        ],
-        |r| r.get(0),
-    )?)
-}
 
 /// Every reason an application fails review on `today`.
 pub fn reasons(
@@ -43,7 +30,7 @@ pub fn reasons(
     let records = PersonRecords::load(conn, resident_id)?;
     let facts = records.facts(
         person.birth_date,
-        crate::periods::holds_valid_quota(conn, resident_id)?,
+        store::quotas::holds_valid_quota(conn, resident_id)?,
     );
     let mut failures = match (kind, &form.family) {
         (ApplicationKind::Family, Some(family)) => {
@@ -54,7 +41,10 @@ pub fn reasons(
                     relation: m.relation,
                     owns_beijing_car: theirs.owns_car(),
                     spouse_owns_beijing_car: false,
-                    in_other_application: in_active_application(conn, &m.resident_id)?,
+                    in_other_application: store::applications::person_in_active(
+                        conn,
+                        &m.resident_id,
+                    )?,
                 });
             }
             let facts = FamilyFacts {
@@ -82,36 +72,21 @@ pub fn reasons(
 
 /// Reviews every application under review.
 pub fn review_all(tx: &Transaction<'_>, today: NaiveDate, now_ms: i64) -> ApiResult<ReviewSummary> {
-    let pending: Vec<(i64, String, String, String)> = {
-        let mut stmt = tx.prepare(
-            "SELECT a.id, a.kind, a.form, u.resident_id FROM applications a
-             JOIN accounts u ON u.id = a.account_id WHERE a.status = ?1 ORDER BY a.id",
-        )?;
-        let rows = stmt.query_map([ApplicationStatus::UnderReview.as_str()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?;
-        rows.collect::<Result<_, _>>()?
-    };
+    let pending = store::applications::under_review(tx)?;
     let mut summary = ReviewSummary::default();
     for (id, kind, form, resident_id) in pending {
-        let kind = ApplicationKind::parse(&kind).unwrap_or(ApplicationKind::IndividualOrdinary);
-        let form: ApplicationForm = serde_json::from_str(&form).unwrap_or_default();
         let failures = reasons(tx, kind, &form, &resident_id, today)?;
         let (next, stored) = if failures.is_empty() {
             summary.approved += 1;
-            (ApplicationStatus::Approved.as_str(), None)
+            (ApplicationStatus::Approved, None)
         } else {
             summary.rejected += 1;
             (
-                ApplicationStatus::Rejected.as_str(),
+                ApplicationStatus::Rejected,
                 Some(serde_json::to_string(&failures).map_err(ApiError::internal)?),
             )
         };
-        tx.execute(
-            "UPDATE applications SET status = ?1, rejection_reasons = ?2, reviewed_at = ?3,
-             updated_at = ?3 WHERE id = ?4",
-            params![next, stored, now_ms, id],
-        )?;
+        store::applications::record_review(tx, id, next, stored.as_deref(), now_ms)?;
     }
     Ok(summary)
 }
