@@ -41,7 +41,7 @@ step "iOS shell: YaohaoKit tests (Swift chroot), syntax and string-catalog check
 bash scripts/apps/test-ios.sh 2>&1 | tee "$log/ios"
 
 step "Fuzz targets: each for 30 s (scripts/fuzz.sh; longer campaigns in docs/reliability.md)"
-FUZZ_SANITIZER=none bash scripts/fuzz.sh 30 2>&1 | tee "$log/fuzz"
+FUZZ_FLAGS="--dev --sanitizer none" bash scripts/fuzz.sh 30 2>&1 | tee "$log/fuzz"
 
 step "summary"
 python3 - "$log" <<'PY'
