@@ -18,6 +18,14 @@ fn sources(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The source without its line comments (docs may name what the code must not use).
+fn without_comments(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn src(sub: &str) -> Vec<(PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let dir = if sub.is_empty() { dir } else { dir.join(sub) };
@@ -143,11 +151,7 @@ fn routes_do_not_call_each_other() {
 fn services_and_store_do_not_import_routes() {
     for sub in ["services", "store"] {
         for (path, text) in src(sub) {
-            let code: String = text
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("//"))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let code = without_comments(&text);
             assert!(
                 !code.contains("crate::routes") && !code.contains("axum::routing"),
                 "{} imports the HTTP layer",
@@ -160,11 +164,7 @@ fn services_and_store_do_not_import_routes() {
 #[test]
 fn the_store_decides_nothing_and_calls_no_service() {
     for (path, text) in src("store") {
-        let code: String = text
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let code = without_comments(&text);
         assert!(
             !code.contains("crate::services") && !code.contains("crate::state"),
             "{} reaches up from the store",
