@@ -9,7 +9,7 @@ use std::time::Duration;
 use client_support::proxy::Fault;
 use client_support::*;
 use yaohao_core::client::ClientError;
-use yaohao_core::facade::{ApplicationForm, ApplicationKind, ApplicationStatus, SmsPurpose};
+use yaohao_core::facade::{ApplicationKind, ApplicationStatus, SmsPurpose};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idempotent_reads_ride_out_transient_faults_and_give_up_in_bounds() {
@@ -83,15 +83,7 @@ async fn lost_answers_never_duplicate_a_draft_or_a_submission() {
     let draft = app
         .create_draft(ApplicationKind::IndividualOrdinary)
         .unwrap();
-    app.save_draft(
-        draft.local_id.clone(),
-        ApplicationForm {
-            licence_file: Some(LICENCE_FILE.into()),
-            address: Some(ADDRESS.into()),
-            ..ApplicationForm::default()
-        },
-    )
-    .unwrap();
+    app.save_draft(draft.local_id.clone(), form()).unwrap();
     proxy.inject([Fault::LoseAnswer]);
     let report = app.sync().await.unwrap();
     assert_eq!(report.drafts_synced, 0);

@@ -35,14 +35,6 @@ fn capture_logs() {
     }
 }
 
-fn form() -> ApplicationForm {
-    ApplicationForm {
-        licence_file: Some(LICENCE_FILE.into()),
-        address: Some(ADDRESS.into()),
-        ..ApplicationForm::default()
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn applicant_journey_from_registration_to_approval() {
     capture_logs();

@@ -228,23 +228,24 @@ pub async fn login(portal: &TestPortal, app: &Yaohao) {
     app.login(ID_A.into(), PASSWORD.into(), code).await.unwrap();
 }
 
+/// A complete individual form (the licence file and the address of the test applicant).
+pub fn form() -> yaohao_core::facade::ApplicationForm {
+    yaohao_core::facade::ApplicationForm {
+        licence_file: Some(LICENCE_FILE.into()),
+        address: Some(ADDRESS.into()),
+        ..Default::default()
+    }
+}
+
 /// Drafts, fills, documents and submits an ordinary application through the facade, then has
 /// the portal approve it; returns its code.
 pub async fn approved_application(portal: &TestPortal, app: &Yaohao) -> String {
     use yaohao_core::documents::DocumentKind;
-    use yaohao_core::facade::{ApplicationForm, ApplicationKind};
+    use yaohao_core::facade::ApplicationKind;
     let draft = app
         .create_draft(ApplicationKind::IndividualOrdinary)
         .unwrap();
-    app.save_draft(
-        draft.local_id.clone(),
-        ApplicationForm {
-            licence_file: Some(LICENCE_FILE.into()),
-            address: Some(ADDRESS.into()),
-            ..ApplicationForm::default()
-        },
-    )
-    .unwrap();
+    app.save_draft(draft.local_id.clone(), form()).unwrap();
     for kind in [
         DocumentKind::IdCardFront,
         DocumentKind::IdCardBack,
