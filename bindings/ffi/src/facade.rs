@@ -488,8 +488,13 @@ mod tests {
         let app = open("http://127.0.0.1:9", &data).unwrap();
         assert_eq!(app.locale(), Lang::En);
         assert!(!data.exists(), "the constructor touched the disk");
-        assert_eq!(block_on(app.cache_integrity()).unwrap(), "ok");
+        // The first call opens (creates and migrates) the cache: an empty, sound one.
+        let dashboard = block_on(app.dashboard()).unwrap();
+        assert!(dashboard.account.is_none() && dashboard.drafts.is_empty());
+        assert!(dashboard.refreshed_at.is_none());
         assert!(data.join("cache.sqlite3").exists());
+        let opened = block_on(app.core.get()).unwrap();
+        assert_eq!(opened.cache_integrity().unwrap(), "ok");
         assert!(!block_on(app.is_logged_in()).unwrap());
         drop(app);
         let _ = std::fs::remove_dir_all(&data);
