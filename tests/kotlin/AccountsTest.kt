@@ -53,8 +53,10 @@ class AccountsTest : PortalTest() {
         assertTrue(sent.resendAfter > 0)
         val changed = app.changeMobile(MOBILE_NEW, portal.smsCode(MOBILE_OLD), portal.smsCode(MOBILE_NEW))
         assertEquals(MOBILE_NEW, changed.mobile)
-        assertEquals(MOBILE_NEW, app.profile()!!.mobile)
-        assertEquals(MOBILE_NEW, app.refreshProfile().mobile)
+        // The cached account card has the new number at once, and so has the portal's profile.
+        val card: AccountCard = app.dashboard().account!!
+        assertEquals(MOBILE_NEW, card.account.mobile)
+        assertEquals(MOBILE_NEW, app.refresh(null).account!!.account.mobile)
         // The device's push token is accepted once logged in, and repeating it is harmless.
         app.registerDevice("dev", "kotlin-device-token")
         app.registerDevice("dev", "kotlin-device-token")
@@ -73,7 +75,7 @@ class AccountsTest : PortalTest() {
         val decided = app.refreshMaritalChange()!!
         assertEquals(MaritalChangeStatus.Approved, decided.status)
         assertNotNull(decided.decidedAt)
-        assertEquals(MaritalStatus.MARRIED, app.refreshProfile().maritalStatus)
+        assertEquals(MaritalStatus.MARRIED, app.refresh(null).account!!.account.maritalStatus)
     }
 
     @Test
@@ -97,7 +99,7 @@ class AccountsTest : PortalTest() {
         assertEquals(Lang.EN, app.locale())
         assertEquals(at, app.createDraft(ApplicationKind.FAMILY).updatedAt)
         assertTrue(clock.threads.isNotEmpty())
-        assertNull(app.refreshedAt())
+        assertNull(app.dashboard().refreshedAt)
     }
 
     companion object {

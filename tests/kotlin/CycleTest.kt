@@ -58,20 +58,27 @@ class CycleTest : PortalTest() {
         // The home screen, reminders and their scheduling through the app's scheduler.
         val dashboard: Dashboard = a.refresh(null)
         assertEquals(ApplicationStatus.Approved, dashboard.applications.single().application.status)
-        assertEquals(dashboard.refreshedAt, a.refreshedAt())
         assertNotNull(dashboard.refreshedAt)
-        assertEquals(dashboard.applications, a.dashboard().applications)
+        val cached: Dashboard = a.dashboard()
+        assertEquals(dashboard.refreshedAt, cached.refreshedAt)
+        assertEquals(dashboard.applications, cached.applications)
         a.refreshCalendar()
         val events: List<Event> = a.calendar(beijingDate(period.drawAt), beijingDate(period.publishAt))
         val draw = events.single { it.kind == EventKind.DRAW }
         assertTrue(draw.announced)
         assertEquals(period.drawAt, draw.at)
-        val upcoming: List<UpcomingEvent> = a.nextEvents()
+        val home: Dashboard = a.dashboard()
+        val upcoming: List<UpcomingEvent> = home.nextEvents
+        assertTrue(upcoming.isNotEmpty())
         assertTrue(upcoming.all { it.countdownSeconds >= 0 })
-        val state: ApplicantState = a.applicantState()
-        assertEquals(TrackedStatus.ACTIVE, state.applications.single().status)
-        val reminders: List<Reminder> = a.reminders()
+        // The approved application is in the pool (active, no longer pending): its reminders are
+        // the announced draw day's, and none warns of the application cut-off.
+        val reminders: List<Reminder> = home.reminders
         assertTrue(reminders.isNotEmpty())
+        assertTrue(reminders.toString(), reminders.any {
+            it.kind == ReminderKind.DRAW_DAY && it.deepLink == "yaohao://calendar/${beijingDate(period.drawAt)}"
+        })
+        assertTrue(reminders.toString(), reminders.none { it.kind == ReminderKind.CUTOFF_SOON })
         val plan: ReminderPlan = a.reminderPlan()
         assertEquals(reminders.map { it.id }, plan.schedule.map { it.id })
         assertTrue(plan.schedule.all { it.kind is ReminderKind })
@@ -106,7 +113,7 @@ class CycleTest : PortalTest() {
         val outcomes: List<ResultOutcome> = forA.map { it.outcome } + forB.map { it.outcome }
         assertEquals(1, outcomes.count { it.won })
         assertTrue(outcomes.all { it.verified && it.period == periodId })
-        assertEquals(forA.single().outcome, a.latestResults().single())
+        assertEquals(forA.single().outcome, a.dashboard().latestResults.single().outcome)
         val mine: List<PeriodResult> = a.myResults()
         assertEquals(periodId, mine.single().period)
         assertEquals(if (forA.single().outcome.won) PeriodOutcome.Won else PeriodOutcome.NotWon, mine.single().outcome)
@@ -126,11 +133,12 @@ class CycleTest : PortalTest() {
         assertEquals(ApplicationStatus.Approved, loser.continueApplication(loserApp.id).status)
         portal.moveTo(Instant.parse("2029-01-01T01:00:00Z"))
         portal.login(loser, if (loser === a) ID_A else ID_B, if (loser === a) MOBILE_A else MOBILE_B)
-        assertEquals(ApplicationStatus.Removed, loser.refreshApplications().single().status)
+        assertEquals(ApplicationStatus.Removed, loser.refresh(null).applications.single().application.status)
         val reactivated = loser.reactivateApplication(loserApp.id)
         assertEquals(ApplicationStatus.UnderReview, reactivated.status)
         assertEquals(loserApp.code, reactivated.code)
-        assertEquals(listOf(ApplicationStatus.UnderReview), loser.applications().map { it.status })
+        assertEquals(listOf(ApplicationStatus.UnderReview), loser.dashboard().applications.map { it.application.status })
+        assertEquals(reactivated, loser.application(loserApp.id).application)
     }
 
     companion object {

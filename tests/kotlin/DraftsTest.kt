@@ -25,7 +25,7 @@ class DraftsTest : PortalTest() {
         val saved = app.saveDraft(draft.localId, ApplicationForm(null, PortalProcess.ADDRESS, true, family))
         assertTrue(saved.revision > draft.revision)
         assertEquals(family, app.draft(draft.localId).form.family)
-        assertEquals(listOf(draft.localId), app.drafts().map { it.localId })
+        assertEquals(listOf(draft.localId), app.dashboard().drafts.map { it.localId })
         // Sent to the portal by preview, then discarded in both places.
         val preview: Preview = app.preview(draft.localId)
         assertFalse(preview.ready)
@@ -33,7 +33,7 @@ class DraftsTest : PortalTest() {
         val checks: List<FieldCheck> = preview.checks
         assertTrue(checks.toString(), checks.any { !it.valid })
         app.discardDraft(draft.localId)
-        assertTrue(app.drafts().isEmpty())
+        assertTrue(app.dashboard().drafts.isEmpty())
         assertFailsWith<YaohaoException.NotFound>("a discarded draft was found") {
             app.draft(draft.localId)
         }.let { e ->
@@ -87,12 +87,15 @@ class DraftsTest : PortalTest() {
         assertTrue(idPhoto.jpeg.size <= 200 * 1024)
         // No registry rows: the review rejects it, with reasons.
         portal.review()
-        val rejected = app.refreshApplications().single()
+        val card: ApplicationCard = app.refresh(null).applications.single()
+        val rejected = card.application
         assertEquals(ApplicationStatus.Rejected, rejected.status)
         val reasons: List<Reason> = rejected.rejectionReasons
         assertTrue(reasons.isNotEmpty())
-        assertEquals(rejected, app.applications().single())
-        val history: List<StatusChange> = app.application(submitted.id).history
+        assertEquals(rejected, app.dashboard().applications.single().application)
+        val detail: ApplicationDetail = app.application(submitted.id)
+        assertEquals(rejected, detail.application)
+        val history: List<StatusChange> = detail.history
         assertEquals(ApplicationStatus.Rejected, history.last().status)
         val edit = app.editApplication(submitted.id)
         assertEquals(submitted.id, edit.applicationId)

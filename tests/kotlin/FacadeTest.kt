@@ -33,13 +33,14 @@ class MemorySecretStore : SecretStore {
 class FacadeTest : PortalTest() {
     private val photo = File("tests/fixtures/photos/licence.jpg").readBytes()
 
-    private fun app(store: SecretStore = MemorySecretStore()): Yaohao =
-        Yaohao(portal.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.ZH, store)
+    private fun app(store: SecretStore = MemorySecretStore(), dir: String = Files.createTempDirectory("yaohao-app").toString()): Yaohao =
+        Yaohao(portal.baseUrl, dir, Lang.ZH, store)
 
     @Test
     fun applicantJourneyThroughTheFacade() = runBlocking {
         val store = MemorySecretStore()
-        val app = app(store)
+        val dir = Files.createTempDirectory("yaohao-app").toString()
+        val app = app(store, dir)
         assertFalse(app.isLoggedIn())
         // Driven from a worker coroutine; Rust calls the Kotlin vault from the core's own threads.
         withContext(Dispatchers.Default) { portal.registerAndLogin(app, ID_A, "13800138001") }
@@ -47,7 +48,7 @@ class FacadeTest : PortalTest() {
         // The session token lives only in the app's vault.
         assertEquals(1, store.values.size)
         assertEquals(setOf(CORE_THREAD), store.threads.toSet())
-        assertEquals("张三", app.profile()!!.name)
+        assertEquals("张三", app.dashboard().account!!.account.name)
 
         val draft = app.createDraft(ApplicationKind.INDIVIDUAL_ORDINARY)
         // The deliberate mistake: the licence number (= ID number) typed as the file number.
@@ -68,18 +69,24 @@ class FacadeTest : PortalTest() {
 
         portal.makeEligible(ID_A, LICENCE_FILE)
         portal.review()
-        val refreshed = app.refreshApplications().single()
+        val refreshed = app.refresh(null).applications.single().application
         assertEquals(ApplicationStatus.Approved, refreshed.status)
+        // Refreshed again (conditional requests): the same application, from the portal and the cache.
         val dashboard = app.refresh(null)
         assertEquals(submitted.code, dashboard.applications.single().application.code)
+        assertEquals(refreshed, app.application(submitted.id).application)
         assertTrue(dashboard.nextEvents.isNotEmpty())
-        assertEquals("ok", app.cacheIntegrity())
+        // The cache is sound: a second facade on the same directory reads back what was stored.
+        val reopened = app(MemorySecretStore(), dir).use { it.dashboard() }
+        assertEquals(dashboard.applications.map { it.application }, reopened.applications.map { it.application })
+        assertEquals(dashboard.account!!.account, reopened.account!!.account)
+        assertEquals(dashboard.refreshedAt, reopened.refreshedAt)
 
         app.logout()
         assertFalse(app.isLoggedIn())
         assertTrue(store.values.isEmpty())
-        assertFailsWith<YaohaoException.AuthRequired>("a logged-out facade reached the profile") {
-            app.refreshProfile()
+        assertFailsWith<YaohaoException.AuthRequired>("a logged-out facade refreshed from the portal") {
+            app.refresh(null)
         }.let { e ->
             assertTrue(e.messageZh.isNotEmpty())
         }
@@ -92,11 +99,11 @@ class FacadeTest : PortalTest() {
         val tablet = app()
         portal.login(tablet, ID_B, "13800138002")
         assertFailsWith<YaohaoException.LoggedInElsewhere>("the old session still worked") {
-            phone.refreshProfile()
+            phone.refresh(null)
         }.let { e ->
             assertTrue(e.messageEn.isNotEmpty())
         }
-        assertEquals(ID_B, tablet.refreshProfile().residentId)
+        assertEquals(ID_B, tablet.refresh(null).account!!.account.residentId)
     }
 
     @Test

@@ -143,11 +143,11 @@ class ThreadingTest : PortalTest() {
         vault.threads.clear()
         DelayingProxy(portal.baseUrl, DELAY_MILLIS).use { proxy ->
             val app = Yaohao(proxy.baseUrl, Files.createTempDirectory("yaohao-app").toString(), Lang.ZH, vault)
-            val seen = awaitOnOneThread { app.refreshProfile() }
+            val seen = awaitOnOneThread { app.refresh(null) }
             // The call went through the proxy and waited for it, and then succeeded.
             assertTrue("${proxy.connections.get()} connections", proxy.connections.get() >= 1)
             assertTrue("took ${seen.tookMillis} ms", seen.tookMillis >= DELAY_MILLIS)
-            assertEquals(ID, seen.answer.residentId)
+            assertEquals(ID, seen.answer.account!!.account.residentId)
             // Meanwhile the same thread ran the posted task and kept ticking.
             assertTrue("the posted task waited for the call", seen.postedWhilePending)
             assertEquals(UI, seen.postedOn)
@@ -173,7 +173,7 @@ class ThreadingTest : PortalTest() {
         // Cache reads and writes (opening the cache included) answer on the caller's thread too.
         val draft = awaitOnOneThread { app.createDraft(ApplicationKind.INDIVIDUAL_NEV) }
         assertEquals(UI, draft.resumedOn)
-        assertEquals(draft.answer.localId, awaitOnOneThread { app.drafts() }.answer.single().localId)
+        assertEquals(draft.answer.localId, awaitOnOneThread { app.dashboard() }.answer.drafts.single().localId)
     }
 
     companion object {

@@ -8,7 +8,6 @@
 use crate::YaohaoError;
 use crate::cancel::CancelToken;
 use crate::platform::{Clock, ForeignClock, ForeignSecrets, SecretStore};
-use crate::records::Instant;
 use crate::runtime::{run, run_blocking};
 use chrono::NaiveDate;
 use std::future::Future;
@@ -22,11 +21,9 @@ use yaohao_core::facade::{self, YaohaoConfig};
 use yaohao_core::facade::{
     Account, Announcement, Application, ApplicationDetail, ApplicationForm, ApplicationKind,
     CodeSent, Dashboard, Draft, MaritalChange, MaritalStatus, Period, PeriodResult, Preview, Quota,
-    Registration, ReminderPlan, ResultNotification, ResultOutcome, SmsPurpose, SyncReport,
-    UpcomingEvent,
+    Registration, ReminderPlan, ResultNotification, SmsPurpose, SyncReport,
 };
 use yaohao_core::i18n::{Lang, Reason};
-use yaohao_core::reminders::{ApplicantState, Reminder};
 use yaohao_core::secrets::SecretStore as CoreSecretStore;
 
 /// The applicant's companion: portal client, offline cache, drafts, results and reminders.
@@ -187,11 +184,6 @@ impl Yaohao {
         self.core.config.locale
     }
 
-    /// `PRAGMA integrity_check` of the cache (`"ok"` when sound).
-    pub async fn cache_integrity(&self) -> R<String> {
-        self.blocking(move |app| app.cache_integrity()).await
-    }
-
     // Accounts.
 
     /// Asks the portal to text a code for `purpose`.
@@ -243,15 +235,6 @@ impl Yaohao {
                 .await
         })
         .await
-    }
-    /// The cached profile.
-    pub async fn profile(&self) -> R<Option<Account>> {
-        self.blocking(move |app| app.profile()).await
-    }
-    /// Refreshes the profile from the portal.
-    pub async fn refresh_profile(&self) -> R<Account> {
-        self.spawn(move |app| async move { app.refresh_profile().await })
-            .await
     }
     /// Texts codes to the old and the new mobile.
     pub async fn request_mobile_change_codes(&self, new_mobile: String) -> R<CodeSent> {
@@ -314,10 +297,6 @@ impl Yaohao {
     pub async fn draft(&self, local_id: String) -> R<Draft> {
         self.blocking(move |app| app.draft(local_id)).await
     }
-    /// Every local draft.
-    pub async fn drafts(&self) -> R<Vec<Draft>> {
-        self.blocking(move |app| app.drafts()).await
-    }
     /// Discards a draft here and at the portal.
     pub async fn discard_draft(&self, local_id: String) -> R<()> {
         self.spawn(move |app| async move { app.discard_draft(local_id).await })
@@ -337,18 +316,9 @@ impl Yaohao {
         self.spawn(move |app| async move { app.submit(local_id).await })
             .await
     }
-    /// The cached applications.
-    pub async fn applications(&self) -> R<Vec<Application>> {
-        self.blocking(move |app| app.applications()).await
-    }
     /// One application with its status history and documents.
     pub async fn application(&self, id: i64) -> R<ApplicationDetail> {
         self.blocking(move |app| app.application(id)).await
-    }
-    /// Refreshes "my applications" from the portal.
-    pub async fn refresh_applications(&self) -> R<Vec<Application>> {
-        self.spawn(move |app| async move { app.refresh_applications().await })
-            .await
     }
 
     // Documents.
@@ -389,25 +359,9 @@ impl Yaohao {
         self.cancellable(cancel, move |app| async move { app.refresh().await })
             .await
     }
-    /// The applicant's state as reminders see it.
-    pub async fn applicant_state(&self) -> R<ApplicantState> {
-        self.blocking(move |app| app.applicant_state()).await
-    }
-    /// Reminders due, from the cache.
-    pub async fn reminders(&self) -> R<Vec<Reminder>> {
-        self.blocking(move |app| app.reminders()).await
-    }
     /// Reminders to (re)schedule and ids to cancel since the last plan.
     pub async fn reminder_plan(&self) -> R<ReminderPlan> {
         self.blocking(move |app| app.reminder_plan()).await
-    }
-    /// When the cache was last fully refreshed (none before the first `refresh`).
-    pub async fn refreshed_at(&self) -> R<Option<Instant>> {
-        self.blocking(move |app| app.refreshed_at()).await
-    }
-    /// The next events with countdowns.
-    pub async fn next_events(&self) -> R<Vec<UpcomingEvent>> {
-        self.blocking(move |app| app.next_events()).await
     }
     /// The portal's calendar between two Beijing dates (announced dates included).
     pub async fn calendar(&self, from: NaiveDate, to: NaiveDate) -> R<Vec<Event>> {
@@ -430,10 +384,6 @@ impl Yaohao {
 
     // Results and quotas.
 
-    /// The latest stored outcomes (won or not, verified or not).
-    pub async fn latest_results(&self) -> R<Vec<ResultOutcome>> {
-        self.blocking(move |app| app.latest_results()).await
-    }
     /// Fetches `period`'s result file once, verifies the draw, matches the account's codes and
     /// returns the notifications to show — each application and period exactly once.
     pub async fn check_results(
@@ -538,8 +488,13 @@ mod tests {
         let app = open("http://127.0.0.1:9", &data).unwrap();
         assert_eq!(app.locale(), Lang::En);
         assert!(!data.exists(), "the constructor touched the disk");
-        assert_eq!(block_on(app.cache_integrity()).unwrap(), "ok");
+        // The first call opens (creates and migrates) the cache: an empty, sound one.
+        let dashboard = block_on(app.dashboard()).unwrap();
+        assert!(dashboard.account.is_none() && dashboard.drafts.is_empty());
+        assert!(dashboard.refreshed_at.is_none());
         assert!(data.join("cache.sqlite3").exists());
+        let opened = block_on(app.core.get()).unwrap();
+        assert_eq!(opened.cache_integrity().unwrap(), "ok");
         assert!(!block_on(app.is_logged_in()).unwrap());
         drop(app);
         let _ = std::fs::remove_dir_all(&data);

@@ -49,10 +49,11 @@ final class AccountsTests: PortalTestCase {
         let changed = try await app.changeMobile(newMobile: new, oldCode: try await portal.smsCode(old),
                                                  newCode: try await portal.smsCode(new))
         XCTAssertEqual(changed.mobile, new)
-        let cached = try await app.profile()
-        XCTAssertEqual(cached?.mobile, new)
-        let refreshed = try await app.refreshProfile()
-        XCTAssertEqual(refreshed.mobile, new)
+        // The cached account card has the new number at once, and so has the portal's profile.
+        let card: AccountCard? = try await app.dashboard().account
+        XCTAssertEqual(card?.account.mobile, new)
+        let refreshed = try await app.refresh(cancel: nil)
+        XCTAssertEqual(refreshed.account?.account.mobile, new)
         // The device's push token is accepted once logged in, and repeating it is harmless.
         try await app.registerDevice(provider: "dev", token: "swift-device-token")
         try await app.registerDevice(provider: "dev", token: "swift-device-token")
@@ -72,8 +73,8 @@ final class AccountsTests: PortalTestCase {
         let decided = try await app.refreshMaritalChange()
         XCTAssertEqual(decided?.status, .approved)
         XCTAssertNotNil(decided?.decidedAt)
-        let profile = try await app.refreshProfile()
-        XCTAssertEqual(profile.maritalStatus, MaritalStatus.married)
+        let refreshed = try await app.refresh(cancel: nil)
+        XCTAssertEqual(refreshed.account?.account.maritalStatus, MaritalStatus.married)
     }
 
     func testASecondCodeWithinAMinuteIsRateLimited() async throws {
@@ -97,7 +98,7 @@ final class AccountsTests: PortalTestCase {
         let draft = try await app.createDraft(kind: .family)
         XCTAssertEqual(draft.updatedAt, at)
         XCTAssertGreaterThan(clock.callCount, 0)
-        let refreshedAt = try await app.refreshedAt()
-        XCTAssertNil(refreshedAt)
+        let dashboard = try await app.dashboard()
+        XCTAssertNil(dashboard.refreshedAt)
     }
 }

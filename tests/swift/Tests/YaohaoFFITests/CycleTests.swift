@@ -41,9 +41,8 @@ final class CycleTests: PortalTestCase {
         let dashboard: Dashboard = try await a.refresh(cancel: nil)
         XCTAssertEqual(dashboard.applications.map(\.application.status), [.approved])
         XCTAssertNotNil(dashboard.refreshedAt)
-        let refreshedAt = try await a.refreshedAt()
-        XCTAssertEqual(refreshedAt, dashboard.refreshedAt)
         let cached = try await a.dashboard()
+        XCTAssertEqual(cached.refreshedAt, dashboard.refreshedAt)
         XCTAssertEqual(cached.applications, dashboard.applications)
         try await a.refreshCalendar()
         let events: [Event] = try await a.calendar(from: PortalProcess.beijingDate(period.drawAt),
@@ -51,12 +50,17 @@ final class CycleTests: PortalTestCase {
         let draw = try XCTUnwrap(events.first { $0.kind == EventKind.draw })
         XCTAssertTrue(draw.announced)
         XCTAssertEqual(draw.at, period.drawAt)
-        let upcoming: [UpcomingEvent] = try await a.nextEvents()
+        let home = try await a.dashboard()
+        let upcoming: [UpcomingEvent] = home.nextEvents
+        XCTAssertFalse(upcoming.isEmpty)
         XCTAssertTrue(upcoming.allSatisfy { $0.countdownSeconds >= 0 })
-        let state: ApplicantState = try await a.applicantState()
-        XCTAssertEqual(state.applications.map(\.status), [.active])
-        let reminders: [Reminder] = try await a.reminders()
+        // The approved application is in the pool (active, no longer pending): its reminders are
+        // the announced draw day's, and none warns of the application cut-off.
+        let reminders: [Reminder] = home.reminders
         XCTAssertFalse(reminders.isEmpty)
+        let drawDay = "yaohao://calendar/\(PortalProcess.beijingDate(period.drawAt))"
+        XCTAssertTrue(reminders.contains { $0.kind == .drawDay && $0.deepLink == drawDay }, "\(reminders)")
+        XCTAssertFalse(reminders.contains { $0.kind == .cutoffSoon }, "\(reminders)")
         let plan: ReminderPlan = try await a.reminderPlan()
         XCTAssertEqual(plan.schedule.map(\.id), reminders.map(\.id))
         let scheduler = MemoryScheduler()
@@ -94,8 +98,8 @@ final class CycleTests: PortalTestCase {
         let outcomes: [ResultOutcome] = (forA + forB).map(\.outcome)
         XCTAssertEqual(outcomes.filter(\.won).count, 1)
         XCTAssertTrue(outcomes.allSatisfy { $0.verified && $0.period == periodId })
-        let latest = try await a.latestResults()
-        XCTAssertEqual(latest, [outcomes[0]])
+        let latest: [ResultCard] = try await a.dashboard().latestResults
+        XCTAssertEqual(latest.map(\.outcome), [outcomes[0]])
         let mine: [PeriodResult] = try await a.myResults()
         XCTAssertEqual(mine.map(\.period), [periodId])
         XCTAssertEqual(mine.map(\.outcome), [outcomes[0].won ? PeriodOutcome.won : .notWon])
@@ -111,12 +115,14 @@ final class CycleTests: PortalTestCase {
         XCTAssertEqual(continued.status, .approved)
         try await portal.moveTo(Date(timeIntervalSince1970: 1_861_923_600)) // 2029-01-01T01:00:00Z
         try await portal.login(apps[l], id: people[l].0, mobile: people[l].1)
-        let removed = try await apps[l].refreshApplications()
-        XCTAssertEqual(removed.map(\.status), [.removed])
+        let removed = try await apps[l].refresh(cancel: nil).applications
+        XCTAssertEqual(removed.map(\.application.status), [.removed])
         let reactivated = try await apps[l].reactivateApplication(id: submitted[l].id)
         XCTAssertEqual(reactivated.status, .underReview)
         XCTAssertEqual(reactivated.code, submitted[l].code)
-        let cachedApplications = try await apps[l].applications()
-        XCTAssertEqual(cachedApplications.map(\.status), [.underReview])
+        let cachedApplications = try await apps[l].dashboard().applications
+        XCTAssertEqual(cachedApplications.map(\.application.status), [.underReview])
+        let reactivatedDetail = try await apps[l].application(id: submitted[l].id)
+        XCTAssertEqual(reactivatedDetail.application, reactivated)
     }
 }

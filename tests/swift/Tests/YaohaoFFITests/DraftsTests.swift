@@ -17,13 +17,13 @@ final class DraftsTests: PortalTestCase {
         XCTAssertGreaterThan(saved.revision, draft.revision)
         let reread = try await app.draft(localId: draft.localId)
         XCTAssertEqual(reread.form.family, family)
-        let listed = try await app.drafts()
+        let listed = try await app.dashboard().drafts
         XCTAssertEqual(listed.map(\.localId), [draft.localId])
         let preview = try await app.preview(localId: draft.localId)
         XCTAssertFalse(preview.ready)
         XCTAssertFalse(preview.missingDocuments.isEmpty)
         try await app.discardDraft(localId: draft.localId)
-        let remaining = try await app.drafts()
+        let remaining = try await app.dashboard().drafts
         XCTAssertTrue(remaining.isEmpty)
         do {
             _ = try await app.draft(localId: draft.localId)
@@ -79,13 +79,16 @@ final class DraftsTests: PortalTestCase {
         XCTAssertLessThanOrEqual(idPhoto.jpeg.count, 200 * 1024)
         // No registry rows: the review rejects it, with reasons.
         try await portal.review()
-        let rejected = try await app.refreshApplications()
+        let cards: [ApplicationCard] = try await app.refresh(cancel: nil).applications
+        let rejected = cards.map(\.application)
         XCTAssertEqual(rejected.map(\.status), [.rejected])
         let reasons: [Reason] = rejected[0].rejectionReasons
         XCTAssertFalse(reasons.isEmpty)
-        let cached = try await app.applications()
+        let cached = try await app.dashboard().applications.map(\.application)
         XCTAssertEqual(cached, rejected)
-        let history: [StatusChange] = try await app.application(id: submitted.id).history
+        let detail = try await app.application(id: submitted.id)
+        XCTAssertEqual([detail.application], rejected)
+        let history: [StatusChange] = detail.history
         XCTAssertEqual(history.last?.status, .rejected)
         let edit = try await app.editApplication(applicationId: submitted.id)
         XCTAssertEqual(edit.applicationId, submitted.id)

@@ -29,7 +29,8 @@ final class FacadeTests: PortalTestCase {
 
     func testApplicantJourneyThroughTheFacade() async throws {
         let store = MemorySecretStore()
-        let app = try portal.app(store)
+        let dir = PortalProcess.freshDirectory()
+        let app = try Yaohao(baseUrl: portal.baseUrl, dataDir: dir, locale: .zh, secrets: store)
         let before = try await app.isLoggedIn()
         XCTAssertFalse(before)
         try await portal.registerAndLogin(app, id: Self.idA, mobile: "13800138011")
@@ -37,6 +38,9 @@ final class FacadeTests: PortalTestCase {
         XCTAssertTrue(after)
         XCTAssertEqual(store.count, 1)
         XCTAssertTrue(store.calledOffMainThread)
+        let home = try await app.dashboard()
+        XCTAssertEqual(home.account?.account.name, "李四")
+        XCTAssertEqual(home.account?.account.residentId, Self.idA)
 
         let draft = try await app.createDraft(kind: .individualOrdinary)
         _ = try await app.saveDraft(localId: draft.localId, form: ApplicationForm(
@@ -58,20 +62,29 @@ final class FacadeTests: PortalTestCase {
 
         try await portal.makeEligible(Self.idA, licenceFile: PortalProcess.licenceFile)
         try await portal.review()
-        let refreshed = try await app.refreshApplications()
+        let refreshed = try await app.refresh(cancel: nil).applications.map(\.application)
         XCTAssertEqual(refreshed.map(\.status), [.approved])
+        // Refreshed again (conditional requests): the same application, from the portal and the cache.
         let dashboard = try await app.refresh(cancel: nil)
         XCTAssertEqual(dashboard.applications.first?.application.code, submitted.code)
-        let integrity = try await app.cacheIntegrity()
-        XCTAssertEqual(integrity, "ok")
+        let detail = try await app.application(id: submitted.id)
+        XCTAssertEqual([detail.application], refreshed)
+        XCTAssertFalse(dashboard.nextEvents.isEmpty)
+        // The cache is sound: a second facade on the same directory reads back what was stored.
+        let reopened = try await Yaohao(baseUrl: portal.baseUrl, dataDir: dir, locale: .zh,
+                                        secrets: MemorySecretStore()).dashboard()
+        XCTAssertEqual(reopened.applications.map(\.application), dashboard.applications.map(\.application))
+        XCTAssertEqual(reopened.account?.account, dashboard.account?.account)
+        XCTAssertNotNil(reopened.account)
+        XCTAssertEqual(reopened.refreshedAt, dashboard.refreshedAt)
 
         try await app.logout()
         let afterLogout = try await app.isLoggedIn()
         XCTAssertFalse(afterLogout)
         XCTAssertEqual(store.count, 0)
         do {
-            _ = try await app.refreshProfile()
-            XCTFail("a logged-out facade reached the profile")
+            _ = try await app.refresh(cancel: nil)
+            XCTFail("a logged-out facade refreshed from the portal")
         } catch YaohaoError.AuthRequired(let zh, _) {
             XCTAssertFalse(zh.isEmpty)
         }
@@ -83,13 +96,13 @@ final class FacadeTests: PortalTestCase {
         let tablet = try portal.app()
         try await portal.login(tablet, id: Self.idB, mobile: "13800138012")
         do {
-            _ = try await phone.refreshProfile()
+            _ = try await phone.refresh(cancel: nil)
             XCTFail("the old session still worked")
         } catch YaohaoError.LoggedInElsewhere(_, let en) {
             XCTAssertFalse(en.isEmpty)
         }
-        let profile = try await tablet.refreshProfile()
-        XCTAssertEqual(profile.residentId, Self.idB)
+        let refreshed = try await tablet.refresh(cancel: nil)
+        XCTAssertEqual(refreshed.account?.account.residentId, Self.idB)
     }
 
     func testCancelledCallsStopAndBadInputNamesItsField() async throws {

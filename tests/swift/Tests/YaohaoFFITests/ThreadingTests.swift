@@ -67,7 +67,7 @@ final class ThreadingTests: XCTestCase {
         // Cache work (opening the cache included) answers on the main actor too.
         let draft = try await app.createDraft(kind: .individualNev)
         XCTAssertTrue(Thread.isMainThread)
-        let drafts = try await app.drafts()
+        let drafts = try await app.dashboard().drafts
         XCTAssertEqual(drafts.map(\.localId), [draft.localId])
     }
 }
