@@ -1,9 +1,17 @@
 import Foundation
 import Observation
 
-/// The app's state, shared by every screen: the session, the dashboard from the core's cache,
-/// announcements and the last error. Screens call its methods; it calls the core and performs
-/// what the core decides (reminders, result notifications).
+/// Where the draw-day check runs when the app is not open (BGTaskScheduler in the app, memory in
+/// tests).
+public protocol BackgroundScheduler: Sendable {
+    /// Asks the system to run the check at the core's planned instants (soonest first); an empty
+    /// plan cancels the pending request.
+    func schedule(_ checks: [PlannedCheck]) async
+}
+
+/// The app's state, shared by every screen: consent, the session, the core's dashboard and the
+/// last error. Screens call its methods; it calls the core and performs what the core plans
+/// (reminders, result notifications, draw-day checks).
 @MainActor
 @Observable
 public final class AppState {
@@ -19,10 +27,8 @@ public final class AppState {
 
     /// Whether someone is logged in.
     public private(set) var session: Session = .starting
-    /// The home screen, as last read from the cache.
-    public private(set) var dashboard = Dashboard()
-    /// The account's won quotas.
-    public private(set) var quotas: [Quota] = []
+    /// The home screen as the core last built it (`nil` before the first read).
+    public private(set) var dashboard: Dashboard?
     /// Policy notices, newest first.
     public private(set) var announcements: [Announcement] = []
     /// Whether a refresh is running.
@@ -34,62 +40,74 @@ public final class AppState {
     /// A `yaohao://` link a tapped notification asked to open; the screens clear it.
     public var openedLink: URL?
     /// The language text from the core is shown in.
-    public let language: Language
+    public let language: Lang
+    /// The user's consent to the privacy policy.
+    public let consent: Consent
+    /// The core's facade.
+    public let core: Yaohao
 
-    private let portal: any Portal
-    private let notifications: ReminderScheduler
+    private let center: any LocalNotificationCenter
+    private let notifications: NotificationPlanner
+    private let background: any BackgroundScheduler
     private let now: @Sendable () -> Date
+    private var deviceToken: String?
 
-    /// The state over `portal`, scheduling on `notificationCenter`.
-    public init(portal: any Portal, notificationCenter: any LocalNotificationCenter,
-                language: Language = .preferred(), now: @escaping @Sendable () -> Date = { Date() }) {
-        self.portal = portal
+    /// The state over the core's facade, performing on `notificationCenter` and `background`.
+    public init(core: Yaohao, notificationCenter: any LocalNotificationCenter, background: any BackgroundScheduler,
+                consent: Consent, language: Lang = .preferred(), now: @escaping @Sendable () -> Date = { Date() }) {
+        self.core = core
         self.language = language
+        self.consent = consent
         self.now = now
-        notifications = ReminderScheduler(center: notificationCenter, language: language)
+        self.background = background
+        center = notificationCenter
+        notifications = NotificationPlanner(center: notificationCenter, language: language)
     }
 
     /// The text in the app's language.
-    public func text(_ text: LocalizedText) -> String { text.resolved(language) }
+    public func text(_ text: BilingualText) -> String { text.resolved(language) }
 
     /// Reads the session and the cached dashboard (instant), then refreshes from the portal.
     public func start() async {
-        guard let loggedIn = await attempt({ () async throws(PortalError) in try await portal.isLoggedIn() }) else {
+        guard let loggedIn = await attempt({ try await core.isLoggedIn() }), loggedIn, consent.isGiven else {
             session = .signedOut
             return
         }
-        session = loggedIn ? .signedIn : .signedOut
-        guard loggedIn else { return }
-        if let cached = await attempt({ () async throws(PortalError) in try await portal.dashboard() }) {
+        session = .signedIn
+        if let cached = await attempt({ try await core.dashboard() }) {
             await show(cached)
         }
         await refresh()
     }
 
+    // Consent.
+
+    /// Records the consent, then asks for notification permission (never before it).
+    public func giveConsent() async {
+        consent.give()
+        _ = await requestNotificationPermission()
+    }
+
+    /// Withdraws the consent: signs out (the account's cached data and reminders go).
+    public func withdrawConsent() async {
+        consent.withdraw()
+        await logout()
+    }
+
+    /// Asks for permission to alert, only once the policy is accepted; whether it was granted.
+    public func requestNotificationPermission() async -> Bool {
+        guard consent.isGiven else { return false }
+        return await center.requestAuthorization()
+    }
+
+    // Session.
+
     /// Sends a login code to the mobile registered for `residentId`; `false` if it failed.
     public func requestLoginCode(residentId: String) async -> Bool {
-        await codeRequested { () async throws(PortalError) in try await portal.requestLoginCode(residentId: residentId) }
-    }
-
-    /// Sends a registration code to `mobile`; `false` if it failed.
-    public func requestRegistrationCode(mobile: String) async -> Bool {
-        await codeRequested { () async throws(PortalError) in try await portal.requestRegistrationCode(mobile: mobile) }
-    }
-
-    private func codeRequested(_ request: () async throws(PortalError) -> CodeSent) async -> Bool {
-        guard let sent = await attempt(request) else { return false }
+        guard consent.isGiven, let sent = await attempt({
+            try await core.requestSmsCode(purpose: .login, mobile: nil, residentId: residentId)
+        }) else { return false }
         codeResendAt = now().addingTimeInterval(TimeInterval(sent.resendAfter))
-        return true
-    }
-
-    /// Registers an account; logging in then needs a login code. `false` if it failed.
-    public func register(residentId: String, name: String, mobile: String, password: String,
-                         smsCode: String) async -> Bool {
-        guard await attempt({ () async throws(PortalError) in
-            try await portal.register(residentId: residentId, name: name, mobile: mobile, password: password,
-                                      smsCode: smsCode)
-        }) != nil else { return false }
-        codeResendAt = nil
         return true
     }
 
@@ -99,133 +117,171 @@ public final class AppState {
         return max(0, Int(codeResendAt.timeIntervalSince(date).rounded(.up)))
     }
 
-    /// Logs in with the resident ID, password and SMS code; `false` if it failed.
+    /// Logs in with the resident ID, password and SMS code, then registers this device for
+    /// result pushes; `false` if it failed.
     public func login(residentId: String, password: String, smsCode: String) async -> Bool {
-        guard await attempt({ () async throws(PortalError) in
-            try await portal.login(residentId: residentId, password: password, smsCode: smsCode)
+        guard consent.isGiven, await attempt({
+            try await core.login(residentId: residentId, password: password, smsCode: smsCode)
         }) != nil else { return false }
         session = .signedIn
         codeResendAt = nil
+        await sendDeviceToken()
         await refresh()
         return true
     }
 
-    /// Logs out and removes the account's reminders.
+    /// A registration form (checked by the core as the user types).
+    public func registration() -> RegistrationModel { RegistrationModel(core: core, consent: consent) }
+
+    /// A password reset form.
+    public func passwordReset() -> PasswordResetModel { PasswordResetModel(core: core) }
+
+    /// Logs out and removes the account's reminders and checks.
     public func logout() async {
-        _ = await attempt({ () async throws(PortalError) in try await portal.logout() })
+        if session == .signedIn {
+            _ = await attempt({ try await core.logout() })
+        }
         await endSession()
     }
+
+    // The dashboard.
 
     /// Brings the dashboard up to date from the portal (the cache still answers when offline).
     public func refresh() async {
         isRefreshing = true
         defer { isRefreshing = false }
-        if let fresh = await attempt({ () async throws(PortalError) in try await portal.refresh() }) {
+        if let fresh = await attempt({ try await withCancelToken { try await core.refresh(cancel: $0) } }) {
             await show(fresh)
         }
     }
 
-    /// Fetches the announcements.
+    /// Re-reads the dashboard from the cache (after an action changed it).
+    public func reload() async {
+        if let cached = await attempt({ try await core.dashboard() }) {
+            await show(cached)
+        }
+    }
+
+    /// Fetches the announcements (the cached ones when the portal cannot be reached).
     public func loadAnnouncements() async {
-        if let list = await attempt({ () async throws(PortalError) in try await portal.announcements() }) {
+        switch await perform({ try await core.refreshAnnouncements() }) {
+        case let .success(list):
             announcements = list
+        case let .failure(error) where error.isRetryable:
+            if let cached = await attempt({ try await core.announcements() }) { announcements = cached }
+        case let .failure(error):
+            await record(error)
         }
     }
 
-    /// Fetches the account's won quotas.
-    public func loadQuotas() async {
-        if let list = await attempt({ () async throws(PortalError) in try await portal.quotas() }) {
-            quotas = list
-        }
-    }
+    // Push and the draw-day check.
 
-    /// Confirms a won quota before its deadline.
-    public func confirmQuota(_ quota: Quota) async {
-        if let list = await attempt({ () async throws(PortalError) in try await portal.confirmQuota(id: quota.id) }) {
-            quotas = list
-        }
-    }
-
-    /// Whether `quota` can still be confirmed now.
-    public func canConfirm(_ quota: Quota) -> Bool { quota.isConfirmable(at: now()) }
-
-    /// Starts a new draft of `kind` and opens it.
-    public func newDraft(kind: PortalApplication.Kind) async -> DraftEditor? {
-        guard let draft = await attempt({ () async throws(PortalError) in try await portal.createDraft(kind: kind) })
-        else { return nil }
-        dashboard.drafts.insert(draft, at: 0)
-        return editor(for: draft)
-    }
-
-    /// An editor for a saved draft.
-    public func editor(for draft: Draft, autosaveDelay: Duration = .milliseconds(600)) -> DraftEditor {
-        DraftEditor(draft: draft, portal: portal, residentId: dashboard.account?.residentId,
-                    autosaveDelay: autosaveDelay)
-    }
-
-    /// Sends the APNs device token to the portal.
+    /// Sends the APNs device token to the portal now if logged in, else right after login.
     public func registerDeviceToken(_ token: Data) async {
-        _ = await attempt({ () async throws(PortalError) in
-            try await portal.registerDeviceToken(DeviceToken.hex(token))
-        })
+        deviceToken = DeviceToken.hex(token)
+        if session == .signedIn { await sendDeviceToken() }
     }
 
-    /// Handles a result push: the core fetches, verifies and matches the period's list and
+    private func sendDeviceToken() async {
+        guard let deviceToken else { return }
+        _ = await attempt({ try await core.registerDevice(provider: "apns", token: deviceToken) })
+    }
+
+    /// Handles a result push the app received while running: the core checks the period and
     /// hands out each notification once; they are shown now. Returns how many were shown.
     @discardableResult
     public func handlePush(_ payload: PushPayload) async -> Int {
-        await deliver { () async throws(PortalError) in try await portal.checkResults(period: payload.period) }
+        await deliver { try await withCancelToken { try await core.checkResults(period: payload.period, cancel: $0) } }
     }
 
     /// The draw-day background task: checks every published period. Returns how many
     /// notifications were shown.
     @discardableResult
     public func runDrawDayCheck() async -> Int {
-        await deliver { () async throws(PortalError) in try await portal.checkPublishedResults() }
+        await deliver { try await withCancelToken { try await core.checkPublishedResults(cancel: $0) } }
     }
 
-    /// When the draw-day background task should run next, from the dashboard's events.
-    public var nextDrawDayCheck: Date? {
-        DrawDayCheck.nextRun(events: dashboard.nextEvents, now: now())
+    private func deliver(_ check: () async throws -> [ResultNotification]) async -> Int {
+        guard let list = await attempt(check) else { return 0 }
+        _ = await attempt({ try await notifications.show(list) })
+        await reload()
+        return list.count
     }
 
-    private func deliver(_ check: () async throws(PortalError) -> [ResultNotification]) async -> Int {
-        guard let shown = await attempt({ () async throws(PortalError) in
-            let list = try await check()
-            try await notifications.show(list)
-            return list
-        }) else { return 0 }
-        if !shown.isEmpty, let cached = await attempt({ () async throws(PortalError) in try await portal.dashboard() }) {
-            await show(cached)
+    // Drafts.
+
+    /// Starts a new draft of `kind` and opens it.
+    public func newDraft(kind: ApplicationKind) async -> DraftEditor? {
+        guard let draft = await attempt({ try await core.createDraft(kind: kind) }) else { return nil }
+        await reload()
+        return editor(for: draft)
+    }
+
+    /// An editor for a saved draft.
+    public func editor(for draft: Draft, autosaveDelay: Duration = .milliseconds(600)) -> DraftEditor {
+        DraftEditor(draft: draft, core: core, residentId: dashboard?.account?.account.residentId,
+                    autosaveDelay: autosaveDelay)
+    }
+
+    /// Discards a draft here and at the portal.
+    public func discard(_ draft: Draft) async {
+        if await attempt({ try await core.discardDraft(localId: draft.localId) }) != nil {
+            await reload()
         }
-        return shown.count
     }
 
-    /// Shows `dashboard` and makes the pending reminders match it.
+    /// The screen of one application card.
+    public func application(_ card: ApplicationCard) -> ApplicationModel { ApplicationModel(card: card, state: self) }
+
+    /// The account screen.
+    public func account() -> AccountModel { AccountModel(state: self) }
+
+    /// The results screen.
+    public func results() -> ResultsModel { ResultsModel(state: self) }
+
+    /// Confirms the quota of a won result card (its `confirm` action is allowed).
+    public func confirm(_ won: WonResult) async {
+        guard let quota = won.quota else { return }
+        if await attempt({ try await core.confirmQuota(quotaId: quota.id) }) != nil {
+            await refresh()
+        }
+    }
+
+    /// Shows `dashboard` and performs what the core plans for it: the reminders and the
+    /// draw-day checks.
     private func show(_ dashboard: Dashboard) async {
         self.dashboard = dashboard
-        _ = await attempt({ () async throws(PortalError) in try await notifications.sync(dashboard.reminders) })
+        if let plan = await attempt({ try await core.reminderPlan() }) {
+            _ = await attempt({ try await notifications.apply(plan) })
+        }
+        if let checks = await attempt({ try await core.drawDayChecks() }) {
+            await background.schedule(checks)
+            _ = await attempt({ try await notifications.schedule(checks) })
+        }
     }
 
     private func endSession() async {
         session = .signedOut
-        dashboard = Dashboard()
-        quotas = []
-        _ = await attempt({ () async throws(PortalError) in try await notifications.sync([]) })
+        dashboard = nil
+        await notifications.removeAll()
+        await background.schedule([])
     }
 
     /// Runs `operation`; a failure becomes `error` (and ends the session when the portal says so).
-    private func attempt<T: Sendable>(_ operation: () async throws(PortalError) -> T) async -> T? {
-        do {
-            return try await operation()
-        } catch .cancelled {
+    func attempt<T: Sendable>(_ operation: () async throws -> T) async -> T? {
+        switch await perform(operation) {
+        case let .success(value): return value
+        case let .failure(error):
+            await record(error)
             return nil
-        } catch {
-            self.error = error
-            if error.endsSession, session == .signedIn {
-                await endSession()
-            }
-            return nil
+        }
+    }
+
+    private func record(_ error: PortalError) async {
+        if case .cancelled = error { return }
+        self.error = error
+        if error.endsSession, session == .signedIn {
+            await endSession()
         }
     }
 }

@@ -7,7 +7,7 @@ public enum BeijingTime {
     public static let zone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
 
     /// `date` as a Beijing date and time: "2026年12月26日 10:15" or "2026-12-26 10:15 (Beijing)".
-    public static func string(_ date: Date, _ language: Language) -> String {
+    public static func string(_ date: Date, _ language: Lang) -> String {
         let formatter = DateFormatter()
         formatter.timeZone = zone
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -19,5 +19,16 @@ public enum BeijingTime {
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
             return formatter.string(from: date) + " (Beijing)"
         }
+    }
+}
+
+extension BeijingTime {
+    /// The Beijing calendar date of `date` as `YYYY-MM-DD`, the form the core takes dates in.
+    public static func dateString(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = zone
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Observation
 
-/// The application form of one draft: every change is checked by the core at once and saved
+/// The application form of one draft (the family part for a family application): every change is checked by the core at once and saved
 /// locally shortly after (autosave), photos are prepared and previewed before they are queued,
 /// and the portal's own checks and refusals land on the fields they name.
 @MainActor
@@ -20,55 +20,93 @@ public final class DraftEditor {
     /// The draft as last saved.
     public private(set) var draft: Draft
     /// Driving-licence file number.
-    public var licenceFile: String { didSet { edited(.licenceFile, licenceFile) } }
+    public var licenceFile: String { didSet { edited("licence_file", licenceFile) } }
     /// Contact address.
-    public var address: String { didSet { edited(.address, address) } }
+    public var address: String { didSet { edited("address", address) } }
     /// Holds a C5 licence.
     public var c5Licence: Bool { didSet { scheduleSave() } }
-    /// Problems per form field (portal names, e.g. `licence_file`); absent when none.
-    public private(set) var fieldErrors: [String: [LocalizedText]] = [:]
+    /// The family part of a family application (`nil` for the other kinds).
+    public var family: FamilyForm? { didSet { scheduleSave() } }
+    /// Problems per form field (the core's and the portal's names, e.g. `licence_file`, or a
+    /// material's portal name); absent when none.
+    public private(set) var fieldErrors: [String: [BilingualText]] = [:]
     /// Where the latest edits are.
     public private(set) var saveState = SaveState.saved
-    /// The last submission preview.
+    /// The last submission preview (checks, missing materials, the family's points).
     public private(set) var preview: Preview?
     /// Photos prepared by the core and awaiting the user's confirmation, for the preview.
-    public private(set) var preparedPhotos: [DocumentType: PreparedPhoto] = [:]
+    public private(set) var preparedPhotos: [DocumentKind: PreparedDocument] = [:]
     /// The submitted application, once submitted.
-    public private(set) var submitted: PortalApplication?
+    public private(set) var submitted: Application?
     /// The last failure that is not about a field.
     public var error: PortalError?
 
-    private let portal: any Portal
+    private let core: Yaohao
     private let residentId: String?
     private let autosaveDelay: Duration
     private var autosave: Task<Void, Never>?
 
     /// An editor of `draft`; `residentId` lets the licence file number be checked against the ID.
-    public init(draft: Draft, portal: any Portal, residentId: String?, autosaveDelay: Duration) {
+    public init(draft: Draft, core: Yaohao, residentId: String?, autosaveDelay: Duration) {
         self.draft = draft
-        self.portal = portal
+        self.core = core
         self.residentId = residentId
         self.autosaveDelay = autosaveDelay
         licenceFile = draft.form.licenceFile ?? ""
         address = draft.form.address ?? ""
         c5Licence = draft.form.c5Licence
+        family = draft.form.family
+            ?? (draft.kind == .family ? FamilyForm(generations: nil, mainLadderSteps: 0, mainNevQueueFullYears: 0,
+                                                   members: []) : nil)
     }
 
     /// The form as edited.
     public var form: ApplicationForm {
         ApplicationForm(licenceFile: licenceFile.isEmpty ? nil : licenceFile,
-                        address: address.isEmpty ? nil : address, c5Licence: c5Licence)
+                        address: address.isEmpty ? nil : address, c5Licence: c5Licence, family: family)
     }
 
     /// The problems of `field`, empty when none.
-    public func problems(_ field: FormField) -> [LocalizedText] {
-        fieldErrors[field.rawValue] ?? []
+    public func problems(_ field: String) -> [BilingualText] {
+        fieldErrors[field] ?? []
     }
 
-    private func edited(_ field: FormField, _ value: String) {
-        let problems = value.isEmpty ? [] : Rules.problems(field, value, residentId: residentId)
-        fieldErrors[field.rawValue] = problems.isEmpty ? nil : problems
+    /// The problems of a material.
+    public func problems(_ kind: DocumentKind) -> [BilingualText] {
+        problems(Self.key(kind))
+    }
+
+    /// Adds a family member with `relation`.
+    public func addMember(_ relation: Relation) {
+        family?.members.append(MemberForm(relation: relation, residentId: "", name: "", ladderSteps: 0,
+                                          nevQueueFullYears: 0))
+    }
+
+    /// Removes family member `index`.
+    public func removeMember(at index: Int) {
+        guard family?.members.indices.contains(index) == true else { return }
+        family?.members.remove(at: index)
+    }
+
+    /// The problems of family member `index`'s ID and name, checked by the core as typed.
+    public func memberProblems(_ index: Int) -> [BilingualText] {
+        guard let member = family?.members[safe: index] else { return [] }
+        let id = member.residentId.isEmpty ? [] : validateField(field: .id, value: member.residentId).errors
+        let name = member.name.isEmpty ? [] : validateField(field: .name, value: member.name).errors
+        return (id + name).map(\.text)
+    }
+
+    private func edited(_ field: String, _ value: String) {
+        let validation = field == "licence_file"
+            ? validateLicenceFile(value: value, idNumber: residentId)
+            : validateField(field: .address, value: value)
+        let problems = value.isEmpty ? [] : validation.errors.map(\.text)
+        fieldErrors[field] = problems.isEmpty ? nil : problems
         scheduleSave()
+    }
+
+    private static func key(_ kind: DocumentKind) -> String {
+        documentPortalName(kind: kind) ?? "documents"
     }
 
     private func scheduleSave() {
@@ -88,37 +126,39 @@ public final class DraftEditor {
     public func save() async {
         autosave?.cancel()
         autosave = nil
-        let form = form
-        do {
-            let saved = try await portal.saveDraft(localId: draft.localId, form: form)
+        let (form, localId) = (form, draft.localId)
+        switch await perform({ try await core.saveDraft(localId: localId, form: form) }) {
+        case let .success(saved):
             draft = saved
             if self.form == form, autosave == nil { saveState = .saved }
-        } catch {
+        case let .failure(error):
             saveState = .failed(error)
         }
     }
 
     /// Prepares a photo with the core for the preview; `nil` (with the reason on the
     /// `documents` field) when the core refuses it.
-    public func preparePhoto(_ bytes: Data, as kind: DocumentType) async -> PreparedPhoto? {
-        do {
-            let photo = try await PhotoPreparation.prepare(bytes, as: kind)
+    public func preparePhoto(_ bytes: Data, as kind: DocumentKind) async -> PreparedDocument? {
+        switch await perform({ try await prepareDocument(bytes: bytes, kind: kind) }) {
+        case let .success(photo):
             preparedPhotos[kind] = photo
-            fieldErrors[kind.rawValue] = nil
+            fieldErrors[Self.key(kind)] = nil
             return photo
-        } catch {
-            fieldErrors[kind.rawValue] = [error.message]
+        case let .failure(error):
+            fieldErrors[Self.key(kind)] = [error.message]
             return nil
         }
     }
 
     /// Queues the previewed photo of `kind` for upload (it is sent now if the portal answers).
-    public func attachPhoto(_ kind: DocumentType) async {
+    public func attachPhoto(_ kind: DocumentKind) async {
         guard let photo = preparedPhotos[kind] else { return }
-        do {
-            draft = try await portal.addDocument(localId: draft.localId, kind: kind, bytes: photo.jpeg)
+        let localId = draft.localId
+        switch await perform({ try await core.addDocument(localId: localId, kind: kind, bytes: photo.jpeg) }) {
+        case let .success(saved):
+            draft = saved
             preparedPhotos[kind] = nil
-        } catch {
+        case let .failure(error):
             record(error)
         }
     }
@@ -127,14 +167,15 @@ public final class DraftEditor {
     /// land on their fields. Returns whether the draft is ready.
     public func check() async -> Bool {
         await save()
-        do {
-            let preview = try await portal.preview(localId: draft.localId)
+        let localId = draft.localId
+        switch await perform({ try await core.preview(localId: localId) }) {
+        case let .success(preview):
             self.preview = preview
             for check in preview.checks {
-                fieldErrors[check.field] = check.errors.isEmpty ? nil : check.errors
+                fieldErrors[check.field] = check.errors.isEmpty ? nil : check.errors.map(\.text)
             }
             return preview.ready
-        } catch {
+        case let .failure(error):
             record(error)
             return false
         }
@@ -143,16 +184,19 @@ public final class DraftEditor {
     /// Saves and submits; a refusal lands on the field it names. Returns whether it was submitted.
     public func submit() async -> Bool {
         await save()
-        do {
-            submitted = try await portal.submit(localId: draft.localId)
+        let localId = draft.localId
+        switch await perform({ try await core.submit(localId: localId) }) {
+        case let .success(application):
+            submitted = application
             return true
-        } catch {
+        case let .failure(error):
             record(error)
             return false
         }
     }
 
     private func record(_ error: PortalError) {
+        if case .cancelled = error { return }
         if let field = error.field {
             fieldErrors[field] = [error.message]
         } else {
@@ -167,5 +211,12 @@ extension DraftEditor: Hashable {
 
     public nonisolated func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(self))
+    }
+}
+
+extension Array {
+    /// The element at `index`, `nil` when out of range.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }

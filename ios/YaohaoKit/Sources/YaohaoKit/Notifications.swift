@@ -1,5 +1,4 @@
 import Foundation
-import YaohaoFFI
 
 /// A local notification as the app's notification center shows it.
 public struct LocalNotification: Sendable, Hashable {
@@ -17,6 +16,8 @@ public struct LocalNotification: Sendable, Hashable {
 
 /// The platform's local notifications (UNUserNotificationCenter in the app, memory in tests).
 public protocol LocalNotificationCenter: Sendable {
+    /// Asks the user for permission to alert; whether it was granted.
+    func requestAuthorization() async -> Bool
     /// Identifiers of every pending request.
     func pendingIdentifiers() async -> [String]
     /// Adds a request (replacing a pending one with the same identifier).
@@ -25,92 +26,77 @@ public protocol LocalNotificationCenter: Sendable {
     func removePending(identifiers: [String]) async
 }
 
-/// Puts the core's reminders on the notification center: the core decides what to schedule and
-/// cancel (`syncReminders`, stable ids), this performs it. Only requests whose identifier starts
-/// with `prefix` are the reminders'; result notifications and others are left alone.
-public struct ReminderScheduler: Sendable {
+/// Performs what the core plans on the notification center: its reminders (`reminderPlan`,
+/// stable ids), its result notifications and its draw-day checks. Reminder requests are the
+/// core's ids prefixed with `reminder.`, draw-day checks with `check.`; result notifications use
+/// the core's `result:<period>:<code>`, so a repeat replaces, never doubles.
+public struct NotificationPlanner: Sendable {
     /// Prefix of reminder request identifiers.
-    public static let prefix = "reminder."
+    public static let reminderPrefix = "reminder."
+    /// Prefix of draw-day check request identifiers.
+    public static let checkPrefix = "check."
 
     private let center: any LocalNotificationCenter
-    private let language: Language
+    private let language: Lang
 
-    /// A scheduler on `center`, writing in `language`.
-    public init(center: any LocalNotificationCenter, language: Language) {
+    /// A planner on `center`, writing in `language`.
+    public init(center: any LocalNotificationCenter, language: Lang) {
         self.center = center
         self.language = language
     }
 
-    /// Makes the pending reminders exactly `reminders`; returns the ids scheduled and cancelled.
-    /// Running it again with the same reminders changes nothing.
-    @discardableResult
-    public func sync(_ reminders: [Reminder]) async throws(PortalError) -> (scheduled: [String], cancelled: [String]) {
-        let pending = await center.pendingIdentifiers()
-            .filter { $0.hasPrefix(Self.prefix) }
-            .map { String($0.dropFirst(Self.prefix.count)) }
-        let plan = ReminderPlan(pending: pending)
-        let sync: ReminderSync
-        do {
-            sync = try await syncReminders(scheduler: plan, reminders: reminders)
-        } catch {
-            throw PortalError(error)
+    /// Cancels the reminders the core no longer wants and (re)schedules the ones it does.
+    public func apply(_ plan: ReminderPlan) async throws(PortalError) {
+        await center.removePending(identifiers: plan.cancel.map { Self.reminderPrefix + $0 })
+        try await add(plan.schedule.map {
+            LocalNotification(identifier: Self.reminderPrefix + $0.id, title: $0.title.resolved(language),
+                              body: $0.body.resolved(language), fireAt: $0.fireAt, deepLink: $0.deepLink)
+        })
+    }
+
+    /// A notification at each draw-day check, so a user without push or background refresh
+    /// still opens the app when results may be out; earlier checks no longer planned are removed.
+    public func schedule(_ checks: [PlannedCheck]) async throws(PortalError) {
+        let wanted = Set(checks.map { Self.checkPrefix + $0.id })
+        let stale = await center.pendingIdentifiers().filter { $0.hasPrefix(Self.checkPrefix) && !wanted.contains($0) }
+        await center.removePending(identifiers: stale)
+        try await add(checks.map { check in
+            let text = Self.checkText(period: check.period)
+            return LocalNotification(identifier: Self.checkPrefix + check.id, title: text.title.resolved(language),
+                                     body: text.body.resolved(language), fireAt: check.at,
+                                     deepLink: "yaohao://results")
+        })
+    }
+
+    /// Shows result notifications now.
+    public func show(_ notifications: [ResultNotification]) async throws(PortalError) {
+        try await add(notifications.map {
+            LocalNotification(identifier: $0.id, title: $0.title.resolved(language), body: $0.body.resolved(language),
+                              fireAt: nil, deepLink: $0.deepLink)
+        })
+    }
+
+    /// Removes every reminder and draw-day check (the session ended); other notifications stay.
+    public func removeAll() async {
+        let ours = await center.pendingIdentifiers().filter {
+            $0.hasPrefix(Self.reminderPrefix) || $0.hasPrefix(Self.checkPrefix)
         }
-        await center.removePending(identifiers: sync.cancelled.map { Self.prefix + $0 })
-        for reminder in plan.toSchedule {
-            let notification = LocalNotification(
-                identifier: Self.prefix + reminder.id, title: reminder.title.localized.resolved(language),
-                body: reminder.body.localized.resolved(language), fireAt: reminder.fireAt,
-                deepLink: reminder.deepLink)
+        await center.removePending(identifiers: ours)
+    }
+
+    /// The text of a draw-day check notification for `period`.
+    static func checkText(period: String) -> (title: BilingualText, body: BilingualText) {
+        (BilingualText(zh: "第\(period)期摇号结果", en: "Results of period \(period)"),
+         BilingualText(zh: "结果可能已公布，打开应用查看。", en: "The results may be out: open the app to see them."))
+    }
+
+    private func add(_ notifications: [LocalNotification]) async throws(PortalError) {
+        for notification in notifications {
             do {
                 try await center.add(notification)
             } catch {
                 throw PortalError(SchedulerError.Refused(reason: "\(error)"))
             }
         }
-        return (sync.scheduled, sync.cancelled)
-    }
-
-    /// Shows result notifications now (their ids are the core's, so a repeat replaces, never doubles).
-    public func show(_ notifications: [ResultNotification]) async throws(PortalError) {
-        for n in notifications {
-            let local = LocalNotification(identifier: n.id, title: n.title.resolved(language),
-                                          body: n.body.resolved(language), fireAt: nil, deepLink: n.deepLink)
-            do {
-                try await center.add(local)
-            } catch {
-                throw PortalError(SchedulerError.Refused(reason: "\(error)"))
-            }
-        }
-    }
-}
-
-/// The core's `NotificationScheduler` answered from a snapshot of the pending reminders; it only
-/// records what to schedule, because UNUserNotificationCenter is asynchronous and the core's
-/// callback is not.
-final class ReminderPlan: NotificationScheduler, @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: [String]
-    private var scheduled: [Reminder] = []
-
-    init(pending: [String]) {
-        self.pending = pending
-    }
-
-    /// The reminders to add, in the core's order.
-    var toSchedule: [Reminder] { lock.withLock { scheduled } }
-
-    func scheduledIds() throws -> [String] {
-        lock.withLock { pending }
-    }
-
-    func schedule(reminder: Reminder) throws {
-        lock.withLock {
-            scheduled.append(reminder)
-            pending.append(reminder.id)
-        }
-    }
-
-    func cancel(id: String) throws {
-        lock.withLock { pending.removeAll { $0 == id } }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a result push from the portal says: the period whose results are out. The core then
-/// fetches, verifies and matches the list itself; the push is only a wake-up call.
+/// fetches, verifies and matches the list itself; the push only says where to look.
 public struct PushPayload: Sendable, Hashable {
     /// The period number (year + draw sequence, e.g. `202606`).
     public var period: String
@@ -22,5 +22,41 @@ public enum DeviceToken {
     /// The token as lowercase hex, the form APNs providers expect.
     public static func hex(_ token: Data) -> String {
         token.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The text of a visible result push, written by the Notification Service Extension before iOS
+/// shows it: the core's outcome for the account when it can check the period in time, the
+/// generic "results are out" text otherwise (no session, no network, a code not in the period).
+public struct ResultAlert: Sendable, Hashable {
+    /// Title, in the app's language.
+    public var title: String
+    /// Body, in the app's language.
+    public var body: String
+    /// The core's notification id (`result:<period>:<code>`), `nil` for the generic text.
+    public var identifier: String?
+
+    /// The generic text.
+    public static func generic(period: String?, language: Lang) -> ResultAlert {
+        let title = BilingualText(zh: "摇号结果已公布", en: "Lottery results are out")
+        let body = period.map {
+            BilingualText(zh: "第\($0)期结果已公布，打开应用查看是否中签。",
+                          en: "The results of period \($0) are out: open the app to see yours.")
+        } ?? BilingualText(zh: "打开应用查看是否中签。", en: "Open the app to see yours.")
+        return ResultAlert(title: title.resolved(language), body: body.resolved(language), identifier: nil)
+    }
+
+    /// The alert for a push with `userInfo`: asks the core (which hands each outcome out once)
+    /// and falls back to the generic text.
+    public static func compose(userInfo: [AnyHashable: Any], core: Yaohao, language: Lang) async -> ResultAlert {
+        guard let payload = PushPayload(userInfo: userInfo) else { return generic(period: nil, language: language) }
+        let checked = await perform {
+            try await withCancelToken { try await core.checkResults(period: payload.period, cancel: $0) }
+        }
+        guard case let .success(notifications) = checked, let first = notifications.first else {
+            return generic(period: payload.period, language: language)
+        }
+        return ResultAlert(title: first.title.resolved(language), body: first.body.resolved(language),
+                           identifier: first.id)
     }
 }

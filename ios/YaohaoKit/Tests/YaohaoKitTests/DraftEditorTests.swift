@@ -1,106 +1,112 @@
 import XCTest
 @testable import YaohaoKit
 
-/// The application form: checks as the user types, autosave, photos, preview and submission.
+/// The application form over the real core, offline (drafts are local until sent): checks as
+/// the user types, autosave, the family part, photos and the preview.
 final class DraftEditorTests: XCTestCase {
     @MainActor
-    func editor(_ portal: FakePortal, delay: Duration = .milliseconds(20)) async -> DraftEditor {
-        let state = AppState(portal: portal, notificationCenter: MemoryCenter(), language: .zh)
-        guard let editor = await state.newDraft(kind: .individualOrdinary) else {
-            fatalError("the fake portal always creates drafts")
-        }
-        return state.editor(for: editor.draft, autosaveDelay: delay)
+    func editor(_ h: Harness, kind: ApplicationKind = .individualOrdinary,
+                delay: Duration = .milliseconds(20)) async throws -> DraftEditor {
+        let created = await h.state.newDraft(kind: kind)
+        let draft = try XCTUnwrap(created, "\(String(describing: h.state.error))").draft
+        return h.state.editor(for: draft, autosaveDelay: delay)
     }
+
+    @MainActor
+    func offline() throws -> Harness { try Harness(portalURL: "http://127.0.0.1:9") }
 
     @MainActor
     func testTypingIsCheckedAtOnceAndSavedOnceAfterThePause() async throws {
-        let portal = FakePortal()
-        let editor = await editor(portal)
+        let h = try offline()
+        let editor = try await editor(h)
+        let created = editor.draft.revision
         editor.licenceFile = "11010519491231002X"
-        XCTAssertFalse(editor.problems(.licenceFile).isEmpty)
+        XCTAssertFalse(editor.problems("licence_file").isEmpty)
         XCTAssertEqual(editor.saveState, .editing)
         editor.licenceFile = "110123456789"
         editor.address = "北京市朝阳区建国路 88 号"
-        XCTAssertEqual(editor.problems(.licenceFile), [])
-        XCTAssertEqual(editor.problems(.address), [])
-
+        XCTAssertEqual(editor.problems("licence_file"), [])
+        XCTAssertEqual(editor.problems("address"), [])
         while editor.saveState == .editing { try await Task.sleep(for: .milliseconds(10)) }
         XCTAssertEqual(editor.saveState, .saved)
-        let saves = await portal.saves
-        XCTAssertEqual(saves, [ApplicationForm(licenceFile: "110123456789", address: "北京市朝阳区建国路 88 号")])
-        XCTAssertEqual(editor.draft.revision, 1)
+        XCTAssertEqual(editor.draft.revision, created + 1, "one save for the burst of edits")
+        let saved = try await h.core.draft(localId: editor.draft.localId)
+        XCTAssertEqual(saved.form.licenceFile, "110123456789")
+        XCTAssertEqual(saved.form.address, "北京市朝阳区建国路 88 号")
     }
 
     @MainActor
-    func testThePortalsRefusalLandsOnItsField() async {
-        let portal = FakePortal()
-        await portal.set(submitFailure: .validation(code: "invalid_input", field: "licence_file",
-                                                    LocalizedText(zh: "档案编号与驾驶证不符", en: "Mismatch")))
-        let editor = await editor(portal)
-        editor.licenceFile = "110123456789"
-        let submitted = await editor.submit()
-        XCTAssertFalse(submitted)
-        XCTAssertEqual(editor.problems(.licenceFile).map(\.zh), ["档案编号与驾驶证不符"])
-        XCTAssertNil(editor.error)
-        XCTAssertNil(editor.submitted)
-        let saves = await portal.saves
-        XCTAssertEqual(saves.last?.licenceFile, "110123456789")
-    }
-
-    @MainActor
-    func testAFailureWithoutAFieldIsTheEditorsError() async {
-        let portal = FakePortal()
-        await portal.set(submitFailure: .network(LocalizedText(zh: "网络连接失败", en: "Offline")))
-        let editor = await editor(portal)
-        let submitted = await editor.submit()
-        XCTAssertFalse(submitted)
-        XCTAssertEqual(editor.error?.isRetryable, true)
-    }
-
-    @MainActor
-    func testThePreviewsChecksLandOnTheirFields() async {
-        let portal = FakePortal()
-        await portal.set(previewAnswer: Preview(
-            ready: false,
-            checks: [FieldCheck(field: "address", errors: [LocalizedText(zh: "地址须以北京市开头", en: "Start with 北京市")]),
-                     FieldCheck(field: "licence_file", errors: [])],
-            missingDocuments: [.idCardFront]))
-        let editor = await editor(portal)
+    func testThePreviewsChecksAndMissingMaterialsLandOnTheirFields() async throws {
+        let h = try offline()
+        let editor = try await editor(h)
+        editor.address = "上海市"
         let ready = await editor.check()
         XCTAssertFalse(ready)
-        XCTAssertEqual(editor.problems(.address).map(\.en), ["Start with 北京市"])
-        XCTAssertEqual(editor.preview?.missingDocuments, [.idCardFront])
+        let preview = try XCTUnwrap(editor.preview)
+        let address = try XCTUnwrap(preview.checks.first { $0.field == "address" })
+        XCTAssertFalse(address.valid)
+        XCTAssertEqual(editor.problems("address"), address.errors.map(\.text))
+        XCTAssertEqual(Set(preview.missingDocuments), [.idCardFront, .idCardBack, .drivingLicence])
     }
 
     @MainActor
-    func testAPhotoIsPreparedPreviewedThenQueued() async throws {
-        let portal = FakePortal()
-        let editor = await editor(portal)
+    func testTheFamilyPartIsEditedSavedAndScored() async throws {
+        let h = try offline()
+        let ordinary = try await editor(h)
+        XCTAssertNil(ordinary.family, "no family part on an individual application")
+        let editor = try await editor(h, kind: .family)
+        XCTAssertEqual(editor.family?.members, [])
+        editor.addMember(.spouse)
+        editor.addMember(.child)
+        editor.family?.members[0].residentId = "110105199001011233"
+        XCTAssertFalse(editor.memberProblems(0).isEmpty, "a wrong check digit is flagged as typed")
+        editor.family?.members[0].residentId = "11010519491231002X"
+        editor.family?.members[0].name = "李四"
+        XCTAssertEqual(editor.memberProblems(0), [])
+        editor.removeMember(at: 1)
+        editor.family?.mainLadderSteps = 3
+        await editor.save()
+        let saved = try await h.core.draft(localId: editor.draft.localId)
+        XCTAssertEqual(saved.form.family?.members.map(\.relation), [.spouse])
+        XCTAssertEqual(saved.form.family?.mainLadderSteps, 3)
+        _ = await editor.check()
+        let points = try XCTUnwrap(editor.preview?.points, "\(String(describing: editor.preview?.familyProblem))")
+        XCTAssertTrue(points.spouseIncluded)
+        XCTAssertGreaterThan(points.total, 0)
+    }
+
+    @MainActor
+    func testAPhotoIsPreparedPreviewedThenSent() async throws {
+        let h = try Harness()
+        try await h.signIn()
+        let editor = try await editor(h)
         let prepared = await editor.preparePhoto(try Fixtures.data("photos/licence.jpg"), as: .drivingLicence)
         let photo = try XCTUnwrap(prepared)
         XCTAssertEqual(editor.preparedPhotos[.drivingLicence], photo)
         await editor.attachPhoto(.drivingLicence)
-        XCTAssertNil(editor.preparedPhotos[.drivingLicence])
-        XCTAssertEqual(editor.draft.pendingUploads, [PendingUpload(kind: .drivingLicence, size: Int64(photo.jpeg.count))])
-        let uploads = await portal.uploads
-        XCTAssertEqual(uploads.map(\.1), [photo.jpeg.count])
+        XCTAssertNil(editor.preparedPhotos[.drivingLicence], "\(String(describing: editor.error))")
+        _ = await editor.check()
+        let missing = try XCTUnwrap(editor.preview?.missingDocuments)
+        XCTAssertFalse(missing.contains(.drivingLicence))
+        XCTAssertTrue(missing.contains(.idCardFront))
     }
 
     @MainActor
-    func testARefusedPhotoIsExplainedOnItsMaterial() async {
-        let editor = await editor(FakePortal())
+    func testARefusedPhotoIsExplainedOnItsMaterial() async throws {
+        let h = try offline()
+        let editor = try await editor(h)
         let photo = await editor.preparePhoto(Data("GIF89a".utf8), as: .idCardFront)
         XCTAssertNil(photo)
-        XCTAssertTrue(editor.fieldErrors["id_front"]?.first?.zh.contains("JPG") == true)
+        XCTAssertTrue(editor.problems(.idCardFront).first?.zh.contains("JPG") == true, "\(editor.fieldErrors)")
     }
 
     @MainActor
-    func testASuccessfulSubmissionReturnsTheCode() async {
-        let editor = await editor(FakePortal())
-        editor.c5Licence = true
+    func testSubmittingWithoutASessionAsksToLogIn() async throws {
+        let h = try offline()
+        let editor = try await editor(h)
         let submitted = await editor.submit()
-        XCTAssertTrue(submitted)
-        XCTAssertEqual(editor.submitted?.code, "1234567890123")
-        XCTAssertEqual(editor.saveState, .saved)
+        XCTAssertFalse(submitted)
+        XCTAssertNil(editor.submitted)
+        XCTAssertEqual(editor.error?.endsSession, true, "\(String(describing: editor.error)) \(editor.fieldErrors)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import YaohaoFFI
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -11,6 +12,8 @@ final class TestPortal: @unchecked Sendable {
     static let start = "2026-03-01T00:00:00Z"
 
     let url: String
+    /// The portal's simulated clock as the core's `Clock`, so the core and the portal agree on now.
+    let clock = PortalClock(start: ISO8601DateFormatter().date(from: TestPortal.start) ?? Date())
     private let process: Process
     private let directory: URL
 
@@ -68,6 +71,7 @@ final class TestPortal: @unchecked Sendable {
     /// Moves the portal's clock forward.
     func advance(seconds: Int) async throws {
         _ = try await call("POST", "/v1/operator/clock", body: #"{"advance_seconds":\#(seconds)}"#)
+        clock.advance(TimeInterval(seconds))
     }
 
     /// The newest 6-digit code sent to `mobile`.
@@ -93,14 +97,44 @@ final class TestPortal: @unchecked Sendable {
     /// Creates the next period with `quota` quotas, freezes, draws with `seed` and publishes it;
     /// returns its id.
     func runPeriod(quota: Int, seed: String) async throws -> String {
-        let created = try await call("POST", "/v1/operator/periods", body: #"{"quota":\#(quota)}"#)
-        guard let id = Self.matches(#""id"\s*:\s*"(\d+)""#, in: created, group: 1).first else {
-            throw TestPortalError("no period id in \(created)")
-        }
+        let id = try await createPeriod(quota: quota)
         _ = try await call("POST", "/v1/operator/periods/\(id)/freeze")
         _ = try await call("POST", "/v1/operator/periods/\(id)/draw", body: #"{"seed":"\#(seed)"}"#)
         _ = try await call("POST", "/v1/operator/periods/\(id)/publish")
         return id
+    }
+
+    /// Creates the next period with `quota` quotas and leaves it open; returns its id.
+    func createPeriod(quota: Int) async throws -> String {
+        let created = try await call("POST", "/v1/operator/periods", body: #"{"quota":\#(quota)}"#)
+        guard let id = Self.matches(#""id"\s*:\s*"(\d+)""#, in: created, group: 1).first else {
+            throw TestPortalError("no period id in \(created)")
+        }
+        return id
+    }
+
+    /// Moves the portal's clock to `date`.
+    func move(to date: Date) async throws {
+        let formatter = ISO8601DateFormatter()
+        _ = try await call("POST", "/v1/operator/clock", body: #"{"to":"\#(formatter.string(from: date))"}"#)
+        clock.advance(date.timeIntervalSince(clock.now()))
+    }
+
+    /// The push outbox as the portal lists it (JSON).
+    func pushOutbox() async throws -> String {
+        try await call("GET", "/v1/operator/push-outbox")
+    }
+
+    /// The push tokens registered for the session `token` (JSON).
+    func devices(session token: String) async throws -> String {
+        try await call("GET", "/v1/me/devices", bearer: token)
+    }
+
+    /// Approves or rejects a marital-status change.
+    func decideMaritalChange(id: Int64, approve: Bool, reason: String?) async throws {
+        let reasonJSON = reason.map { #""\#($0)""# } ?? "null"
+        _ = try await call("POST", "/v1/operator/marital-changes/\(id)",
+                           body: #"{"approve":\#(approve),"reason":\#(reasonJSON)}"#)
     }
 
     /// Every match of `pattern` (ICU syntax) in `text`, or of its capture `group`.
@@ -112,11 +146,12 @@ final class TestPortal: @unchecked Sendable {
     }
 
     private func call(_ method: String, _ path: String, body: String? = nil,
-                      type: String = "application/json") async throws -> String {
+                      type: String = "application/json", bearer: String? = nil) async throws -> String {
         guard let target = URL(string: url + path) else { throw TestPortalError("bad path \(path)") }
         var request = URLRequest(url: target)
         request.httpMethod = method
         request.setValue(Self.operatorToken, forHTTPHeaderField: "x-operator-token")
+        if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "authorization") }
         request.setValue(type, forHTTPHeaderField: "content-type")
         request.httpBody = body.map { Data($0.utf8) }
         let (data, response) = try await URLSession.shared.data(for: request)
@@ -132,4 +167,23 @@ final class TestPortal: @unchecked Sendable {
 struct TestPortalError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The test portal's simulated clock, followed here: it started at `start` when the portal did,
+/// runs at real speed and jumps when the tests move it.
+final class PortalClock: YaohaoFFI.Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset: TimeInterval
+
+    init(start: Date) {
+        offset = start.timeIntervalSinceNow
+    }
+
+    func now() -> Date {
+        lock.withLock { Date().addingTimeInterval(offset) }
+    }
+
+    func advance(_ seconds: TimeInterval) {
+        lock.withLock { offset += seconds }
+    }
 }

@@ -1,0 +1,51 @@
+import XCTest
+@testable import YaohaoKit
+
+/// The account screen: the core's card, a mobile change confirmed from the old and the new
+/// number, and a marital-status change through its review.
+final class AccountTests: XCTestCase {
+    @MainActor
+    func testTheMobileIsChangedWithCodesSentToBothNumbers() async throws {
+        let h = try Harness()
+        try await h.signIn()
+        let account = h.state.account()
+        let before = try XCTUnwrap(account.card)
+        XCTAssertNotEqual(before.mobileMasked, Applicant.mobile, "the core masks the mobile")
+        account.newMobile = "13900139022"
+        try await h.portal.advance(seconds: 61)
+        let sent = await account.requestMobileChangeCodes()
+        XCTAssertTrue(sent, "\(String(describing: account.error))")
+        XCTAssertNotNil(account.mobileCodesSent)
+        account.oldCode = try await h.portal.lastCode(mobile: Applicant.mobile)
+        account.newCode = try await h.portal.lastCode(mobile: "13900139022")
+        let changed = await account.changeMobile()
+        XCTAssertTrue(changed, "\(String(describing: account.error))")
+        XCTAssertEqual(account.card?.account.mobile, "13900139022")
+    }
+
+    @MainActor
+    func testAMaritalStatusChangeIsReviewed() async throws {
+        let h = try Harness()
+        try await h.signIn()
+        let account = h.state.account()
+        let change = try XCTUnwrap(account.card?.actions.first { $0.kind == .changeMaritalStatus })
+        XCTAssertTrue(change.allowed, "\(String(describing: change.reason))")
+        XCTAssertEqual(account.actions.map(\.kind), [.changeMaritalStatus])
+        await account.loadMaritalChange()
+        XCTAssertNil(account.maritalChange)
+
+        let requested = await account.requestMaritalChange(to: .married, certificate: try Fixtures.data("photos/licence.jpg"))
+        XCTAssertTrue(requested, "\(String(describing: account.error))")
+        let pending = try XCTUnwrap(account.maritalChange)
+        XCTAssertEqual(pending.status, .pending)
+        XCTAssertEqual(pending.requestedStatus, .married)
+        XCTAssertEqual(h.state.dashboard?.account?.maritalChange?.id, pending.id)
+        XCTAssertFalse(account.actions.contains { $0.kind == .changeMaritalStatus },
+                       "no second request while one is reviewed")
+
+        try await h.portal.decideMaritalChange(id: pending.id, approve: false, reason: "证件照片不清晰")
+        await account.loadMaritalChange()
+        XCTAssertEqual(account.maritalChange?.status, .rejected, "\(String(describing: account.error))")
+        XCTAssertEqual(account.maritalChange?.reason, "证件照片不清晰")
+    }
+}

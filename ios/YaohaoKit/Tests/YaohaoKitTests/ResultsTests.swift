@@ -1,0 +1,54 @@
+import XCTest
+@testable import YaohaoKit
+
+/// The results screen: periods, the account's history, the data freeze and the calendar.
+final class ResultsTests: XCTestCase {
+    @MainActor
+    func testPeriodsAndTheHistoryOfTheAccount() async throws {
+        let h = try Harness()
+        let code = try await h.approvedApplication()
+        let period = try await h.portal.runPeriod(quota: 1, seed: "222222")
+        let results = h.state.results()
+        await results.load()
+        XCTAssertNil(results.error)
+        let drawn = try XCTUnwrap(results.periods.first { $0.id == period })
+        XCTAssertEqual(drawn.status, .published)
+        XCTAssertEqual(drawn.poolSize, 1)
+        XCTAssertLessThan(drawn.freezeFrom, drawn.freezeUntil)
+        let entry = try XCTUnwrap(results.history.first { $0.period == period })
+        XCTAssertEqual(entry.code, code)
+        XCTAssertEqual(entry.outcome, .won)
+
+        let found = await results.checkNow()
+        XCTAssertEqual(found, 1)
+        XCTAssertEqual(results.cards.map(\.outcome.code), [code])
+    }
+
+    @MainActor
+    func testTheDataFreezeSaysWhenItEnds() async throws {
+        let h = try Harness()
+        let id = try await h.portal.createPeriod(quota: 10)
+        let periods = try await h.core.refreshPeriods()
+        let period = try XCTUnwrap(periods.first { $0.id == id })
+        try await h.portal.move(to: period.freezeFrom.addingTimeInterval(60))
+        try await h.signIn()
+        let results = h.state.results()
+        await results.load()
+        let error = try XCTUnwrap(results.error)
+        guard case let .dataFreeze(until, _) = error else { return XCTFail("\(error)") }
+        XCTAssertEqual(until, period.freezeUntil)
+        XCTAssertTrue(error.display(.zh).contains(BeijingTime.string(period.freezeUntil, .zh)), error.display(.zh))
+        XCTAssertTrue(error.isRetryable)
+        XCTAssertFalse(error.endsSession)
+    }
+
+    @MainActor
+    func testTheCalendarListsTheComingDrawsInOrder() async throws {
+        let h = try Harness()
+        let calendar = CalendarModel(core: h.core)
+        await calendar.load()
+        XCTAssertNil(calendar.error)
+        XCTAssertTrue(calendar.events.contains { $0.kind == .draw })
+        XCTAssertEqual(calendar.events.map(\.at), calendar.events.map(\.at).sorted())
+    }
+}
