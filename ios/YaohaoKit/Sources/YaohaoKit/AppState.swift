@@ -31,6 +31,8 @@ public final class AppState {
     public private(set) var dashboard: Dashboard?
     /// Policy notices, newest first.
     public private(set) var announcements: [Announcement] = []
+    /// What the last sending of saved drafts and queued photos did (refusals included).
+    public private(set) var lastSync: SyncReport?
     /// Whether a refresh is running.
     public private(set) var isRefreshing = false
     /// When another login code may be requested.
@@ -152,6 +154,15 @@ public final class AppState {
         defer { isRefreshing = false }
         if let fresh = await attempt({ try await withCancelToken { try await core.refresh(cancel: $0) } }) {
             await show(fresh)
+        }
+    }
+
+    /// Sends the saved drafts and queued photos now (after the network came back, say); the
+    /// portal's refusals of photos are in `lastSync`.
+    public func sendQueued() async {
+        if let report = await attempt({ try await withCancelToken { try await core.sync(cancel: $0) } }) {
+            lastSync = report
+            await reload()
         }
     }
 

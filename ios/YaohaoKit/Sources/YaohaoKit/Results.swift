@@ -4,7 +4,7 @@ import Observation
 /// The results screen: the core's result cards (a won card with its confirmation deadline,
 /// validity end and actions, a not-won card with the draw count), the account's history per
 /// period, the periods with their pool size and data-freeze window, and a check of every
-/// published period on demand.
+/// published period on demand, and the account's quotas.
 @MainActor
 @Observable
 public final class ResultsModel {
@@ -12,6 +12,8 @@ public final class ResultsModel {
     public private(set) var periods: [Period] = []
     /// The account's outcome in every period it took part in.
     public private(set) var history: [PeriodResult] = []
+    /// The account's quotas (certificate, status, confirmation deadline, validity).
+    public private(set) var quotas: [Quota] = []
     /// The last failure (a data freeze says when queries resume).
     public var error: PortalError?
 
@@ -29,6 +31,7 @@ public final class ResultsModel {
         if let cached = settle(await perform { try await state.core.periods() }) { periods = cached }
         if let fresh = settle(await perform { try await state.core.refreshPeriods() }) { periods = fresh }
         if let results = settle(await perform { try await state.core.myResults() }) { history = results }
+        if let won = settle(await perform { try await state.core.quotas() }) { quotas = won }
     }
 
     /// Checks every published period now (as the draw-day task does); how many new outcomes

@@ -92,6 +92,23 @@ final class DraftEditorTests: XCTestCase {
     }
 
     @MainActor
+    func testSavedDraftsAreSentOnDemand() async throws {
+        let h = try Harness()
+        try await h.signIn()
+        let editor = try await editor(h)
+        editor.address = Applicant.address
+        await editor.save()
+        XCTAssertFalse(editor.draft.synced)
+        await h.state.sendQueued()
+        let report = try XCTUnwrap(h.state.lastSync, "\(String(describing: h.state.error))")
+        XCTAssertEqual(report.draftsSynced, 1)
+        XCTAssertEqual(report.pending, 0)
+        XCTAssertEqual(report.refused, [])
+        let sent = try await h.core.draft(localId: editor.draft.localId)
+        XCTAssertTrue(sent.synced)
+    }
+
+    @MainActor
     func testARefusedPhotoIsExplainedOnItsMaterial() async throws {
         let h = try offline()
         let editor = try await editor(h)

@@ -18,6 +18,9 @@ final class ResultsTests: XCTestCase {
         let entry = try XCTUnwrap(results.history.first { $0.period == period })
         XCTAssertEqual(entry.code, code)
         XCTAssertEqual(entry.outcome, .won)
+        let quota = try XCTUnwrap(results.quotas.first)
+        XCTAssertEqual(quota.period, period)
+        XCTAssertEqual(quota.status, .pendingConfirmation)
 
         let found = await results.checkNow()
         XCTAssertEqual(found, 1)
