@@ -3,16 +3,18 @@ import UIKit
 import UserNotifications
 import YaohaoKit
 
-/// Owns the app state and receives what only a delegate can: the APNs device token, background
-/// result pushes and taps on notifications.
+/// Owns the app state and receives what only a delegate can: the APNs device token, result
+/// pushes delivered to a running app and taps on notifications.
 @MainActor
 final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCenterDelegate {
     /// The app state every screen shares.
-    let state = AppState(portal: Composition.portal(), notificationCenter: UserNotificationCenter())
+    let state = AppState(core: Composition.core(), notificationCenter: UserNotificationCenter(),
+                         background: DrawDayTask(), consent: Consent(defaults: .standard))
 
     func application(_ application: UIApplication,
                      didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]? = nil) -> Bool {
         UNUserNotificationCenter.current().delegate = self
+        // Registering asks the user nothing; the token is sent to the portal once logged in.
         application.registerForRemoteNotifications()
         return true
     }
@@ -22,11 +24,11 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
     }
 
     func application(_ application: UIApplication, didFailToRegisterForRemoteNotificationsWithError error: any Error) {
-        // No push on this device (simulator, no network): the draw-day task still checks results.
+        // No push on this device (simulator, no network): the draw-day checks still find results.
     }
 
-    /// A result push (`content-available`): the core checks the period and the notifications it
-    /// hands out are shown locally, each once.
+    /// A result push reaching the running app: the Notification Service Extension has shown
+    /// it; the core checks the period (each outcome is handed out once) and the screens update.
     func application(_ application: UIApplication,
                      didReceiveRemoteNotification userInfo: [AnyHashable: Any]) async -> UIBackgroundFetchResult {
         guard let payload = PushPayload(userInfo: userInfo) else { return .noData }

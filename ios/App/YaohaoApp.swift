@@ -5,7 +5,6 @@ import YaohaoKit
 @main
 struct YaohaoApp: App {
     @UIApplicationDelegateAdaptor(AppDelegate.self) private var delegate
-    @Environment(\.scenePhase) private var scenePhase
 
     var body: some Scene {
         let state = delegate.state
@@ -14,14 +13,9 @@ struct YaohaoApp: App {
                 .environment(state)
                 .task { await state.start() }
         }
-        .onChange(of: scenePhase) { _, phase in
-            if phase == .background {
-                DrawDayTask.schedule(at: state.nextDrawDayCheck)
-            }
-        }
-        .backgroundTask(.appRefresh(DrawDayCheck.taskIdentifier)) {
+        // The core's draw-day check; afterwards the app state plans the next one with the core.
+        .backgroundTask(.appRefresh(DrawDayTask.identifier)) {
             await state.runDrawDayCheck()
-            DrawDayTask.schedule(at: await state.nextDrawDayCheck)
         }
     }
 }

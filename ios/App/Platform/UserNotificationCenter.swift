@@ -2,14 +2,14 @@ import Foundation
 import UserNotifications
 import YaohaoKit
 
-/// The core's reminders and result notifications on UNUserNotificationCenter. Identifiers come
+/// The core's reminders, draw-day checks and result notifications on UNUserNotificationCenter. Identifiers come
 /// from the core and are stable, so adding one again replaces it instead of doubling it.
 struct UserNotificationCenter: LocalNotificationCenter {
     /// The `userInfo` key of a notification's `yaohao://` link.
     static let deepLinkKey = "deep_link"
 
-    /// Asks for permission to alert (after login, when reminders first matter).
-    static func requestAuthorization() async -> Bool {
+    /// Asks for permission to alert (the app state asks only after the privacy consent).
+    func requestAuthorization() async -> Bool {
         (try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound, .badge])) ?? false
     }
 

@@ -6,7 +6,7 @@ struct AnnouncementsView: View {
     @Environment(AppState.self) private var state
 
     var body: some View {
-        List(state.announcements) { notice in
+        List(state.announcements, id: \.id) { notice in
             NavigationLink {
                 ScrollView {
                     Text(state.text(notice.body))

@@ -1,47 +1,52 @@
 import SwiftUI
 import YaohaoKit
 
-/// The application form: the core checks each field as it is typed, the draft saves itself, and
-/// the portal's checks and refusals appear under the fields they name.
+/// The application form of every kind: the core checks each field as it is typed, the draft
+/// saves itself, the family part is edited member by member, the materials are the ones the
+/// preview asks for, and the portal's checks and refusals appear under the fields they name.
 struct ApplicationFormView: View {
     @Environment(AppState.self) private var state
     @Bindable var editor: DraftEditor
-
-    /// The materials every application needs.
-    private let materials: [DocumentType] = [.idCardFront, .idCardBack, .drivingLicence]
 
     var body: some View {
         Form {
             Section {
                 TextField("驾驶证档案编号", text: $editor.licenceFile)
                     .keyboardType(.numberPad)
-                FieldProblems(problems: editor.problems(.licenceFile))
+                FieldProblems(problems: editor.problems("licence_file"))
                 TextField("联系地址", text: $editor.address, axis: .vertical)
-                FieldProblems(problems: editor.problems(.address))
+                FieldProblems(problems: editor.problems("address"))
                 Toggle("持有 C5 驾驶证", isOn: $editor.c5Licence)
             } header: {
                 Text(kindTitle(editor.draft.kind))
             } footer: {
                 SaveStatus(state: editor.saveState)
             }
+            if editor.family != nil {
+                FamilySection(editor: editor)
+            }
             Section("材料") {
-                ForEach(materials) { kind in
+                ForEach(materials, id: \.self) { kind in
                     NavigationLink {
                         DocumentCaptureView(editor: editor, kind: kind)
                     } label: {
                         MaterialRow(kind: kind, queued: editor.draft.pendingUploads.contains { $0.kind == kind },
-                                    problems: editor.fieldErrors[kind.rawValue] ?? [])
+                                    problems: editor.problems(kind))
                     }
                 }
-                if let missing = editor.preview?.missingDocuments, !missing.isEmpty {
-                    Text("还缺：\(missing.map { documentTitle($0) }.joined(separator: "、"))")
-                        .foregroundStyle(.red)
+                if editor.preview == nil {
+                    Text("点“检查”查看需要提交的材料。")
+                        .foregroundStyle(.secondary)
                 }
             }
             Section {
                 Button("检查") { Task { _ = await editor.check() } }
+                if let preview = editor.preview, preview.ready {
+                    Label("可以提交", systemImage: "checkmark.circle")
+                        .foregroundStyle(.green)
+                }
                 Button("提交申请") { Task { _ = await editor.submit() } }
-                    .disabled(editor.preview?.ready == false)
+                    .disabled(editor.preview?.ready != true)
             }
             if let submitted = editor.submitted, let code = submitted.code {
                 Section("已提交") {
@@ -52,11 +57,62 @@ struct ApplicationFormView: View {
         }
         .navigationTitle("申请表")
         .onDisappear { Task { await editor.save() } }
-        .alert("出错了", isPresented: Binding(get: { editor.error != nil }, set: { if !$0 { editor.error = nil } }),
-               presenting: editor.error) { _ in
-            Button("好") {}
-        } message: { error in
-            Text(state.text(error.message))
+        .errorAlert($editor.error)
+    }
+
+    /// What the preview asks for, and what is already queued.
+    private var materials: [DocumentKind] {
+        let missing = editor.preview?.missingDocuments ?? []
+        let queued = editor.draft.pendingUploads.map(\.kind).filter { !missing.contains($0) }
+        return missing + queued
+    }
+}
+
+/// The family part: the main applicant's ladder and queue years, then each member with the
+/// core's checks of the ID and name, and the points the preview computed.
+struct FamilySection: View {
+    @Environment(AppState.self) private var state
+    @Bindable var editor: DraftEditor
+
+    var body: some View {
+        if let family = Binding($editor.family) {
+            Section("家庭成员") {
+                Stepper("主申请人阶梯 \(family.wrappedValue.mainLadderSteps)", value: family.mainLadderSteps, in: 0...50)
+                Stepper("主申请人新能源轮候 \(family.wrappedValue.mainNevQueueFullYears) 年",
+                        value: family.mainNevQueueFullYears, in: 0...20)
+                ForEach(family.members.indices, id: \.self) { index in
+                    let member = family.members[index]
+                    VStack(alignment: .leading) {
+                        Picker("关系", selection: member.relation) {
+                            ForEach(CalculatorModel.relations, id: \.self) { Text(relationTitle($0)).tag($0) }
+                        }
+                        TextField("姓名", text: member.name)
+                        TextField("身份证号", text: member.residentId)
+                            .textInputAutocapitalization(.characters)
+                            .autocorrectionDisabled()
+                        Stepper("阶梯 \(member.wrappedValue.ladderSteps)", value: member.ladderSteps, in: 0...50)
+                        Stepper("新能源轮候 \(member.wrappedValue.nevQueueFullYears) 年",
+                                value: member.nevQueueFullYears, in: 0...20)
+                        FieldProblems(problems: editor.memberProblems(index))
+                    }
+                    .swipeActions {
+                        Button("移除", role: .destructive) { editor.removeMember(at: index) }
+                    }
+                }
+                Menu("添加家庭成员") {
+                    ForEach(CalculatorModel.relations.filter { $0 != .main }, id: \.self) { relation in
+                        Button(relationTitle(relation)) { editor.addMember(relation) }
+                    }
+                }
+                if let points = editor.preview?.points {
+                    LabeledContent("家庭总积分", value: "\(points.total)")
+                    Text(points.formula)
+                        .font(.footnote.monospaced())
+                }
+                if let problem = editor.preview?.familyProblem {
+                    FieldProblems(problems: [problem.text])
+                }
+            }
         }
     }
 }
@@ -64,7 +120,7 @@ struct ApplicationFormView: View {
 /// The core's or the portal's problems with one field, in red under it.
 struct FieldProblems: View {
     @Environment(AppState.self) private var state
-    let problems: [LocalizedText]
+    let problems: [BilingualText]
 
     var body: some View {
         ForEach(problems, id: \.self) { problem in
@@ -87,7 +143,7 @@ struct SaveStatus: View {
         case .editing:
             Label("正在保存…", systemImage: "ellipsis.circle")
         case let .failed(error):
-            Label(appState.text(error.message), systemImage: "exclamationmark.triangle")
+            Label(error.display(appState.language), systemImage: "exclamationmark.triangle")
                 .foregroundStyle(.red)
         }
     }
@@ -96,14 +152,14 @@ struct SaveStatus: View {
 /// A material with whether it is queued and any refusal.
 struct MaterialRow: View {
     @Environment(AppState.self) private var state
-    let kind: DocumentType
+    let kind: DocumentKind
     let queued: Bool
-    let problems: [LocalizedText]
+    let problems: [BilingualText]
 
     var body: some View {
         VStack(alignment: .leading) {
             HStack {
-                Text(documentTitle(kind))
+                Text(state.text(documentLabel(kind: kind)))
                 Spacer()
                 if queued {
                     Image(systemName: "icloud.and.arrow.up")
@@ -113,22 +169,5 @@ struct MaterialRow: View {
             }
             FieldProblems(problems: problems)
         }
-    }
-}
-
-/// The name of a material.
-func documentTitle(_ kind: DocumentType) -> String {
-    switch kind {
-    case .idCardFront: String(localized: "身份证人像面")
-    case .idCardBack: String(localized: "身份证国徽面")
-    case .idPhoto: String(localized: "证件照")
-    case .drivingLicence: String(localized: "驾驶证")
-    case .residencePermit: String(localized: "居住证")
-    case .workResidencePermit: String(localized: "工作居住证")
-    case .socialInsuranceRecord: String(localized: "社保缴纳记录")
-    case .familyRelationProof: String(localized: "户口簿或亲属关系证明")
-    case .marriageCertificate: String(localized: "结婚证")
-    case .businessLicence: String(localized: "营业执照")
-    case .taxProof: String(localized: "纳税证明")
     }
 }

@@ -1,53 +1,70 @@
 import SwiftUI
 import YaohaoKit
 
-/// The home screen: the next dates with countdowns, applications and drafts, from the cache at
-/// once and refreshed from the portal on pull.
+/// The home screen as the core builds it: the next dates, the applications with their status
+/// and allowed actions, drafts and the latest results; from the cache at once, refreshed on pull.
 struct DashboardView: View {
     @Environment(AppState.self) private var state
     @State private var editor: DraftEditor?
+    @State private var application: ApplicationModel?
 
     var body: some View {
         List {
-            if let account = state.dashboard.account {
+            if let account = state.dashboard?.account {
                 Section {
-                    Text("你好，\(account.name)")
+                    Text("你好，\(account.account.name)")
                         .font(.headline)
                 }
             }
             Section("接下来") {
-                if state.dashboard.nextEvents.isEmpty {
+                let events = state.dashboard?.nextEvents ?? []
+                if events.isEmpty {
                     Text("暂无日程")
                         .foregroundStyle(.secondary)
                 }
-                ForEach(state.dashboard.nextEvents) { event in
-                    EventRow(event: event)
+                ForEach(events, id: \.self) { event in
+                    EventRow(title: event.title, at: event.at, announced: event.announced)
                 }
             }
             Section("我的申请") {
-                ForEach(state.dashboard.applications) { application in
-                    ApplicationRow(application: application)
+                ForEach(state.dashboard?.applications ?? [], id: \.application.id) { card in
+                    Button {
+                        application = state.application(card)
+                    } label: {
+                        ApplicationCardRow(card: card)
+                    }
                 }
-                ForEach(state.dashboard.drafts) { draft in
+                ForEach(state.dashboard?.drafts ?? [], id: \.localId) { draft in
                     Button {
                         editor = state.editor(for: draft)
                     } label: {
                         LabeledContent {
-                            Text("草稿")
+                            Text(draft.synced ? "草稿（已同步）" : "草稿")
                         } label: {
                             Text(kindTitle(draft.kind))
                         }
                     }
+                    .swipeActions {
+                        Button("删除草稿", role: .destructive) { Task { await state.discard(draft) } }
+                    }
                 }
                 Menu("新建申请") {
-                    ForEach(PortalApplication.Kind.allCases, id: \.self) { kind in
+                    ForEach([ApplicationKind.individualOrdinary, .individualNev, .family], id: \.self) { kind in
                         Button(kindTitle(kind)) {
                             Task { editor = await state.newDraft(kind: kind) }
                         }
                     }
                 }
             }
-            if let refreshed = state.dashboard.refreshedAt {
+            if let sync = state.lastSync, !sync.refused.isEmpty {
+                Section("未能上传的材料") {
+                    ForEach(sync.refused, id: \.self) { refusal in
+                        Text("\(state.text(documentLabel(kind: refusal.kind)))：\(state.text(refusal.message))")
+                            .foregroundStyle(.red)
+                    }
+                }
+            }
+            if let refreshed = state.dashboard?.refreshedAt {
                 Section {
                     Text("更新于 \(BeijingTime.string(refreshed, state.language))")
                         .font(.footnote)
@@ -56,86 +73,84 @@ struct DashboardView: View {
             }
         }
         .navigationTitle("摇号助手")
-        .refreshable { await state.refresh() }
-        .navigationDestination(item: $editor) { editor in
-            ApplicationFormView(editor: editor)
+        .refreshable {
+            await state.sendQueued()
+            await state.refresh()
         }
+        .navigationDestination(item: $editor) { ApplicationFormView(editor: $0) }
+        .navigationDestination(item: $application) { ApplicationDetailView(model: $0) }
     }
 }
 
-/// An event with its Beijing time and a live countdown.
+/// A date with its Beijing time and a live countdown.
 struct EventRow: View {
     @Environment(AppState.self) private var state
-    let event: UpcomingEvent
+    let title: BilingualText
+    let at: Date
+    let announced: Bool
 
     var body: some View {
         VStack(alignment: .leading, spacing: 4) {
             HStack {
-                Text(state.text(event.title))
+                Text(state.text(title))
                     .font(.body.weight(.medium))
-                if !event.announced {
+                if !announced {
                     Text("预计")
                         .font(.caption)
                         .padding(.horizontal, 6)
                         .background(.quaternary, in: Capsule())
                 }
             }
-            Text(BeijingTime.string(event.at, state.language))
+            Text(BeijingTime.string(at, state.language))
                 .font(.subheadline)
                 .foregroundStyle(.secondary)
-            TimelineView(.periodic(from: .now, by: 60)) { context in
-                let left = Countdown(from: context.date, to: event.at)
-                Text("还有 \(left.days) 天 \(left.hours) 小时 \(left.minutes) 分")
-                    .font(.footnote.monospacedDigit())
-                    .foregroundStyle(.tint)
-            }
+            Text(at, style: .relative)
+                .font(.footnote.monospacedDigit())
+                .foregroundStyle(.tint)
         }
     }
 }
 
-/// An application with its status.
-struct ApplicationRow: View {
+/// An application card: the core's status label, the code and the countdown it shows.
+struct ApplicationCardRow: View {
     @Environment(AppState.self) private var state
-    let application: PortalApplication
+    let card: ApplicationCard
 
     var body: some View {
         VStack(alignment: .leading, spacing: 4) {
             LabeledContent {
-                Text(statusTitle(application.status))
+                Text(state.text(card.statusLabel))
             } label: {
-                Text(kindTitle(application.kind))
+                Text(kindTitle(card.application.kind))
             }
-            if let code = application.code {
+            if let code = card.application.code {
                 Text("申请编码 \(code)")
                     .font(.footnote.monospaced())
             }
-            ForEach(application.rejectionReasons, id: \.self) { reason in
-                Text(state.text(reason))
-                    .font(.footnote)
-                    .foregroundStyle(.red)
+            if let countdown = card.countdown {
+                DeadlineText(deadline: countdown.deadline)
             }
         }
     }
 }
 
+/// A deadline: what it means and when it is, in Beijing time.
+struct DeadlineText: View {
+    @Environment(AppState.self) private var state
+    let deadline: Deadline
+
+    var body: some View {
+        Text("\(state.text(deadline.meaning))：\(BeijingTime.string(deadline.at, state.language))")
+            .font(.footnote)
+            .foregroundStyle(.orange)
+    }
+}
+
 /// The name of an application kind.
-func kindTitle(_ kind: PortalApplication.Kind) -> LocalizedStringKey {
+func kindTitle(_ kind: ApplicationKind) -> LocalizedStringKey {
     switch kind {
     case .individualOrdinary: "个人普通指标"
     case .individualNev: "个人新能源指标"
     case .family: "家庭新能源指标"
-    }
-}
-
-/// The name of an application status.
-func statusTitle(_ status: PortalApplication.Status) -> LocalizedStringKey {
-    switch status {
-    case .draft: "草稿"
-    case .underReview: "审核中"
-    case .approved: "审核通过"
-    case .rejected: "审核未通过"
-    case .won: "已中签"
-    case .removed: "已移出"
-    case let .other(name): "状态：\(name)"
     }
 }

@@ -9,7 +9,7 @@ struct DocumentCaptureView: View {
     @Environment(AppState.self) private var state
     @Environment(\.dismiss) private var dismiss
     let editor: DraftEditor
-    let kind: DocumentType
+    let kind: DocumentKind
 
     @State private var pick: PhotosPickerItem?
     @State private var showsCamera = false
@@ -29,9 +29,9 @@ struct DocumentCaptureView: View {
                     }
                 }
             } footer: {
-                Text("文件不超过 \(ByteCountFormatter.string(fromByteCount: Int64(kind.maxBytes), countStyle: .file))，请保证四角完整、字迹清晰。")
+                Text("文件不超过 \(ByteCountFormatter.string(fromByteCount: Int64(documentMaxBytes(kind: kind)), countStyle: .file))，请保证四角完整、字迹清晰。")
             }
-            FieldProblems(problems: editor.fieldErrors[kind.rawValue] ?? [])
+            FieldProblems(problems: editor.problems(kind))
             if preparing {
                 ProgressView("正在处理照片…")
             }
@@ -42,11 +42,11 @@ struct DocumentCaptureView: View {
                             .resizable()
                             .scaledToFit()
                             .frame(maxHeight: 280)
-                            .accessibilityLabel(documentTitle(kind))
+                            .accessibilityLabel(state.text(documentLabel(kind: kind)))
                     }
                     LabeledContent("尺寸", value: "\(photo.width) × \(photo.height)")
                     LabeledContent("大小", value: ByteCountFormatter.string(fromByteCount: Int64(photo.jpeg.count), countStyle: .file))
-                    FieldProblems(problems: photo.warnings)
+                    FieldProblems(problems: photo.warnings.map(\.text))
                     Button("使用这张照片") {
                         Task {
                             await editor.attachPhoto(kind)
@@ -56,7 +56,7 @@ struct DocumentCaptureView: View {
                 }
             }
         }
-        .navigationTitle(documentTitle(kind))
+        .navigationTitle(state.text(documentLabel(kind: kind)))
         .onChange(of: pick) { _, item in
             guard let item else { return }
             Task {

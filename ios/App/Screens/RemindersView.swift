@@ -12,18 +12,18 @@ struct RemindersView: View {
             if !authorized {
                 Section {
                     Button("允许通知，以便按时提醒") {
-                        Task { authorized = await UserNotificationCenter.requestAuthorization() }
+                        Task { authorized = await state.requestNotificationPermission() }
                     }
                 }
             }
-            if state.dashboard.reminders.isEmpty {
+            if (state.dashboard?.reminders ?? []).isEmpty {
                 ContentUnavailableView("暂无提醒", systemImage: "bell.slash")
             }
-            ForEach(state.dashboard.reminders, id: \.id) { reminder in
+            ForEach(state.dashboard?.reminders ?? [], id: \.id) { reminder in
                 VStack(alignment: .leading, spacing: 4) {
-                    Text(state.language == .zh ? reminder.title.zh : reminder.title.en)
+                    Text(state.text(reminder.title))
                         .font(.headline)
-                    Text(state.language == .zh ? reminder.body.zh : reminder.body.en)
+                    Text(state.text(reminder.body))
                         .font(.subheadline)
                     Text(BeijingTime.string(reminder.fireAt, state.language))
                         .font(.footnote)

@@ -1,94 +1,119 @@
 import SwiftUI
 import YaohaoKit
 
-/// The latest results of the account's codes: green for a win, red otherwise, and whether the
-/// core verified the published draw.
+/// The results as the core builds them: a won card with its confirmation deadline, validity end
+/// and confirm action; a not-won card with the draw count; the account's history, its quotas,
+/// and the periods with their pool size and data-freeze window.
 struct ResultsView: View {
     @Environment(AppState.self) private var state
+    @Bindable var model: ResultsModel
 
     var body: some View {
         List {
-            if state.dashboard.latestResults.isEmpty {
+            if model.cards.isEmpty {
                 ContentUnavailableView("暂无结果", systemImage: "tray",
                                        description: Text("结果公布后会自动核对并通知你。"))
             }
-            ForEach(state.dashboard.latestResults) { outcome in
-                ResultRow(outcome: outcome)
+            ForEach(model.cards, id: \.self) { card in
+                ResultCardView(card: card)
             }
-            if !state.quotas.isEmpty {
-                Section("我的指标") {
-                    ForEach(state.quotas) { quota in
-                        QuotaRow(quota: quota)
+            if !model.history.isEmpty {
+                Section("历次结果") {
+                    ForEach(model.history, id: \.self) { entry in
+                        LabeledContent {
+                            Text(outcomeTitle(entry.outcome))
+                        } label: {
+                            Text(entry.title)
+                            Text(entry.code)
+                                .font(.footnote.monospaced())
+                        }
                     }
                 }
             }
+            if !model.quotas.isEmpty {
+                Section("我的指标") {
+                    ForEach(model.quotas, id: \.id) { quota in
+                        VStack(alignment: .leading, spacing: 4) {
+                            Text("指标证明 \(quota.certificate)")
+                                .font(.footnote.monospaced())
+                            Text("有效期至 \(BeijingTime.string(quota.expiresAt, state.language))")
+                                .font(.footnote)
+                        }
+                    }
+                }
+            }
+            Section("各期摇号") {
+                ForEach(model.periods, id: \.id) { period in
+                    PeriodRow(period: period)
+                }
+            }
+            Section {
+                Button("立即核对已公布的结果") { Task { _ = await model.checkNow() } }
+            }
         }
         .navigationTitle("摇号结果")
-        .task { await state.loadQuotas() }
-        .refreshable {
-            await state.runDrawDayCheck()
-            await state.loadQuotas()
-        }
+        .task { await model.load() }
+        .refreshable { await model.load() }
+        .errorAlert($model.error)
     }
 }
 
-/// One code in one period.
-struct ResultRow: View {
-    let outcome: ResultOutcome
+/// One result card.
+struct ResultCardView: View {
+    @Environment(AppState.self) private var state
+    let card: ResultCard
 
     var body: some View {
         VStack(alignment: .leading, spacing: 6) {
-            HStack {
-                Text("第 \(outcome.period) 期")
-                    .font(.headline)
-                Spacer()
-                if outcome.won {
-                    Label("中签", systemImage: "checkmark.circle.fill")
-                        .foregroundStyle(.green)
-                } else {
-                    Label("未中签", systemImage: "xmark.circle.fill")
-                        .foregroundStyle(.red)
+            Text(state.text(card.title))
+                .font(.headline)
+            Text(state.text(card.meaning))
+            Text("申请编码 \(card.outcome.code)")
+                .font(.footnote.monospaced())
+            VerificationBadge(verified: card.outcome.verified)
+            if let won = card.won {
+                if let validUntil = won.validUntil {
+                    Text("指标有效期至 \(BeijingTime.string(validUntil, state.language))")
+                        .font(.footnote)
+                }
+                ForEach(won.actions.filter(\.allowed), id: \.self) { action in
+                    Button(state.text(action.label)) { Task { await state.confirm(won) } }
+                    if let deadline = action.deadline {
+                        DeadlineText(deadline: deadline)
+                    }
                 }
             }
-            Text("申请编码 \(outcome.code)")
-                .font(.footnote.monospaced())
-            if let row = outcome.row, outcome.won {
-                Text("序号 \(row)")
+            if let notWon = card.notWon {
+                Text("已参加 \(notWon.drawCount) 次摇号")
                     .font(.footnote)
+                if let weight = notWon.nextWeight {
+                    Text("下期阶梯倍数 \(weight)")
+                        .font(.footnote)
+                }
             }
-            VerificationBadge(verified: outcome.verified)
         }
-        .accessibilityElement(children: .combine)
     }
 }
 
-/// A won quota, with its confirmation deadline and the button to confirm it.
-struct QuotaRow: View {
+/// A period: its status, the pool of valid codes and the data-freeze window.
+struct PeriodRow: View {
     @Environment(AppState.self) private var state
-    let quota: Quota
+    let period: Period
 
     var body: some View {
         VStack(alignment: .leading, spacing: 4) {
-            Text("指标证明 \(quota.certificate)")
-                .font(.footnote.monospaced())
-            switch quota.status {
-            case .pendingConfirmation:
-                Text("请在 \(BeijingTime.string(quota.confirmBy, state.language)) 前确认")
-                    .foregroundStyle(.orange)
-                Button("确认指标") { Task { await state.confirmQuota(quota) } }
-                    .disabled(!state.canConfirm(quota))
-            case .confirmed:
-                Text("已确认，有效期至 \(BeijingTime.string(quota.expiresAt, state.language))")
-                    .foregroundStyle(.green)
-            case .forfeited:
-                Text("已放弃或逾期未确认")
-                    .foregroundStyle(.red)
-            case .expired:
-                Text("已过期")
-                    .foregroundStyle(.secondary)
-            case let .other(name):
-                Text("状态：\(name)")
+            Text(period.title)
+                .font(.headline)
+            LabeledContent("指标数", value: "\(period.quota)")
+            if let pool = period.poolSize {
+                LabeledContent("有效编码数（含阶梯）", value: "\(pool)")
             }
+            Text("数据封存 \(BeijingTime.string(period.freezeFrom, state.language)) 至 \(BeijingTime.string(period.freezeUntil, state.language))")
+                .font(.footnote)
+                .foregroundStyle(.secondary)
+            Text("摇号 \(BeijingTime.string(period.drawAt, state.language))")
+                .font(.footnote)
+                .foregroundStyle(.secondary)
         }
     }
 }
@@ -104,5 +129,15 @@ struct VerificationBadge: View {
             .padding(.vertical, 3)
             .foregroundStyle(verified ? Color.green : Color.orange)
             .background((verified ? Color.green : Color.orange).opacity(0.12), in: Capsule())
+    }
+}
+
+/// The name of a period outcome.
+func outcomeTitle(_ outcome: PeriodOutcome) -> LocalizedStringKey {
+    switch outcome {
+    case .won: "中签"
+    case .notWon: "未中签"
+    case .pending: "待公布"
+    case let .other(raw): "状态：\(raw)"
     }
 }

@@ -1,27 +1,50 @@
 import SwiftUI
 import YaohaoKit
 
-/// Login until someone is logged in, then the tabs; failures as an alert.
+/// The privacy consent first, then login until someone is logged in, then the tabs; failures as
+/// an alert in the core's words (a data freeze says when it ends).
 struct RootView: View {
     @Environment(AppState.self) private var state
 
     var body: some View {
         @Bindable var state = state
         Group {
-            switch state.session {
-            case .starting:
-                ProgressView()
-            case .signedOut:
-                LoginView()
-            case .signedIn:
-                MainTabs()
+            if !state.consent.isGiven {
+                ConsentView()
+            } else {
+                switch state.session {
+                case .starting:
+                    ProgressView()
+                case .signedOut:
+                    LoginView()
+                case .signedIn:
+                    MainTabs()
+                }
             }
         }
-        .alert("出错了", isPresented: Binding(get: { state.error != nil }, set: { if !$0 { state.error = nil } }),
-               presenting: state.error) { _ in
+        .errorAlert($state.error)
+    }
+}
+
+extension View {
+    /// An alert showing `error` in the app's language until dismissed.
+    func errorAlert(_ error: Binding<PortalError?>) -> some View {
+        modifier(ErrorAlert(error: error))
+    }
+}
+
+/// The alert of a failure: what the core says, and for a data freeze when queries resume.
+struct ErrorAlert: ViewModifier {
+    @Environment(AppState.self) private var state
+    @Binding var error: PortalError?
+
+    func body(content: Content) -> some View {
+        content.alert(error?.isRetryable == true ? "请稍后再试" : "无法完成",
+                      isPresented: Binding(get: { error != nil }, set: { if !$0 { error = nil } }),
+                      presenting: error) { _ in
             Button("好") {}
         } message: { error in
-            Text(state.text(error.message))
+            Text(error.display(state.language))
         }
     }
 }
@@ -31,19 +54,19 @@ struct MainTabs: View {
     @Environment(AppState.self) private var state
     @State private var tab = Tab.home
 
-    enum Tab: Hashable { case home, results, reminders, tools, more }
+    enum Tab: Hashable { case home, results, calendar, tools, more }
 
     var body: some View {
         TabView(selection: $tab) {
             NavigationStack { DashboardView() }
                 .tabItem { Label("首页", systemImage: "house") }
                 .tag(Tab.home)
-            NavigationStack { ResultsView() }
+            NavigationStack { ResultsView(model: state.results()) }
                 .tabItem { Label("结果", systemImage: "checkmark.seal") }
                 .tag(Tab.results)
-            NavigationStack { RemindersView() }
-                .tabItem { Label("提醒", systemImage: "bell") }
-                .tag(Tab.reminders)
+            NavigationStack { CalendarView(model: CalendarModel(core: state.core)) }
+                .tabItem { Label("日程", systemImage: "calendar") }
+                .tag(Tab.calendar)
             NavigationStack { OddsView() }
                 .tabItem { Label("积分与概率", systemImage: "chart.bar") }
                 .tag(Tab.tools)
@@ -59,11 +82,15 @@ struct MainTabs: View {
     }
 }
 
-/// Announcements and settings.
+/// Reminders, announcements, the account and the settings.
 struct MoreView: View {
+    @Environment(AppState.self) private var state
+
     var body: some View {
         List {
+            NavigationLink("提醒") { RemindersView() }
             NavigationLink("公告") { AnnouncementsView() }
+            NavigationLink("账户") { AccountView(model: state.account()) }
             NavigationLink("设置") { SettingsView() }
         }
         .navigationTitle("更多")

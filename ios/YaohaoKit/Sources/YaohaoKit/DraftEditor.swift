@@ -205,15 +205,6 @@ public final class DraftEditor {
     }
 }
 
-extension DraftEditor: Hashable {
-    /// Editors are equal when they are the same object (for navigation).
-    public nonisolated static func == (lhs: DraftEditor, rhs: DraftEditor) -> Bool { lhs === rhs }
-
-    public nonisolated func hash(into hasher: inout Hasher) {
-        hasher.combine(ObjectIdentifier(self))
-    }
-}
-
 extension Array {
     /// The element at `index`, `nil` when out of range.
     subscript(safe index: Int) -> Element? {
