@@ -3,7 +3,8 @@
 # (scripts/bindings/setup-swift.sh) against the real libyaohao_ffi.so and a real yaohao-portal,
 # both built on the host by generate.sh, then a
 # tree-sitter syntax check of every Swift file under ios/ (the SwiftUI app cannot be compiled here)
-# and a check that the String Catalog translates every Chinese string of the app.
+# a check that the String Catalog translates every Chinese string of the app, and a check that
+# the privacy manifest, the asset catalog and the entitlements are well-formed and listed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
@@ -37,3 +38,4 @@ sed -nE "/Suite 'All tests'/{n;s/.*Executed ([0-9]+) tests?, with ([0-9]+) failu
 as_checks() { sed -E 's/^([0-9]+ passed, [0-9]+ failed)$/checks: \1/'; }
 bash scripts/apps/syntax-check.sh ios | as_checks
 python3 ios/check-strings.py | as_checks
+python3 ios/check-store.py | as_checks
