@@ -12,12 +12,11 @@ final class NotificationService: UNNotificationServiceExtension, @unchecked Send
                              withContentHandler contentHandler: @escaping (UNNotificationContent) -> Void) {
         self.contentHandler = contentHandler
         content = request.content.mutableCopy() as? UNMutableNotificationContent
-        let userInfo = request.content.userInfo
+        let payload = PushPayload(userInfo: request.content.userInfo)
         let language = Lang.preferred()
         let core = Composition.core(language: language)
         Task {
-            let alert = await ResultAlert.compose(userInfo: userInfo, core: core, language: language)
-            deliver(alert)
+            deliver(await ResultAlert.compose(payload, core: core, language: language))
         }
     }
 

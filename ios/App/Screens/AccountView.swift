@@ -6,11 +6,17 @@ import YaohaoKit
 /// and the marital-status change with its review.
 struct AccountView: View {
     @Environment(AppState.self) private var state
-    @Bindable var model: AccountModel
+    @State private var model: AccountModel
     @State private var maritalStatus = MaritalStatus.married
     @State private var certificate: PhotosPickerItem?
 
+    /// The account screen of `state` (one model for the life of the screen).
+    init(state: AppState) {
+        _model = State(initialValue: state.account())
+    }
+
     var body: some View {
+        @Bindable var model = model
         Form {
             if let card = model.card {
                 Section("账户") {

@@ -7,7 +7,7 @@ struct ApplicationDetailView: View {
     @Environment(AppState.self) private var state
     @Bindable var model: ApplicationModel
     @State private var editor: DraftEditor?
-    @State private var account: AccountModel?
+    @State private var showsAccount = false
 
     var body: some View {
         List {
@@ -28,7 +28,7 @@ struct ApplicationDetailView: View {
                             Button(state.text(action.label)) {
                                 Task {
                                     if action.kind == .changeMaritalStatus {
-                                        account = state.account()
+                                        showsAccount = true
                                     } else {
                                         editor = await model.run(action)
                                     }
@@ -69,14 +69,8 @@ struct ApplicationDetailView: View {
         .task { await model.load() }
         .errorAlert($model.error)
         .navigationDestination(item: $editor) { ApplicationFormView(editor: $0) }
-        .sheet(item: Binding(get: { account.map(Identified.init) }, set: { account = $0?.value })) { item in
-            NavigationStack { AccountView(model: item.value) }
+        .sheet(isPresented: $showsAccount) {
+            NavigationStack { AccountView(state: state) }
         }
     }
-}
-
-/// A view model presented as a sheet (identified by the object).
-struct Identified<Value: AnyObject>: Identifiable {
-    let value: Value
-    var id: ObjectIdentifier { ObjectIdentifier(value) }
 }

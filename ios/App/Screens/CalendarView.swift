@@ -3,7 +3,12 @@ import YaohaoKit
 
 /// The lottery calendar of the coming weeks, announced dates included, in Beijing time.
 struct CalendarView: View {
-    @Bindable var model: CalendarModel
+    @State private var model: CalendarModel
+
+    /// The calendar over `core` (one model for the life of the screen).
+    init(core: Yaohao) {
+        _model = State(initialValue: CalendarModel(core: core))
+    }
 
     var body: some View {
         List(model.events, id: \.self) { event in
@@ -17,6 +22,6 @@ struct CalendarView: View {
         .navigationTitle("日程")
         .task { await model.load() }
         .refreshable { await model.load() }
-        .errorAlert($model.error)
+        .errorAlert(Bindable(model).error)
     }
 }

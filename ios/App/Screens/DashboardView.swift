@@ -39,7 +39,7 @@ struct DashboardView: View {
                         editor = state.editor(for: draft)
                     } label: {
                         LabeledContent {
-                            Text(draft.synced ? "草稿（已同步）" : "草稿")
+                            Text(draft.synced ? LocalizedStringKey("草稿（已同步）") : LocalizedStringKey("草稿"))
                         } label: {
                             Text(kindTitle(draft.kind))
                         }

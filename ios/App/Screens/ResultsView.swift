@@ -6,7 +6,12 @@ import YaohaoKit
 /// and the periods with their pool size and data-freeze window.
 struct ResultsView: View {
     @Environment(AppState.self) private var state
-    @Bindable var model: ResultsModel
+    @State private var model: ResultsModel
+
+    /// The results screen of `state` (one model for the life of the screen).
+    init(state: AppState) {
+        _model = State(initialValue: state.results())
+    }
 
     var body: some View {
         List {
@@ -54,7 +59,7 @@ struct ResultsView: View {
         .navigationTitle("摇号结果")
         .task { await model.load() }
         .refreshable { await model.load() }
-        .errorAlert($model.error)
+        .errorAlert(Bindable(model).error)
     }
 }
 
@@ -76,7 +81,7 @@ struct ResultCardView: View {
                     Text("指标有效期至 \(BeijingTime.string(validUntil, state.language))")
                         .font(.footnote)
                 }
-                ForEach(won.actions.filter(\.allowed), id: \.self) { action in
+                ForEach(won.actions.filter { $0.allowed && $0.kind == .confirm }, id: \.self) { action in
                     Button(state.text(action.label)) { Task { await state.confirm(won) } }
                     if let deadline = action.deadline {
                         DeadlineText(deadline: deadline)

@@ -39,7 +39,7 @@ struct ErrorAlert: ViewModifier {
     @Binding var error: PortalError?
 
     func body(content: Content) -> some View {
-        content.alert(error?.isRetryable == true ? "请稍后再试" : "无法完成",
+        content.alert(error?.isRetryable == true ? LocalizedStringKey("请稍后再试") : LocalizedStringKey("无法完成"),
                       isPresented: Binding(get: { error != nil }, set: { if !$0 { error = nil } }),
                       presenting: error) { _ in
             Button("好") {}
@@ -61,10 +61,10 @@ struct MainTabs: View {
             NavigationStack { DashboardView() }
                 .tabItem { Label("首页", systemImage: "house") }
                 .tag(Tab.home)
-            NavigationStack { ResultsView(model: state.results()) }
+            NavigationStack { ResultsView(state: state) }
                 .tabItem { Label("结果", systemImage: "checkmark.seal") }
                 .tag(Tab.results)
-            NavigationStack { CalendarView(model: CalendarModel(core: state.core)) }
+            NavigationStack { CalendarView(core: state.core) }
                 .tabItem { Label("日程", systemImage: "calendar") }
                 .tag(Tab.calendar)
             NavigationStack { OddsView() }
@@ -90,7 +90,7 @@ struct MoreView: View {
         List {
             NavigationLink("提醒") { RemindersView() }
             NavigationLink("公告") { AnnouncementsView() }
-            NavigationLink("账户") { AccountView(model: state.account()) }
+            NavigationLink("账户") { AccountView(state: state) }
             NavigationLink("设置") { SettingsView() }
         }
         .navigationTitle("更多")

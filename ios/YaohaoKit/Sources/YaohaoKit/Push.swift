@@ -46,17 +46,19 @@ public struct ResultAlert: Sendable, Hashable {
         return ResultAlert(title: title.resolved(language), body: body.resolved(language), identifier: nil)
     }
 
-    /// The alert for a push with `userInfo`: asks the core (which hands each outcome out once)
-    /// and falls back to the generic text.
-    public static func compose(userInfo: [AnyHashable: Any], core: Yaohao, language: Lang) async -> ResultAlert {
-        guard let payload = PushPayload(userInfo: userInfo) else { return generic(period: nil, language: language) }
+    /// The alert for a push whose payload is `payload` (`nil` when it names no period): asks the
+    /// core (which hands each outcome out once) and falls back to the generic text. Several
+    /// codes of the account in the period share one alert, one line each.
+    public static func compose(_ payload: PushPayload?, core: Yaohao, language: Lang) async -> ResultAlert {
+        guard let payload else { return generic(period: nil, language: language) }
         let checked = await perform {
             try await withCancelToken { try await core.checkResults(period: payload.period, cancel: $0) }
         }
         guard case let .success(notifications) = checked, let first = notifications.first else {
             return generic(period: payload.period, language: language)
         }
-        return ResultAlert(title: first.title.resolved(language), body: first.body.resolved(language),
+        return ResultAlert(title: first.title.resolved(language),
+                           body: notifications.map { $0.body.resolved(language) }.joined(separator: "\n"),
                            identifier: first.id)
     }
 }
