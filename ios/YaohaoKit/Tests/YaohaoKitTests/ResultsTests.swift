@@ -28,6 +28,25 @@ final class ResultsTests: XCTestCase {
     }
 
     @MainActor
+    func testOneQuotaForTwoApplicantsGivesAWonAndANotWonCard() async throws {
+        let first = try Harness()
+        let second = try Harness(sharing: first.portal)
+        _ = try await first.approvedApplication(.first)
+        _ = try await second.approvedApplication(.second)
+        XCTAssertEqual(second.state.dashboard?.applications.first?.application.status, .approved)
+        _ = try await first.portal.runPeriod(quota: 1, seed: "444444")
+        let found = [await first.state.runDrawDayCheck(), await second.state.runDrawDayCheck()]
+        XCTAssertEqual(found, [1, 1], "\(String(describing: first.state.error)) \(String(describing: second.state.error))")
+        let cards = [first, second].compactMap { $0.state.dashboard?.latestResults.first }
+        XCTAssertEqual(cards.count, 2)
+        XCTAssertEqual(cards.filter { $0.won != nil }.count, 1, "one quota, one winner")
+        let lost = try XCTUnwrap(cards.first { $0.notWon != nil })
+        XCTAssertFalse(lost.outcome.won)
+        XCTAssertEqual(lost.notWon?.drawCount, 1, "the not-won card counts the draws taken part in")
+        XCTAssertNil(lost.won)
+    }
+
+    @MainActor
     func testTheDataFreezeSaysWhenItEnds() async throws {
         let h = try Harness()
         let id = try await h.portal.createPeriod(quota: 10)

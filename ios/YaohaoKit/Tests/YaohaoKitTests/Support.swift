@@ -49,12 +49,23 @@ enum Fixtures {
 }
 
 /// A test applicant.
-enum Applicant {
-    static let residentId = "110105199001011232"
-    static let name = "张三"
-    static let mobile = "13800138011"
+struct Applicant {
+    var residentId = "110105199001011232"
+    var name = "张三"
+    var mobile = "13800138011"
+    var licenceFile = "110000123456"
+
+    /// The applicant of most tests.
+    static let first = Applicant()
+    /// Another applicant in the same pool.
+    static let second = Applicant(residentId: "11010519491231002X", name: "李四", mobile: "13800138022",
+                                  licenceFile: "110000654321")
+
+    static let residentId = first.residentId
+    static let name = first.name
+    static let mobile = first.mobile
+    static let licenceFile = first.licenceFile
     static let password = "Secret123"
-    static let licenceFile = "110000123456"
     static let address = "北京市海淀区中关村大街1号院2号楼"
 }
 
@@ -73,8 +84,9 @@ final class Harness {
     private let suite: String
 
     /// A harness; the privacy policy accepted unless `consent` is false.
-    init(consent given: Bool = true, language: Lang = .zh, portalURL: String? = nil) throws {
-        portal = try TestPortal()
+    init(consent given: Bool = true, language: Lang = .zh, portalURL: String? = nil,
+         sharing shared: TestPortal? = nil) throws {
+        portal = try shared ?? TestPortal()
         suite = "yaohao-tests-\(UUID().uuidString)"
         let defaults = try XCTUnwrap(UserDefaults(suiteName: suite))
         consent = Consent(defaults: defaults)
@@ -93,31 +105,31 @@ final class Harness {
     }
 
     /// Registers the test applicant and logs in.
-    func signIn() async throws {
+    func signIn(_ applicant: Applicant = .first) async throws {
         await state.start()
         let registration = state.registration()
-        registration.residentId = Applicant.residentId
-        registration.name = Applicant.name
-        registration.mobile = Applicant.mobile
+        registration.residentId = applicant.residentId
+        registration.name = applicant.name
+        registration.mobile = applicant.mobile
         registration.password = Applicant.password
         let sent = await registration.requestCode()
         XCTAssertTrue(sent, "\(String(describing: registration.error))")
-        registration.smsCode = try await portal.lastCode(mobile: Applicant.mobile)
+        registration.smsCode = try await portal.lastCode(mobile: applicant.mobile)
         let registered = await registration.register()
         XCTAssertTrue(registered, "\(String(describing: registration.error)) \(registration.portalProblems)")
         try await portal.advance(seconds: 61)
-        let codeSent = await state.requestLoginCode(residentId: Applicant.residentId)
+        let codeSent = await state.requestLoginCode(residentId: applicant.residentId)
         XCTAssertTrue(codeSent, "\(String(describing: state.error))")
-        let code = try await portal.lastCode(mobile: Applicant.mobile)
-        let loggedIn = await state.login(residentId: Applicant.residentId, password: Applicant.password, smsCode: code)
+        let code = try await portal.lastCode(mobile: applicant.mobile)
+        let loggedIn = await state.login(residentId: applicant.residentId, password: Applicant.password, smsCode: code)
         XCTAssertTrue(loggedIn, "\(String(describing: state.error))")
     }
 
     /// Fills, documents and submits an ordinary application; returns its 13-digit code.
-    func submitApplication() async throws -> String {
+    func submitApplication(_ applicant: Applicant = .first) async throws -> String {
         let created = await state.newDraft(kind: .individualOrdinary)
         let editor = try XCTUnwrap(created, "\(String(describing: state.error))")
-        editor.licenceFile = Applicant.licenceFile
+        editor.licenceFile = applicant.licenceFile
         editor.address = Applicant.address
         let photo = try Fixtures.data("photos/licence.jpg")
         for kind in [DocumentKind.idCardFront, .idCardBack, .drivingLicence] {
@@ -130,10 +142,10 @@ final class Harness {
     }
 
     /// Signs in, submits, makes the applicant eligible and reviews: an application in the pool.
-    func approvedApplication() async throws -> String {
-        try await signIn()
-        let code = try await submitApplication()
-        try await portal.makeEligible(residentId: Applicant.residentId, licenceFile: Applicant.licenceFile)
+    func approvedApplication(_ applicant: Applicant = .first) async throws -> String {
+        try await signIn(applicant)
+        let code = try await submitApplication(applicant)
+        try await portal.makeEligible(residentId: applicant.residentId, licenceFile: applicant.licenceFile)
         try await portal.review()
         await state.refresh()
         return code
