@@ -33,8 +33,9 @@ public final class ApplicationModel {
     }
 
     /// Performs `action`. Editing, submitting and resubmitting open the application's draft
-    /// (returned); 继续参与, reactivation and confirmation are sent to the portal and the card
-    /// is rebuilt by the core. Changing the marital status is done on the account screen.
+    /// (returned); 继续参与 and reactivation are sent to the portal and the card is rebuilt by the
+    /// core. A quota is confirmed on its result card (`AppState.confirm`) and the marital status
+    /// changed on the account screen.
     public func run(_ action: Action) async -> DraftEditor? {
         let id = card.application.id
         switch action.kind {
@@ -46,11 +47,7 @@ public final class ApplicationModel {
             guard settle(await perform { try await state.core.continueApplication(id: id) }) != nil else { return nil }
         case .reactivate:
             guard settle(await perform { try await state.core.reactivateApplication(id: id) }) != nil else { return nil }
-        case .confirm:
-            guard let won = state.dashboard?.latestResults.compactMap(\.won)
-                .first(where: { $0.quota?.applicationId == id }) else { return nil }
-            await state.confirm(won)
-        case .changeMaritalStatus:
+        case .confirm, .changeMaritalStatus:
             return nil
         }
         await state.refresh()

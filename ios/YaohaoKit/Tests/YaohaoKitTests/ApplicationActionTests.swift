@@ -51,6 +51,37 @@ final class ApplicationActionTests: XCTestCase {
     }
 
     @MainActor
+    func testContinuationOpensInItsMonthAndIsDoneOnce() async throws {
+        let h = try Harness()
+        _ = try await h.approvedApplication()
+        let card = try XCTUnwrap(h.state.dashboard?.applications.first)
+        // March: 继续参与 is refused with the reason and the day it opens, and not offered.
+        let refused = try XCTUnwrap(card.actions.first { $0.kind == .continue })
+        XCTAssertFalse(refused.allowed)
+        XCTAssertNotNil(refused.reason)
+        let opens = try XCTUnwrap(refused.opensAt)
+        XCTAssertFalse(h.state.application(card).actions.contains { $0.kind == .continue })
+
+        try await h.portal.move(to: opens.addingTimeInterval(3_600))
+        await h.state.refresh()
+        if h.state.session == .signedOut {
+            h.state.error = nil
+            try await h.logInAgain()
+        }
+        let open = try XCTUnwrap(h.state.dashboard?.applications.first)
+        let model = h.state.application(open)
+        let action = try XCTUnwrap(model.actions.first { $0.kind == .continue }, "\(open.actions)")
+        XCTAssertNotNil(action.deadline, "the card says until when")
+        let opened = await model.run(action)
+        XCTAssertNil(opened)
+        XCTAssertNil(model.error)
+        XCTAssertNotNil(model.card.application.continuedOn)
+        let done = try XCTUnwrap(model.card.actions.first { $0.kind == .continue })
+        XCTAssertFalse(done.allowed, "once a year")
+        XCTAssertFalse(model.actions.contains { $0.kind == .continue })
+    }
+
+    @MainActor
     func testADraftIsDiscardedHereAndAtThePortal() async throws {
         let h = try Harness()
         try await h.signIn()

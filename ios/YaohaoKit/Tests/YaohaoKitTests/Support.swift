@@ -125,6 +125,15 @@ final class Harness {
         XCTAssertTrue(loggedIn, "\(String(describing: state.error))")
     }
 
+    /// Logs the first applicant in again (after the clock moved past the session, say).
+    func logInAgain() async throws {
+        let sent = await state.requestLoginCode(residentId: Applicant.residentId)
+        XCTAssertTrue(sent, "\(String(describing: state.error))")
+        let code = try await portal.lastCode(mobile: Applicant.mobile)
+        let loggedIn = await state.login(residentId: Applicant.residentId, password: Applicant.password, smsCode: code)
+        XCTAssertTrue(loggedIn, "\(String(describing: state.error))")
+    }
+
     /// Fills, documents and submits an ordinary application; returns its 13-digit code.
     func submitApplication(_ applicant: Applicant = .first) async throws -> String {
         let created = await state.newDraft(kind: .individualOrdinary)
