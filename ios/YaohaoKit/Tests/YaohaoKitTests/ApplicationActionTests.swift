@@ -82,6 +82,29 @@ final class ApplicationActionTests: XCTestCase {
     }
 
     @MainActor
+    func testALapsedApplicationIsReactivated() async throws {
+        let h = try Harness()
+        _ = try await h.approvedApplication()
+        // Never continued: the clean-up of 1 January 2029 removes it (24 months without a win).
+        try await h.portal.move(to: ISO8601DateFormatter().date(from: "2029-01-01T01:00:00Z")!)
+        try await h.portal.tick()
+        await h.state.refresh()
+        if h.state.session == .signedOut {
+            h.state.error = nil
+            try await h.logInAgain()
+        }
+        let removed = try XCTUnwrap(h.state.dashboard?.applications.first)
+        XCTAssertEqual(removed.application.status, .removed, "\(String(describing: h.state.error))")
+        let model = h.state.application(removed)
+        XCTAssertEqual(model.actions.map(\.kind), [.reactivate])
+        let opened = await model.run(model.actions[0])
+        XCTAssertNil(opened)
+        XCTAssertNil(model.error)
+        XCTAssertNotEqual(model.card.application.status, .removed)
+        XCTAssertFalse(model.actions.contains { $0.kind == .reactivate })
+    }
+
+    @MainActor
     func testADraftIsDiscardedHereAndAtThePortal() async throws {
         let h = try Harness()
         try await h.signIn()

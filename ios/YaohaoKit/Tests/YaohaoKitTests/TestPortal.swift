@@ -120,6 +120,11 @@ final class TestPortal: @unchecked Sendable {
         clock.advance(date.timeIntervalSince(clock.now()))
     }
 
+    /// Runs one scheduler tick now (freezes, draws, the yearly clean-up).
+    func tick() async throws {
+        _ = try await call("POST", "/v1/operator/tick")
+    }
+
     /// The push outbox as the portal lists it (JSON).
     func pushOutbox() async throws -> String {
         try await call("GET", "/v1/operator/push-outbox")
