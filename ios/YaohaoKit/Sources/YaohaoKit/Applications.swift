@@ -47,7 +47,8 @@ public final class ApplicationModel {
             guard settle(await perform { try await state.core.continueApplication(id: id) }) != nil else { return nil }
         case .reactivate:
             guard settle(await perform { try await state.core.reactivateApplication(id: id) }) != nil else { return nil }
-        case .confirm, .changeMaritalStatus:
+        default:
+            // Confirmation is on the result card, the marital status on the account screen.
             return nil
         }
         await state.refresh()
