@@ -7,6 +7,9 @@ struct OddsView: View {
 
     var body: some View {
         Form {
+            Section {
+                NavigationLink("我能申请吗？") { EligibilityView() }
+            }
             Section("普通指标中签概率") {
                 LabeledContent("有效编码数（含阶梯）") {
                     TextField("有效编码数（含阶梯）", value: $model.poolSize, format: .number)
