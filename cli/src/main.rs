@@ -68,6 +68,12 @@ enum Command {
     Confirm(commands::confirm::Args),
     /// 继续参与: keep applications in the pool (December), re-activate removed ones.
     Continue(commands::continuation::Args),
+    /// Withdraw a submitted application (it joins no further draw).
+    Withdraw(commands::withdraw::Args),
+    /// Write everything the portal holds about you to a JSON file (unmasked).
+    Export(commands::privacy::ExportArgs),
+    /// Delete your account (typed confirmation and password).
+    DeleteAccount(commands::privacy::DeleteArgs),
     /// Wait for result alerts from the portal and check them.
     Watch(commands::watch::Args),
     /// Policy calendar: cut-offs, draws, results, freezes, continuation (Beijing time).
@@ -116,6 +122,9 @@ fn main() {
         Command::Upload(a) => commands::upload::run(a, &out, portal),
         Command::Confirm(a) => commands::confirm::run(a, &out, portal),
         Command::Continue(a) => commands::continuation::run(a, &out, portal),
+        Command::Withdraw(a) => commands::withdraw::run(a, &out, portal),
+        Command::Export(a) => commands::privacy::export(a, &out, portal),
+        Command::DeleteAccount(a) => commands::privacy::delete(a, &out, portal),
         Command::Watch(a) => commands::watch::run(a, &out, portal),
         Command::Calendar(a) => commands::calendar::run(a, &out, portal),
         Command::Policy(a) => commands::policy::run(a, &out),

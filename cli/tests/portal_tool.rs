@@ -706,6 +706,85 @@ fn bare(home: &Path, args: &[&str]) -> Output {
 }
 
 #[test]
+fn withdrawing_exporting_and_deleting_from_the_command_line() {
+    let portal = Portal::start();
+    let mut c = Applicant::new("110102198808080112", "赵小刚", "13700137001", true);
+    c.register(&portal);
+    portal.post("/v1/operator/clock", json!({ "advance_seconds": 61 }));
+    c.login(&portal);
+    let form = c.home.path().join("form.json");
+    std::fs::write(
+        &form,
+        json!({ "licence_file": "110000123456", "address": ADDRESS }).to_string(),
+    )
+    .unwrap();
+    let mut args = vec![
+        "apply",
+        "--from",
+        form.to_str().unwrap(),
+        "--yes",
+        "--no-input",
+    ];
+    let docs: Vec<String> = ["id_front", "id_back", "driving_licence"]
+        .iter()
+        .map(|k| format!("{k}={}", photo()))
+        .collect();
+    for d in &docs {
+        args.extend(["--document", d]);
+    }
+    let submitted = c.json(&args);
+    let id = submitted["submitted"]["id"].as_i64().unwrap().to_string();
+
+    // Withdrawing asks for --yes, refuses an unknown id, and keeps the code.
+    let err = c.fails(&["withdraw", "--application", "999999", "--yes"], 1);
+    assert!(err.contains("999999"), "{err}");
+    let err = c.fails(&["withdraw", "--application", &id, "--lang", "en"], 1);
+    assert!(err.contains("--yes"), "{err}");
+    let done = c.json(&["withdraw", "--application", &id, "--yes"]);
+    assert_eq!(done["withdrawn"]["status"], "withdrawn", "{done}");
+    assert_eq!(done["withdrawn"]["code"], submitted["submitted"]["code"]);
+
+    // The export holds the full ID number, and never overwrites a file.
+    let file = c.home.path().join("export.json");
+    let written = c.json(&["export", "--out", file.to_str().unwrap()]);
+    assert_eq!(written["applications"], 1);
+    let export: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(export["account"]["resident_id"], c.id);
+    assert_eq!(
+        export["applications"][0]["application"]["status"],
+        "withdrawn"
+    );
+    c.fails(&["export", "--out", file.to_str().unwrap()], 1);
+
+    // Deletion needs the ID number typed out and the password.
+    let err = c.fails(
+        &[
+            "delete-account",
+            "--confirm",
+            "11010519491231002X",
+            "--password",
+            PASSWORD,
+        ],
+        1,
+    );
+    assert!(err.contains("110102********0112"), "{err}");
+    let err = c.fails(
+        &[
+            "delete-account",
+            "--confirm",
+            c.id,
+            "--password",
+            "Wrong2026pass",
+        ],
+        1,
+    );
+    assert!(err.contains("密码"), "{err}");
+    let deleted = c.json(&["delete-account", "--confirm", c.id, "--password", PASSWORD]);
+    assert_eq!(deleted["deleted"], true);
+    c.fails(&["status"], 3);
+}
+
+#[test]
 fn plain_http_to_another_host_is_refused_and_not_remembered() {
     let home = tempfile::tempdir().unwrap();
     let out = bare(
@@ -808,6 +887,9 @@ fn every_command_documents_examples_and_the_portal_ones_their_exit_codes() {
         "results",
         "confirm",
         "continue",
+        "withdraw",
+        "export",
+        "delete-account",
         "watch",
         "calendar",
         "reminders",

@@ -200,3 +200,44 @@ async fn an_empty_period_is_void_and_time_moves_on() {
         (StatusCode::BAD_REQUEST, Some("to"))
     );
 }
+
+#[tokio::test]
+async fn a_withdrawn_application_keeps_its_history_and_leaves_the_pool() {
+    let t = start().await;
+    let mut apps = Vec::new();
+    for (id, name, mobile) in [(ID_A, "张三", MOBILE_A), (ID_B, "李四", MOBILE_B)] {
+        t.import_registry(&TestPortal::eligible_rows(id)).await;
+        let token = t.applicant(id, name, mobile).await;
+        let app = t.complete_draft(&token).await;
+        t.submit(&token, app).await;
+        apps.push((token, app));
+    }
+    t.review().await;
+    let [(a, app_a), (b, app_b)] = [apps[0].clone(), apps[1].clone()];
+    let withdraw = |id: i64| format!("/v1/applications/{id}/withdraw");
+    // Another account's application is not found, whatever it is.
+    let (status, _) = t.call(Method::POST, &withdraw(app_b), Some(&a), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, body) = t.call(Method::POST, &withdraw(app_a), Some(&a), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["status"], "withdrawn");
+    assert_eq!(body["code"].as_str().unwrap().len(), 13, "the code stays");
+    assert!(body["submitted_at"].is_string(), "the history stays");
+    let (status, body) = t.call(Method::POST, &withdraw(app_a), Some(&a), None).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    // B's application is frozen into the next pool: it cannot leave it before the draw.
+    for path in ["/v1/operator/periods", "/v1/operator/periods/202602/freeze"] {
+        let mut r = t.operator(Method::POST, path);
+        if path.ends_with("periods") {
+            r = r.json(&json!({ "quota": 1 }));
+        }
+        assert!(r.send().await.unwrap().status().is_success(), "{path}");
+    }
+    let (status, body) = t.call(Method::POST, &withdraw(app_b), Some(&b), None).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let (_, period) = t.call(Method::GET, "/v1/periods/202602", None, None).await;
+    assert_eq!(period["pool_size"], 1, "only B is in the pool: {period}");
+    // A, whose application is withdrawn, may apply again.
+    let again = t.complete_draft(&a).await;
+    assert_eq!(t.submit(&a, again).await["status"], "under_review");
+}

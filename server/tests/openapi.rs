@@ -287,6 +287,34 @@ mod samples {
         Reason::new("id_checksum", "校验位错误", "the check digit is wrong")
     }
 
+    fn exported_application() -> ExportedApplication {
+        ExportedApplication {
+            application: application(ApplicationStatus::Withdrawn),
+            documents: vec![document(DocumentKind::IdCardFront)],
+        }
+    }
+
+    fn session_record() -> SessionRecord {
+        SessionRecord {
+            created_at: at(),
+            expires_at: at(),
+            ended_reason: Some("logout".into()),
+        }
+    }
+
+    fn data_export() -> DataExport {
+        DataExport {
+            exported_at: at(),
+            account: account(),
+            applications: vec![exported_application()],
+            marital_changes: Vec::new(),
+            quotas: vec![quota(QuotaStatus::Confirmed)],
+            results: vec![result(PeriodOutcome::Won)],
+            devices: vec![device()],
+            sessions: vec![session_record()],
+        }
+    }
+
     fn account() -> Account {
         Account {
             id: 7,
@@ -708,6 +736,15 @@ mod samples {
             ),
             ("Device", v(device())),
             ("DeviceList", v(vec![device()])),
+            (
+                "AccountDeletion",
+                v(AccountDeletion {
+                    password: "secret123".into(),
+                }),
+            ),
+            ("DataExport", v(data_export())),
+            ("ExportedApplication", v(exported_application())),
+            ("SessionRecord", v(session_record())),
             (
                 "PushNotification",
                 v(PushNotification {

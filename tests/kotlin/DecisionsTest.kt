@@ -77,8 +77,8 @@ class DecisionsTest : PortalTest() {
         assertEquals("审核通过", card.statusLabel.zh)
         assertEquals(1u, card.nextWeight)
         // In the pool in November: 继续参与 is offered, refused until December, with the reason.
-        val continuing: Action = card.actions.single()
-        assertEquals(ActionKind.CONTINUE, continuing.kind)
+        assertEquals(listOf(ActionKind.CONTINUE, ActionKind.WITHDRAW), card.actions.map { it.kind })
+        val continuing: Action = card.actions.first()
         assertFalse(continuing.allowed)
         assertEquals("outside_continuation_month", continuing.reason?.code)
         assertEquals(Instant.parse("2026-11-30T16:00:00Z"), continuing.opensAt)
@@ -109,6 +109,11 @@ class DecisionsTest : PortalTest() {
         val won: WonResult = result.won!!
         assertEquals(quota, won.quota)
         assertEquals(quota.confirmBy, won.confirmBy)
+        // While the quota waits for confirmation, the account cannot be deleted, and says why.
+        val deletion = app.dashboard().account!!.actions.single { it.kind == ActionKind.DELETE_ACCOUNT }
+        assertFalse(deletion.allowed)
+        assertEquals("quota_pending_confirmation", deletion.reason?.code)
+        assertEquals(quota.confirmBy, deletion.opensAt)
         val confirm = won.actions.single()
         assertEquals(ActionKind.CONFIRM, confirm.kind)
         assertTrue(confirm.allowed)

@@ -130,11 +130,11 @@ async fn applicant_journey_from_registration_to_approval() {
         ApplicationStatus::Approved
     );
     assert!(dashboard.refreshed_at.is_some());
-    // The card says what may be done now: in the pool, only 继续参与, in its month.
+    // The card says what may be done now: in the pool, 继续参与 (in its month) and withdrawing.
     let card = &dashboard.applications[0];
     assert_eq!(card.status_label.zh, "审核通过");
     let kinds: Vec<ActionKind> = card.actions.iter().map(|a| a.kind).collect();
-    assert_eq!(kinds, [ActionKind::Continue]);
+    assert_eq!(kinds, [ActionKind::Continue, ActionKind::Withdraw]);
     let continuing = &card.actions[0];
     assert!(continuing.allowed || continuing.reason.is_some());
     assert_eq!(card.next_weight, Some(1), "no unsuccessful draw yet");

@@ -17,8 +17,10 @@ pub enum ActionKind {
     Resubmit,
     Continue,
     Reactivate,
+    Withdraw,
     Confirm,
     ChangeMaritalStatus,
+    DeleteAccount,
 }
 
 #[uniffi::remote(Record)]

@@ -218,6 +218,28 @@ impl Yaohao {
         self.spawn(move |app| async move { app.logout().await })
             .await
     }
+    /// Everything the portal holds about the applicant, as pretty JSON for the user to save or
+    /// share (the only place the full ID number and mobile appear).
+    pub async fn export_data(&self) -> R<String> {
+        self.spawn(move |app| async move {
+            let data = app.export_data().await?;
+            serde_json::to_string_pretty(&data).map_err(|e| {
+                yaohao_core::client::ClientError::Other {
+                    message: yaohao_core::i18n::Text::new(
+                        format!("无法生成导出文件：{e}"),
+                        format!("The export could not be written: {e}"),
+                    ),
+                }
+            })
+        })
+        .await
+    }
+    /// Deletes the account (with its password; the account card's actions say when it may),
+    /// then forgets the session and everything personal on this device, drafts included.
+    pub async fn delete_account(&self, password: String) -> R<()> {
+        self.spawn(move |app| async move { app.delete_account(password).await })
+            .await
+    }
     /// Whether a session token is held.
     pub async fn is_logged_in(&self) -> R<bool> {
         self.blocking(move |app| app.is_logged_in()).await
@@ -434,6 +456,11 @@ impl Yaohao {
     /// Presses 继续参与 for an application.
     pub async fn continue_application(&self, id: i64) -> R<Application> {
         self.spawn(move |app| async move { app.continue_application(id).await })
+            .await
+    }
+    /// Withdraws a submitted application: it joins no further draw, its history stays.
+    pub async fn withdraw_application(&self, id: i64) -> R<Application> {
+        self.spawn(move |app| async move { app.withdraw_application(id).await })
             .await
     }
     /// Re-activates an application removed by the clean-up.

@@ -71,6 +71,7 @@ pub enum ApplicationStatus {
     Rejected,
     Won,
     Removed,
+    Withdrawn,
     Other { raw: String },
 }
 

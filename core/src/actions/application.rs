@@ -1,5 +1,6 @@
 //! The actions on one application: edit and submit a draft, fix and resubmit after a rejection,
-//! continue (继续参与) in the continuation month, reactivate after the clean-up.
+//! continue (继续参与) in the continuation month, reactivate after the clean-up, withdraw a
+//! submitted application outside the span from a cut-off to its draw.
 
 use chrono::{DateTime, Datelike, Days, Utc};
 
@@ -30,14 +31,60 @@ pub fn application(
         ApplicationStatus::Rejected => vec![
             Action::allowed(ActionKind::Edit, None),
             submit(ActionKind::Resubmit, policy, announced, now),
+            withdraw(policy, announced, now),
         ],
+        ApplicationStatus::UnderReview => vec![withdraw(policy, announced, now)],
         ApplicationStatus::Approved => continuation(app, policy, announced, now)
             .into_iter()
+            .chain([withdraw(policy, announced, now)])
             .collect(),
         ApplicationStatus::Removed => vec![Action::allowed(ActionKind::Reactivate, None)],
-        ApplicationStatus::UnderReview
-        | ApplicationStatus::Won
-        | ApplicationStatus::Other { .. } => Vec::new(),
+        ApplicationStatus::Won | ApplicationStatus::Withdrawn | ApplicationStatus::Other { .. } => {
+            Vec::new()
+        }
+    }
+}
+
+/// Withdrawing: refused from a cut-off until its draw (the pool of that draw is fixed), allowed
+/// otherwise, with the next cut-off as the moment that keeps it out of the next draw.
+fn withdraw(policy: &Policy, announced: &[AnnouncedDate], now: DateTime<Utc>) -> Action {
+    let kind = ActionKind::Withdraw;
+    match span(
+        policy,
+        announced,
+        now,
+        EventKind::ApplicationCutoff,
+        EventKind::Draw,
+    ) {
+        Some(Span {
+            open: true,
+            closes_at,
+            ..
+        }) => {
+            let when = closes_at.map(day_text).unwrap_or_default();
+            Action::refused(
+                kind,
+                Reason::new(
+                    "pool_fixed_for_draw",
+                    format!("本期申请已截止，摇号池已确定，{when}摇号后可以撤回。"),
+                    format!(
+                        "The cut-off has passed and the pool of the coming draw is fixed; \
+                         withdraw after the draw on {when}."
+                    ),
+                ),
+                closes_at,
+            )
+        }
+        _ => Action::allowed(
+            kind,
+            next_cutoff(policy, announced, now).map(|d| Deadline {
+                at: d.at,
+                meaning: Text::new(
+                    "在此之前撤回，不参加下一期摇号",
+                    "Withdrawn by then, it stays out of the next draw",
+                ),
+            }),
+        ),
     }
 }
 
@@ -223,13 +270,43 @@ mod tests {
         let of = |s| kinds(&application(&app(s), p, &[], now));
         use ActionKind::*;
         assert_eq!(of(ApplicationStatus::Draft), [Edit, Submit]);
-        assert_eq!(of(ApplicationStatus::Rejected), [Edit, Resubmit]);
-        assert_eq!(of(ApplicationStatus::Approved), [Continue]);
+        assert_eq!(of(ApplicationStatus::Rejected), [Edit, Resubmit, Withdraw]);
+        assert_eq!(of(ApplicationStatus::Approved), [Continue, Withdraw]);
         assert_eq!(of(ApplicationStatus::Removed), [Reactivate]);
-        assert!(of(ApplicationStatus::UnderReview).is_empty());
+        assert_eq!(of(ApplicationStatus::UnderReview), [Withdraw]);
         assert!(of(ApplicationStatus::Won).is_empty());
+        assert!(of(ApplicationStatus::Withdrawn).is_empty());
         let unknown = ApplicationStatus::Other { raw: "x".into() };
         assert!(of(unknown).is_empty());
+    }
+
+    #[test]
+    fn withdrawing_is_refused_from_the_cutoff_until_the_draw() {
+        let p = bimonthly();
+        let approved = app(ApplicationStatus::Approved);
+        let withdraw = |now| {
+            super::super::find(&application(&approved, p, &[], now), ActionKind::Withdraw)
+                .cloned()
+                .unwrap()
+        };
+        let before = withdraw(at(2026, 3, 2, 10));
+        assert!(before.allowed);
+        let cutoff = before.deadline.unwrap().at;
+        let during = withdraw(cutoff + chrono::Duration::hours(1));
+        assert!(!during.allowed);
+        assert_eq!(during.reason.as_ref().unwrap().code, "pool_fixed_for_draw");
+        let draw = during.opens_at.unwrap();
+        assert!(draw > cutoff + chrono::Duration::hours(1));
+        assert!(
+            during
+                .reason
+                .unwrap()
+                .message_zh
+                .contains(&beijing_date(draw).to_string())
+        );
+        let after = withdraw(draw + chrono::Duration::hours(1));
+        assert!(after.allowed, "{after:?}");
+        assert!(after.deadline.unwrap().at > draw);
     }
 
     #[test]
@@ -324,6 +401,6 @@ mod tests {
             &[],
             at(2012, 12, 3, 9),
         );
-        assert!(actions.is_empty());
+        assert_eq!(kinds(&actions), [ActionKind::Withdraw]);
     }
 }

@@ -30,13 +30,27 @@ pub enum ActionKind {
     Continue,
     /// Put an application removed by the clean-up back into review.
     Reactivate,
+    /// Withdraw a submitted application (it joins no further draw; its history is kept).
+    Withdraw,
     /// Confirm a won quota.
     Confirm,
     /// Ask for a change of marital status (reviewed in working days).
     ChangeMaritalStatus,
+    /// Delete the account (its personal data; published results stay, by code only).
+    DeleteAccount,
 }
 
 impl ActionKind {
+    /// Whether missing its deadline costs the applicant something (a draw, a quota, the pool),
+    /// so a screen counts it down; optional actions (withdrawing, deleting the account,
+    /// changing the marital status) are not.
+    pub fn is_due(self) -> bool {
+        !matches!(
+            self,
+            ActionKind::Withdraw | ActionKind::DeleteAccount | ActionKind::ChangeMaritalStatus
+        )
+    }
+
     /// The button's label.
     pub fn label(self) -> Text {
         let (zh, en) = match self {
@@ -45,8 +59,10 @@ impl ActionKind {
             ActionKind::Resubmit => ("修改后重新提交", "Resubmit"),
             ActionKind::Continue => ("继续参与", "Continue (继续参与)"),
             ActionKind::Reactivate => ("重新激活", "Reactivate"),
+            ActionKind::Withdraw => ("撤回申请", "Withdraw"),
             ActionKind::Confirm => ("确认指标", "Confirm the quota"),
             ActionKind::ChangeMaritalStatus => ("变更婚姻状况", "Change marital status"),
+            ActionKind::DeleteAccount => ("注销账户", "Delete the account"),
         };
         Text::new(zh, en)
     }

@@ -22,6 +22,7 @@ pub mod forms;
 pub mod info;
 pub mod operator;
 pub mod periods;
+pub mod privacy;
 pub mod push;
 pub mod results;
 pub mod status;
@@ -38,6 +39,7 @@ pub use forms::{ApplicationForm, ApplicationKind, FamilyForm, MemberForm};
 pub use info::{Announcement, NewAnnouncement};
 pub use operator::{ImportSummary, ReviewSummary, SmsOutboxEntry, TickReport};
 pub use periods::{DrawRequest, NewPeriod, Period, PeriodKind, QueueRank};
+pub use privacy::{AccountDeletion, DataExport, ExportedApplication, SessionRecord};
 pub use push::{DeliveryReport, Device, NewDevice, Provider, PushNotification, PushOutboxEntry};
 pub use results::{Captcha, Quota, ResultEntry, ResultFile};
 pub use status::{

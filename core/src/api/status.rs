@@ -88,6 +88,8 @@ open_status! {
         Won = "won",
         /// Removed by the yearly clean-up (may be reactivated).
         Removed = "removed",
+        /// Withdrawn by the applicant (its history and code are kept; it joins no draw).
+        Withdrawn = "withdrawn",
     }
 }
 

@@ -99,6 +99,16 @@ impl Cache {
         tx.commit()?;
         Ok(())
     }
+
+    /// Forgets everything personal, drafts, queued uploads and reminders included (the account
+    /// was deleted); what stays is public: periods, announcements, the calendar.
+    pub fn clear_personal(&self) -> CacheResult<()> {
+        self.clear_account()?;
+        self.conn().execute_batch(
+            "DELETE FROM upload_queue; DELETE FROM drafts; DELETE FROM reminders;",
+        )?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

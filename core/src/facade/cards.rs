@@ -22,11 +22,12 @@ pub struct Countdown {
 }
 
 impl Countdown {
-    /// The nearest deadline of the allowed `actions` after `now`.
+    /// The nearest deadline after `now` of the allowed `actions` that something is due by (an
+    /// optional action, such as withdrawing, counts nothing down).
     fn nearest(actions: &[Action], now: DateTime<Utc>) -> Option<Countdown> {
         actions
             .iter()
-            .filter(|a| a.allowed)
+            .filter(|a| a.allowed && a.kind.is_due())
             .filter_map(|a| a.deadline.clone())
             .filter(|d| d.at > now)
             .min_by_key(|d| d.at)
@@ -97,13 +98,17 @@ pub struct AccountCard {
 }
 
 impl AccountCard {
-    /// The card of `account` with its latest change request.
-    pub fn new(account: Account, marital_change: Option<MaritalChange>) -> AccountCard {
+    /// The card of `account` with its latest change request and its quotas.
+    pub fn new(
+        account: Account,
+        marital_change: Option<MaritalChange>,
+        quotas: &[Quota],
+    ) -> AccountCard {
         AccountCard {
             resident_id_masked: validate::mask(&account.resident_id),
             mobile_masked: validate::mask_mobile(&account.mobile),
             marital_status_label: account.marital_status.label(),
-            actions: actions::account(marital_change.as_ref()),
+            actions: actions::account(marital_change.as_ref(), quotas),
             marital_change,
             account,
         }

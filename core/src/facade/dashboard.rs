@@ -53,7 +53,7 @@ fn reminder_application(app: &Application) -> Option<reminders::TrackedApplicati
         ApplicationStatus::Rejected => reminders::TrackedStatus::Rejected,
         ApplicationStatus::Won => reminders::TrackedStatus::Won,
         ApplicationStatus::Removed => reminders::TrackedStatus::Lapsed,
-        ApplicationStatus::Other { .. } => return None,
+        ApplicationStatus::Withdrawn | ApplicationStatus::Other { .. } => return None,
     };
     Some(reminders::TrackedApplication {
         code: app.code.clone()?,
@@ -228,7 +228,13 @@ impl Yaohao {
             .collect::<Result<_, ClientError>>()?;
         let account = self
             .profile()?
-            .map(|a| Ok::<_, ClientError>(AccountCard::new(a, self.marital_change()?)))
+            .map(|a| {
+                Ok::<_, ClientError>(AccountCard::new(
+                    a,
+                    self.marital_change()?,
+                    &self.cached_quotas()?,
+                ))
+            })
             .transpose()?;
         Ok(Dashboard {
             account,

@@ -8,6 +8,7 @@ mod cards;
 mod dashboard;
 mod documents;
 mod info;
+mod privacy;
 mod results;
 mod types;
 

@@ -245,6 +245,11 @@ impl Yaohao {
         self.application_action(id, "reactivate").await
     }
 
+    /// Withdraws a submitted application: it joins no further draw, its code and history stay.
+    pub async fn withdraw_application(&self, id: i64) -> Result<Application, ClientError> {
+        self.application_action(id, "withdraw").await
+    }
+
     async fn application_action(&self, id: i64, action: &str) -> Result<Application, ClientError> {
         let call = Call::new(Method::POST, format!("/v1/applications/{id}/{action}"));
         let app: Application = match self.authed(call).await {

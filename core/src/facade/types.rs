@@ -215,6 +215,7 @@ impl ApplicationStatus {
             ApplicationStatus::Rejected => Text::new("审核未通过", "Rejected"),
             ApplicationStatus::Won => Text::new("已中签", "Won"),
             ApplicationStatus::Removed => Text::new("已移出", "Removed"),
+            ApplicationStatus::Withdrawn => Text::new("已撤回", "Withdrawn"),
             ApplicationStatus::Other { raw } => Text::new(raw.clone(), raw.clone()),
         }
     }

@@ -219,4 +219,9 @@ pub const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE applications ADD COLUMN continued_on TEXT;
     ",
+    // 8: when an account was deleted (its personal data erased; the row keeps the id that past
+    // pools and quotas refer to).
+    "
+    ALTER TABLE accounts ADD COLUMN deleted_at INTEGER;
+    ",
 ];

@@ -6,6 +6,7 @@ pub mod info;
 pub mod marital;
 pub mod operator;
 pub mod periods;
+pub mod privacy;
 pub mod push;
 pub mod system;
 
@@ -64,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .merge(periods::router())
         .merge(info::router())
         .merge(marital::router())
+        .merge(privacy::router())
         .merge(push::router())
         .fallback(|| async {
             ApiError::new(

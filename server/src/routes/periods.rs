@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/quotas/{id}/confirm", post(confirm_quota))
         .route("/v1/applications/{id}/continue", post(continue_application))
         .route("/v1/applications/{id}/reactivate", post(reactivate))
+        .route("/v1/applications/{id}/withdraw", post(withdraw))
         .route("/v1/me/queue", get(queue_rank))
 }
 
@@ -156,6 +157,18 @@ async fn reactivate(
 ) -> ApiResult<Json<Application>> {
     Ok(Json(
         applications::reactivate(&state, session.account_id, id).await?,
+    ))
+}
+
+/// `POST /v1/applications/{id}/withdraw`: a submitted application leaves every further draw; its
+/// code and history stay.
+async fn withdraw(
+    State(state): State<AppState>,
+    session: Session,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<Application>> {
+    Ok(Json(
+        applications::withdraw(&state, session.account_id, id).await?,
     ))
 }
 

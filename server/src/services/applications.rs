@@ -492,6 +492,40 @@ pub async fn reactivate(state: &AppState, account: i64, id: i64) -> ApiResult<Ap
     Ok(view)
 }
 
+/// Withdraws application `id` when the core allows it (submitted, outside the span from a cut-off
+/// to its draw) and it is in no frozen pool: it joins no further draw, its history stays.
+pub async fn withdraw(state: &AppState, account: i64, id: i64) -> ApiResult<Application> {
+    let at = state.clock.now();
+    let policy = state.policy;
+    let view = state
+        .db
+        .write(move |tx| {
+            let current = store::applications::load_owned(tx, id, account)?;
+            let offered = actions_on(tx, policy, &current, at)?;
+            core_allows(&offered, ActionKind::Withdraw, || {
+                ApiError::invalid_state(
+                    "只有已提交、尚未中签的申请可以撤回",
+                    "only a submitted application that has not won can be withdrawn",
+                )
+            })?;
+            if store::applications::in_frozen_pool(tx, id)? {
+                return Err(ApiError::invalid_state(
+                    "本期摇号池已封存，摇号后可以撤回",
+                    "the pool of the coming draw is frozen; withdraw after the draw",
+                ));
+            }
+            store::applications::withdraw(tx, id, ms(at))?;
+            store::applications::load_owned(tx, id, account)
+        })
+        .await?;
+    tracing::info!(
+        application_id = id,
+        account_id = account,
+        "application withdrawn"
+    );
+    Ok(view)
+}
+
 /// NEV queue rank (individuals by queue time) or family points rank (points, ties by the
 /// earliest registration) of `account`'s approved applications.
 pub async fn queue_rank(state: &AppState, account: i64) -> ApiResult<Vec<QueueRank>> {

@@ -197,6 +197,14 @@ impl DocumentStore {
         Ok(sha256)
     }
 
+    /// Removes the file with hash `sha256` (gone already is fine).
+    pub async fn remove(&self, sha256: &str) -> ApiResult<()> {
+        match tokio::fs::remove_file(self.path(sha256)).await {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(ApiError::internal(e)),
+            _ => Ok(()),
+        }
+    }
+
     /// Reads a stored document.
     pub async fn get(&self, sha256: &str) -> ApiResult<Vec<u8>> {
         tokio::fs::read(self.path(sha256))

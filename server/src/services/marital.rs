@@ -43,7 +43,7 @@ pub async fn request(
         .write(move |tx| {
             let latest = store::marital::latest_of(tx, account)?;
             core_allows(
-                &actions::account(latest.as_ref()),
+                &actions::account(latest.as_ref(), &[]),
                 ActionKind::ChangeMaritalStatus,
                 || {
                     ApiError::invalid_state(

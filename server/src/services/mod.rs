@@ -10,6 +10,7 @@ pub mod info;
 pub mod marital;
 pub mod operator;
 pub mod periods;
+pub mod privacy;
 pub mod publication;
 pub mod quotas;
 pub mod results;

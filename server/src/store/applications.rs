@@ -130,17 +130,19 @@ pub fn delete(tx: &Transaction<'_>, id: i64) -> ApiResult<()> {
     Ok(())
 }
 
-/// The code of another active application (neither a draft nor removed) of `account`, if any.
+/// The code of another active application (not a draft, removed or withdrawn) of `account`, if
+/// any.
 pub fn other_active_code(conn: &Connection, account: i64, id: i64) -> ApiResult<Option<String>> {
     Ok(conn
         .query_row(
             "SELECT code FROM applications WHERE account_id = ?1 AND id != ?2
-             AND status NOT IN (?3, ?4)",
+             AND status NOT IN (?3, ?4, ?5)",
             params![
                 account,
                 id,
                 ApplicationStatus::Draft.as_str(),
-                ApplicationStatus::Removed.as_str()
+                ApplicationStatus::Removed.as_str(),
+                ApplicationStatus::Withdrawn.as_str()
             ],
             |r| r.get(0),
         )
@@ -190,6 +192,25 @@ pub fn set_continued(
         params![today.year(), today.to_string(), now_ms, id],
     )?;
     Ok(())
+}
+
+/// Marks application `id` withdrawn (its code, form and history stay).
+pub fn withdraw(tx: &Transaction<'_>, id: i64, now_ms: i64) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE applications SET status = ?1, updated_at = ?2 WHERE id = ?3",
+        params![ApplicationStatus::Withdrawn.as_str(), now_ms, id],
+    )?;
+    Ok(())
+}
+
+/// Whether application `id` is in the pool of a frozen period that has not been drawn yet.
+pub fn in_frozen_pool(conn: &Connection, id: i64) -> ApiResult<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM periods p JOIN pool_entries e
+         ON e.period_id = p.id AND e.application_id = ?1 WHERE p.status = ?2)",
+        params![id, yaohao_core::api::PeriodStatus::Frozen.as_str()],
+        |r| r.get(0),
+    )?)
 }
 
 /// Puts application `id` back under review (a reactivation).
@@ -262,11 +283,12 @@ pub fn mark_winners_won(tx: &Transaction<'_>, id: &str, now_ms: i64) -> ApiResul
 pub fn person_in_active(conn: &Connection, resident_id: &str) -> ApiResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM applications a JOIN accounts u ON u.id = a.account_id
-         WHERE u.resident_id = ?1 AND a.status NOT IN (?2, ?3))",
+         WHERE u.resident_id = ?1 AND a.status NOT IN (?2, ?3, ?4))",
         params![
             resident_id,
             ApplicationStatus::Draft.as_str(),
-            ApplicationStatus::Removed.as_str()
+            ApplicationStatus::Removed.as_str(),
+            ApplicationStatus::Withdrawn.as_str()
         ],
         |r| r.get(0),
     )?)

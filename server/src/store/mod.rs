@@ -10,6 +10,7 @@ pub mod documents;
 pub mod draws;
 pub mod marital;
 pub mod periods;
+pub mod privacy;
 pub mod push;
 pub mod quotas;
 pub mod registry;

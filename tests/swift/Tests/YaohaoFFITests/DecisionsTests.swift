@@ -76,7 +76,7 @@ final class DecisionsTests: PortalTestCase {
         XCTAssertEqual(card.nextWeight, 1)
         // In the pool in November: 继续参与 is offered, refused until December, with the reason.
         let continuing: Action = try XCTUnwrap(card.actions.first)
-        XCTAssertEqual(card.actions.map(\.kind), [ActionKind.continue])
+        XCTAssertEqual(card.actions.map(\.kind), [ActionKind.continue, .withdraw])
         XCTAssertFalse(continuing.allowed)
         XCTAssertEqual(continuing.reason?.code, "outside_continuation_month")
         XCTAssertEqual(continuing.opensAt, Date(timeIntervalSince1970: 1_796_054_400)) // 2026-11-30T16:00:00Z
@@ -86,7 +86,7 @@ final class DecisionsTests: PortalTestCase {
         XCTAssertEqual(account.residentIdMasked, "110106********016X")
         XCTAssertEqual(account.mobileMasked, "138****8411")
         XCTAssertEqual(account.maritalStatusLabel.zh, "未婚")
-        XCTAssertEqual(account.actions.map(\.kind), [.changeMaritalStatus])
+        XCTAssertEqual(account.actions.map(\.kind), [.changeMaritalStatus, .deleteAccount])
         XCTAssertTrue(account.actions[0].allowed)
 
         // The draw-day check plan: the first look is at the publication of this period.
@@ -113,6 +113,11 @@ final class DecisionsTests: PortalTestCase {
         let won: WonResult = try XCTUnwrap(result.won)
         XCTAssertEqual(won.quota, quota)
         XCTAssertEqual(won.confirmBy, quota.confirmBy)
+        // While the quota waits for confirmation, the account cannot be deleted, and says why.
+        let deletion = try XCTUnwrap(afterPublication.account?.actions.first { $0.kind == .deleteAccount })
+        XCTAssertFalse(deletion.allowed)
+        XCTAssertEqual(deletion.reason?.code, "quota_pending_confirmation")
+        XCTAssertEqual(deletion.opensAt, quota.confirmBy)
         let confirm = try XCTUnwrap(won.actions.first)
         XCTAssertEqual(won.actions.map(\.kind), [.confirm])
         XCTAssertTrue(confirm.allowed)

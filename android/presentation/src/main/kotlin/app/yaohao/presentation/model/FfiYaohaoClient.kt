@@ -75,7 +75,7 @@ class FfiYaohaoClient(private val yaohao: Yaohao) : YaohaoClient {
 
     override suspend fun confirmQuota(quotaId: Long): List<Quota> = yaohao.confirmQuota(quotaId).map { it.model() }
 
-    override suspend fun reminders(): List<Reminder> = yaohao.reminders()
+    override suspend fun reminders(): List<Reminder> = yaohao.dashboard().reminders
 
     override suspend fun announcements(): List<Announcement> = yaohao.announcements().map { it.model() }
 
