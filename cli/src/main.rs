@@ -74,6 +74,10 @@ enum Command {
     Export(commands::privacy::ExportArgs),
     /// Delete your account (typed confirmation and password).
     DeleteAccount(commands::privacy::DeleteArgs),
+    /// Follow application codes without an account (`watch` checks their results).
+    Follow(commands::follow::FollowArgs),
+    /// Stop following an application code.
+    Unfollow(commands::follow::UnfollowArgs),
     /// Wait for result alerts from the portal and check them.
     Watch(commands::watch::Args),
     /// Policy calendar: cut-offs, draws, results, freezes, continuation (Beijing time).
@@ -123,6 +127,8 @@ fn main() {
         Command::Confirm(a) => commands::confirm::run(a, &out, portal),
         Command::Continue(a) => commands::continuation::run(a, &out, portal),
         Command::Withdraw(a) => commands::withdraw::run(a, &out, portal),
+        Command::Follow(a) => commands::follow::follow(a, &out, portal),
+        Command::Unfollow(a) => commands::follow::unfollow(a, &out, portal),
         Command::Export(a) => commands::privacy::export(a, &out, portal),
         Command::DeleteAccount(a) => commands::privacy::delete(a, &out, portal),
         Command::Watch(a) => commands::watch::run(a, &out, portal),

@@ -622,6 +622,30 @@ fn two_applicants_from_registration_to_the_published_result() {
     let alert_b: Value = serde_json::from_str(alerts[0]).unwrap();
     assert_eq!(alert_b["outcomes"][0]["code"], code_b.as_str());
 
+    // A follower with no account, who typed B's code with spaces, gets B's result from `watch`.
+    let follower = Applicant::new("110101198001010010", "", "", true);
+    let spaced = format!("{} {} {}", &code_b[..4], &code_b[4..8], &code_b[8..]);
+    let followed = follower.json(&["--portal", &portal.url, "follow", &spaced]);
+    assert_eq!(followed["followed"], json!([code_b]));
+    let err = follower.fails(&["follow", "123"], 1);
+    assert!(err.contains("123"), "{err}");
+    let found = follower.run(&[
+        "watch",
+        "--once",
+        "--timeout",
+        "20",
+        "--json",
+        "--no-notify",
+    ]);
+    assert!(found.status.success(), "{}", text(&found.stderr));
+    let alert_f: Value = serde_json::from_str(text(&found.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(alert_f["outcomes"][0]["code"], code_b.as_str());
+    assert_eq!(alert_f["won"], alert_b["won"]);
+    // Shown once: the next watch finds nothing new before its timeout.
+    follower.fails(&["watch", "--once", "--timeout", "2", "--no-notify"], 1);
+    let none = follower.json(&["unfollow", &code_b]);
+    assert_eq!(none["followed"], json!([]));
+
     let result_a = a.results(&period_id);
     let result_b = b.results(&period_id);
     assert_eq!(result_a["verified"], true);
@@ -890,6 +914,8 @@ fn every_command_documents_examples_and_the_portal_ones_their_exit_codes() {
         "withdraw",
         "export",
         "delete-account",
+        "follow",
+        "unfollow",
         "watch",
         "calendar",
         "reminders",

@@ -9,7 +9,7 @@ fun main() {
         RulesTest::class.java, CalendarTest::class.java, DocumentsTest::class.java, ResultsTest::class.java,
         FacadeTest::class.java, AccountsTest::class.java, DraftsTest::class.java, CycleTest::class.java,
         ErrorsTest::class.java, LabelsTest::class.java, ThreadingTest::class.java, DecisionsTest::class.java,
-        PrivacyTest::class.java,
+        PrivacyTest::class.java, FollowingTest::class.java,
     )
     result.failures.forEach { println("FAILED ${it.testHeader}: ${it.trace}") }
     val failed = result.failureCount

@@ -429,6 +429,25 @@ impl Yaohao {
         })
         .await
     }
+    /// Follows application codes without an account (typed as the user likes; nothing is
+    /// followed when one is invalid); every followed code.
+    pub async fn follow_codes(&self, codes: Vec<String>) -> R<Vec<String>> {
+        self.blocking(move |app| app.follow_codes(codes)).await
+    }
+    /// Stops following a code; the codes still followed.
+    pub async fn unfollow_code(&self, code: String) -> R<Vec<String>> {
+        self.blocking(move |app| app.unfollow_code(code)).await
+    }
+    /// The followed codes, in the order they were added.
+    pub async fn followed_codes(&self) -> R<Vec<String>> {
+        self.blocking(move |app| app.followed_codes()).await
+    }
+    /// Reads an official result file the user imported (PDF or TXT), verifies it, matches the
+    /// followed and the account's codes; the notifications not handed out before.
+    pub async fn import_result_file(&self, bytes: Vec<u8>) -> R<Vec<ResultNotification>> {
+        self.spawn(move |app| async move { app.import_result_file(bytes).await })
+            .await
+    }
     /// The account's results per period, from the portal.
     pub async fn my_results(&self) -> R<Vec<PeriodResult>> {
         self.spawn(move |app| async move { app.my_results().await })

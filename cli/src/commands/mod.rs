@@ -10,6 +10,7 @@ pub mod continuation;
 pub mod demo;
 pub mod draw;
 pub mod eligibility;
+pub mod follow;
 pub mod login;
 pub mod notify;
 pub mod odds;

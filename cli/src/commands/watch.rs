@@ -1,6 +1,8 @@
 //! `yaohao watch`: waits for the portal's result alerts on its `dev` event stream (this install is
 //! registered as a `dev` push device), checks the results through the core on each alert, prints
-//! them and shows a desktop notification where one can be shown.
+//! them and shows a desktop notification where one can be shown. Not logged in, it follows the
+//! codes of `yaohao follow` instead: it checks the published lists at the core's draw-day
+//! checks, with no push at all.
 
 use std::time::Duration;
 
@@ -15,6 +17,9 @@ use crate::portal::Portal;
 
 /// Wait before reconnecting a dropped stream.
 const RECONNECT: Duration = Duration::from_secs(2);
+/// The longest wait between two checks of the followed codes (the plan may be far off, and the
+/// portal may publish early).
+const POLL_AT_MOST: Duration = Duration::from_secs(15 * 60);
 
 /// Arguments of `yaohao watch`.
 #[derive(clap::Args)]
@@ -23,9 +28,10 @@ const RECONNECT: Duration = Duration::from_secs(2);
   yaohao watch --once --timeout 600 --json
 
 Prints each alert (with --json: one JSON object per line) and the outcome of your codes; shows a
-desktop notification through notify-send (Linux) or osascript (macOS) when available.
+desktop notification through notify-send (Linux) or osascript (macOS) when available. Without a
+login, watches the codes of `yaohao follow` at the core's draw-day checks.
 Exit status: 0 stopped (or one alert with --once), 1 no alert before --timeout with --once,
-2 usage, 3 not logged in, 4 portal unreachable.")]
+2 usage, 3 not logged in and nothing followed, 4 portal unreachable.")]
 pub struct Args {
     /// Stop after the first alert.
     #[arg(long)]
@@ -108,22 +114,28 @@ enum Ended {
     Dropped,
 }
 
-struct Watcher<'a> {
-    portal: &'a Portal,
-    out: &'a Output,
-    args: &'a Args,
+/// The portal's event stream of a logged-in install: its `dev` device token and the client.
+struct Stream {
     device: String,
     http: reqwest::Client,
 }
 
+struct Watcher<'a> {
+    portal: &'a Portal,
+    out: &'a Output,
+    args: &'a Args,
+    /// `None` when following codes without an account.
+    stream: Option<Stream>,
+}
+
 impl Watcher<'_> {
-    async fn connect(&self) -> Result<Ended, CliError> {
+    async fn connect(&self, stream: &Stream) -> Result<Ended, CliError> {
         let token = self.portal.token().ok_or_else(|| self.login_required())?;
         let url = format!("{}/v1/me/push/stream", self.portal.url);
-        let response = self
+        let response = stream
             .http
             .get(url)
-            .query(&[("device", &self.device)])
+            .query(&[("device", &stream.device)])
             .bearer_auth(token)
             .send()
             .await;
@@ -251,10 +263,38 @@ impl Watcher<'_> {
         if self.missed().await? && self.args.once {
             return Ok(());
         }
+        let Some(stream) = &self.stream else {
+            return self.poll().await;
+        };
         loop {
-            match self.connect().await? {
+            match self.connect(stream).await? {
                 Ended::Done => return Ok(()),
                 Ended::Dropped => tokio::time::sleep(RECONNECT).await,
+            }
+        }
+    }
+
+    /// Without an account: checks the published lists at each of the core's draw-day checks
+    /// (at least every [`POLL_AT_MOST`]), announcing the followed codes' outcomes.
+    async fn poll(&self) -> Result<(), CliError> {
+        self.out.note(
+            "未登录：在摇号日检查计划的时间查看关注的申请编码…（Ctrl-C 退出）",
+            "Not logged in: checking the followed codes on the draw-day plan… (Ctrl-C to stop)",
+        );
+        loop {
+            let next = self
+                .portal
+                .app
+                .draw_day_checks()
+                .map_err(|e| self.portal.explain(&e))?
+                .first()
+                .map(|c| c.at);
+            let wait = next
+                .and_then(|at| (at - self.portal.now()).to_std().ok())
+                .map_or(POLL_AT_MOST, |d| d.min(POLL_AT_MOST));
+            tokio::time::sleep(wait).await;
+            if self.missed().await? && self.args.once {
+                return Ok(());
             }
         }
     }
@@ -263,7 +303,22 @@ impl Watcher<'_> {
 /// Runs `yaohao watch`.
 pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let mut portal = Portal::open(portal, out)?;
-    portal.require_login()?;
+    let following = portal
+        .app
+        .followed_codes()
+        .map_err(|e| portal.explain(&e))?;
+    let logged_in = portal.require_login();
+    if logged_in.is_err() && !following.is_empty() {
+        portal.follow_clock();
+        let watcher = Watcher {
+            portal: &portal,
+            out,
+            args: &args,
+            stream: None,
+        };
+        return finish(&portal, &watcher, &args, out);
+    }
+    logged_in?;
     let device = match portal.config.device.clone() {
         Some(device) => device,
         None => {
@@ -289,9 +344,18 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
         portal: &portal,
         out,
         args: &args,
-        device,
-        http,
+        stream: Some(Stream { device, http }),
     };
+    finish(&portal, &watcher, &args, out)
+}
+
+/// Watches until done, the timeout, or an error.
+fn finish(
+    portal: &Portal,
+    watcher: &Watcher<'_>,
+    args: &Args,
+    out: &Output,
+) -> Result<(), CliError> {
     let finished = match args.timeout {
         Some(seconds) => portal.block_on(async {
             tokio::time::timeout(Duration::from_secs(seconds), watcher.watch())

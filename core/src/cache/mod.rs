@@ -5,6 +5,7 @@
 mod applications;
 mod calendar;
 mod drafts;
+mod followed;
 mod marks;
 mod outcomes;
 mod profile;
@@ -86,26 +87,29 @@ impl Cache {
     }
 
     /// Forgets everything tied to the logged-in account (drafts and queued uploads stay: they are
-    /// the applicant's unsent work). The result files read go too: their outcomes were matched
-    /// against this account's codes, and the next login matches them against its own.
+    /// the applicant's unsent work, and so do the followed codes and their outcomes). The result
+    /// files read go too: their outcomes were matched against this account's codes, and the next
+    /// login matches them against its own.
     pub fn clear_account(&self) -> CacheResult<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         tx.execute_batch(
             "DELETE FROM profile; DELETE FROM status_history; DELETE FROM applications;
-             DELETE FROM documents; DELETE FROM outcomes; DELETE FROM result_files;
+             DELETE FROM documents; DELETE FROM result_files;
+             DELETE FROM outcomes WHERE code NOT IN (SELECT code FROM followed_codes);
              DELETE FROM etags; DELETE FROM sync_marks; DELETE FROM quotas;",
         )?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Forgets everything personal, drafts, queued uploads and reminders included (the account
-    /// was deleted); what stays is public: periods, announcements, the calendar.
+    /// Forgets everything personal, drafts, queued uploads, reminders and followed codes included
+    /// (the account was deleted); what stays is public: periods, announcements, the calendar.
     pub fn clear_personal(&self) -> CacheResult<()> {
         self.clear_account()?;
         self.conn().execute_batch(
-            "DELETE FROM upload_queue; DELETE FROM drafts; DELETE FROM reminders;",
+            "DELETE FROM upload_queue; DELETE FROM drafts; DELETE FROM reminders;
+             DELETE FROM followed_codes; DELETE FROM outcomes;",
         )?;
         Ok(())
     }

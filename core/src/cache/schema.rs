@@ -122,8 +122,17 @@ CREATE TABLE quotas (
 );
 ";
 
+/// Version 4: the application codes followed without an account (from the official system),
+/// whose results are matched like the account's own.
+pub const V4: &str = "
+CREATE TABLE followed_codes (
+    code TEXT PRIMARY KEY,
+    added_at INTEGER NOT NULL
+);
+";
+
 /// Every migration step; step `i` brings the schema from version `i` to `i + 1`.
-pub const STEPS: [&str; 3] = [V1, V2, V3];
+pub const STEPS: [&str; 4] = [V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = STEPS.len() as u32;

@@ -259,7 +259,7 @@ impl Yaohao {
             .applications()?
             .iter()
             .any(|a| a.status == ApplicationStatus::Approved);
-        if !in_pool {
+        if !in_pool && self.cache.followed()?.is_empty() {
             return Ok(Vec::new());
         }
         let (policy, announced, now) = (self.policy()?, self.announced()?, self.now());

@@ -7,6 +7,7 @@ mod applications;
 mod cards;
 mod dashboard;
 mod documents;
+mod following;
 mod info;
 mod privacy;
 mod results;

@@ -88,12 +88,17 @@ impl Yaohao {
                 Err(e) => return Err(e),
             }
         }
+        self.notifications(&period)
+    }
+
+    /// The notifications of `period` not handed out yet, each marked as handed out.
+    pub(super) fn notifications(
+        &self,
+        period: &str,
+    ) -> Result<Vec<ResultNotification>, ClientError> {
         let mut out = Vec::new();
-        for row in self.cache.outcomes(&period)? {
-            if self
-                .cache
-                .mark_notified(&row.code, &period, self.now_ms())?
-            {
+        for row in self.cache.outcomes(period)? {
+            if self.cache.mark_notified(&row.code, period, self.now_ms())? {
                 out.push(notification(outcome(row)));
             }
         }
@@ -136,11 +141,21 @@ impl Yaohao {
         Ok(out)
     }
 
-    /// Fetches, parses and verifies the list, and stores the outcome of every code in the pool.
+    /// Fetches the list of `period` and records it.
     async fn load_result(&self, period: &str) -> Result<(), ClientError> {
         let path = format!("/v1/results/{period}/result.txt");
         let reply = self.http.send::<Raw>(&Call::new(Method::GET, path)).await?;
         let Raw(bytes) = reply.value.ok_or_else(ClientError::garbled)?;
+        self.record_result(bytes, Some(period)).await.map(|_| ())
+    }
+
+    /// Parses and verifies a result file (TXT or PDF), checks it is of `expected` when given, and
+    /// stores the outcome of every code in the pool and every followed code; its period.
+    pub(super) async fn record_result(
+        &self,
+        bytes: Vec<u8>,
+        expected: Option<&str>,
+    ) -> Result<String, ClientError> {
         let parsed = tokio::task::spawn_blocking(move || {
             let file = results::parse_bytes(&bytes)?;
             let verdict = draw::verify(&file, None).verdict;
@@ -149,6 +164,7 @@ impl Yaohao {
         .await
         .map_err(ClientError::local)?;
         let (file, verdict, sha256) = parsed.map_err(|e| unreadable(&e))?;
+        let period = expected.unwrap_or(&file.header.period);
         if file.header.period != period {
             return Err(ClientError::Other {
                 message: Text::new(
@@ -163,12 +179,16 @@ impl Yaohao {
         let verified = verdict == Verdict::Verified;
         let now = self.now_ms();
         let mut outcomes = Vec::new();
-        for code in self.cache.codes(
+        let mut codes = self.cache.codes(
             &IN_POOL
                 .iter()
                 .map(ApplicationStatus::as_str)
                 .collect::<Vec<_>>(),
-        )? {
+        )?;
+        codes.extend(self.cache.followed()?);
+        codes.sort();
+        codes.dedup();
+        for code in codes {
             let Some(parsed) = Code::parse(&code) else {
                 continue;
             };
@@ -198,7 +218,8 @@ impl Yaohao {
             verified,
             fetched_at: now,
         };
-        Ok(self.cache.store_result(&record, &outcomes)?)
+        self.cache.store_result(&record, &outcomes)?;
+        Ok(period.to_owned())
     }
 
     /// The account's quotas from the portal (kept in the cache for the result cards).
