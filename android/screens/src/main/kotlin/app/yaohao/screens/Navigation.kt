@@ -45,6 +45,7 @@ sealed interface Route {
     data object Settings : Route
     data object Account : Route
     data object Calendar : Route
+    data object Lookup : Route
 
     /** One application's detail. */
     data class Application(val id: Long) : Route
@@ -64,11 +65,12 @@ val moreRoutes = listOf(
     Route.Account to "tab_account",
     Route.Reminders to "tab_reminders",
     Route.Calendar to "tab_calendar",
+    Route.Lookup to "tab_lookup",
     Route.Announcements to "tab_announcements",
     Route.Settings to "tab_settings",
 )
 
-/** Four tabs (Material's bottom bar takes three to five): the account, reminders, calendar, announcements and settings are under "More". */
+/** Four tabs (Material's bottom bar takes three to five): the account, reminders, calendar, code lookup, announcements and settings are under "More". */
 val tabs = listOf(
     Tab(Route.Home, "tab_home", Icons.Filled.Home),
     Tab(Route.Results, "tab_results", Icons.Filled.Star),
@@ -197,6 +199,7 @@ private fun AppScaffold(services: ScreenServices, nav: Navigator, deepLink: Stri
                 Route.Account -> AccountScreen(services, onSignedOut = { nav.switchTo(Route.Home) })
                 Route.Reminders -> RemindersScreen(services)
                 Route.Calendar -> CalendarScreen(services)
+                Route.Lookup -> LookupScreen(services)
                 Route.Announcements -> AnnouncementsScreen(services)
                 Route.Settings -> SettingsScreen(services, onWithdrawConsent)
             }
@@ -213,6 +216,7 @@ private fun title(route: Route): String = when (route) {
     Route.Settings -> tr("tab_settings")
     Route.Account -> tr("tab_account")
     Route.Calendar -> tr("tab_calendar")
+    Route.Lookup -> tr("tab_lookup")
     is Route.Application -> tr("application_title")
     is Route.Form -> tr("draft_title")
     is Route.Capture -> tr("documents_title")

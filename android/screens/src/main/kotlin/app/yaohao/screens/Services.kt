@@ -53,6 +53,10 @@ interface Platform {
     /** Reminders were switched on or off: schedule or cancel them. */
     fun remindersChanged(on: Boolean)
 
+    /** Opens the system's document picker for a result list (.txt or .pdf), handing its bytes to [onFile]. */
+    @Composable
+    fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit
+
     /** The photo sources of the document capture, handing the chosen image's bytes to [onPhoto]. */
     @Composable
     fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources

@@ -58,6 +58,9 @@ import app.yaohao.presentation.dashboard.DashboardState
 import app.yaohao.presentation.documents.CaptureState
 import app.yaohao.presentation.documents.DocumentCaptureModel
 import app.yaohao.presentation.facade
+import app.yaohao.presentation.lookup.LookupModel
+import app.yaohao.presentation.lookup.LookupState
+import app.yaohao.presentation.repoFile
 import app.yaohao.presentation.reminders.RemindersState
 import app.yaohao.presentation.results.ResultsState
 import kotlinx.coroutines.CoroutineScope
@@ -226,6 +229,20 @@ object Samples {
             Announcement(1, Text("摇号日程调整", "Draw schedule change"), Text("4月摇号改于4月26日举行。", "The April draw moves to 26 April."), Instant.parse("2025-12-20T02:00:00Z")),
         ),
     )
+
+    /** A published list opened and a winning code found in it, by the core. */
+    fun lookup(): LookupState = runBlocking {
+        val scope = CoroutineScope(Dispatchers.Default)
+        try {
+            val model = LookupModel(scope)
+            model.open(repoFile("tests/fixtures/results/person-2016-bom.txt").readBytes()).join()
+            model.editCode("1100489999951")
+            model.lookup().join()
+            model.state.value
+        } finally {
+            scope.cancel()
+        }
+    }
 
     /** The capture's state after the core prepared [bytes] as an ID photo (or refused them). */
     fun capture(bytes: ByteArray): CaptureState = runBlocking {

@@ -6,6 +6,7 @@ import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.assert
 import androidx.compose.ui.test.assertIsEnabled
+import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.assertWidthIsAtLeast
 import androidx.compose.ui.test.junit4.createComposeRule
@@ -118,6 +119,14 @@ class ScreensTest {
         rule.waitForIdle()
         assertTrue(rule.onAllNodesWithTag("family-member:3").fetchSemanticsNodes().isEmpty())
         rule.onNodeWithTag("family-member:2").assertExists()
+    }
+
+    @Test
+    fun anyCodeIsLookedUpInAnOpenedList() {
+        val state = Samples.lookup()
+        rule.setContent { Host { LookupContent(state, {}, {}, {}) } }
+        rule.onNodeWithTag("lookup-verdict").assertTextEquals(Strings.get(Lang.ZH, "verdict_verified"))
+        rule.onNodeWithTag("lookup-found").assertTextEquals(Strings.get(Lang.ZH, "lookup_won", 1))
     }
 
     @Test

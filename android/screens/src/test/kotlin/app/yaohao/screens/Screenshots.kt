@@ -58,6 +58,8 @@ object Screenshots {
         add(Shot("settings", "inexact-alarms", { TestServices().apply { platform.exactAlarmsAllowed = false } }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
         add(Shot("account", "marital-review") { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}), MaritalStatus.MARRIED) })
         add(Shot("application", "rejected") { ApplicationContent(Samples.rejectedDetail, Samples.now, {}, {}) })
+        val lookup = Samples.lookup()
+        add(Shot("lookup", "won") { LookupContent(lookup, {}, {}, {}) })
         add(Shot("calendar", "content") { CalendarContent(Samples.calendar, onRetry = {}) })
         add(Shot("announcements", "content") { AnnouncementsContent(Samples.announcements, onRefresh = {}) })
         val photo = repoFile("tests/fixtures/photos/licence.jpg").readBytes()

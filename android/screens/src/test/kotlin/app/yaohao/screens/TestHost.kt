@@ -58,6 +58,9 @@ class DesktopPlatform : Platform {
     }
 
     @Composable
+    override fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit = remember { { calls += "file" } }
+
+    @Composable
     override fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources =
         remember { PhotoSources(pick = { calls += "pick" }, takePicture = { calls += "camera" }) }
 }

@@ -32,7 +32,7 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import java.io.File
 
-/** The screens' platform pieces on Android: photo picker and camera, exact alarms, per-app language. */
+/** The screens' platform pieces on Android: photo picker and camera, the result-list picker, exact alarms, per-app language. */
 class AndroidPlatform(
     private val context: Context,
     /** After the consent: the notification permission request and the push token (MainActivity and the application set it). */
@@ -68,6 +68,21 @@ class AndroidPlatform(
     }
 
     override fun remindersChanged(on: Boolean) = ScheduleWorker.start(context)
+
+    @Composable
+    override fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit {
+        val activity = LocalContext.current
+        val scope = rememberCoroutineScope()
+        val picker = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+            if (uri != null) {
+                scope.launch {
+                    val bytes = withContext(Dispatchers.IO) { activity.contentResolver.openInputStream(uri)?.use { it.readBytes() } }
+                    if (bytes != null) onFile(bytes)
+                }
+            }
+        }
+        return remember(picker) { { picker.launch(arrayOf("text/plain", "application/pdf")) } }
+    }
 
     @Composable
     override fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources {
