@@ -55,8 +55,15 @@ class ApplicationFormModelTest {
         model.removeMember(0)
         assertEquals(listOf("张小三"), model.state.value.members.map { it.name })
         assertTrue(model.state.value.problems.isEmpty())
+        model.setMember(0, model.state.value.members[0].copy(ladderSteps = 4u, nevQueueFullYears = 1u))
+        model.setMainPoints(6u, 2u)
         model.saveNow().join()
-        assertEquals(listOf("张小三"), yaohao.draft(model.state.value.draft!!.localId).form.family?.members?.map { it.name })
+        val family = yaohao.draft(model.state.value.draft!!.localId).form.family!!
+        assertEquals(listOf("张小三"), family.members.map { it.name })
+        assertEquals(4u, family.members.single().ladderSteps)
+        assertEquals(1u, family.members.single().nevQueueFullYears)
+        assertEquals(6u, family.mainLadderSteps)
+        assertEquals(2u, family.mainNevQueueFullYears)
     }
 
     @Test

@@ -84,6 +84,12 @@ fun ApplicationFormScreen(
             style = MaterialTheme.typography.bodySmall,
         )
         if (state.draft?.kind == ApplicationKind.FAMILY) {
+            val family = state.form.family
+            Text(tr("family_main_points"), style = MaterialTheme.typography.titleMedium)
+            Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                NumberField(tr("points_ladder"), family?.mainLadderSteps ?: 0u, Modifier.weight(1f)) { model.setMainPoints(it, family?.mainNevQueueFullYears ?: 0u) }
+                NumberField(tr("points_nev_years"), family?.mainNevQueueFullYears ?: 0u, Modifier.weight(1f)) { model.setMainPoints(family?.mainLadderSteps ?: 0u, it) }
+            }
             FamilyMembers(state.members, state.problems, model::setMember, model::removeMember, model::addMember)
         }
         Text(tr("documents_title"), style = MaterialTheme.typography.titleMedium)
@@ -131,7 +137,7 @@ private fun PreviewSummary(preview: Preview) {
     }
 }
 
-/** A family's members besides the main applicant: relation, name and ID, each checked by the core. */
+/** A family's members besides the main applicant: relation, name, ID (checked by the core) and their own points inputs. */
 @Composable
 private fun FamilyMembers(
     members: List<MemberForm>,
@@ -150,6 +156,10 @@ private fun FamilyMembers(
                 }
                 CheckedField(tr("field_name"), member.name, problems[FormFields.member(index, "name")], { onChange(index, member.copy(name = it)) })
                 CheckedField(tr("field_resident_id"), member.residentId, problems[FormFields.member(index, "resident_id")], { onChange(index, member.copy(residentId = it)) })
+                Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                    NumberField(tr("points_ladder"), member.ladderSteps, Modifier.weight(1f)) { onChange(index, member.copy(ladderSteps = it)) }
+                    NumberField(tr("points_nev_years"), member.nevQueueFullYears, Modifier.weight(1f)) { onChange(index, member.copy(nevQueueFullYears = it)) }
+                }
             }
         }
     }

@@ -92,6 +92,12 @@ class ApplicationFormModel(
     /** Removes family member [index]. */
     fun removeMember(index: Int) = editMembers { members -> members.filterIndexed { i, _ -> i != index } }
 
+    /** Sets the main applicant's own points inputs of a family application (ladder steps, full NEV-queue years). */
+    fun setMainPoints(ladderSteps: UInt, nevQueueFullYears: UInt) = edit { form ->
+        val family = form.family ?: FamilyForm(null, 0u, 0u, emptyList())
+        form.copy(family = family.copy(mainLadderSteps = ladderSteps, mainNevQueueFullYears = nevQueueFullYears))
+    }
+
     /** Discards the draft here and at the portal. */
     fun discard(): Job = act(::fail) {
         pendingSave?.cancel()
