@@ -12,6 +12,7 @@ import androidx.compose.material3.Card
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
@@ -124,14 +125,18 @@ fun AccountContent(state: AccountState, now: Instant, actions: AccountActions, m
         state.maritalChange?.let { MaritalChangeView(it) }
         val change = card?.actions?.firstOrNull { it.kind == ActionKind.CHANGE_MARITAL_STATUS }
         if (change != null) {
-            MaritalStatus.entries.forEach { status ->
-                ListItem(
-                    headlineContent = { Text(tr(status.label())) },
-                    leadingContent = { androidx.compose.material3.RadioButton(selected = status == marital, onClick = { actions.chooseMarital(status) }) },
-                )
+            // Allowed: choose the new status, then the certificate; refused: the core's reason.
+            if (change.allowed) {
+                MaritalStatus.entries.forEach { status ->
+                    ListItem(
+                        headlineContent = { Text(tr(status.label())) },
+                        leadingContent = { RadioButton(selected = status == marital, onClick = { actions.chooseMarital(status) }) },
+                        modifier = Modifier.testTag("marital:${status.name}"),
+                    )
+                }
+                Text(tr("account_marital_certificate"), style = MaterialTheme.typography.bodySmall)
             }
             ActionButtons(listOf(change)) { actions.sendCertificate() }
-            Text(tr("account_marital_certificate"), style = MaterialTheme.typography.bodySmall)
         }
         OutlinedButton(onClick = actions.logout, enabled = !state.busy, modifier = Modifier.fillMaxWidth().testTag("logout")) {
             Text(tr("account_logout"))

@@ -205,9 +205,11 @@ object Samples {
     /** The calendar the core computes for spring 2026 under the default policy. */
     val calendar = CalendarState(calendarEvents(policies().first { it.isDefault }.name, "2026-03-01", "2026-06-30", emptyList()))
 
-    /** The account, with a marital-status change under review. */
+    /** The account, with a marital-status change under review (the core refuses another meanwhile). */
     val account: AccountState = AccountState(
-        card = accountCard,
+        card = accountCard.copy(
+            actions = listOf(changeMarital.copy(allowed = false, reason = Reason("marital_review_pending", "婚姻状况变更审核中，审核结束后才能再次申请", "A marital-status change is under review; another can be asked for once it is decided"))),
+        ),
         maritalChange = MaritalChange(5, MaritalStatus.MARRIED, MaritalChangeStatus.Pending, null, Instant.parse("2026-02-27T02:00:00Z"), null),
     )
 

@@ -18,6 +18,7 @@ import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.unit.dp
 import app.yaohao.core.ActionKind
+import app.yaohao.core.MaritalStatus
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.pick
@@ -119,6 +120,15 @@ class ScreensTest {
         rule.waitForIdle()
         assertTrue(rule.onAllNodesWithTag("family-member:3").fetchSemanticsNodes().isEmpty())
         rule.onNodeWithTag("family-member:2").assertExists()
+    }
+
+    @Test
+    fun aRefusedMaritalChangeShowsTheCoresReasonAndNoStatusChoice() {
+        rule.setContent { Host { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}), MaritalStatus.MARRIED) } }
+        rule.onNodeWithTag("action:CHANGE_MARITAL_STATUS").assertIsNotEnabled()
+        rule.onNodeWithTag("reason:CHANGE_MARITAL_STATUS").assertExists()
+        assertTrue(rule.onAllNodesWithTag("marital:MARRIED").fetchSemanticsNodes().isEmpty())
+        rule.onNodeWithTag("marital-change").assertExists()
     }
 
     @Test
