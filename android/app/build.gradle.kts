@@ -11,6 +11,9 @@ if (file("google-services.json").exists()) {
     apply(plugin = libs.plugins.google.services.get().pluginId)
 }
 
+/** The portal of release builds. */
+val releasePortal = providers.gradleProperty("yaohao.portal.release")
+
 android {
     namespace = "app.yaohao.app"
     compileSdk = 36
@@ -21,9 +24,6 @@ android {
         targetSdk = 36
         versionCode = 1
         versionName = "0.1.0"
-        // The portal the app talks to; override with -Pyaohao.portal=https://...
-        val portal = providers.gradleProperty("yaohao.portal").orElse("http://10.0.2.2:8080").get()
-        buildConfigField("String", "PORTAL_URL", "\"$portal\"")
     }
 
     androidResources {
@@ -37,7 +37,15 @@ android {
     }
 
     buildTypes {
+        debug {
+            // Development: the host machine as the emulator sees it, or -Pyaohao.portal=http://<host>:8080.
+            val portal = providers.gradleProperty("yaohao.portal").orElse("http://10.0.2.2:8080").get()
+            buildConfigField("String", "PORTAL_URL", "\"$portal\"")
+        }
         release {
+            // No fallback: the release portal is build configuration and must be https
+            // (-Pyaohao.portal.release=https://... or gradle.properties); checked before any release build.
+            buildConfigField("String", "PORTAL_URL", "\"${releasePortal.orNull.orEmpty()}\"")
             isMinifyEnabled = true
             proguardFiles(getDefaultProguardFile("proguard-android-optimize.txt"), "proguard-rules.pro")
         }
@@ -69,4 +77,14 @@ dependencies {
     implementation(platform(libs.firebase.bom))
     implementation(libs.firebase.messaging)
     debugImplementation(libs.androidx.compose.ui.tooling)
+}
+
+// A release build without an https portal fails before it starts, instead of shipping a fallback.
+tasks.matching { it.name == "preReleaseBuild" }.configureEach {
+    doFirst {
+        val url = releasePortal.orNull
+        require(url != null && url.startsWith("https://")) {
+            "Release builds need -Pyaohao.portal.release=https://<portal> (got ${url ?: "nothing"})"
+        }
+    }
 }

@@ -1,6 +1,5 @@
 // :yaohao-core — the Rust core for Android: `libyaohao_ffi.so` per ABI built with cargo-ndk, the
-// uniffi Kotlin bindings generated into the build directory (never committed), JNA as `@aar`, and
-// a small idiomatic layer (suspend functions, sealed errors) in src/main/kotlin.
+// uniffi Kotlin bindings generated into the build directory (never committed) and JNA as `@aar`.
 import com.android.build.api.variant.LibraryAndroidComponentsExtension
 import org.gradle.process.ExecOperations
 import javax.inject.Inject

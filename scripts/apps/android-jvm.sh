@@ -1,5 +1,5 @@
 # Sourced by test-android.sh and screens.sh: compiles what of android/ runs on the desktop JVM.
-# - the generated bindings, :yaohao-core's coroutine layer and :presentation (main and tests) into
+# - the generated bindings and :presentation (main and tests) into
 #   $presentation_classes;
 # - :screens (main and tests) with the Compose compiler plugin into $screens_classes, with the one
 #   string table (:app's values/ and values-en/ strings.xml) copied beside its classes.
@@ -21,7 +21,7 @@ presentation_classes="$target/android-jvm/presentation"
 screens_classes="$target/android-jvm/screens"
 rm -rf "$presentation_classes" "$screens_classes" && mkdir -p "$presentation_classes" "$screens_classes"
 "$kotlinc" -nowarn -jvm-target 17 -no-stdlib -cp "$jvm_classpath" -d "$presentation_classes" \
-  $(find "$gen" android/yaohao-core/src/main/kotlin android/presentation/src/main android/presentation/src/test -name '*.kt')
+  $(find "$gen" android/presentation/src/main android/presentation/src/test -name '*.kt')
 "$kotlinc" -nowarn -jvm-target 17 -no-stdlib -Xplugin="$compose_plugin" -cp "$jvm_classpath:$presentation_classes" -d "$screens_classes" \
   $(find android/screens/src/main android/screens/src/test -name '*.kt')
 for dir in values values-en; do

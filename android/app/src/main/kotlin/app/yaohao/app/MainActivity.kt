@@ -23,7 +23,7 @@ import app.yaohao.screens.YaohaoApp
 import app.yaohao.screens.YaohaoTheme
 import app.yaohao.screens.withWonPalette
 
-/** The single activity: the screens of :screens; asks for notifications once. */
+/** The single activity: the screens of :screens; asks for notifications once the user consented. */
 class MainActivity : AppCompatActivity() {
     /** The deep link of the notification that opened (or re-opened) the activity. */
     private val deepLink = mutableStateOf<String?>(null)
@@ -33,10 +33,13 @@ class MainActivity : AppCompatActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         enableEdgeToEdge()
-        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
-            askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
-        }
         val graph = (application as YaohaoApplication).graph
+        // The consent screen calls this once agreed (and on later starts): never before it.
+        graph.askNotifications = {
+            if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
+                askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
+            }
+        }
         deepLink.value = intent?.dataString
         setContent {
             val nav = remember { Navigator() }
@@ -55,6 +58,11 @@ class MainActivity : AppCompatActivity() {
                 }
             }
         }
+    }
+
+    override fun onDestroy() {
+        (application as YaohaoApplication).graph.askNotifications = null
+        super.onDestroy()
     }
 
     override fun onNewIntent(intent: Intent) {

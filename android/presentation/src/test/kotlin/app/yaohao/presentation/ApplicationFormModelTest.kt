@@ -1,13 +1,12 @@
 package app.yaohao.presentation
 
-import app.yaohao.core.Reason
+import app.yaohao.core.ApplicationKind
+import app.yaohao.core.MemberForm
 import app.yaohao.core.Relation
+import app.yaohao.core.Yaohao
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.form.ApplicationFormModel
 import app.yaohao.presentation.form.FormFields
-import app.yaohao.presentation.model.FieldCheck
-import app.yaohao.presentation.model.MemberForm
-import app.yaohao.presentation.model.PortalApplicationKind
-import app.yaohao.presentation.model.Preview
 import kotlinx.coroutines.CoroutineScope
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -17,36 +16,54 @@ import org.junit.Test
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.milliseconds
 
-/** The application form: the core's field errors, draft autosave, preview and submit. */
+/** The application form over the real facade: the core's field errors, draft autosave, preview, discard. */
 class ApplicationFormModelTest {
-    private val client = MemoryClient()
-    private val id = client.account.residentId
+    private val yaohao: Yaohao = facade()
 
-    private suspend fun open(scope: CoroutineScope, delay: Duration = Duration.INFINITE): ApplicationFormModel {
-        client.cached = MemoryClient.emptyDashboard().copy(account = client.account)
-        val draft = client.createDraft(PortalApplicationKind.INDIVIDUAL_ORDINARY)
-        val model = ApplicationFormModel(client, scope, delay)
+    private suspend fun open(scope: CoroutineScope, delay: Duration = Duration.INFINITE, kind: ApplicationKind = ApplicationKind.INDIVIDUAL_ORDINARY): ApplicationFormModel {
+        val draft = yaohao.createDraft(kind)
+        val model = ApplicationFormModel(yaohao, scope, delay)
         model.open(draft.localId).join()
-        client.calls.clear()
+        assertNull(model.state.value.error)
         return model
     }
 
     @Test
-    fun theLicenceNumberMixUpIsNamed() = modelTest { scope ->
-        val model = open(scope)
-        model.setLicenceFile(id)
-        assertEquals(listOf("licence_file_is_licence_number"), model.state.value.problems[FormFields.LICENCE_FILE]?.map { it.code })
-        model.setAddress("北京朝阳区建国路88号")
-        assertEquals("address_city", model.state.value.problems[FormFields.ADDRESS]?.first()?.code)
+    fun theLicenceNumberMixUpIsNamedForTheSignedInApplicant() = modelTest { scope ->
+        TestPortal.start().use { portal ->
+            val signedIn = facade(portal.url)
+            signIn(portal, signedIn, scope)
+            signedIn.refresh(null)
+            val model = ApplicationFormModel(signedIn, scope)
+            model.open(signedIn.createDraft(ApplicationKind.INDIVIDUAL_ORDINARY).localId).join()
+            model.setLicenceFile(Applicant.ID)
+            assertEquals(listOf("licence_file_is_licence_number"), model.state.value.problems[FormFields.LICENCE_FILE]?.map { it.code })
+            model.setAddress("北京朝阳区建国路88号")
+            assertEquals("address_city", model.state.value.problems[FormFields.ADDRESS]?.first()?.code)
+        }
     }
 
     @Test
-    fun familyMembersAreCheckedToo() = modelTest { scope ->
-        val model = open(scope)
+    fun familyMembersAreAddedCheckedAndRemoved() = modelTest { scope ->
+        val model = open(scope, kind = ApplicationKind.FAMILY)
         model.addMember(MemberForm(Relation.SPOUSE, "110105194912310021", "李四", 0u, 0u))
+        model.addMember(MemberForm(Relation.CHILD, "11010519491231002X", "张小三", 0u, 0u))
+        assertEquals(2, model.state.value.members.size)
         assertEquals("id_checksum", model.state.value.problems[FormFields.member(0, "resident_id")]?.single()?.code)
+        model.setMember(1, model.state.value.members[1].copy(relation = Relation.PARENT))
+        assertEquals(Relation.PARENT, model.state.value.members[1].relation)
         model.removeMember(0)
+        assertEquals(listOf("张小三"), model.state.value.members.map { it.name })
         assertTrue(model.state.value.problems.isEmpty())
+        model.setMember(0, model.state.value.members[0].copy(ladderSteps = 4u, nevQueueFullYears = 1u))
+        model.setMainPoints(6u, 2u)
+        model.saveNow().join()
+        val family = yaohao.draft(model.state.value.draft!!.localId).form.family!!
+        assertEquals(listOf("张小三"), family.members.map { it.name })
+        assertEquals(4u, family.members.single().ladderSteps)
+        assertEquals(1u, family.members.single().nevQueueFullYears)
+        assertEquals(6u, family.mainLadderSteps)
+        assertEquals(2u, family.mainNevQueueFullYears)
     }
 
     @Test
@@ -54,44 +71,51 @@ class ApplicationFormModelTest {
         val model = open(scope, 5.milliseconds)
         model.setAddress("北京市朝阳区")
         model.setAddress("北京市朝阳区建国路88号")
-        val saved = model.state.awaitState { !it.dirty && it.savedRevision > 0 }
-        assertEquals("北京市朝阳区建国路88号", client.drafts.getValue("d1").form.address)
-        assertEquals(saved.savedRevision, client.drafts.getValue("d1").revision)
+        val saved = model.state.awaitState { !it.dirty && it.savedRevision > 1 }
+        val stored = yaohao.draft(saved.draft!!.localId)
+        assertEquals("北京市朝阳区建国路88号", stored.form.address)
+        assertEquals(saved.savedRevision, stored.revision)
     }
 
     @Test
-    fun saveNowSavesOnceAndOnlyWhenDirty() = modelTest { scope ->
+    fun saveNowSavesOnlyWhenDirty() = modelTest { scope ->
         val model = open(scope)
+        val first = model.state.value.savedRevision
         model.saveNow().join()
-        assertTrue(client.calls.isEmpty())
+        assertEquals(first, yaohao.draft(model.state.value.draft!!.localId).revision)
         model.setC5Licence(true)
         assertTrue(model.state.value.dirty)
         model.saveNow().join()
-        assertEquals(listOf("saveDraft:d1"), client.calls)
         assertFalse(model.state.value.dirty)
-        assertTrue(client.drafts.getValue("d1").form.c5Licence)
+        val stored = yaohao.draft(model.state.value.draft!!.localId)
+        assertTrue(stored.form.c5Licence)
+        assertTrue(stored.revision > first)
     }
 
     @Test
-    fun previewShowsTheFieldErrorsAndBlocksSubmit() = modelTest { scope ->
+    fun thePreviewShowsTheCoresChecksAndBlocksSubmit() = modelTest { scope ->
         val model = open(scope)
-        val missing = Reason("required", "请填写驾驶证档案编号", "Enter the licence file number")
-        client.preview = Preview(false, listOf(FieldCheck(FormFields.LICENCE_FILE, false, null, listOf(missing))), emptyList(), null, null)
         model.setAddress("北京市朝阳区建国路88号")
         model.preview().join()
-        assertEquals(listOf("saveDraft:d1", "preview:d1"), client.calls)
-        assertEquals(listOf(missing), model.state.value.problems[FormFields.LICENCE_FILE])
+        val preview = model.state.value.preview!!
+        assertFalse(preview.ready)
+        assertTrue(preview.missingDocuments.isNotEmpty())
+        val failing = preview.checks.filter { !it.valid }.map { it.field }
+        assertTrue(FormFields.LICENCE_FILE in failing)
+        assertEquals(preview.checks.first { it.field == FormFields.LICENCE_FILE }.errors, model.state.value.problems[FormFields.LICENCE_FILE])
         model.submit().join()
         assertNull(model.state.value.submitted)
-        assertFalse("submit" in client.calls.joinToString())
+        assertNull(model.state.value.error)
     }
 
     @Test
-    fun aReadyPreviewSubmits() = modelTest { scope ->
+    fun aDiscardedDraftIsGone() = modelTest { scope ->
         val model = open(scope)
-        model.preview().join()
-        model.submit().join()
-        assertEquals("1234567890123", model.state.value.submitted?.code)
-        assertEquals(listOf("preview:d1", "submit:d1"), client.calls)
+        val localId = model.state.value.draft!!.localId
+        model.discard().join()
+        assertNull(model.state.value.error)
+        assertTrue(model.state.value.discarded)
+        val gone = runCatching { yaohao.draft(localId) }.exceptionOrNull()
+        assertTrue("still there: $gone", gone is YaohaoException.NotFound)
     }
 }

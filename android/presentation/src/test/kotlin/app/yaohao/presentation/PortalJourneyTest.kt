@@ -1,161 +1,198 @@
 package app.yaohao.presentation
 
-import app.yaohao.core.DocumentKind
-import app.yaohao.core.SecretStore
-import app.yaohao.core.Yaohao
+import app.yaohao.core.ActionKind
+import app.yaohao.core.ApplicationStatus
+import app.yaohao.core.MaritalChangeStatus
+import app.yaohao.core.MaritalStatus
+import app.yaohao.core.PeriodOutcome
+import app.yaohao.core.QuotaStatus
+import app.yaohao.presentation.account.AccountModel
 import app.yaohao.presentation.announcements.AnnouncementsModel
+import app.yaohao.presentation.application.ApplicationDetailModel
+import app.yaohao.presentation.calendar.CalendarModel
 import app.yaohao.presentation.dashboard.DashboardModel
-import app.yaohao.presentation.documents.CaptureState
-import app.yaohao.presentation.documents.DocumentCaptureModel
-import app.yaohao.presentation.form.ApplicationFormModel
-import app.yaohao.presentation.model.FfiYaohaoClient
-import app.yaohao.presentation.model.PortalApplicationKind
+import app.yaohao.presentation.push.DrawDayChecks
 import app.yaohao.presentation.push.ResultPush
 import app.yaohao.presentation.reminders.RemindersModel
-import app.yaohao.presentation.results.ResultCard
 import app.yaohao.presentation.results.ResultsModel
 import app.yaohao.presentation.signin.SignInField
 import app.yaohao.presentation.signin.SignInMode
 import app.yaohao.presentation.signin.SignInModel
-import kotlinx.coroutines.CoroutineScope
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Test
-import java.nio.file.Files
 import java.time.Instant
-import app.yaohao.core.Clock as CoreClock
-import app.yaohao.core.Lang as CoreLang
-
-/** The app's secret store kept in memory, as the Keystore store would keep it. */
-class MemorySecrets : SecretStore {
-    val values = mutableMapOf<String, String>()
-
-    override fun get(key: String): String? = synchronized(values) { values[key] }
-
-    override fun set(key: String, value: String) {
-        synchronized(values) { values[key] = value }
-    }
-
-    override fun delete(key: String) {
-        synchronized(values) { values.remove(key) }
-    }
-}
 
 /** The state holders over the real facade talking to a real portal. */
 class PortalJourneyTest {
-    private val secrets = MemorySecrets()
-
-    private fun client(portal: TestPortal): FfiYaohaoClient {
-        val dir = Files.createTempDirectory("yaohao-app").toFile()
-        dir.deleteOnExit()
-        val clock = object : CoreClock {
-            override fun now(): Instant = Instant.parse(TestPortal.START)
-        }
-        return FfiYaohaoClient(Yaohao.withClock(portal.url, dir.path, CoreLang.ZH, secrets, clock))
-    }
-
-    /** Registers and signs in through the sign-in screen's model. */
-    private suspend fun signIn(portal: TestPortal, client: FfiYaohaoClient, scope: CoroutineScope) {
-        portal.makeEligible(ID, LICENCE_FILE)
-        val model = SignInModel(client, scope, Clock { Instant.parse(TestPortal.START) })
-        model.setMode(SignInMode.REGISTER)
-        model.edit(SignInField.RESIDENT_ID, ID)
-        model.edit(SignInField.NAME, NAME)
-        model.edit(SignInField.MOBILE, MOBILE)
-        model.edit(SignInField.PASSWORD, PASSWORD)
-        portal.advance(61)
-        model.requestCode().join()
-        model.edit(SignInField.SMS_CODE, portal.lastCode(MOBILE))
-        model.submit().join()
-        assertNull(model.state.value.error)
-        assertTrue(model.state.value.registered)
-        portal.advance(61)
-        model.requestCode().join()
-        model.edit(SignInField.SMS_CODE, portal.lastCode(MOBILE))
-        model.submit().join()
-        assertNull(model.state.value.error)
-        assertEquals(NAME, model.state.value.account?.name)
-        assertTrue(secrets.values.isNotEmpty())
-    }
+    private val clock = Clock { Instant.parse(TestPortal.START) }
 
     @Test
-    fun registerSignInApplyDrawNotifyOnceAndConfirm() = modelTest { scope ->
+    fun applyDrawFindTheResultWithoutAPushAndConfirm() = modelTest { scope ->
         TestPortal.start().use { portal ->
-            val client = client(portal)
-            signIn(portal, client, scope)
-
-            val draft = client.createDraft(PortalApplicationKind.INDIVIDUAL_ORDINARY)
-            val form = ApplicationFormModel(client, scope)
-            form.open(draft.localId).join()
-            form.setLicenceFile(ID)
-            assertEquals("licence_file_is_licence_number", form.state.value.problems.getValue("licence_file").first().code)
-            form.setLicenceFile(LICENCE_FILE)
-            form.setAddress(ADDRESS)
-            form.preview().join()
-            val missing = form.state.value.preview?.missingDocuments.orEmpty()
-            assertTrue(missing.isNotEmpty())
-
-            val photo = repoFile("tests/fixtures/photos/licence.jpg").readBytes()
-            for (kind in listOf(DocumentKind.ID_CARD_FRONT, DocumentKind.ID_CARD_BACK, DocumentKind.DRIVING_LICENCE)) {
-                val capture = DocumentCaptureModel(client, scope, draft.localId, kind)
-                capture.onPhoto(photo).join()
-                capture.upload().join()
-                assertTrue("$kind: ${capture.state.value}", capture.state.value is CaptureState.Done)
-            }
-            form.preview().join()
-            val preview = form.state.value.preview
-            assertNotNull(preview)
-            assertTrue("not ready: $preview", preview!!.ready)
-            form.submit().join()
-            val code = form.state.value.submitted?.code
-            assertEquals(13, code?.length)
-
+            val yaohao = facade(portal.url)
+            val tokens = FakePushTokens()
+            signIn(portal, yaohao, scope, pushes(yaohao, tokens))
+            assertEquals("the push token is sent right after login", 1, tokens.asked)
+            val code = apply(yaohao, scope)
+            assertEquals(13, code.length)
             portal.review()
-            val period = portal.runPeriod(1, "123456")
-            // The home screen refreshes; then the push names the period and the core notifies once.
-            val home = DashboardModel(client, scope, Clock { Instant.parse(TestPortal.START) })
+
+            // The home screen refreshes; the core now plans draw-day checks for the approved code.
+            val home = DashboardModel(yaohao, scope)
             home.load().join()
             assertNull(home.state.value.error)
-            assertEquals("won", home.state.value.dashboard?.applications?.single()?.status)
-            val push = ResultPush(client)
-            val shown = push.onMessage(mapOf("type" to "results", "period" to period), Lang.ZH)
-            assertEquals(listOf("result:$period:$code"), shown.map { it.id })
-            assertTrue(shown.single().body.contains(code!!))
+            assertEquals(0u, home.state.value.lastSync?.pending)
+            assertEquals(ApplicationStatus.Approved, home.state.value.dashboard?.applications?.single()?.application?.status)
+            val jobs = FakeCheckJobs()
+            val planned = DrawDayChecks(yaohao, jobs).plan()
+            assertTrue("no draw-day check planned", planned.isNotEmpty())
+            assertEquals(planned.map { it.id }, jobs.jobs.keys.toList())
+
+            // No push arrives: the draw-day job finds the result, and a later push repeats nothing.
+            val period = portal.runPeriod(1, "123456")
+            val push = ResultPush(yaohao)
+            val found = push.checkPublished(Lang.ZH)
+            assertEquals(listOf("result:$period:$code"), found.map { it.id })
+            assertTrue(found.single().body.contains(code))
             assertTrue(push.onMessage(mapOf("type" to "results", "period" to period), Lang.ZH).isEmpty())
 
-            val results = ResultsModel(client, scope, Clock { Instant.parse(TestPortal.START) })
-            results.check().join()
-            assertNull(results.state.value.error)
+            // The won card offers the confirmation the core allows, with its deadline.
+            val results = ResultsModel(yaohao, scope)
             results.load().join()
+            assertNull(results.state.value.error)
+            assertEquals(PeriodOutcome.Won, results.state.value.history.single { it.code == code }.outcome)
+            assertTrue(results.state.value.published.any { it.id == period })
             val card = results.state.value.cards.single()
             assertEquals(code, card.outcome.code)
             assertTrue(card.outcome.verified)
-            val won = card as ResultCard.Won
-            assertTrue(won.canConfirm)
+            val won = card.won ?: error("not a won card: $card")
+            val confirm = won.actions.single { it.kind == ActionKind.CONFIRM }
+            assertTrue(confirm.allowed)
+            assertNotNull(confirm.deadline)
             results.confirm(won.quota!!.id).join()
-            assertEquals("confirmed", (results.state.value.cards.single() as ResultCard.Won).quota?.status)
+            assertNull(results.state.value.error)
+            val after = results.state.value.cards.single().won!!
+            assertEquals(QuotaStatus.Confirmed, after.quota?.status)
+            assertFalse(after.actions.any { it.kind == ActionKind.CONFIRM && it.allowed })
+            val account = AccountModel(yaohao, scope, clock)
+            account.load().join()
+            assertNull(account.state.value.error)
+            assertEquals(listOf(QuotaStatus.Confirmed), account.state.value.quotas.map { it.status })
 
             val scheduler = MemoryScheduler()
-            val reminders = RemindersModel(client, scheduler, scope)
+            val reminders = RemindersModel(yaohao, scheduler, scope)
             reminders.sync().join()
             assertNull(reminders.state.value.error)
-            assertEquals(reminders.state.value.reminders.map { it.id }.toSet(), scheduler.scheduled.keys)
+            assertEquals(reminders.state.value.scheduled.toSet(), scheduler.scheduled.keys)
 
-            val news = AnnouncementsModel(client, scope)
+            val news = AnnouncementsModel(yaohao, scope)
             news.load().join()
             assertNull(news.state.value.error)
+
+            val calendar = CalendarModel(yaohao, scope, clock)
+            calendar.load().join()
+            assertNull(calendar.state.value.error)
+            assertTrue(calendar.state.value.events.isNotEmpty())
+            assertTrue(calendar.state.value.events.all { it.date >= "2026-03-01" })
         }
     }
 
-    /** The applicant the portal tests register (the screens' tests too). */
-    companion object {
-        const val ID = "110105199001011232"
-        const val NAME = "张三"
-        const val MOBILE = "13800138000"
-        const val PASSWORD = "Secret123"
-        const val LICENCE_FILE = "110000123456"
-        const val ADDRESS = "北京市海淀区中关村大街1号院2号楼"
+    @Test
+    fun aRejectedApplicationShowsItsReasonsAndIsEditedAsTheCoreAllows() = modelTest { scope ->
+        TestPortal.start().use { portal ->
+            val yaohao = facade(portal.url)
+            signIn(portal, yaohao, scope, eligible = false)
+            apply(yaohao, scope)
+            portal.review()
+            val home = DashboardModel(yaohao, scope)
+            home.load().join()
+            val card = home.state.value.dashboard!!.applications.single()
+            assertEquals(ApplicationStatus.Rejected, card.application.status)
+
+            val detail = ApplicationDetailModel(yaohao, scope, card.application.id)
+            detail.load().join()
+            assertNull(detail.state.value.error)
+            assertTrue(detail.state.value.detail!!.application.rejectionReasons.isNotEmpty())
+            val allowed = detail.state.value.card!!.actions.filter { it.allowed }.map { it.kind }
+            val edit = allowed.first { it == ActionKind.RESUBMIT || it == ActionKind.EDIT }
+            detail.perform(edit).join()
+            assertNull(detail.state.value.error)
+            val draft = yaohao.draft(detail.state.value.openDraft ?: error("no draft opened"))
+            assertEquals(card.application.id, draft.applicationId)
+
+            home.discardDraft(draft.localId).join()
+            assertNull(home.state.value.error)
+            assertFalse(home.state.value.dashboard!!.drafts.any { it.localId == draft.localId })
+        }
+    }
+
+    @Test
+    fun theAccountChangesItsMobileAndMaritalStatusAndLogsOut() = modelTest { scope ->
+        TestPortal.start().use { portal ->
+            val yaohao = facade(portal.url)
+            signIn(portal, yaohao, scope)
+            yaohao.refresh(null)
+            val account = AccountModel(yaohao, scope, clock)
+            account.load().join()
+            assertNull(account.state.value.error)
+            assertEquals(Applicant.ID, account.state.value.card?.account?.residentId)
+            assertFalse(account.state.value.card!!.residentIdMasked.contains(Applicant.ID))
+
+            val newMobile = "13900139000"
+            account.editMobile("139")
+            assertTrue(account.state.value.mobileProblems.isNotEmpty())
+            account.editMobile(newMobile)
+            assertTrue(account.state.value.mobileProblems.isEmpty())
+            portal.advance(61)
+            account.requestMobileCodes().join()
+            assertNull(account.state.value.error)
+            assertNotNull(account.state.value.resendAt)
+            account.changeMobile(portal.lastCode(Applicant.MOBILE), portal.lastCode(newMobile)).join()
+            assertNull(account.state.value.error)
+            assertEquals(newMobile, account.state.value.card?.account?.mobile)
+
+            val certificate = repoFile("tests/fixtures/photos/licence.jpg").readBytes()
+            account.requestMaritalChange(MaritalStatus.MARRIED, certificate).join()
+            assertNull(account.state.value.error)
+            assertEquals(MaritalChangeStatus.Pending, account.state.value.maritalChange?.status)
+            account.load().join()
+            assertEquals(MaritalStatus.MARRIED, account.state.value.maritalChange?.requestedStatus)
+
+            account.logout().join()
+            assertTrue(account.state.value.signedOut)
+            assertFalse(yaohao.isLoggedIn())
+        }
+    }
+
+    @Test
+    fun aForgottenPasswordIsResetWithAnSmsCode() = modelTest { scope ->
+        TestPortal.start().use { portal ->
+            val yaohao = facade(portal.url)
+            signIn(portal, yaohao, scope)
+            yaohao.logout()
+            val model = SignInModel(yaohao, pushes(yaohao), scope, clock)
+            model.setMode(SignInMode.RESET_PASSWORD)
+            model.edit(SignInField.RESIDENT_ID, Applicant.ID)
+            model.edit(SignInField.MOBILE, Applicant.MOBILE)
+            model.edit(SignInField.PASSWORD, "Another456")
+            portal.advance(61)
+            model.requestCode().join()
+            assertNull(model.state.value.error)
+            model.edit(SignInField.SMS_CODE, portal.lastCode(Applicant.MOBILE))
+            model.submit().join()
+            assertNull(model.state.value.error)
+            assertTrue(model.state.value.passwordReset)
+            assertEquals(SignInMode.LOGIN, model.state.value.mode)
+            portal.advance(61)
+            model.requestCode().join()
+            model.edit(SignInField.SMS_CODE, portal.lastCode(Applicant.MOBILE))
+            model.submit().join()
+            assertNull(model.state.value.error)
+            assertEquals(Applicant.NAME, model.state.value.account?.name)
+        }
     }
 }

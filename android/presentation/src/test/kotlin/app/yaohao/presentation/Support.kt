@@ -13,11 +13,11 @@ import org.junit.runner.JUnitCore
 import java.io.File
 import java.time.Instant
 
-/** Runs [block] with a scope for state holders, cancelled afterwards; fails after 20 s. */
+/** Runs [block] with a scope for state holders, cancelled afterwards; fails after 60 s. */
 fun modelTest(block: suspend (CoroutineScope) -> Unit) = runBlocking {
     val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     try {
-        withTimeout(20_000) { block(scope) }
+        withTimeout(60_000) { block(scope) }
     } finally {
         scope.cancel()
     }

@@ -16,20 +16,27 @@ import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.announcements.AnnouncementsModel
+import app.yaohao.presentation.announcements.AnnouncementsState
 
 /** Policy announcements, newest first. */
-@OptIn(ExperimentalMaterial3Api::class)
 @Composable
 fun AnnouncementsScreen(services: ScreenServices) {
     CountRecomposition("announcements")
-    val model = rememberHolder { scope -> AnnouncementsModel(services.client, scope) }
+    val model = rememberHolder { scope -> AnnouncementsModel(services.yaohao, scope) }
     val state by model.state.collectAsStateWithLifecycle()
 
     LaunchedEffect(Unit) { model.load() }
 
-    PullToRefreshBox(isRefreshing = state.refreshing, onRefresh = { model.load() }, modifier = Modifier.fillMaxSize()) {
+    AnnouncementsContent(state, onRefresh = { model.load() })
+}
+
+/** The announcements' content for a state. */
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+fun AnnouncementsContent(state: AnnouncementsState, onRefresh: () -> Unit) {
+    PullToRefreshBox(isRefreshing = state.refreshing, onRefresh = onRefresh, modifier = Modifier.fillMaxSize()) {
         LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp)) {
-            item { ErrorBanner(state.error, onRetry = { model.load() }) }
+            item { ErrorBanner(state.error, onRetry = onRefresh) }
             items(state.items, key = { it.id }) { announcement ->
                 ListItem(
                     overlineContent = { Text(BeijingTime.format(announcement.publishedAt).local()) },

@@ -110,7 +110,7 @@ fun CalculatorContent(
 
 /** A whole-number field (blank counts as 0). */
 @Composable
-private fun NumberField(label: String, value: UInt, modifier: Modifier = Modifier, onChange: (UInt) -> Unit) {
+fun NumberField(label: String, value: UInt, modifier: Modifier = Modifier, onChange: (UInt) -> Unit) {
     CheckedField(
         label = label,
         value = if (value == 0u) "" else value.toString(),

@@ -8,6 +8,7 @@ import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -21,6 +22,7 @@ import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.text.input.VisualTransformation
 import androidx.compose.ui.unit.dp
+import app.yaohao.core.Action
 import app.yaohao.core.Reason
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.UiError
@@ -96,5 +98,34 @@ fun CheckedField(
             supportingText = if (problem == null) null else { { Text(problem.local()) } },
             modifier = Modifier.fillMaxWidth().semantics { contentDescription = label },
         )
+    }
+}
+
+/**
+ * The core's actions for a card: an allowed one is a button with its deadline (Beijing time and
+ * what it means); a refused one is a disabled button with the core's reason, and when it opens.
+ */
+@Composable
+fun ActionButtons(actions: List<Action>, onAction: (Action) -> Unit) {
+    actions.forEach { action ->
+        Column(modifier = Modifier.fillMaxWidth().padding(vertical = 2.dp)) {
+            OutlinedButton(
+                onClick = { onAction(action) },
+                enabled = action.allowed,
+                modifier = Modifier.fillMaxWidth().testTag("action:${action.kind.name}"),
+            ) {
+                Text(action.label.local())
+            }
+            action.deadline?.let { deadline ->
+                Text(
+                    tr("action_deadline", BeijingTime.format(deadline.at).local(), deadline.meaning.local()),
+                    style = MaterialTheme.typography.bodySmall,
+                )
+            }
+            if (!action.allowed) {
+                action.reason?.let { Text(it.local(), style = MaterialTheme.typography.bodySmall, modifier = Modifier.testTag("reason:${action.kind.name}")) }
+                action.opensAt?.let { Text(tr("action_opens_at", BeijingTime.format(it).local()), style = MaterialTheme.typography.bodySmall) }
+            }
+        }
     }
 }

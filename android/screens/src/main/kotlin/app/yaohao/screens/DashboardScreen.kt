@@ -3,6 +3,7 @@ package app.yaohao.screens
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
@@ -14,7 +15,9 @@ import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.material3.pulltorefresh.PullToRefreshBox
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
@@ -25,34 +28,64 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import app.yaohao.core.Action
+import app.yaohao.core.ApplicationCard
+import app.yaohao.core.ApplicationKind
+import app.yaohao.core.UpcomingEvent
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.Countdown
 import app.yaohao.presentation.dashboard.DashboardModel
 import app.yaohao.presentation.dashboard.DashboardState
-import app.yaohao.presentation.model.UpcomingEvent
 import app.yaohao.presentation.needsSignIn
 import app.yaohao.presentation.ticks
 import java.time.Instant
 
-/** Home: countdowns to the next cut-off and draw, the latest result, applications and drafts. */
+/** What home can lead to. */
+class HomeNavigation(
+    val openDraft: (String) -> Unit,
+    val openApplication: (Long) -> Unit,
+    val openResults: () -> Unit,
+    val openAccount: () -> Unit,
+    val signIn: () -> Unit,
+)
+
+/** Home: countdowns to the next cut-off and draw, the latest result, the account, applications and drafts. */
 @Composable
-fun DashboardScreen(
-    services: ScreenServices,
-    onOpenDraft: (String) -> Unit,
-    onNewApplication: () -> Unit,
-    onOpenResults: () -> Unit,
-    onSignIn: () -> Unit,
-) {
+fun DashboardScreen(services: ScreenServices, navigation: HomeNavigation) {
     CountRecomposition("home")
-    val model = rememberHolder { scope -> DashboardModel(services.client, scope, services.clock) }
+    val model = rememberHolder { scope -> DashboardModel(services.yaohao, scope) }
     val state by model.state.collectAsStateWithLifecycle()
     val clock = services.clock
     val now by remember(clock) { ticks(clock) }.collectAsState(initial = clock.now())
 
     LaunchedEffect(Unit) { model.load() }
+    LaunchedEffect(state.openDraft) {
+        state.openDraft?.let {
+            model.draftOpened()
+            navigation.openDraft(it)
+        }
+    }
 
-    DashboardContent(state, now, model::refresh, onOpenDraft, onNewApplication, onOpenResults, onSignIn)
+    DashboardContent(
+        state,
+        now,
+        HomeActions(
+            refresh = { model.refresh() },
+            newApplication = { model.newApplication(it) },
+            perform = { card, action -> model.perform(card.application.id, action.kind) },
+            discardDraft = { model.discardDraft(it) },
+        ),
+        navigation,
+    )
 }
+
+/** What home's content asks its holder to do. */
+class HomeActions(
+    val refresh: () -> Unit,
+    val newApplication: (ApplicationKind) -> Unit,
+    val perform: (ApplicationCard, Action) -> Unit,
+    val discardDraft: (String) -> Unit,
+)
 
 /**
  * Home's content for a state. Signed out, it offers sign-in and keeps the rest of the app (the
@@ -60,70 +93,107 @@ fun DashboardScreen(
  */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun DashboardContent(
-    state: DashboardState,
-    now: Instant,
-    onRefresh: () -> Unit,
-    onOpenDraft: (String) -> Unit,
-    onNewApplication: () -> Unit,
-    onOpenResults: () -> Unit,
-    onSignIn: () -> Unit,
-) {
+fun DashboardContent(state: DashboardState, now: Instant, actions: HomeActions, navigation: HomeNavigation) {
     val signedOut = state.error?.needsSignIn == true
-    PullToRefreshBox(isRefreshing = state.refreshing, onRefresh = onRefresh, modifier = Modifier.fillMaxSize()) {
+    val dashboard = state.dashboard
+    PullToRefreshBox(isRefreshing = state.refreshing, onRefresh = actions.refresh, modifier = Modifier.fillMaxSize()) {
         LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-            if (state.dashboard == null && state.error == null) {
+            if (dashboard == null && state.error == null) {
                 item { LinearProgressIndicator(modifier = Modifier.fillMaxWidth().testTag("loading")) }
             }
             if (signedOut) {
-                item { SignInCard(state.error?.message?.local(), onSignIn) }
+                item { SignInCard(state.error?.message?.local(), navigation.signIn) }
             } else {
-                item { ErrorBanner(state.error, onRetry = onRefresh) }
+                item { ErrorBanner(state.error, onRetry = actions.refresh) }
+            }
+            state.lastSync?.refused.orEmpty().forEach { refusal ->
+                item { Text(tr("upload_refused", refusal.message.local()), color = MaterialTheme.colorScheme.error, modifier = Modifier.testTag("upload-refused")) }
             }
             item { CountdownCard(tr("dashboard_next_cutoff"), state.nextCutoff, now) }
             item { CountdownCard(tr("dashboard_next_draw"), state.nextDraw, now) }
-            state.latestResult?.let { result ->
+            dashboard?.latestResults?.firstOrNull()?.let { result ->
                 item {
-                    Card(modifier = Modifier.fillMaxWidth().clickable(onClick = onOpenResults)) {
+                    Card(modifier = Modifier.fillMaxWidth().clickable(onClick = navigation.openResults).testTag("latest-result")) {
                         ListItem(
                             headlineContent = {
                                 Text(
-                                    tr(if (result.won) "result_won" else "result_not_won"),
-                                    color = if (result.won) MaterialTheme.colorScheme.tertiary else MaterialTheme.colorScheme.error,
+                                    result.title.local(),
+                                    color = if (result.outcome.won) MaterialTheme.colorScheme.tertiary else MaterialTheme.colorScheme.error,
                                 )
                             },
-                            supportingContent = { Text(tr("result_period_code", result.period, result.code)) },
+                            supportingContent = { Text(tr("result_period_code", result.outcome.period, result.outcome.code)) },
                         )
                     }
                 }
             }
             if (signedOut) return@LazyColumn
+            dashboard?.account?.let { account ->
+                item {
+                    Card(modifier = Modifier.fillMaxWidth().clickable(onClick = navigation.openAccount).testTag("account")) {
+                        ListItem(
+                            headlineContent = { Text(account.account.name) },
+                            supportingContent = { Text(tr("account_summary", account.residentIdMasked, account.mobileMasked)) },
+                            trailingContent = { Text(account.maritalStatusLabel.local()) },
+                        )
+                    }
+                }
+            }
             item { Text(tr("dashboard_applications"), style = MaterialTheme.typography.titleMedium) }
-            val dashboard = state.dashboard
             if (dashboard != null && dashboard.applications.isEmpty() && dashboard.drafts.isEmpty()) {
                 item { Text(tr("dashboard_empty"), modifier = Modifier.testTag("empty")) }
             }
-            items(dashboard?.applications.orEmpty(), key = { "a${it.id}" }) { application ->
-                ListItem(
-                    headlineContent = { Text(application.code ?: tr("application_no_code")) },
-                    supportingContent = { Text(statusLabel(application.status)) },
-                )
+            items(dashboard?.applications.orEmpty(), key = { "a${it.application.id}" }) { card ->
+                ApplicationCardView(card, now, onOpen = { navigation.openApplication(card.application.id) }, onAction = { actions.perform(card, it) })
             }
             items(dashboard?.drafts.orEmpty(), key = { "d${it.localId}" }) { draft ->
                 ListItem(
-                    headlineContent = { Text(tr("draft_title")) },
+                    headlineContent = { Text(tr("draft_title") + " · " + tr(draft.kind.label())) },
                     supportingContent = { Text(tr(if (draft.synced) "draft_synced" else "draft_local")) },
-                    modifier = Modifier.clickable { onOpenDraft(draft.localId) },
+                    trailingContent = {
+                        TextButton(onClick = { actions.discardDraft(draft.localId) }, modifier = Modifier.testTag("discard:${draft.localId}")) {
+                            Text(tr("draft_discard"))
+                        }
+                    },
+                    modifier = Modifier.clickable { navigation.openDraft(draft.localId) },
                 )
             }
             item {
-                ListItem(
-                    headlineContent = { Text(tr("application_new")) },
-                    modifier = Modifier.clickable(onClick = onNewApplication),
-                )
+                Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                    Text(tr("application_new"), style = MaterialTheme.typography.titleSmall)
+                    Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        ApplicationKind.entries.forEach { kind ->
+                            OutlinedButton(onClick = { actions.newApplication(kind) }, modifier = Modifier.weight(1f).testTag("new:${kind.name}")) {
+                                Text(tr(kind.label()))
+                            }
+                        }
+                    }
+                }
             }
         }
     }
+}
+
+/** An application: the core's status label, countdown and actions. */
+@Composable
+fun ApplicationCardView(card: ApplicationCard, now: Instant, onOpen: () -> Unit, onAction: (Action) -> Unit) {
+    Card(modifier = Modifier.fillMaxWidth().testTag("application:${card.application.id}")) {
+        Column(modifier = Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(card.application.code ?: tr("application_no_code"), style = MaterialTheme.typography.titleMedium, modifier = Modifier.clickable(onClick = onOpen))
+            Text(card.statusLabel.local() + " · " + tr(card.application.kind.label()))
+            card.countdown?.let { countdown ->
+                Text(tr("countdown_to", countdown.deadline.meaning.local(), Countdown.between(now, countdown.deadline.at).text().local()))
+            }
+            card.nextWeight?.let { Text(tr("result_next_weight", it.toInt())) }
+            ActionButtons(card.actions, onAction)
+        }
+    }
+}
+
+/** The label of an application kind. */
+fun ApplicationKind.label(): String = when (this) {
+    ApplicationKind.INDIVIDUAL_ORDINARY -> "kind_individual"
+    ApplicationKind.INDIVIDUAL_NEV -> "kind_nev"
+    ApplicationKind.FAMILY -> "kind_family"
 }
 
 /** Signed out: why, and the way to sign in. */
@@ -136,18 +206,6 @@ private fun SignInCard(reason: String?, onSignIn: () -> Unit) {
             Button(onClick = onSignIn, modifier = Modifier.testTag("sign-in")) { Text(tr("signin_login")) }
         }
     }
-}
-
-/** The label of an application status (the portal's name for one this build does not know). */
-@Composable
-private fun statusLabel(status: String): String = when (status) {
-    "draft" -> tr("status_draft")
-    "under_review" -> tr("status_under_review")
-    "approved" -> tr("status_approved")
-    "rejected" -> tr("status_rejected")
-    "won" -> tr("status_won")
-    "removed" -> tr("status_removed")
-    else -> status
 }
 
 /** A countdown to a calendar event, with its Beijing time and whether it was announced. */

@@ -24,6 +24,7 @@ import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.core.DocumentKind
+import app.yaohao.core.documentLabel
 import app.yaohao.presentation.documents.CaptureState
 import app.yaohao.presentation.documents.DocumentCaptureModel
 import kotlinx.coroutines.Dispatchers
@@ -34,7 +35,7 @@ import kotlinx.coroutines.withContext
 fun DocumentCaptureScreen(services: ScreenServices, draftId: String, kind: DocumentKind, onDone: () -> Unit) {
     CountRecomposition("capture")
     val model = rememberHolder(key = "capture:$draftId:$kind") { scope ->
-        DocumentCaptureModel(services.client, scope, draftId, kind)
+        DocumentCaptureModel(services.yaohao, scope, draftId, kind)
     }
     val state by model.state.collectAsStateWithLifecycle()
     val sources = services.platform.rememberPhotoSources(onPhoto = { bytes -> model.onPhoto(bytes) })
@@ -61,7 +62,7 @@ fun DocumentCaptureContent(
         modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
-        Text(tr(kind.label()), style = MaterialTheme.typography.titleLarge)
+        Text(documentLabel(kind).local(), style = MaterialTheme.typography.titleLarge)
         Text(tr("documents_limit", (maxBytes / 1024u).toLong()))
         when (val current = state) {
             CaptureState.Idle, is CaptureState.Failed -> {
@@ -82,7 +83,7 @@ fun DocumentCaptureContent(
                     value = withContext(Dispatchers.Default) { decode(current.prepared.jpeg) }
                 }
                 bitmap?.let {
-                    Image(bitmap = it, contentDescription = tr(kind.label()), contentScale = ContentScale.Fit, modifier = Modifier.fillMaxWidth())
+                    Image(bitmap = it, contentDescription = documentLabel(kind).local(), contentScale = ContentScale.Fit, modifier = Modifier.fillMaxWidth())
                 }
                 Text(tr("documents_size", current.prepared.width.toInt(), current.prepared.height.toInt(), current.prepared.jpeg.size / 1024))
                 current.prepared.warnings.forEach { Text(it.local(), color = MaterialTheme.colorScheme.error) }

@@ -23,15 +23,15 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.mutableStateListOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
 import androidx.compose.ui.platform.testTag
 import app.yaohao.core.DocumentKind
 import app.yaohao.presentation.DeepLinks
 import app.yaohao.presentation.Destination
-import app.yaohao.presentation.model.PortalApplicationKind
-import kotlinx.coroutines.launch
+import app.yaohao.presentation.consent.ConsentModel
+import androidx.compose.runtime.getValue
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 
 /** The app's destinations. */
 sealed interface Route {
@@ -43,6 +43,12 @@ sealed interface Route {
     data object Reminders : Route
     data object Announcements : Route
     data object Settings : Route
+    data object Account : Route
+    data object Calendar : Route
+    data object Lookup : Route
+
+    /** One application's detail. */
+    data class Application(val id: Long) : Route
 
     /** The form of a draft. */
     data class Form(val draft: String) : Route
@@ -54,12 +60,22 @@ sealed interface Route {
 /** A tab of the bottom bar and the routes that belong to it. */
 class Tab(val route: Route, val label: String, val icon: ImageVector, val children: Set<Route> = emptySet())
 
-/** Four tabs (Material's bottom bar takes three to five): reminders, announcements and settings are under "More". */
+/** The screens under "More", with their titles. */
+val moreRoutes = listOf(
+    Route.Account to "tab_account",
+    Route.Reminders to "tab_reminders",
+    Route.Calendar to "tab_calendar",
+    Route.Lookup to "tab_lookup",
+    Route.Announcements to "tab_announcements",
+    Route.Settings to "tab_settings",
+)
+
+/** Four tabs (Material's bottom bar takes three to five): the account, reminders, calendar, code lookup, announcements and settings are under "More". */
 val tabs = listOf(
     Tab(Route.Home, "tab_home", Icons.Filled.Home),
     Tab(Route.Results, "tab_results", Icons.Filled.Star),
     Tab(Route.Calculator, "tab_calculator", Icons.Filled.Build),
-    Tab(Route.More, "tab_more", Icons.Filled.Menu, setOf(Route.Reminders, Route.Announcements, Route.Settings)),
+    Tab(Route.More, "tab_more", Icons.Filled.Menu, moreRoutes.map { it.first }.toSet()),
 )
 
 /** The back stack: Home at the bottom, so "back" from any tab leads home and then out. */
@@ -100,14 +116,31 @@ fun Destination.route(): Route = when (this) {
     Destination.SETTINGS -> Route.Settings
 }
 
-/** The app: a bottom bar over the top-level screens, a back arrow on the others. */
-@OptIn(ExperimentalMaterial3Api::class)
+/**
+ * The app: the consent gate first (nothing that takes personal data comes before the user agreed to
+ * the privacy policy), then a bottom bar over the top-level screens and a back arrow on the others.
+ */
 @Composable
 fun YaohaoApp(services: ScreenServices, nav: Navigator = remember { Navigator() }, deepLink: String? = null) {
+    val consent = rememberHolder { scope -> ConsentModel(services.settings, scope) }
+    val consentState by consent.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { consent.load() }
+    LaunchedEffect(consentState.consented) {
+        if (consentState.consented == true) services.platform.consentGiven()
+    }
+    when (consentState.consented) {
+        null -> Unit
+        false -> ConsentScreen(onAccept = { consent.accept() })
+        true -> AppScaffold(services, nav, deepLink, onWithdrawConsent = { consent.withdraw() })
+    }
+}
+
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+private fun AppScaffold(services: ScreenServices, nav: Navigator, deepLink: String?, onWithdrawConsent: () -> Unit) {
     LaunchedEffect(deepLink) {
         if (deepLink != null) nav.switchTo(DeepLinks.destination(deepLink).route())
     }
-    val scope = rememberCoroutineScope()
     val route = nav.current
     val tab = tabs.firstOrNull { it.route == route || route in it.children }
     Scaffold(
@@ -144,29 +177,31 @@ fun YaohaoApp(services: ScreenServices, nav: Navigator = remember { Navigator() 
                 Route.SignIn -> SignInScreen(services, onSignedIn = { nav.back() })
                 Route.Home -> DashboardScreen(
                     services,
-                    onOpenDraft = { nav.navigate(Route.Form(it)) },
-                    onNewApplication = {
-                        scope.launch {
-                            val draft = services.client.createDraft(PortalApplicationKind.INDIVIDUAL_ORDINARY)
-                            nav.navigate(Route.Form(draft.localId))
-                        }
-                    },
-                    onOpenResults = { nav.switchTo(Route.Results) },
-                    onSignIn = { nav.navigate(Route.SignIn) },
+                    HomeNavigation(
+                        openDraft = { nav.navigate(Route.Form(it)) },
+                        openApplication = { nav.navigate(Route.Application(it)) },
+                        openResults = { nav.switchTo(Route.Results) },
+                        openAccount = { nav.navigate(Route.Account) },
+                        signIn = { nav.navigate(Route.SignIn) },
+                    ),
                 )
                 is Route.Form -> ApplicationFormScreen(
                     services,
                     route.draft,
                     onCapture = { kind -> nav.navigate(Route.Capture(route.draft, kind)) },
-                    onSubmitted = { nav.back() },
+                    onDone = { nav.back() },
                 )
                 is Route.Capture -> DocumentCaptureScreen(services, route.draft, route.kind, onDone = { nav.back() })
+                is Route.Application -> ApplicationScreen(services, route.id, onOpenDraft = { nav.navigate(Route.Form(it)) })
                 Route.Results -> ResultsScreen(services)
                 Route.Calculator -> CalculatorScreen()
                 Route.More -> MoreScreen(onOpen = nav::navigate)
+                Route.Account -> AccountScreen(services, onSignedOut = { nav.switchTo(Route.Home) })
                 Route.Reminders -> RemindersScreen(services)
+                Route.Calendar -> CalendarScreen(services)
+                Route.Lookup -> LookupScreen(services)
                 Route.Announcements -> AnnouncementsScreen(services)
-                Route.Settings -> SettingsScreen(services)
+                Route.Settings -> SettingsScreen(services, onWithdrawConsent)
             }
         }
     }
@@ -179,6 +214,10 @@ private fun title(route: Route): String = when (route) {
     Route.Reminders -> tr("tab_reminders")
     Route.Announcements -> tr("tab_announcements")
     Route.Settings -> tr("tab_settings")
+    Route.Account -> tr("tab_account")
+    Route.Calendar -> tr("tab_calendar")
+    Route.Lookup -> tr("tab_lookup")
+    is Route.Application -> tr("application_title")
     is Route.Form -> tr("draft_title")
     is Route.Capture -> tr("documents_title")
     else -> tr("app_name")
@@ -189,12 +228,11 @@ private fun title(route: Route): String = when (route) {
 fun MoreScreen(onOpen: (Route) -> Unit) {
     CountRecomposition("more")
     Column(modifier = Modifier.fillMaxSize()) {
-        listOf(Route.Reminders to "tab_reminders", Route.Announcements to "tab_announcements", Route.Settings to "tab_settings")
-            .forEach { (route, label) ->
-                ListItem(
-                    headlineContent = { Text(tr(label)) },
-                    modifier = Modifier.clickable { onOpen(route) }.testTag("more:$label"),
-                )
-            }
+        moreRoutes.forEach { (route, label) ->
+            ListItem(
+                headlineContent = { Text(tr(label)) },
+                modifier = Modifier.clickable { onOpen(route) }.testTag("more:$label"),
+            )
+        }
     }
 }

@@ -19,13 +19,14 @@ import androidx.lifecycle.compose.LifecycleEventEffect
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.reminders.RemindersModel
+import app.yaohao.presentation.reminders.RemindersState
 import kotlinx.coroutines.launch
 
 /** The core's reminders, scheduled by the platform; asks for the exact-alarm permission when refused. */
 @Composable
 fun RemindersScreen(services: ScreenServices) {
     CountRecomposition("reminders")
-    val model = rememberHolder { scope -> RemindersModel(services.client, services.scheduler, scope) }
+    val model = rememberHolder { scope -> RemindersModel(services.yaohao, services.scheduler, scope) }
     val state by model.state.collectAsStateWithLifecycle()
     val scope = rememberCoroutineScope()
 
@@ -35,18 +36,26 @@ fun RemindersScreen(services: ScreenServices) {
         scope.launch { model.sync(services.settings.load().reminders) }
     }
 
+    // A refused schedule, or a platform that fell back to inexact alarms: offer the permission either way.
+    val shown = if (services.platform.exactAlarmsAllowed) state else state.copy(needsExactAlarmPermission = true)
+    RemindersContent(shown, services.platform.canAskExactAlarms, services.platform::openExactAlarmSettings, onRetry = { model.sync() })
+}
+
+/** The reminders' content for a state. */
+@Composable
+fun RemindersContent(state: RemindersState, canAskExactAlarms: Boolean, onAllow: () -> Unit, onRetry: () -> Unit) {
     LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        if (state.needsExactAlarmPermission && services.platform.canAskExactAlarms) {
+        if (state.needsExactAlarmPermission && canAskExactAlarms) {
             item {
                 Card {
                     Text(tr("reminders_permission"), modifier = Modifier.padding(16.dp))
-                    Button(onClick = services.platform::openExactAlarmSettings, modifier = Modifier.padding(16.dp)) {
+                    Button(onClick = onAllow, modifier = Modifier.padding(16.dp)) {
                         Text(tr("reminders_allow"))
                     }
                 }
             }
         } else {
-            item { ErrorBanner(state.error, onRetry = { model.sync() }) }
+            item { ErrorBanner(state.error, onRetry = onRetry) }
         }
         if (!state.enabled) {
             item { Text(tr("reminders_off")) }

@@ -11,11 +11,11 @@ import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.CheckCircle
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.AssistChip
-import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.Icon
+import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -32,27 +32,30 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import app.yaohao.core.ActionKind
+import app.yaohao.core.PeriodOutcome
+import app.yaohao.core.ResultCard
+import app.yaohao.core.WonResult
 import app.yaohao.presentation.BeijingTime
-import app.yaohao.presentation.model.ResultOutcome
-import app.yaohao.presentation.results.ResultCard
+import app.yaohao.presentation.Countdown
 import app.yaohao.presentation.results.ResultsModel
 import app.yaohao.presentation.results.ResultsState
 import app.yaohao.presentation.ticks
+import java.time.Instant
 
-/** Results: won (confirm within 72 hours), not won (draws and ladder), each with its verification. */
+/** Results: the core's cards (won: confirm within its deadline; not won: draws and ladder), the history, the published periods. */
 @Composable
 fun ResultsScreen(services: ScreenServices) {
     CountRecomposition("results")
-    val model = rememberHolder { scope -> ResultsModel(services.client, scope, services.clock) }
+    val model = rememberHolder { scope -> ResultsModel(services.yaohao, scope) }
     val state by model.state.collectAsStateWithLifecycle()
     val clock = services.clock
-    val tick by remember(clock) { ticks(clock) }.collectAsState(initial = null)
+    val now by remember(clock) { ticks(clock) }.collectAsState(initial = clock.now())
     var details by rememberSaveable { mutableStateOf<String?>(null) }
 
     LaunchedEffect(Unit) { model.load() }
-    LaunchedEffect(tick) { if (tick != null) model.tick() }
 
-    ResultsContent(state, details, onDetails = { details = it }, onCheck = { model.check() }, onRetry = { model.load() }, onConfirm = { model.confirm(it) })
+    ResultsContent(state, now, details, onDetails = { details = it }, onCheck = { model.check() }, onRetry = { model.load() }, onConfirm = { model.confirm(it) })
 }
 
 /** The key of a result card. */
@@ -63,6 +66,7 @@ private val ResultCard.key: String get() = "${outcome.period}:${outcome.code}"
 @Composable
 fun ResultsContent(
     state: ResultsState,
+    now: Instant,
     details: String?,
     onDetails: (String?) -> Unit,
     onCheck: () -> Unit,
@@ -76,19 +80,47 @@ fun ResultsContent(
                 item { Text(tr("results_none"), modifier = Modifier.testTag("empty")) }
             }
             items(state.cards, key = { it.key }) { card ->
-                ResultCardView(card, onConfirm = onConfirm, onVerified = { onDetails(card.key) })
+                ResultCardView(card, now, onConfirm = onConfirm, onVerified = { onDetails(card.key) })
+            }
+            if (state.history.isNotEmpty()) {
+                item { Text(tr("results_history"), style = MaterialTheme.typography.titleMedium) }
+                items(state.history, key = { "h${it.period}:${it.code}" }) { result ->
+                    ListItem(
+                        headlineContent = { Text(result.title) },
+                        supportingContent = { Text(tr("result_period_code", result.period, result.code)) },
+                        trailingContent = { Text(tr(outcomeLabel(result.outcome))) },
+                    )
+                }
+            }
+            if (state.published.isNotEmpty()) {
+                item { Text(tr("results_published"), style = MaterialTheme.typography.titleMedium) }
+                items(state.published, key = { "p${it.id}" }) { period ->
+                    ListItem(
+                        headlineContent = { Text(period.title) },
+                        supportingContent = {
+                            Text(tr("period_summary", period.quota, period.poolSize ?: 0L, period.publishedAt?.let { BeijingTime.format(it).local() }.orEmpty()))
+                        },
+                    )
+                }
             }
         }
     }
     val shown = state.cards.firstOrNull { it.key == details }
     if (shown != null) {
-        VerificationDialog(shown.outcome, onDismiss = { onDetails(null) })
+        VerificationDialog(shown, onDismiss = { onDetails(null) })
     }
 }
 
+/** The label of a period outcome in the history. */
+private fun outcomeLabel(outcome: PeriodOutcome): String = when (outcome) {
+    PeriodOutcome.Won -> "result_won"
+    PeriodOutcome.NotWon -> "result_not_won"
+    else -> "result_pending"
+}
+
 @Composable
-private fun ResultCardView(card: ResultCard, onConfirm: (Long) -> Unit, onVerified: () -> Unit) {
-    val won = card is ResultCard.Won
+private fun ResultCardView(card: ResultCard, now: Instant, onConfirm: (Long) -> Unit, onVerified: () -> Unit) {
+    val won = card.outcome.won
     val scheme = MaterialTheme.colorScheme
     Card(
         modifier = Modifier.fillMaxWidth().testTag(if (won) "won" else "not-won"),
@@ -98,14 +130,13 @@ private fun ResultCardView(card: ResultCard, onConfirm: (Long) -> Unit, onVerifi
         ),
     ) {
         Column(modifier = Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
-            Text(tr(if (won) "result_won" else "result_not_won"), style = MaterialTheme.typography.headlineSmall)
+            Text(card.title.local(), style = MaterialTheme.typography.headlineSmall)
             Text(tr("result_period_code", card.outcome.period, card.outcome.code))
-            when (card) {
-                is ResultCard.Won -> WonDetails(card, onConfirm)
-                is ResultCard.NotWon -> {
-                    Text(tr("result_draw_count", card.drawCount.toInt()))
-                    Text(tr("result_next_weight", card.nextWeight.toInt()))
-                }
+            Text(card.meaning.local(), style = MaterialTheme.typography.bodyMedium)
+            card.won?.let { WonDetails(card, it, now, onConfirm) }
+            card.notWon?.let { notWon ->
+                Text(tr("result_draw_count", notWon.drawCount.toInt()))
+                notWon.nextWeight?.let { Text(tr("result_next_weight", it.toInt())) }
             }
             if (card.outcome.verified) {
                 AssistChip(
@@ -122,32 +153,21 @@ private fun ResultCardView(card: ResultCard, onConfirm: (Long) -> Unit, onVerifi
 }
 
 @Composable
-private fun WonDetails(card: ResultCard.Won, onConfirm: (Long) -> Unit) {
+private fun WonDetails(card: ResultCard, won: WonResult, now: Instant, onConfirm: (Long) -> Unit) {
     card.outcome.row?.let { Text(tr("result_row", it.toInt())) }
-    val quota = card.quota ?: return
-    Text(tr("result_certificate", quota.certificate))
-    Text(tr("result_confirm_by", BeijingTime.format(quota.confirmBy).local()))
-    val left = card.confirmWithin
-    if (card.canConfirm && left != null) {
-        Button(onClick = { onConfirm(quota.id) }) {
-            Text(tr("result_confirm", left.text().local()))
-        }
-    } else {
-        Text(tr(quotaStatus(quota.status)))
+    won.quota?.let { Text(tr("result_certificate", it.certificate)) }
+    won.confirmBy?.let { Text(tr("result_confirm_by", BeijingTime.format(it).local())) }
+    won.validUntil?.let { Text(tr("result_valid_until", BeijingTime.format(it).local())) }
+    won.countdown?.let { countdown ->
+        Text(tr("countdown_to", countdown.deadline.meaning.local(), Countdown.between(now, countdown.deadline.at).text().local()))
     }
-}
-
-/** The label of a quota status. */
-private fun quotaStatus(status: String): String = when (status) {
-    "confirmed" -> "quota_confirmed"
-    "forfeited" -> "quota_forfeited"
-    "expired" -> "quota_expired"
-    else -> "quota_pending"
+    val quota = won.quota ?: return
+    ActionButtons(won.actions) { action -> if (action.kind == ActionKind.CONFIRM) onConfirm(quota.id) }
 }
 
 /** What "draw verified" means for this result. */
 @Composable
-private fun VerificationDialog(outcome: ResultOutcome, onDismiss: () -> Unit) {
+private fun VerificationDialog(card: ResultCard, onDismiss: () -> Unit) {
     AlertDialog(
         onDismissRequest = onDismiss,
         confirmButton = {
@@ -156,7 +176,7 @@ private fun VerificationDialog(outcome: ResultOutcome, onDismiss: () -> Unit) {
             }
         },
         title = { Text(tr("result_verified")) },
-        text = { Text(tr("result_verified_details", outcome.period)) },
+        text = { Text(tr("result_verified_details", card.outcome.period)) },
         modifier = Modifier.testTag("verification"),
     )
 }

@@ -3,15 +3,19 @@ package app.yaohao.screens
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.graphics.ImageBitmap
 import app.yaohao.core.NotificationScheduler
+import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Clock
 import app.yaohao.presentation.Lang
-import app.yaohao.presentation.model.YaohaoClient
+import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.settings.SettingsStore
 
 /** What the screens need from the app: the core's facade, the platform's services, the clock. */
 interface ScreenServices {
-    /** The core's facade. */
-    val client: YaohaoClient
+    /** The core's facade (every call suspends; its work runs on the core's threads). */
+    val yaohao: Yaohao
+
+    /** Sends the push token to the portal (after login, with the user's consent). */
+    val pushes: PushRegistration
 
     /** Where the core's reminders are scheduled (exact alarms on Android). */
     val scheduler: NotificationScheduler
@@ -34,6 +38,12 @@ interface Platform {
     /** Whether the system has a page where the user allows exact alarms (Android 12+). */
     val canAskExactAlarms: Boolean
 
+    /** Whether exact alarms are allowed now; when not, reminders fall back to inexact alarms. */
+    val exactAlarmsAllowed: Boolean
+
+    /** The user consented: the platform may now ask for the notification permission and send the push token. */
+    fun consentGiven()
+
     /** Opens the system's "Alarms & reminders" page for this app. */
     fun openExactAlarmSettings()
 
@@ -42,6 +52,10 @@ interface Platform {
 
     /** Reminders were switched on or off: schedule or cancel them. */
     fun remindersChanged(on: Boolean)
+
+    /** Opens the system's document picker for a result list (.txt or .pdf), handing its bytes to [onFile]. */
+    @Composable
+    fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit
 
     /** The photo sources of the document capture, handing the chosen image's bytes to [onPhoto]. */
     @Composable

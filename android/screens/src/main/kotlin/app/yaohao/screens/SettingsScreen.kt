@@ -3,16 +3,20 @@ package app.yaohao.screens
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.foundation.selection.selectable
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.presentation.Lang
@@ -20,7 +24,7 @@ import app.yaohao.presentation.settings.SettingsModel
 
 /** Language (per-app locale) and notifications. */
 @Composable
-fun SettingsScreen(services: ScreenServices) {
+fun SettingsScreen(services: ScreenServices, onWithdrawConsent: () -> Unit) {
     CountRecomposition("settings")
     val model = rememberHolder { scope -> SettingsModel(services.settings, scope) }
     val state by model.state.collectAsStateWithLifecycle()
@@ -28,7 +32,7 @@ fun SettingsScreen(services: ScreenServices) {
 
     LaunchedEffect(Unit) { model.load() }
 
-    Column(modifier = Modifier.fillMaxSize().padding(16.dp)) {
+    Column(modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         Text(tr("settings_language"), style = MaterialTheme.typography.titleMedium)
         listOf(null to "settings_language_system", Lang.ZH to "settings_language_zh", Lang.EN to "settings_language_en")
             .forEach { (lang, label) ->
@@ -59,6 +63,17 @@ fun SettingsScreen(services: ScreenServices) {
                 })
             },
         )
+        if (!platform.exactAlarmsAllowed) {
+            // Android 14+ denies exact alarms by default: reminders still come, a few minutes late.
+            Text(tr("settings_exact_alarms_off"), style = MaterialTheme.typography.bodySmall, modifier = Modifier.testTag("exact-alarms-off"))
+            if (platform.canAskExactAlarms) {
+                TextButton(onClick = platform::openExactAlarmSettings) { Text(tr("reminders_allow")) }
+            }
+        }
+        Text(tr("settings_privacy"), style = MaterialTheme.typography.titleMedium)
+        TextButton(onClick = onWithdrawConsent, modifier = Modifier.testTag("withdraw-consent")) {
+            Text(tr("settings_withdraw_consent"))
+        }
         ErrorBanner(state.error)
     }
 }

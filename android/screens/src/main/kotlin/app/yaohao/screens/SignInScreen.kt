@@ -37,7 +37,7 @@ import kotlin.time.Duration.Companion.seconds
 @Composable
 fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
     CountRecomposition("signin")
-    val model = rememberHolder { scope -> SignInModel(services.client, scope, services.clock) }
+    val model = rememberHolder { scope -> SignInModel(services.yaohao, services.pushes, scope, services.clock) }
     val state by model.state.collectAsStateWithLifecycle()
     // One ticker for the screen's lifetime: a new flow on every recomposition would restart the
     // collection, emit at once and recompose again, every frame.
@@ -62,7 +62,7 @@ fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
                     shape = SegmentedButtonDefaults.itemShape(index, SignInMode.entries.size),
                     modifier = Modifier.testTag("mode:${mode.name}"),
                 ) {
-                    Text(tr(if (mode == SignInMode.LOGIN) "signin_login" else "signin_register"))
+                    Text(tr(mode.label()))
                 }
             }
         }
@@ -93,11 +93,21 @@ fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
         if (state.registered) {
             Text(tr("signin_registered"), color = MaterialTheme.colorScheme.primary)
         }
+        if (state.passwordReset) {
+            Text(tr("signin_password_reset"), color = MaterialTheme.colorScheme.primary, modifier = Modifier.testTag("password-reset"))
+        }
         ErrorBanner(state.error)
         Button(onClick = { model.submit() }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().testTag("submit")) {
-            Text(tr(if (state.mode == SignInMode.LOGIN) "signin_login" else "signin_register"))
+            Text(tr(state.mode.label()))
         }
     }
+}
+
+/** The label of a sign-in mode (and of its submit button). */
+private fun SignInMode.label(): String = when (this) {
+    SignInMode.LOGIN -> "signin_login"
+    SignInMode.REGISTER -> "signin_register"
+    SignInMode.RESET_PASSWORD -> "signin_reset"
 }
 
 /** The label of a sign-in field. */

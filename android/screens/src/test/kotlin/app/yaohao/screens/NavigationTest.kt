@@ -4,6 +4,7 @@ import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onAllNodesWithContentDescription
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithTag
@@ -12,16 +13,17 @@ import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.performTextReplacement
 import app.yaohao.core.Yaohao
+import app.yaohao.presentation.Applicant.ID
+import app.yaohao.presentation.Applicant.LICENCE_FILE
+import app.yaohao.presentation.Applicant.MOBILE
+import app.yaohao.presentation.Applicant.NAME
+import app.yaohao.presentation.Applicant.PASSWORD
 import app.yaohao.presentation.FixedClock
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.MemorySecrets
-import app.yaohao.presentation.PortalJourneyTest.Companion.ID
-import app.yaohao.presentation.PortalJourneyTest.Companion.LICENCE_FILE
-import app.yaohao.presentation.PortalJourneyTest.Companion.MOBILE
-import app.yaohao.presentation.PortalJourneyTest.Companion.NAME
-import app.yaohao.presentation.PortalJourneyTest.Companion.PASSWORD
+import app.yaohao.presentation.MemorySettings
 import app.yaohao.presentation.TestPortal
-import app.yaohao.presentation.model.FfiYaohaoClient
+import app.yaohao.presentation.settings.Settings
 import java.nio.file.Files
 import java.time.Instant
 import org.junit.AfterClass
@@ -46,7 +48,7 @@ class NavigationTest {
     /** A fresh install: the real facade against the portal, with no session. */
     private fun services(): TestServices {
         val dir = Files.createTempDirectory("yaohao-screens").toFile().apply { deleteOnExit() }
-        return TestServices(FfiYaohaoClient(Yaohao(portal.url, dir.path, CoreLang.ZH, MemorySecrets())))
+        return TestServices(Yaohao(portal.url, dir.path, CoreLang.ZH, MemorySecrets()))
     }
 
     private fun text(name: String) = Strings.get(Lang.ZH, name)
@@ -116,7 +118,7 @@ class NavigationTest {
         val coreClock = object : CoreClock {
             override fun now(): Instant = clock.now
         }
-        val services = TestServices(FfiYaohaoClient(Yaohao.withClock(portal.url, dir.path, CoreLang.ZH, MemorySecrets(), coreClock)), clock)
+        val services = TestServices(Yaohao.withClock(portal.url, dir.path, CoreLang.ZH, MemorySecrets(), coreClock), clock)
         rule.setContent { Host { YaohaoApp(services, nav) } }
         waitForTag("signed-out")
         rule.onNodeWithTag("sign-in").performClick()
@@ -138,12 +140,36 @@ class NavigationTest {
         // Home now shows the account's data from the portal, with no sign-in card.
         rule.waitUntil(15_000) { rule.onAllNodesWithText(text("dashboard_applications")).fetchSemanticsNodes().isNotEmpty() }
         assertTrue(rule.onAllNodesWithTag("signed-out").fetchSemanticsNodes().isEmpty())
+        // The push token went to the portal right after the login, not only at the next launch.
+        assertEquals(1, services.tokens.asked)
 
         // Coming back to sign-in later (a session that ended) stays there until a new sign-in.
         rule.runOnIdle { nav.navigate(Route.SignIn) }
         rule.mainClock.advanceTimeBy(1_000)
         rule.waitForIdle()
         assertEquals(Route.SignIn, nav.current)
+    }
+
+    @Test
+    fun theConsentComesBeforeAnyPersonalFieldAndSettingsWithdrawIt() {
+        val services = TestServices(settings = MemorySettings(Settings()))
+        rule.setContent { Host { YaohaoApp(services, nav) } }
+        rule.waitUntil(5_000) { rule.onAllNodesWithTag("consent").fetchSemanticsNodes().isNotEmpty() }
+        // No tab, no sign-in field, no push token and no permission request before the consent.
+        assertTrue(rule.onAllNodesWithTag("tab:tab_home").fetchSemanticsNodes().isEmpty())
+        assertTrue(rule.onAllNodesWithContentDescription(text("field_resident_id")).fetchSemanticsNodes().isEmpty())
+        assertTrue("consentGiven" !in services.platform.calls)
+
+        rule.onNodeWithTag("consent-accept").performClick()
+        rule.waitUntil(5_000) { rule.onAllNodesWithTag("tab:tab_home").fetchSemanticsNodes().isNotEmpty() }
+        assertTrue(services.settings.saved.consented)
+        assertTrue("consentGiven" in services.platform.calls)
+
+        rule.onNodeWithTag("tab:tab_more").performClick()
+        rule.onNodeWithTag("more:tab_settings").performClick()
+        rule.onNodeWithTag("withdraw-consent").performClick()
+        rule.waitUntil(5_000) { rule.onAllNodesWithTag("consent").fetchSemanticsNodes().isNotEmpty() }
+        assertTrue(!services.settings.saved.consented)
     }
 
     /** Moves both clocks past the resend wait, asks for a code and types the one the portal sent. */

@@ -5,6 +5,9 @@ import androidx.compose.ui.semantics.SemanticsActions
 import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.assert
+import androidx.compose.ui.test.assertIsEnabled
+import androidx.compose.ui.test.assertTextEquals
+import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.assertWidthIsAtLeast
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onAllNodesWithTag
@@ -12,11 +15,12 @@ import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.unit.dp
-import app.yaohao.core.YaohaoException
+import app.yaohao.core.ActionKind
+import app.yaohao.core.MaritalStatus
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.Lang
-import app.yaohao.presentation.MemoryClient
 import app.yaohao.presentation.pick
 import app.yaohao.presentation.signin.SignInField
 import org.junit.Assert.assertEquals
@@ -68,16 +72,71 @@ class ScreensTest {
 
     @Test
     fun theDataFreezeBannerShowsItsEndTime() {
-        val client = MemoryClient().apply {
-            failWith = YaohaoException.DataFreeze(Samples.freeze.until, Samples.freeze.message.zh, Samples.freeze.message.en)
-            failOnly = "refresh"
-        }
-        rule.setContent { Host { DashboardScreen(TestServices(client), {}, {}, {}, {}) } }
+        rule.setContent { Host { DashboardContent(Samples.home.getValue("freeze"), Samples.now, HomeActions({}, {}, { _, _ -> }, {}), HomeNavigation({}, {}, {}, {}, {})) } }
         rule.waitUntil(10_000) { rule.onAllNodesWithTag("freeze").fetchSemanticsNodes().isNotEmpty() }
         val end = BeijingTime.format(Samples.freeze.until!!).pick(Lang.ZH)
         rule.onNodeWithText(Strings.get(Lang.ZH, "freeze_until", end)).assertExists()
         // A planned pause, not an error.
         assertTrue(rule.onAllNodesWithTag("error").fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test
+    fun theButtonsFollowTheCoresAllowedActions() {
+        val performed = mutableListOf<ActionKind>()
+        val actions = HomeActions({}, {}, { _, action -> performed += action.kind }, {})
+        rule.setContent { Host { DashboardContent(Samples.home.getValue("content"), Samples.now, actions, HomeNavigation({}, {}, {}, {}, {})) } }
+        // Approved: editing and 继续参与 are shown disabled, each with the core's reason.
+        rule.onNodeWithTag("action:EDIT").assertIsNotEnabled()
+        rule.onNodeWithTag("action:CONTINUE").assertIsNotEnabled()
+        rule.onNodeWithTag("reason:EDIT").assertExists()
+        rule.onNodeWithTag("reason:CONTINUE").assertExists()
+        rule.onNodeWithTag("action:EDIT").performClick()
+        assertTrue(performed.isEmpty())
+    }
+
+    @Test
+    fun anAllowedActionIsEnabledWithItsDeadlineAndRuns() {
+        val performed = mutableListOf<ActionKind>()
+        val actions = HomeActions({}, {}, { _, action -> performed += action.kind }, {})
+        val state = Samples.home.getValue("rejected")
+        rule.setContent { Host { DashboardContent(state, Samples.now, actions, HomeNavigation({}, {}, {}, {}, {})) } }
+        val resubmit = state.dashboard!!.applications.single().actions.single()
+        rule.onNodeWithTag("action:RESUBMIT").assertIsEnabled()
+        rule.onNodeWithText(Strings.get(Lang.ZH, "action_deadline", BeijingTime.format(resubmit.deadline!!.at).zh, resubmit.deadline!!.meaning.zh)).assertExists()
+        assertTrue(rule.onAllNodesWithTag("action:EDIT").fetchSemanticsNodes().isEmpty())
+        rule.onNodeWithTag("action:RESUBMIT").performClick()
+        assertEquals(listOf(ActionKind.RESUBMIT), performed)
+    }
+
+    @Test
+    fun familyMembersAreEditedInTheApplicationForm() {
+        val (yaohao, draftId) = Samples.drafting()
+        rule.setContent { Host { ApplicationFormScreen(TestServices(yaohao), draftId, {}, {}) } }
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("family-member:2").fetchSemanticsNodes().isNotEmpty() }
+        rule.onNodeWithTag("family-add:CHILD").performScrollTo().performClick()
+        rule.waitForIdle()
+        rule.onNodeWithTag("family-member:3").assertExists()
+        rule.onNodeWithTag("family-remove:0").performScrollTo().performClick()
+        rule.waitForIdle()
+        assertTrue(rule.onAllNodesWithTag("family-member:3").fetchSemanticsNodes().isEmpty())
+        rule.onNodeWithTag("family-member:2").assertExists()
+    }
+
+    @Test
+    fun aRefusedMaritalChangeShowsTheCoresReasonAndNoStatusChoice() {
+        rule.setContent { Host { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}), MaritalStatus.MARRIED) } }
+        rule.onNodeWithTag("action:CHANGE_MARITAL_STATUS").assertIsNotEnabled()
+        rule.onNodeWithTag("reason:CHANGE_MARITAL_STATUS").assertExists()
+        assertTrue(rule.onAllNodesWithTag("marital:MARRIED").fetchSemanticsNodes().isEmpty())
+        rule.onNodeWithTag("marital-change").assertExists()
+    }
+
+    @Test
+    fun anyCodeIsLookedUpInAnOpenedList() {
+        val state = Samples.lookup()
+        rule.setContent { Host { LookupContent(state, {}, {}, {}) } }
+        rule.onNodeWithTag("lookup-verdict").assertTextEquals(Strings.get(Lang.ZH, "verdict_verified"))
+        rule.onNodeWithTag("lookup-found").assertTextEquals(Strings.get(Lang.ZH, "lookup_won", 1))
     }
 
     @Test
@@ -87,7 +146,7 @@ class ScreensTest {
     fun textFieldsCarryTheirLabelsForTalkBackInEnglish() = labelsIn(Lang.EN)
 
     private fun labelsIn(lang: Lang) {
-        rule.setContent { Host(lang = lang) { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) } }
+        rule.setContent { Host(lang = lang) { SignInScreen(TestServices(), onSignedIn = {}) } }
         // Registration shows every field of the sign-in screen.
         rule.onNodeWithText(Strings.get(lang, "signin_register")).performClick()
         rule.waitForIdle()
@@ -126,25 +185,25 @@ class RecompositionTest {
     @Test
     fun signInRecomposesAtMostOncePerSecondTick() {
         // Its resend countdown ticks every second: one recomposition at most in an idle second.
-        val recompositions = idleSecond("signin") { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) }
+        val recompositions = idleSecond("signin") { SignInScreen(TestServices(), onSignedIn = {}) }
         assertTrue("sign-in recomposed $recompositions times in an idle second", recompositions <= 1)
     }
 
     @Test
     fun homeDoesNotRecomposeWhenIdle() {
-        val recompositions = idleSecond("home") { DashboardScreen(TestServices(MemoryClient()), {}, {}, {}, {}) }
+        val recompositions = idleSecond("home") { DashboardScreen(TestServices(), HomeNavigation({}, {}, {}, {}, {})) }
         assertEquals("home recompositions in an idle second", 0, recompositions)
     }
 
     @Test
     fun theWholeAppDoesNotRecomposeWhenIdle() {
-        val recompositions = idleSecond("home") { YaohaoApp(TestServices(MemoryClient())) }
+        val recompositions = idleSecond("home") { YaohaoApp(TestServices()) }
         assertEquals("home recompositions inside the app in an idle second", 0, recompositions)
     }
 
     @Test
     fun resultsDoNotRecomposeWhenIdle() {
-        val recompositions = idleSecond("results") { ResultsScreen(TestServices(MemoryClient())) }
+        val recompositions = idleSecond("results") { ResultsScreen(TestServices()) }
         assertEquals("results recompositions in an idle second", 0, recompositions)
     }
 }

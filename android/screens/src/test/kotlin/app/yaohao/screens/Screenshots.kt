@@ -6,8 +6,7 @@ import androidx.compose.ui.unit.Density
 import app.yaohao.presentation.Lang
 import app.yaohao.core.DocumentKind
 import app.yaohao.core.documentMaxBytes
-import app.yaohao.presentation.MemoryClient
-import app.yaohao.presentation.MemoryScheduler
+import app.yaohao.core.MaritalStatus
 import app.yaohao.presentation.documents.CaptureState
 import app.yaohao.presentation.repoFile
 import org.jetbrains.skia.EncodedImageFormat
@@ -20,14 +19,13 @@ data class ScreenSize(val name: String, val width: Int, val height: Int)
 
 /**
  * One screenshot: a screen in one state. A screen whose state holder loads data gets fresh
- * [services] for each render and is rendered once its client answered [loadedAfter]; [loads] lets
+ * [services] for each render and is rendered once its holders have no work left; [loads] lets
  * work off the render thread (loading, decoding) finish between frames.
  */
 class Shot(
     val screen: String,
     val state: String,
     val services: (() -> TestServices)? = null,
-    val loadedAfter: String? = null,
     val loads: Boolean = services != null,
     val content: @Composable (TestServices?) -> Unit,
 )
@@ -42,19 +40,28 @@ object Screenshots {
 
     /** The shots, with the services the stateful screens need. */
     fun shots(): List<Shot> = buildList {
-        Samples.home.forEach { (state, home) ->
-            add(Shot("home", state) { DashboardContent(home, Samples.now, {}, {}, {}, {}, {}) })
+        val home = HomeActions({}, {}, { _, _ -> }, {})
+        val going = HomeNavigation({}, {}, {}, {}, {})
+        Samples.home.forEach { (state, content) ->
+            add(Shot("home", state) { DashboardContent(content, Samples.now, home, going) })
         }
         Samples.results.forEach { (state, results) ->
-            add(Shot("results", state) { ResultsContent(results, null, {}, {}, {}, {}) })
+            add(Shot("results", state) { ResultsContent(results, Samples.now, null, {}, {}, {}, {}) })
         }
-        add(Shot("results", "verification") { ResultsContent(Samples.results.getValue("won"), Samples.verifiedKey, {}, {}, {}, {}) })
+        add(Shot("results", "verification") { ResultsContent(Samples.results.getValue("won"), Samples.now, Samples.verifiedKey, {}, {}, {}, {}) })
         val family = Samples.family()
         add(Shot("calculator", "family") { CalculatorContent(family, {}, {}) })
-        add(Shot("signin", "login") { SignInScreen(TestServices(MemoryClient()), onSignedIn = {}) })
+        add(Shot("consent", "first-run") { ConsentScreen(onAccept = {}) })
+        add(Shot("signin", "login", { TestServices() }) { SignInScreen(it!!, onSignedIn = {}) })
         add(Shot("more", "content") { MoreScreen(onOpen = {}) })
-        add(Shot("settings", "content") { SettingsScreen(TestServices(MemoryClient())) })
-        add(Shot("announcements", "content", { TestServices(Samples.announcing()) }, "refreshAnnouncements") { AnnouncementsScreen(it!!) })
+        add(Shot("settings", "content", { TestServices() }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
+        add(Shot("settings", "inexact-alarms", { TestServices().apply { platform.exactAlarmsAllowed = false } }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
+        add(Shot("account", "marital-review") { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}), MaritalStatus.MARRIED) })
+        add(Shot("application", "rejected") { ApplicationContent(Samples.rejectedDetail, Samples.now, {}, {}) })
+        val lookup = Samples.lookup()
+        add(Shot("lookup", "won") { LookupContent(lookup, {}, {}, {}) })
+        add(Shot("calendar", "content") { CalendarContent(Samples.calendar, onRetry = {}) })
+        add(Shot("announcements", "content") { AnnouncementsContent(Samples.announcements, onRefresh = {}) })
         val photo = repoFile("tests/fixtures/photos/licence.jpg").readBytes()
         val platform = DesktopPlatform()
         for ((state, capture) in listOf("idle" to CaptureState.Idle, "ready" to Samples.capture(photo), "error" to Samples.capture("GIF89a".toByteArray()))) {
@@ -62,18 +69,19 @@ object Screenshots {
                 DocumentCaptureContent(DocumentKind.ID_PHOTO, documentMaxBytes(DocumentKind.ID_PHOTO), capture, PhotoSources({}, {}), platform::decodeImage, {}, {})
             })
         }
-        add(Shot("form", "draft", { TestServices(Samples.drafting()) }, "draft:d1") { ApplicationFormScreen(it!!, "d1", {}, {}) })
-        add(Shot("reminders", "content", { TestServices(Samples.reminding()) }, "reminders") { RemindersScreen(it!!) })
-        add(Shot("reminders", "permission", { TestServices(Samples.reminding(), scheduler = MemoryScheduler(refuse = true)) }, "reminders") { RemindersScreen(it!!) })
-        add(Shot("app", "home", { TestServices(MemoryClient()) }, "refresh") { YaohaoApp(it!!) })
-        add(Shot("app", "more") { YaohaoApp(TestServices(MemoryClient()), Navigator(Route.More)) })
+        val (drafting, draftId) = Samples.drafting()
+        add(Shot("form", "family", { TestServices(drafting) }) { ApplicationFormScreen(it!!, draftId, {}, {}) })
+        add(Shot("reminders", "content") { RemindersContent(Samples.reminders, true, {}, {}) })
+        add(Shot("reminders", "permission") { RemindersContent(Samples.remindersRefused, true, {}, {}) })
+        add(Shot("app", "home", { TestServices() }) { YaohaoApp(it!!) })
+        add(Shot("app", "more", { TestServices() }) { YaohaoApp(it!!, Navigator(Route.More)) })
     }
 
     /**
      * Renders [shot] at [size]. Everything the scene does runs on the main (Swing event) thread, as
      * on a device, so the holders' coroutines and the lifecycle never race the composition; between
-     * frames that thread is free to run them. A loading screen is rendered once its client answered
-     * [Shot.loadedAfter] and its holders have no work left.
+     * frames that thread is free to run them. A loading screen is rendered once its holders have no
+     * work left.
      */
     fun render(shot: Shot, lang: Lang, dark: Boolean, size: ScreenSize): Image {
         val services = shot.services?.invoke()
@@ -85,10 +93,9 @@ object Screenshots {
         }
         try {
             var image = onMain { scene.render(0) }
-            val calls = (services?.client as? MemoryClient)?.calls
             val deadline = System.nanoTime() + 20_000_000_000L
-            while (calls != null && (synchronized(calls) { shot.loadedAfter !in calls } || !owner.holdersIdle())) {
-                check(System.nanoTime() < deadline) { "${shot.screen}-${shot.state} did not load (${shot.loadedAfter})" }
+            while (services != null && !owner.holdersIdle()) {
+                check(System.nanoTime() < deadline) { "${shot.screen}-${shot.state} did not load" }
                 Thread.sleep(20)
                 image = onMain { scene.render(0) }
             }

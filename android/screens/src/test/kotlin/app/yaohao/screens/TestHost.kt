@@ -16,12 +16,15 @@ import androidx.lifecycle.ViewModelStoreOwner
 import androidx.lifecycle.viewModelScope
 import androidx.lifecycle.compose.LocalLifecycleOwner
 import androidx.lifecycle.viewmodel.compose.LocalViewModelStoreOwner
-import app.yaohao.presentation.MemoryScheduler
+import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Clock
+import app.yaohao.presentation.FakePushTokens
 import app.yaohao.presentation.Lang
-import app.yaohao.presentation.model.YaohaoClient
+import app.yaohao.presentation.MemoryScheduler
+import app.yaohao.presentation.MemorySettings
+import app.yaohao.presentation.facade
+import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.settings.Settings
-import app.yaohao.presentation.settings.SettingsStore
 import kotlinx.coroutines.Job
 import org.junit.rules.RuleChain
 import org.junit.rules.Timeout
@@ -36,6 +39,12 @@ class DesktopPlatform : Platform {
 
     override val canAskExactAlarms: Boolean = true
 
+    override var exactAlarmsAllowed: Boolean = true
+
+    override fun consentGiven() {
+        calls += "consentGiven"
+    }
+
     override fun openExactAlarmSettings() {
         calls += "openExactAlarmSettings"
     }
@@ -49,28 +58,26 @@ class DesktopPlatform : Platform {
     }
 
     @Composable
+    override fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit = remember { { calls += "file" } }
+
+    @Composable
     override fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources =
         remember { PhotoSources(pick = { calls += "pick" }, takePicture = { calls += "camera" }) }
 }
 
-/** Settings kept in memory. */
-class MemorySettings : SettingsStore {
-    var settings = Settings()
-
-    override suspend fun load(): Settings = settings
-
-    override suspend fun save(settings: Settings) {
-        this.settings = settings
-    }
-}
-
-/** The screens' services over [client] with desktop stand-ins for the platform. */
+/**
+ * The screens' services over the real facade ([yaohao]; by default a fresh one with nothing
+ * listening at its portal address) with desktop stand-ins for the platform. The user consented
+ * unless [settings] say otherwise.
+ */
 class TestServices(
-    override val client: YaohaoClient,
+    override val yaohao: Yaohao = facade(),
     override val clock: Clock = Clock.System,
     override val scheduler: MemoryScheduler = MemoryScheduler(),
+    override val settings: MemorySettings = MemorySettings(Settings(consented = true)),
+    val tokens: FakePushTokens = FakePushTokens(),
 ) : ScreenServices {
-    override val settings = MemorySettings()
+    override val pushes = PushRegistration(yaohao, tokens, settings)
     override val platform = DesktopPlatform()
 }
 

@@ -11,7 +11,8 @@ import app.yaohao.core.Reminder
 import app.yaohao.core.SchedulerException
 
 /**
- * The core's [NotificationScheduler] on AlarmManager exact alarms. The system cannot list alarms,
+ * The core's [NotificationScheduler] on AlarmManager exact alarms, inexact ones when the system
+ * refuses exact alarms. The system cannot list alarms,
  * so the scheduled ids are kept in a small preferences file (ids only, nothing secret); the
  * reminder's text travels in the alarm's intent. The core calls it synchronously from its own
  * thread, so the file is written with commit().
@@ -24,12 +25,15 @@ class AlarmNotificationScheduler(private val context: Context) : NotificationSch
 
     override fun schedule(reminder: Reminder) {
         val manager = alarms ?: throw SchedulerException.Unexpected("no AlarmManager")
-        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S && !manager.canScheduleExactAlarms()) {
-            throw SchedulerException.Refused("exact alarms not permitted")
-        }
         val intent = ReminderReceiver.intent(context, reminder)
         val pending = PendingIntent.getBroadcast(context, 0, intent, PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT)
-        manager.setExactAndAllowWhileIdle(AlarmManager.RTC_WAKEUP, reminder.fireAt.toEpochMilli(), pending)
+        if (exactAllowed(context)) {
+            manager.setExactAndAllowWhileIdle(AlarmManager.RTC_WAKEUP, reminder.fireAt.toEpochMilli(), pending)
+        } else {
+            // Exact alarms are denied by default on Android 14+: the reminder still comes, a few
+            // minutes late, and Settings and the reminders screen say so and offer the permission.
+            manager.setAndAllowWhileIdle(AlarmManager.RTC_WAKEUP, reminder.fireAt.toEpochMilli(), pending)
+        }
         update { it + reminder.id }
     }
 
@@ -51,7 +55,11 @@ class AlarmNotificationScheduler(private val context: Context) : NotificationSch
         registry.edit(commit = true) { putStringSet(IDS, next) }
     }
 
-    private companion object {
-        const val IDS = "ids"
+    companion object {
+        private const val IDS = "ids"
+
+        /** Whether the system lets this app set exact alarms now (always below Android 12). */
+        fun exactAllowed(context: Context): Boolean =
+            Build.VERSION.SDK_INT < Build.VERSION_CODES.S || context.getSystemService<AlarmManager>()?.canScheduleExactAlarms() == true
     }
 }

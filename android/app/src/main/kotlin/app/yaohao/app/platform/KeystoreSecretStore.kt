@@ -2,6 +2,7 @@ package app.yaohao.app.platform
 
 import android.content.Context
 import android.security.keystore.KeyGenParameterSpec
+import android.security.keystore.KeyPermanentlyInvalidatedException
 import android.security.keystore.KeyProperties
 import androidx.datastore.core.DataStore
 import androidx.datastore.preferences.core.Preferences
@@ -31,21 +32,42 @@ class KeystoreSecretStore(context: Context) : SecretStore {
     private val store = context.applicationContext.secretsStore
     private val sealer = SecretSealer(::keystoreKey)
 
-    /** The value of [key], or null (also when the Keystore key was invalidated: sign in again). */
+    /**
+     * The value of [key], or null: also when the value cannot be opened any more (tampered, or the
+     * Keystore key was invalidated, e.g. by a new screen lock). Then the value and the dead key are
+     * deleted, so the next sign-in seals with a new key instead of failing as "vault unavailable"
+     * forever.
+     */
     override fun get(key: String): String? = vault {
         runBlocking {
             val sealed = store.data.first()[stringPreferencesKey(key)] ?: return@runBlocking null
-            sealer.open(key, sealed) ?: run {
+            val opened = try {
+                sealer.open(key, sealed)
+            } catch (invalidated: KeyPermanentlyInvalidatedException) {
+                dropKey()
+                null
+            }
+            opened ?: run {
                 store.edit { it.remove(stringPreferencesKey(key)) }
                 null
             }
         }
     }
 
-    /** Stores [value] under [key]. */
+    /** Stores [value] under [key] (with a new Keystore key if the old one was invalidated). */
     override fun set(key: String, value: String) = vault {
-        val sealed = sealer.seal(key, value)
+        val sealed = try {
+            sealer.seal(key, value)
+        } catch (invalidated: KeyPermanentlyInvalidatedException) {
+            dropKey()
+            sealer.seal(key, value)
+        }
         runBlocking { store.edit { it[stringPreferencesKey(key)] = sealed } }
+    }
+
+    /** Deletes the invalidated Keystore key; [keystoreKey] generates a new one on next use. */
+    private fun dropKey() {
+        KeyStore.getInstance(ANDROID_KEYSTORE).apply { load(null) }.deleteEntry(ALIAS)
     }
 
     /** Forgets [key]. */

@@ -11,15 +11,16 @@ import androidx.work.OneTimeWorkRequestBuilder
 import androidx.work.PeriodicWorkRequestBuilder
 import androidx.work.WorkManager
 import androidx.work.WorkerParameters
-import androidx.work.workDataOf
 import app.yaohao.app.YaohaoApplication
 import app.yaohao.app.ui.lang
-import app.yaohao.core.ktx.CoreCalls
-import app.yaohao.core.SchedulerException
+import app.yaohao.core.PlannedCheck
 import app.yaohao.core.YaohaoException
+import app.yaohao.presentation.push.CheckJobs
 import app.yaohao.presentation.push.DrawDayChecks
+import app.yaohao.presentation.reminders.RemindersModel
 import app.yaohao.presentation.retryable
 import app.yaohao.presentation.toUiError
+import kotlinx.coroutines.coroutineScope
 import java.time.Duration
 import java.time.Instant
 import java.util.concurrent.TimeUnit
@@ -29,33 +30,22 @@ private val online = Constraints.Builder().setRequiredNetworkType(NetworkType.CO
 
 /**
  * Daily and on every trigger (start-up, boot, permission change, settings): refreshes the cache,
- * makes the alarms hold exactly the core's reminders, and plans the draw-day checks.
+ * applies the core's reminder plan to the alarms (the reminders screen's holder, so the same tested
+ * path), and schedules the core's draw-day checks. A refused schedule is kept in the holder's state
+ * and shown by the reminders screen and Settings; it is not swallowed here.
  */
 class ScheduleWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
-    override suspend fun doWork(): Result {
+    override suspend fun doWork(): Result = coroutineScope {
         val graph = (applicationContext as YaohaoApplication).graph
-        val dashboard = try {
-            graph.client.refresh()
-        } catch (failure: YaohaoException) {
-            graph.client.dashboard()
-        }
-        val enabled = graph.settings.load().reminders
-        val reminders = if (enabled) graph.client.reminders() else emptyList()
         try {
-            CoreCalls().syncReminders(graph.scheduler, reminders)
-        } catch (refused: SchedulerException.Refused) {
-            // No exact alarms until the user allows them; RescheduleReceiver runs this again then.
+            graph.yaohao.refresh(null)
+        } catch (offline: YaohaoException) {
+            // The plan below runs on the cache.
         }
-        val work = WorkManager.getInstance(applicationContext)
-        DrawDayChecks.plan(dashboard.nextEvents, Instant.now()).forEach { check ->
-            val request = OneTimeWorkRequestBuilder<DrawDayWorker>()
-                .setInitialDelay(Duration.between(Instant.now(), check.at).toMillis(), TimeUnit.MILLISECONDS)
-                .setConstraints(online)
-                .setBackoffCriteria(BackoffPolicy.EXPONENTIAL, 5, TimeUnit.MINUTES)
-                .build()
-            work.enqueueUniqueWork(check.name, ExistingWorkPolicy.KEEP, request)
-        }
-        return Result.success()
+        val reminders = RemindersModel(graph.yaohao, graph.scheduler, this)
+        reminders.sync(graph.settings.load().reminders).join()
+        graph.drawDayChecks.plan()
+        if (reminders.state.value.error?.retryable == true) Result.retry() else Result.success()
     }
 
     companion object {
@@ -75,7 +65,20 @@ class ScheduleWorker(context: Context, params: WorkerParameters) : CoroutineWork
     }
 }
 
-/** The draw-day check: the core checks every published period and returns what to notify. */
+/** The core's draw-day checks as WorkManager jobs: one unique job per check id, run at its instant. */
+class WorkManagerChecks(private val context: Context) : CheckJobs {
+    override fun schedule(check: PlannedCheck) {
+        val delay = Duration.between(Instant.now(), check.at).toMillis().coerceAtLeast(0)
+        val request = OneTimeWorkRequestBuilder<DrawDayWorker>()
+            .setInitialDelay(delay, TimeUnit.MILLISECONDS)
+            .setConstraints(online)
+            .setBackoffCriteria(BackoffPolicy.EXPONENTIAL, 5, TimeUnit.MINUTES)
+            .build()
+        WorkManager.getInstance(context).enqueueUniqueWork(check.id, ExistingWorkPolicy.REPLACE, request)
+    }
+}
+
+/** The draw-day check: the core checks every published period and returns what to notify, with no push needed. */
 class DrawDayWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
         val graph = (applicationContext as YaohaoApplication).graph
@@ -95,13 +98,12 @@ class DrawDayWorker(context: Context, params: WorkerParameters) : CoroutineWorke
     }
 }
 
-/** Registers the push token with the portal, retried until the network allows. */
+/** Sends the push token to the portal (with the user's consent and a session), retried until the network allows. */
 class TokenWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
-        val token = inputData.getString(TOKEN) ?: return Result.failure()
         val graph = (applicationContext as YaohaoApplication).graph
         return try {
-            graph.push.onNewToken(token)
+            graph.pushes.register()
             Result.success()
         } catch (failure: YaohaoException) {
             if (failure.toUiError().retryable) Result.retry() else Result.failure()
@@ -109,14 +111,9 @@ class TokenWorker(context: Context, params: WorkerParameters) : CoroutineWorker(
     }
 
     companion object {
-        private const val TOKEN = "token"
-
-        /** Registers [token] (replacing any registration still waiting). */
-        fun register(context: Context, token: String) {
-            val request = OneTimeWorkRequestBuilder<TokenWorker>()
-                .setInputData(workDataOf(TOKEN to token))
-                .setConstraints(online)
-                .build()
+        /** Sends the current token (replacing any send still waiting). */
+        fun start(context: Context) {
+            val request = OneTimeWorkRequestBuilder<TokenWorker>().setConstraints(online).build()
             WorkManager.getInstance(context).enqueueUniqueWork("push-token", ExistingWorkPolicy.REPLACE, request)
         }
     }

@@ -35,7 +35,7 @@ class YaohaoMessagingService : FirebaseMessagingService() {
         if (enabled) shown.forEach { Notifications.show(this, it) }
     }
 
-    override fun onNewToken(token: String) = TokenWorker.register(this, token)
+    override fun onNewToken(token: String) = TokenWorker.start(this)
 
     private companion object {
         const val CHECK_LIMIT_MS = 15_000L

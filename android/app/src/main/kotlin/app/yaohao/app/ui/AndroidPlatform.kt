@@ -22,6 +22,7 @@ import androidx.compose.ui.graphics.asImageBitmap
 import androidx.compose.ui.platform.LocalContext
 import androidx.core.content.FileProvider
 import androidx.core.os.LocaleListCompat
+import app.yaohao.app.platform.AlarmNotificationScheduler
 import app.yaohao.app.platform.ScheduleWorker
 import app.yaohao.presentation.Lang
 import app.yaohao.screens.Platform
@@ -31,13 +32,22 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import java.io.File
 
-/** The screens' platform pieces on Android: photo picker and camera, exact alarms, per-app language. */
-class AndroidPlatform(private val context: Context) : Platform {
+/** The screens' platform pieces on Android: photo picker and camera, the result-list picker, exact alarms, per-app language. */
+class AndroidPlatform(
+    private val context: Context,
+    /** After the consent: the notification permission request and the push token (MainActivity and the application set it). */
+    private val onConsent: () -> Unit,
+) : Platform {
     override fun decodeImage(bytes: ByteArray): ImageBitmap? =
         BitmapFactory.decodeByteArray(bytes, 0, bytes.size)?.asImageBitmap()
 
     override val canAskExactAlarms: Boolean
         get() = Build.VERSION.SDK_INT >= Build.VERSION_CODES.S
+
+    override val exactAlarmsAllowed: Boolean
+        get() = AlarmNotificationScheduler.exactAllowed(context)
+
+    override fun consentGiven() = onConsent()
 
     override fun openExactAlarmSettings() {
         if (Build.VERSION.SDK_INT < Build.VERSION_CODES.S) return
@@ -58,6 +68,21 @@ class AndroidPlatform(private val context: Context) : Platform {
     }
 
     override fun remindersChanged(on: Boolean) = ScheduleWorker.start(context)
+
+    @Composable
+    override fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit {
+        val activity = LocalContext.current
+        val scope = rememberCoroutineScope()
+        val picker = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+            if (uri != null) {
+                scope.launch {
+                    val bytes = withContext(Dispatchers.IO) { activity.contentResolver.openInputStream(uri)?.use { it.readBytes() } }
+                    if (bytes != null) onFile(bytes)
+                }
+            }
+        }
+        return remember(picker) { { picker.launch(arrayOf("text/plain", "application/pdf")) } }
+    }
 
     @Composable
     override fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources {

@@ -1,9 +1,9 @@
 package app.yaohao.presentation.announcements
 
+import app.yaohao.core.Announcement
+import app.yaohao.core.Yaohao
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
-import app.yaohao.presentation.model.Announcement
-import app.yaohao.presentation.model.YaohaoClient
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 
@@ -17,15 +17,15 @@ data class AnnouncementsState(
 
 /** Policy announcements: the cached ones at once, then the portal's. */
 class AnnouncementsModel(
-    private val client: YaohaoClient,
+    private val yaohao: Yaohao,
     scope: CoroutineScope,
 ) : StateHolder<AnnouncementsState>(AnnouncementsState(), scope) {
 
     /** Shows the cache, then refreshes. */
     fun load(): Job = act(::fail) {
-        val cached = client.announcements()
+        val cached = yaohao.announcements()
         update { it.copy(items = cached, refreshing = true, error = null) }
-        val fresh = client.refreshAnnouncements()
+        val fresh = yaohao.refreshAnnouncements()
         update { it.copy(items = fresh, refreshing = false) }
     }
 

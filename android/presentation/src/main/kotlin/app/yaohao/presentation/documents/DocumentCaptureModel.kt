@@ -1,12 +1,12 @@
 package app.yaohao.presentation.documents
 
 import app.yaohao.core.DocumentKind
+import app.yaohao.core.PendingUpload
 import app.yaohao.core.PreparedDocument
+import app.yaohao.core.Yaohao
 import app.yaohao.core.documentMaxBytes
-import app.yaohao.core.ktx.CoreCalls
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
-import app.yaohao.presentation.model.YaohaoClient
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 
@@ -30,7 +30,7 @@ sealed interface CaptureState {
     data object Uploading : CaptureState
 
     /** Queued for the draft (sent, or waiting for the network). */
-    data class Done(val pendingUploads: List<DocumentKind>) : CaptureState
+    data class Done(val pendingUploads: List<PendingUpload>) : CaptureState
 
     /** The core refused the photo or the upload failed; [error] says what to do. */
     data class Failed(val error: UiError) : CaptureState
@@ -38,13 +38,11 @@ sealed interface CaptureState {
 
 /** Capturing one material for a draft: the core prepares the photo, the user confirms, it is queued. */
 class DocumentCaptureModel(
-    private val client: YaohaoClient,
+    private val yaohao: Yaohao,
     scope: CoroutineScope,
     private val draftId: String,
     /** The material. */
     val kind: DocumentKind,
-    /** The core's slow calls, off the main thread. */
-    private val core: CoreCalls = CoreCalls(),
 ) : StateHolder<CaptureState>(CaptureState.Idle, scope) {
 
     /** The byte limit the core applies to this material. */
@@ -53,7 +51,7 @@ class DocumentCaptureModel(
     /** A photo was picked or taken: the core checks and prepares it for the preview. */
     fun onPhoto(bytes: ByteArray): Job = act(::fail) {
         update { CaptureState.Preparing }
-        val prepared = core.prepareDocument(bytes, kind)
+        val prepared = yaohao.prepareDocument(bytes, kind)
         update { CaptureState.Ready(bytes, prepared) }
     }
 
@@ -62,7 +60,7 @@ class DocumentCaptureModel(
         val ready = state.value as? CaptureState.Ready ?: return@act
         update { CaptureState.Uploading }
         // The facade prepares the original again, so the upload is exactly what was previewed.
-        val draft = client.addDocument(draftId, kind, ready.original)
+        val draft = yaohao.addDocument(draftId, kind, ready.original)
         update { CaptureState.Done(draft.pendingUploads) }
     }
 

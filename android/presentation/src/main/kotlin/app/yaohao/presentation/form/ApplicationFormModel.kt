@@ -1,18 +1,19 @@
 package app.yaohao.presentation.form
 
+import app.yaohao.core.Application
+import app.yaohao.core.ApplicationForm
+import app.yaohao.core.Draft
+import app.yaohao.core.FamilyForm
 import app.yaohao.core.Field
+import app.yaohao.core.MemberForm
+import app.yaohao.core.Preview
 import app.yaohao.core.Reason
+import app.yaohao.core.Yaohao
 import app.yaohao.core.validateLicenceFile
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
 import app.yaohao.presentation.fieldProblems
 import app.yaohao.presentation.toUiError
-import app.yaohao.presentation.model.ApplicationForm
-import app.yaohao.presentation.model.Draft
-import app.yaohao.presentation.model.MemberForm
-import app.yaohao.presentation.model.PortalApplication
-import app.yaohao.presentation.model.Preview
-import app.yaohao.presentation.model.YaohaoClient
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
@@ -32,7 +33,7 @@ object FormFields {
 /** The application form's state. */
 data class FormState(
     val draft: Draft? = null,
-    val form: ApplicationForm = ApplicationForm(),
+    val form: ApplicationForm = ApplicationForm(null, null, false, null),
     /** Problems per field (the core's, as typed, then the preview's). */
     val problems: Map<String, List<Reason>> = emptyMap(),
     /** Edits not saved yet. */
@@ -43,8 +44,13 @@ data class FormState(
     val busy: Boolean = false,
     val error: UiError? = null,
     /** Set once submitted: the screen shows the code and leaves. */
-    val submitted: PortalApplication? = null,
-)
+    val submitted: Application? = null,
+    /** Set once the draft was discarded: the screen leaves. */
+    val discarded: Boolean = false,
+) {
+    /** The family members besides the main applicant (family applications). */
+    val members: List<MemberForm> get() = form.family?.members.orEmpty()
+}
 
 /**
  * The application form: edits are checked by the core as typed and saved locally after a short
@@ -52,7 +58,7 @@ data class FormState(
  * the core's field errors before submitting.
  */
 class ApplicationFormModel(
-    private val client: YaohaoClient,
+    private val yaohao: Yaohao,
     scope: CoroutineScope,
     private val autosaveDelay: Duration = 800.milliseconds,
 ) : StateHolder<FormState>(FormState(), scope) {
@@ -63,8 +69,8 @@ class ApplicationFormModel(
 
     /** Opens a draft. */
     fun open(localId: String): Job = act(::fail) {
-        residentId = client.dashboard().account?.residentId
-        val draft = client.draft(localId)
+        residentId = yaohao.dashboard().account?.account?.residentId
+        val draft = yaohao.draft(localId)
         update { FormState(draft = draft, form = draft.form, savedRevision = draft.revision, problems = checkAll(draft.form)) }
     }
 
@@ -78,15 +84,32 @@ class ApplicationFormModel(
     fun setC5Licence(value: Boolean) = edit { it.copy(c5Licence = value) }
 
     /** Adds a family member. */
-    fun addMember(member: MemberForm) = edit { it.copy(members = it.members + member) }
+    fun addMember(member: MemberForm) = editMembers { it + member }
 
     /** Changes family member [index]. */
-    fun setMember(index: Int, member: MemberForm) = edit {
-        it.copy(members = it.members.mapIndexed { i, m -> if (i == index) member else m })
-    }
+    fun setMember(index: Int, member: MemberForm) = editMembers { members -> members.mapIndexed { i, m -> if (i == index) member else m } }
 
     /** Removes family member [index]. */
-    fun removeMember(index: Int) = edit { it.copy(members = it.members.filterIndexed { i, _ -> i != index }) }
+    fun removeMember(index: Int) = editMembers { members -> members.filterIndexed { i, _ -> i != index } }
+
+    /** Sets the main applicant's own points inputs of a family application (ladder steps, full NEV-queue years). */
+    fun setMainPoints(ladderSteps: UInt, nevQueueFullYears: UInt) = edit { form ->
+        val family = form.family ?: FamilyForm(null, 0u, 0u, emptyList())
+        form.copy(family = family.copy(mainLadderSteps = ladderSteps, mainNevQueueFullYears = nevQueueFullYears))
+    }
+
+    /** Discards the draft here and at the portal. */
+    fun discard(): Job = act(::fail) {
+        pendingSave?.cancel()
+        val localId = state.value.draft?.localId ?: return@act
+        yaohao.discardDraft(localId)
+        update { it.copy(discarded = true, dirty = false) }
+    }
+
+    private fun editMembers(change: (List<MemberForm>) -> List<MemberForm>) = edit { form ->
+        val family = form.family ?: FamilyForm(null, 0u, 0u, emptyList())
+        form.copy(family = family.copy(members = change(family.members)))
+    }
 
     /** Saves the form now (the screen calls it when it stops). */
     fun saveNow(): Job = act(::fail) {
@@ -100,7 +123,7 @@ class ApplicationFormModel(
         save()
         val localId = state.value.draft?.localId ?: return@act
         update { it.copy(busy = true, error = null) }
-        val preview = client.preview(localId)
+        val preview = yaohao.preview(localId)
         val fromPreview = preview.checks.associate { it.field to it.errors }
         update { it.copy(busy = false, preview = preview, problems = it.problems + fromPreview) }
     }
@@ -110,7 +133,7 @@ class ApplicationFormModel(
         val localId = state.value.draft?.localId ?: return@act
         if (state.value.preview?.ready != true) return@act
         update { it.copy(busy = true, error = null) }
-        val application = client.submit(localId)
+        val application = yaohao.submit(localId)
         update { it.copy(busy = false, submitted = application) }
     }
 
@@ -135,7 +158,7 @@ class ApplicationFormModel(
         val s = state.value
         val draft = s.draft ?: return
         if (!s.dirty) return
-        val saved = client.saveDraft(draft.localId, s.form)
+        val saved = yaohao.saveDraft(draft.localId, s.form)
         // Edits typed while saving stay dirty and are saved by their own pending save.
         update { it.copy(draft = saved, savedRevision = saved.revision, dirty = it.form != s.form) }
     }
@@ -144,7 +167,7 @@ class ApplicationFormModel(
     private fun checkAll(form: ApplicationForm): Map<String, List<Reason>> = buildMap {
         form.licenceFile?.takeIf { it.isNotBlank() }?.let { put(FormFields.LICENCE_FILE, validateLicenceFile(it, residentId).errors) }
         form.address?.let { put(FormFields.ADDRESS, fieldProblems(Field.ADDRESS, it)) }
-        form.members.forEachIndexed { i, m ->
+        form.family?.members.orEmpty().forEachIndexed { i, m ->
             put(FormFields.member(i, "resident_id"), fieldProblems(Field.ID, m.residentId))
             put(FormFields.member(i, "name"), fieldProblems(Field.NAME, m.name))
         }

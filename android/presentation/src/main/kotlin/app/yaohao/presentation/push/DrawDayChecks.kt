@@ -1,27 +1,20 @@
 package app.yaohao.presentation.push
 
-import app.yaohao.core.EventKind
-import app.yaohao.presentation.model.UpcomingEvent
-import java.time.Duration
-import java.time.Instant
+import app.yaohao.core.PlannedCheck
+import app.yaohao.core.Yaohao
 
-/** A background results check to run once at [at]; [name] makes scheduling it idempotent. */
-data class PlannedCheck(val name: String, val at: Instant)
+/** Where the draw-day checks run (WorkManager on Android, one unique job per check id; tests fake it). */
+interface CheckJobs {
+    /** Runs a results check at [check]'s instant; scheduling the same id again replaces it. */
+    fun schedule(check: PlannedCheck)
+}
 
 /**
- * When the draw-day worker runs: shortly after each draw and each publication of results in the
- * core's calendar (announced dates included). Pushes usually arrive first; the check is the
- * fallback, and the core notifies each result once whichever path gets there first.
+ * The draw-day check plan: the core says when to look for results without a push (after each draw
+ * and publication while an application is in the pool); the platform runs [ResultPush.checkPublished]
+ * at those instants, so a phone with no push service still learns its result.
  */
-object DrawDayChecks {
-    /** How long after the event the check runs. */
-    val margin: Duration = Duration.ofMinutes(10)
-
-    /** The checks still ahead of [now], soonest first, one per event instant. */
-    fun plan(events: List<UpcomingEvent>, now: Instant): List<PlannedCheck> = events
-        .filter { it.kind == EventKind.DRAW || it.kind == EventKind.RESULTS_PUBLISHED }
-        .map { PlannedCheck("results-check:${it.at.epochSecond}", it.at.plus(margin)) }
-        .filter { it.at.isAfter(now) }
-        .distinctBy { it.name }
-        .sortedBy { it.at }
+class DrawDayChecks(private val yaohao: Yaohao, private val jobs: CheckJobs) {
+    /** Schedules the core's current plan; returns it. */
+    suspend fun plan(): List<PlannedCheck> = yaohao.drawDayChecks().onEach(jobs::schedule)
 }

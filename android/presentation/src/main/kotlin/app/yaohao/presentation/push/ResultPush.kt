@@ -1,9 +1,9 @@
 package app.yaohao.presentation.push
 
+import app.yaohao.core.ResultNotification
+import app.yaohao.core.Yaohao
 import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.Lang
-import app.yaohao.presentation.model.ResultNotification
-import app.yaohao.presentation.model.YaohaoClient
 import app.yaohao.presentation.pick
 import app.yaohao.presentation.reminders.Channel
 import app.yaohao.presentation.reminders.NotificationContent
@@ -13,7 +13,7 @@ import app.yaohao.presentation.reminders.NotificationContent
  * which period to check; the core fetches, verifies and matches the published list and hands out
  * each code's notification exactly once, whatever the number of pushes or retries.
  */
-class ResultPush(private val client: YaohaoClient) {
+class ResultPush(private val yaohao: Yaohao) {
 
     /** The notifications to show, in [lang], for a push [data] payload; none for other payloads. */
     suspend fun onMessage(data: Map<String, String>, lang: Lang): List<NotificationContent> {
@@ -21,9 +21,9 @@ class ResultPush(private val client: YaohaoClient) {
         refreshQuietly()
         val period = data[PERIOD]
         val found = if (period != null && PERIOD_FORMAT.matches(period)) {
-            client.checkResults(period)
+            yaohao.checkResults(period, null)
         } else {
-            client.checkPublishedResults()
+            yaohao.checkPublishedResults(null)
         }
         return found.map { it.content(lang) }
     }
@@ -31,11 +31,8 @@ class ResultPush(private val client: YaohaoClient) {
     /** The draw-day check (WorkManager): every published period without a stored result. */
     suspend fun checkPublished(lang: Lang): List<NotificationContent> {
         refreshQuietly()
-        return client.checkPublishedResults().map { it.content(lang) }
+        return yaohao.checkPublishedResults(null).map { it.content(lang) }
     }
-
-    /** A new push token: registered with the portal. */
-    suspend fun onNewToken(token: String) = client.registerDeviceToken(token)
 
     /**
      * The core matches a result file once, against the codes its cache has in the pool, so the
@@ -44,7 +41,7 @@ class ResultPush(private val client: YaohaoClient) {
      */
     private suspend fun refreshQuietly() {
         try {
-            client.refresh()
+            yaohao.refresh(null)
         } catch (offline: YaohaoException) {
             return
         }
@@ -53,6 +50,9 @@ class ResultPush(private val client: YaohaoClient) {
     companion object {
         /** The payload key naming the message type. */
         const val TYPE = "type"
+
+        /** The portal's name of the push service this app uses. */
+        const val FCM = "fcm"
 
         /** The type of a results message. */
         const val RESULTS = "results"

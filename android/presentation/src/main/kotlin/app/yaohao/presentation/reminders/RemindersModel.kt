@@ -2,20 +2,21 @@ package app.yaohao.presentation.reminders
 
 import app.yaohao.core.NotificationScheduler
 import app.yaohao.core.Reminder
-import app.yaohao.core.ReminderSync
-import app.yaohao.core.ktx.CoreCalls
+import app.yaohao.core.Yaohao
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
-import app.yaohao.presentation.model.YaohaoClient
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
+import kotlinx.coroutines.withContext
 
 /** The reminders screen's state. */
 data class RemindersState(
     /** The core's reminders, soonest first. */
     val reminders: List<Reminder> = emptyList(),
-    /** What the last sync changed. */
-    val lastSync: ReminderSync? = null,
+    /** Ids scheduled and cancelled by the last sync. */
+    val scheduled: List<String> = emptyList(),
+    val cancelled: List<String> = emptyList(),
     /** Whether reminders are switched on in the settings. */
     val enabled: Boolean = true,
     /** The system refused exact alarms: the screen shows the permission flow. */
@@ -24,23 +25,40 @@ data class RemindersState(
 )
 
 /**
- * Reminders: the core computes them with stable ids and [CoreCalls.syncReminders] makes the platform
- * scheduler hold exactly them, so running it again (after a reboot, a refresh, a permission
- * grant) only replaces what is there.
+ * Reminders: the core's reminder plan says what to (re)schedule and which ids to cancel since the
+ * last plan, with stable ids, so running it again (after a reboot, a refresh, a permission grant)
+ * only replaces what is there. The platform scheduler is called off the main thread.
  */
 class RemindersModel(
-    private val client: YaohaoClient,
+    private val yaohao: Yaohao,
     private val scheduler: NotificationScheduler,
     scope: CoroutineScope,
-    private val core: CoreCalls = CoreCalls(),
 ) : StateHolder<RemindersState>(RemindersState(), scope) {
 
-    /** Loads the reminders and schedules them (or cancels them all when switched off). */
+    /** Applies the core's plan (or cancels every reminder when switched off). */
     fun sync(enabled: Boolean = state.value.enabled): Job = act(::fail) {
-        val reminders = client.reminders().sortedBy { it.fireAt }
-        val result = core.syncReminders(scheduler, if (enabled) reminders else emptyList())
+        update { it.copy(enabled = enabled) }
+        val plan = yaohao.reminderPlan()
+        val (scheduled, cancelled) = withContext(Dispatchers.IO) {
+            if (enabled) {
+                plan.cancel.forEach(scheduler::cancel)
+                plan.schedule.forEach(scheduler::schedule)
+                plan.schedule.map { it.id } to plan.cancel
+            } else {
+                val all = scheduler.scheduledIds()
+                all.forEach(scheduler::cancel)
+                emptyList<String>() to all
+            }
+        }
+        val reminders = yaohao.dashboard().reminders.sortedBy { it.fireAt }
         update {
-            it.copy(reminders = reminders, lastSync = result, enabled = enabled, needsExactAlarmPermission = false, error = null)
+            it.copy(
+                reminders = reminders,
+                scheduled = scheduled,
+                cancelled = cancelled,
+                needsExactAlarmPermission = false,
+                error = null,
+            )
         }
     }
 

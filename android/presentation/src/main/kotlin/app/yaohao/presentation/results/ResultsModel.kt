@@ -1,113 +1,65 @@
 package app.yaohao.presentation.results
 
-import app.yaohao.core.ladderWeight
-import app.yaohao.presentation.Clock
-import app.yaohao.presentation.Countdown
+import app.yaohao.core.Period
+import app.yaohao.core.PeriodResult
+import app.yaohao.core.PeriodStatus
+import app.yaohao.core.ResultCard
+import app.yaohao.core.Yaohao
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
-import app.yaohao.presentation.model.PortalApplication
-import app.yaohao.presentation.model.Quota
-import app.yaohao.presentation.model.ResultOutcome
-import app.yaohao.presentation.model.YaohaoClient
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
-import java.time.Instant
 
-/** One result as the screen shows it. */
-sealed interface ResultCard {
-    /** The outcome. */
-    val outcome: ResultOutcome
-
-    /** Won (green): confirm the quota within 72 hours. */
-    data class Won(
-        override val outcome: ResultOutcome,
-        /** The quota, once the portal listed it. */
-        val quota: Quota?,
-        /** Whether the confirm action is offered (pending and before the deadline). */
-        val canConfirm: Boolean,
-        /** Time left to confirm. */
-        val confirmWithin: Countdown?,
-    ) : ResultCard
-
-    /** Not won (red): the draws so far and the ladder weight of the next draw. */
-    data class NotWon(
-        override val outcome: ResultOutcome,
-        /** Unsuccessful draws so far. */
-        val drawCount: UInt,
-        /** The core's ladder weight for the next draw (2014 rule, +1 with C5). */
-        val nextWeight: UInt,
-    ) : ResultCard
-}
-
-/** The results screen's state. */
+/** The results screen's state: the core's result cards, the account's history and the periods. */
 data class ResultsState(
+    /** The core's cards: won (its quota, deadlines and actions) or not won (draws, next weight). */
     val cards: List<ResultCard> = emptyList(),
+    /** The account's results per period, from the portal. */
+    val history: List<PeriodResult> = emptyList(),
+    /** The draw periods, newest first as the core lists them. */
+    val periods: List<Period> = emptyList(),
     val busy: Boolean = false,
     val error: UiError? = null,
-)
+) {
+    /** The periods whose results are published (the ones a check can find). */
+    val published: List<Period> get() = periods.filter { it.status == PeriodStatus.Published }
+}
 
-/** Results: green for won with the confirmation action, red for not won with the draw count and ladder. */
+/** Results: the core's cards with the actions it allows, the history, the published periods. */
 class ResultsModel(
-    private val client: YaohaoClient,
+    private val yaohao: Yaohao,
     scope: CoroutineScope,
-    private val clock: Clock = Clock.System,
 ) : StateHolder<ResultsState>(ResultsState(), scope) {
-    private var quotas: List<Quota> = emptyList()
-    private var applications: List<PortalApplication> = emptyList()
-    private var outcomes: List<ResultOutcome> = emptyList()
 
-    /** Shows the cached results, then the portal's quotas. */
+    /** Shows the cached cards and periods, then the portal's periods and history. */
     fun load(): Job = act(::fail) {
-        val dashboard = client.dashboard()
-        applications = dashboard.applications
-        outcomes = dashboard.latestResults
-        show()
-        update { it.copy(busy = true) }
-        quotas = client.quotas()
-        show()
+        val cached = yaohao.dashboard().latestResults
+        val periods = yaohao.periods()
+        update { it.copy(cards = cached, periods = periods, busy = true, error = null) }
+        val fresh = yaohao.refreshPeriods()
+        val history = yaohao.myResults()
+        update { it.copy(periods = fresh, history = history, busy = false) }
     }
 
     /**
      * Refreshes, then checks every published period (the core fetches, verifies and matches once;
-     * it matches the codes the cache knows to be in the pool, hence the refresh first).
+     * it matches the codes its cache has in the pool, hence the refresh first).
      */
     fun check(): Job = act(::fail) {
         update { it.copy(busy = true, error = null) }
-        applications = client.refresh().applications
-        client.checkPublishedResults()
-        outcomes = client.dashboard().latestResults
-        show()
+        yaohao.refresh(null)
+        yaohao.checkPublishedResults(null)
+        val cards = yaohao.dashboard().latestResults
+        update { it.copy(cards = cards, busy = false) }
     }
 
-    /** Confirms a won quota. */
+    /** Confirms the quota of a won card (the screen offers it only while the core allows it). */
     fun confirm(quotaId: Long): Job = act(::fail) {
         update { it.copy(busy = true, error = null) }
-        quotas = client.confirmQuota(quotaId)
-        show()
-    }
-
-    /** Recomputes the countdowns (the screen calls it every minute). */
-    fun tick() = show()
-
-    private fun show() {
-        val now = clock.now()
-        update { it.copy(busy = false, cards = outcomes.map { outcome -> card(outcome, now) }) }
-    }
-
-    private fun card(outcome: ResultOutcome, now: Instant): ResultCard {
-        val application = applications.firstOrNull { it.code == outcome.code }
-        if (!outcome.won) {
-            val draws = (application?.drawCount ?: 0L).coerceAtLeast(0L).toUInt()
-            return ResultCard.NotWon(outcome, draws, ladderWeight(draws, application?.c5Licence ?: false))
-        }
-        val quota = quotas.firstOrNull { it.period == outcome.period && it.applicationId == application?.id }
-        val pending = quota?.status == PENDING && now.isBefore(quota.confirmBy)
-        return ResultCard.Won(outcome, quota, pending, quota?.takeIf { pending }?.let { Countdown.between(now, it.confirmBy) })
+        yaohao.confirmQuota(quotaId)
+        val cards = yaohao.dashboard().latestResults
+        update { it.copy(cards = cards, busy = false) }
     }
 
     private fun fail(error: UiError) = update { it.copy(busy = false, error = error) }
-
-    private companion object {
-        const val PENDING = "pending_confirmation"
-    }
 }

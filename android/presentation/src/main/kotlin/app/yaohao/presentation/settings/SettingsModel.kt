@@ -14,6 +14,12 @@ data class Settings(
     val resultNotifications: Boolean = true,
     /** Schedule the core's reminders. */
     val reminders: Boolean = true,
+    /**
+     * The user agreed to the privacy policy. Until then no personal data is entered, no push
+     * token is sent and no notification permission is asked for; withdrawing it brings the
+     * consent screen back.
+     */
+    val consented: Boolean = false,
 )
 
 /** Where the settings are kept (DataStore on Android). */
@@ -42,7 +48,8 @@ class SettingsModel(
 
     /** Changes and saves the settings. */
     fun change(transform: (Settings) -> Settings): Job = act(::fail) {
-        val next = transform(state.value.settings)
+        // From the saved settings: the consent gate writes them too.
+        val next = transform(store.load())
         update { it.copy(settings = next, error = null) }
         store.save(next)
     }

@@ -1,24 +1,27 @@
 package app.yaohao.presentation.signin
 
+import app.yaohao.core.Account
 import app.yaohao.core.Field
 import app.yaohao.core.Reason
+import app.yaohao.core.Registration
+import app.yaohao.core.SmsPurpose
+import app.yaohao.core.Yaohao
+import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.Clock
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
 import app.yaohao.presentation.fieldProblems
-import app.yaohao.presentation.model.Account
-import app.yaohao.presentation.model.Registration
-import app.yaohao.presentation.model.SmsPurpose
-import app.yaohao.presentation.model.YaohaoClient
+import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.requiredReason
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import java.time.Instant
 
-/** Signing in to an existing account or registering a new one. */
+/** Signing in to an existing account, registering a new one, or resetting the password. */
 enum class SignInMode {
     LOGIN,
     REGISTER,
+    RESET_PASSWORD,
 }
 
 /** The fields of the sign-in and registration form. */
@@ -42,6 +45,8 @@ data class SignInState(
     val error: UiError? = null,
     /** The account was just registered: the screen says so and asks to sign in. */
     val registered: Boolean = false,
+    /** The password was just reset: the screen says so and asks to sign in. */
+    val passwordReset: Boolean = false,
     /** Set once signed in: the screen navigates on. */
     val account: Account? = null,
 ) {
@@ -53,12 +58,18 @@ data class SignInState(
         get() = when (mode) {
             SignInMode.LOGIN -> listOf(SignInField.RESIDENT_ID, SignInField.PASSWORD, SignInField.SMS_CODE)
             SignInMode.REGISTER -> SignInField.entries
+            SignInMode.RESET_PASSWORD -> listOf(SignInField.RESIDENT_ID, SignInField.MOBILE, SignInField.PASSWORD, SignInField.SMS_CODE)
         }
 }
 
-/** Sign-in and registration with an SMS code; every field is checked by the core as typed. */
+/**
+ * Sign-in, registration and password reset with an SMS code; every field is checked by the core as
+ * typed. Right after signing in, the push token is sent again ([pushes]): before, the portal had no
+ * account to attach it to.
+ */
 class SignInModel(
-    private val client: YaohaoClient,
+    private val yaohao: Yaohao,
+    private val pushes: PushRegistration,
     scope: CoroutineScope,
     private val clock: Clock = Clock.System,
 ) : StateHolder<SignInState>(SignInState(), scope) {
@@ -80,14 +91,21 @@ class SignInModel(
     /** Requests an SMS code: to the new mobile when registering, to the account's when signing in. */
     fun requestCode(): Job = act(::fail) {
         val s = state.value
-        val needed = if (s.mode == SignInMode.REGISTER) SignInField.MOBILE else SignInField.RESIDENT_ID
-        if (!checkFilled(listOf(needed))) return@act
-        update { it.copy(busy = true, error = null) }
-        val sent = when (s.mode) {
-            SignInMode.REGISTER -> client.requestSmsCode(SmsPurpose.REGISTER, s.value(SignInField.MOBILE).trim(), null)
-            SignInMode.LOGIN -> client.requestSmsCode(SmsPurpose.LOGIN, null, s.value(SignInField.RESIDENT_ID).trim())
+        val needed = when (s.mode) {
+            SignInMode.REGISTER -> listOf(SignInField.MOBILE)
+            SignInMode.LOGIN -> listOf(SignInField.RESIDENT_ID)
+            SignInMode.RESET_PASSWORD -> listOf(SignInField.RESIDENT_ID, SignInField.MOBILE)
         }
-        update { it.copy(busy = false, resendAt = clock.now().plusSeconds(sent.resendAfterSeconds)) }
+        if (!checkFilled(needed)) return@act
+        update { it.copy(busy = true, error = null) }
+        val id = s.value(SignInField.RESIDENT_ID).trim()
+        val mobile = s.value(SignInField.MOBILE).trim()
+        val sent = when (s.mode) {
+            SignInMode.REGISTER -> yaohao.requestSmsCode(SmsPurpose.REGISTER, mobile, null)
+            SignInMode.LOGIN -> yaohao.requestSmsCode(SmsPurpose.LOGIN, null, id)
+            SignInMode.RESET_PASSWORD -> yaohao.requestSmsCode(SmsPurpose.RESET_PASSWORD, mobile, id)
+        }
+        update { it.copy(busy = false, resendAt = clock.now().plusSeconds(sent.resendAfter)) }
     }
 
     /** Signs in, or registers (then the form switches to signing in, which needs a new code). */
@@ -98,8 +116,13 @@ class SignInModel(
         val id = s.value(SignInField.RESIDENT_ID).trim()
         val password = s.value(SignInField.PASSWORD)
         val code = s.value(SignInField.SMS_CODE).trim()
+        if (s.mode == SignInMode.RESET_PASSWORD) {
+            yaohao.resetPassword(id, s.value(SignInField.MOBILE).trim(), code, password)
+            update { it.copy(busy = false, mode = SignInMode.LOGIN, values = it.values - SignInField.SMS_CODE, resendAt = null, passwordReset = true) }
+            return@act
+        }
         if (s.mode == SignInMode.REGISTER) {
-            client.register(
+            yaohao.register(
                 Registration(id, s.value(SignInField.NAME).trim(), s.value(SignInField.MOBILE).trim(), password, code),
             )
             // The registration code is used up: signing in takes a code sent for signing in.
@@ -114,7 +137,12 @@ class SignInModel(
             }
             return@act
         }
-        val account = client.login(id, password, code)
+        val account = yaohao.login(id, password, code)
+        try {
+            pushes.register()
+        } catch (unsent: YaohaoException) {
+            // Signed in all the same: the token is sent again at the next launch (TokenWorker).
+        }
         update { it.copy(busy = false, account = account) }
     }
 

@@ -1,0 +1,32 @@
+package app.yaohao.presentation.push
+
+import app.yaohao.core.Yaohao
+import app.yaohao.presentation.settings.SettingsStore
+
+/** A push token and the service that issued it (`fcm`, the portal's name for it). */
+data class PushToken(val provider: String, val token: String)
+
+/** The platform's push service (Firebase Cloud Messaging on Android; tests fake it). */
+fun interface PushTokens {
+    /** This device's current token; null when the service is unavailable. */
+    suspend fun current(): PushToken?
+}
+
+/**
+ * Sends the push token to the portal: at launch, when the service issues a new one, and right after
+ * login (before it, the portal has no account to attach it to). Nothing is sent without the user's
+ * consent to the privacy policy or without a session.
+ */
+class PushRegistration(
+    private val yaohao: Yaohao,
+    private val tokens: PushTokens,
+    private val settings: SettingsStore,
+) {
+    /** Registers the current token; returns whether one was sent. */
+    suspend fun register(): Boolean {
+        if (!settings.load().consented || !yaohao.isLoggedIn()) return false
+        val token = tokens.current() ?: return false
+        yaohao.registerDevice(token.provider, token.token)
+        return true
+    }
+}
