@@ -44,7 +44,8 @@ class ApplicationDetailModel(
             }
             ActionKind.CONTINUE -> yaohao.continueApplication(applicationId)
             ActionKind.REACTIVATE -> yaohao.reactivateApplication(applicationId)
-            ActionKind.SUBMIT, ActionKind.CONFIRM, ActionKind.CHANGE_MARITAL_STATUS -> Unit
+            ActionKind.WITHDRAW -> yaohao.withdrawApplication(applicationId)
+            ActionKind.SUBMIT, ActionKind.CONFIRM, ActionKind.CHANGE_MARITAL_STATUS, ActionKind.DELETE_ACCOUNT -> Unit
         }
         val detail = yaohao.application(applicationId)
         val card = yaohao.dashboard().applications.firstOrNull { it.application.id == applicationId }

@@ -70,7 +70,8 @@ class DashboardModel(
             }
             ActionKind.CONTINUE -> yaohao.continueApplication(applicationId)
             ActionKind.REACTIVATE -> yaohao.reactivateApplication(applicationId)
-            ActionKind.SUBMIT, ActionKind.CONFIRM, ActionKind.CHANGE_MARITAL_STATUS -> Unit
+            ActionKind.WITHDRAW -> yaohao.withdrawApplication(applicationId)
+            ActionKind.SUBMIT, ActionKind.CONFIRM, ActionKind.CHANGE_MARITAL_STATUS, ActionKind.DELETE_ACCOUNT -> Unit
         }
         val fresh = yaohao.dashboard()
         update { it.copy(dashboard = fresh, refreshing = false) }
