@@ -1,14 +1,19 @@
+import CoreTransferable
 import PhotosUI
 import SwiftUI
+import UniformTypeIdentifiers
 import YaohaoKit
 
 /// The account as the core shows it (masked ID and mobile, marital status), changing the mobile,
-/// and the marital-status change with its review.
+/// the marital-status change with its review, a copy of the account's data to save or share, and
+/// deleting the account (the password and a typed phrase; refused with the core's reason while
+/// it says so).
 struct AccountView: View {
     @Environment(AppState.self) private var state
     @State private var model: AccountModel
     @State private var maritalStatus = MaritalStatus.married
     @State private var certificate: PhotosPickerItem?
+    @State private var exported: ExportedData?
 
     /// The account screen of `state` (one model for the life of the screen).
     init(state: AppState) {
@@ -62,6 +67,46 @@ struct AccountView: View {
                     }
                 }
             }
+            Section {
+                Button("导出我的数据") { Task { exported = await model.exportData() } }
+                if let exported {
+                    ShareLink(item: exported, preview: SharePreview(exported.fileName)) {
+                        Label("保存或分享 \(exported.fileName)", systemImage: "square.and.arrow.up")
+                    }
+                }
+            } header: {
+                Text("我的数据")
+            } footer: {
+                Text("导出门户保存的你的全部信息（含完整身份证号和手机号），请妥善保管导出的文件。")
+            }
+            if let deletion = model.deletion {
+                Section {
+                    if deletion.allowed {
+                        SecureField("登录密码", text: $model.deletionPassword)
+                            .textContentType(.password)
+                        if let problem = model.passwordError {
+                            Text(state.text(problem))
+                                .font(.footnote)
+                                .foregroundStyle(.red)
+                        }
+                        TextField("输入“\(model.deletionPhrase)”以确认", text: $model.deletionTyped)
+                            .textInputAutocapitalization(.never)
+                            .autocorrectionDisabled()
+                        Button(state.text(deletion.label), role: .destructive) {
+                            Task { _ = await model.deleteAccount() }
+                        }
+                        .disabled(!model.canDelete)
+                    } else {
+                        Text(state.text(deletion.label))
+                            .foregroundStyle(.secondary)
+                        RefusalText(action: deletion)
+                    }
+                } header: {
+                    Text("注销账户")
+                } footer: {
+                    Text("注销后无法恢复：门户删除你的个人信息，本机不再保存任何个人数据，随后退出登录。")
+                }
+            }
         }
         .navigationTitle("账户")
         .task { await model.loadMaritalChange() }
@@ -75,6 +120,14 @@ struct AccountView: View {
             }
         }
         .errorAlert($model.error)
+    }
+}
+
+/// The export as a JSON file under its suggested name, for ShareLink (Save to Files, AirDrop, …).
+extension ExportedData: @retroactive Transferable {
+    public static var transferRepresentation: some TransferRepresentation {
+        DataRepresentation(exportedContentType: .json) { Data($0.json.utf8) }
+            .suggestedFileName { $0.fileName }
     }
 }
 

@@ -1,13 +1,13 @@
 import SwiftUI
 import YaohaoKit
 
-/// One application: the core's card, the review's reasons, the status history, and the actions
-/// the core allows now with their deadlines.
+/// One application: the core's card, the review's reasons, the status history, the actions the
+/// core allows now with their deadlines (withdrawing after a confirmation), and the ones it
+/// refuses with its reasons.
 struct ApplicationDetailView: View {
     @Environment(AppState.self) private var state
     @Bindable var model: ApplicationModel
     @State private var editor: DraftEditor?
-    @State private var showsAccount = false
 
     var body: some View {
         List {
@@ -25,18 +25,23 @@ struct ApplicationDetailView: View {
                 Section("可办理") {
                     ForEach(model.actions, id: \.self) { action in
                         VStack(alignment: .leading, spacing: 4) {
-                            Button(state.text(action.label)) {
-                                Task {
-                                    if action.kind == .changeMaritalStatus {
-                                        showsAccount = true
-                                    } else {
-                                        editor = await model.run(action)
-                                    }
-                                }
+                            Button(state.text(action.label), role: action.kind == .withdraw ? .destructive : nil) {
+                                Task { editor = await model.run(action) }
                             }
                             if let deadline = action.deadline {
                                 DeadlineText(deadline: deadline)
                             }
+                        }
+                    }
+                }
+            }
+            if !model.refused.isEmpty {
+                Section("暂不可办理") {
+                    ForEach(model.refused, id: \.self) { action in
+                        VStack(alignment: .leading, spacing: 4) {
+                            Text(state.text(action.label))
+                                .foregroundStyle(.secondary)
+                            RefusalText(action: action)
                         }
                     }
                 }
@@ -69,8 +74,20 @@ struct ApplicationDetailView: View {
         .task { await model.load() }
         .errorAlert($model.error)
         .navigationDestination(item: $editor) { ApplicationFormView(editor: $0) }
-        .sheet(isPresented: $showsAccount) {
-            NavigationStack { AccountView(state: state) }
+        .confirmationDialog("撤回这份申请？",
+                            isPresented: Binding(get: { model.withdrawalToConfirm != nil },
+                                                 set: { if !$0 { model.withdrawalToConfirm = nil } }),
+                            titleVisibility: .visible, presenting: model.withdrawalToConfirm) { action in
+            Button(state.text(action.label), role: .destructive) {
+                Task { _ = await model.confirmWithdrawal(action) }
+            }
+            Button("取消", role: .cancel) {}
+        } message: { action in
+            if let deadline = action.deadline {
+                Text("撤回后这份申请不再参加摇号。\(state.text(deadline.meaning))：\(BeijingTime.string(deadline.at, state.language))")
+            } else {
+                Text("撤回后这份申请不再参加摇号。")
+            }
         }
     }
 }

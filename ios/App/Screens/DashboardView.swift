@@ -146,6 +146,25 @@ struct DeadlineText: View {
     }
 }
 
+/// Why the core refuses an action now, and when it opens, if it says.
+struct RefusalText: View {
+    @Environment(AppState.self) private var state
+    let action: Action
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 2) {
+            if let reason = action.reason {
+                Text(state.text(reason.text))
+            }
+            if let opensAt = action.opensAt {
+                Text("可办理时间：\(BeijingTime.string(opensAt, state.language))")
+            }
+        }
+        .font(.footnote)
+        .foregroundStyle(.secondary)
+    }
+}
+
 /// The name of an application kind.
 func kindTitle(_ kind: ApplicationKind) -> LocalizedStringKey {
     switch kind {

@@ -2,8 +2,9 @@ import Foundation
 import Observation
 
 /// The account screen: the core's account card (masked ID and mobile, marital status, the
-/// actions it allows), changing the mobile with codes sent to the old and the new number, and
-/// the marital-status change with its review state.
+/// actions it allows), changing the mobile with codes sent to the old and the new number, the
+/// marital-status change with its review state, a copy of everything the portal holds, and
+/// deleting the account.
 @MainActor
 @Observable
 public final class AccountModel {
@@ -17,6 +18,12 @@ public final class AccountModel {
     public private(set) var mobileCodesSent: CodeSent?
     /// The latest marital-status change and its review, if any.
     public private(set) var maritalChange: MaritalChange?
+    /// The password that confirms the deletion of the account.
+    public var deletionPassword = ""
+    /// What the user typed to confirm the deletion (`deletionPhrase`).
+    public var deletionTyped = ""
+    /// The core's or the portal's complaint about the deletion password.
+    public private(set) var passwordError: BilingualText?
     /// The last failure.
     public var error: PortalError?
 
@@ -49,6 +56,47 @@ public final class AccountModel {
         return true
     }
 
+    /// Deleting the account as the core offers it now: allowed, or refused with its reason and
+    /// the time it opens (`nil` before the account card is read).
+    public var deletion: Action? { card?.actions.first { $0.kind == .deleteAccount } }
+
+    /// What the user types to confirm the deletion, in the app's language.
+    public var deletionPhrase: String { BilingualText(zh: "注销账户", en: "DELETE").resolved(state.language) }
+
+    /// Whether the deletion may be sent: the core allows it and the phrase was typed.
+    public var canDelete: Bool { deletion?.allowed == true && deletionTyped == deletionPhrase }
+
+    /// Deletes the account with `deletionPassword` once `canDelete`; the app is then signed out
+    /// and the device keeps nothing personal. A wrong or missing password is `passwordError` and
+    /// the session stays. `false` if nothing was deleted.
+    public func deleteAccount() async -> Bool {
+        guard canDelete else { return false }
+        let password = deletionPassword
+        passwordError = nil
+        switch await perform({ try await state.core.deleteAccount(password: password) }) {
+        case .success:
+            deletionPassword = ""
+            deletionTyped = ""
+            await state.accountDeleted()
+            return true
+        case .failure(.cancelled):
+            return false
+        case let .failure(error) where error.field == "password":
+            passwordError = error.message
+            return false
+        case let .failure(error):
+            self.error = error
+            return false
+        }
+    }
+
+    /// Everything the portal holds about the account (the full ID and mobile), as pretty JSON
+    /// with a file name to save or share it under; `nil` if it failed.
+    public func exportData() async -> ExportedData? {
+        guard let json = settle(await perform { try await state.core.exportData() }) else { return nil }
+        return ExportedData(json: json, fileName: "yaohao-\(BeijingTime.dateString(state.now())).json")
+    }
+
     /// The cached marital-status change at once, then the portal's.
     public func loadMaritalChange() async {
         if let cached = settle(await perform { try await state.core.maritalChange() }) {
@@ -78,4 +126,12 @@ public final class AccountModel {
             return nil
         }
     }
+}
+
+/// A copy of the account's data from the portal, for the user to save or share.
+public struct ExportedData: Sendable, Hashable {
+    /// The portal's data as pretty JSON.
+    public let json: String
+    /// The suggested file name (`yaohao-<Beijing date>.json`).
+    public let fileName: String
 }

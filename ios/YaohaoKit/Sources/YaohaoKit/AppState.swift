@@ -51,7 +51,7 @@ public final class AppState {
     private let center: any LocalNotificationCenter
     private let notifications: NotificationPlanner
     private let background: any BackgroundScheduler
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
     private var deviceToken: String?
 
     /// The state over the core's facade, performing on `notificationCenter` and `background`.
@@ -269,6 +269,12 @@ public final class AppState {
             await background.schedule(checks)
             _ = await attempt({ try await notifications.schedule(checks) })
         }
+    }
+
+    /// Ends the session here after the account was deleted (the core already forgot the token
+    /// and everything personal on this device).
+    func accountDeleted() async {
+        await endSession()
     }
 
     private func endSession() async {

@@ -30,7 +30,7 @@ final class AccountTests: XCTestCase {
         let account = h.state.account()
         let change = try XCTUnwrap(account.card?.actions.first { $0.kind == .changeMaritalStatus })
         XCTAssertTrue(change.allowed, "\(String(describing: change.reason))")
-        XCTAssertEqual(account.actions.map(\.kind), [.changeMaritalStatus])
+        XCTAssertEqual(account.actions.map(\.kind), [.changeMaritalStatus, .deleteAccount])
         await account.loadMaritalChange()
         XCTAssertNil(account.maritalChange)
 
