@@ -55,6 +55,9 @@ struct LoginView: View {
                     Button("注册新账户") { registration = state.registration() }
                     Button("忘记密码") { reset = state.passwordReset() }
                 }
+                Section {
+                    NavigationLink("不登录，关注申请编码") { FollowView(state: state) }
+                }
             }
             .navigationTitle("登录")
             .navigationDestination(item: $registration) { RegistrationView(model: $0) }

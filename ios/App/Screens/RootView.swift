@@ -90,6 +90,7 @@ struct MoreView: View {
         List {
             NavigationLink("提醒") { RemindersView() }
             NavigationLink("公告") { AnnouncementsView() }
+            NavigationLink("关注申请编码") { FollowView(state: state) }
             NavigationLink("账户") { AccountView(state: state) }
             NavigationLink("设置") { SettingsView() }
         }

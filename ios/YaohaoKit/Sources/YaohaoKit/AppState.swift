@@ -271,6 +271,11 @@ public final class AppState {
         }
     }
 
+    /// The codes followed without an account; a change plans the draw-day checks again.
+    public func following() -> FollowModel {
+        FollowModel(core: core) { [weak self] in await self?.reload() }
+    }
+
     /// Ends the session here after the account was deleted (the core already forgot the token
     /// and everything personal on this device).
     func accountDeleted() async {

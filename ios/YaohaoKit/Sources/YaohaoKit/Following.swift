@@ -16,10 +16,13 @@ public final class FollowModel {
     public var error: PortalError?
 
     private let core: Yaohao
+    private let changed: @MainActor () async -> Void
 
-    /// The followed codes of `core`.
-    public init(core: Yaohao) {
+    /// The followed codes of `core`; `changed` runs after the list changed (the app plans the
+    /// draw-day checks again, which now include the codes).
+    public init(core: Yaohao, changed: @escaping @MainActor () async -> Void = {}) {
         self.core = core
+        self.changed = changed
     }
 
     /// Reads the followed codes.
@@ -39,12 +42,15 @@ public final class FollowModel {
         }
         codes = followed
         error = nil
+        await changed()
         return true
     }
 
     /// Stops following `code`.
     public func unfollow(_ code: String) async {
-        settle(await perform { try await core.unfollowCode(code: code) }).map { codes = $0 }
+        guard let left = settle(await perform { try await core.unfollowCode(code: code) }) else { return }
+        codes = left
+        await changed()
     }
 
     /// Reads an official result file (its bytes), matches the followed codes and keeps what it

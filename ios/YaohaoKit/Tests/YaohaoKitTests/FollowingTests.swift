@@ -11,7 +11,8 @@ final class FollowingTests: XCTestCase {
         // No portal and no account: nothing listens on port 9.
         let core = try Yaohao(baseUrl: "http://127.0.0.1:9", dataDir: directory.path, locale: .zh,
                               secrets: MemorySecretStore())
-        let model = FollowModel(core: core)
+        var changes = 0
+        let model = FollowModel(core: core) { changes += 1 }
         await model.load()
         XCTAssertEqual(model.codes, [])
         let refused = await model.follow("2000 0000 00663，123")
@@ -26,6 +27,7 @@ final class FollowingTests: XCTestCase {
         XCTAssertTrue(followed)
         XCTAssertNil(model.error)
         XCTAssertEqual(model.codes, ["2000000000663"])
+        XCTAssertEqual(changes, 1, "the refused list changed nothing; the followed one did")
 
         let file = try Fixtures.data("results/unit-2015-named.utf8.txt")
         await model.importFile(file)
@@ -35,5 +37,20 @@ final class FollowingTests: XCTestCase {
         XCTAssertEqual(model.found, [], "announced once")
         await model.unfollow("2000-0000-00663")
         XCTAssertEqual(model.codes, [])
+        XCTAssertEqual(changes, 2)
+    }
+
+    @MainActor
+    func testFollowingACodeSignedOutPlansTheDrawDayChecks() async throws {
+        let h = try Harness()
+        let model = h.state.following()
+        let before = await h.background.scheduled
+        XCTAssertEqual(before, [], "nothing to look for yet")
+        let followed = await model.follow("2000000000663")
+        XCTAssertTrue(followed)
+        let planned = await h.background.scheduled
+        XCTAssertFalse(planned.isEmpty, "a signed-out follower gets the core's draw-day checks")
+        let core = try await h.core.drawDayChecks()
+        XCTAssertEqual(planned, core)
     }
 }
