@@ -103,6 +103,20 @@ async fn deleting_an_account_erases_it_and_keeps_the_draw_verifiable() {
             .await
         }
     };
+    // An unknown field or an oversized body is refused, naming the problem; nothing is deleted.
+    let (status, body) = t
+        .call(
+            Method::POST,
+            "/v1/me/deletion",
+            Some(&a),
+            Some(json!({ "password": PASSWORD, "confirm": true })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["field"], "confirm");
+    let huge = "x".repeat(3 << 20);
+    let (status, _) = delete(&a, &huge).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     // A wrong password deletes nothing.
     let (status, body) = delete(&a, "Wrong1234").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
