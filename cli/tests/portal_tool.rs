@@ -694,6 +694,9 @@ fn two_applicants_from_registration_to_the_published_result() {
     // Once continued, this December's reminders to continue go (next year's stay).
     let after = loser.json(&["reminders"]);
     assert_eq!(continuation(&after), 0, "{after:#}\n{continued:#}");
+    // Again: the core refuses, and says why.
+    let err = loser.fails(&["continue", "--lang", "en"], 1);
+    assert!(err.contains("nothing more to do this year"), "{err}");
 
     for applicant in [&a, &b] {
         assert_eq!(applicant.json(&["logout"])["logged_out"], true);

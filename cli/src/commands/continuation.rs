@@ -2,7 +2,7 @@
 //! clean-up (in the continuation month), and re-activates applications the clean-up removed.
 
 use serde::Serialize;
-use yaohao_core::facade::{Application, ApplicationStatus};
+use yaohao_core::actions::{self, ActionKind};
 
 use super::views::{ApplicationView, applications_table};
 use crate::output::{CliError, Output};
@@ -33,34 +33,46 @@ struct Continued {
 pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let portal = Portal::open(portal, out)?;
     portal.require_login()?;
-    let apps: Vec<Application> = portal
-        .run(portal.app.refresh_applications())?
-        .into_iter()
-        .filter(|a| args.application.is_none_or(|id| a.id == id))
-        .collect();
+    portal.follow_clock();
+    let dashboard = portal.run(portal.app.refresh())?;
     let mut view = Continued {
         continued: Vec::new(),
         reactivated: Vec::new(),
     };
-    for app in &apps {
-        match app.status {
-            ApplicationStatus::Approved => {
-                let done = portal.run(portal.app.continue_application(app.id))?;
-                view.continued.push(ApplicationView::from(&done));
+    let mut refusal = None;
+    // What the core offers on each card: continue or reactivate, done when allowed now.
+    for card in dashboard
+        .applications
+        .iter()
+        .filter(|c| args.application.is_none_or(|id| c.application.id == id))
+    {
+        let id = card.application.id;
+        for kind in [ActionKind::Continue, ActionKind::Reactivate] {
+            let Some(action) = actions::find(&card.actions, kind) else {
+                continue;
+            };
+            if let Some(reason) = action.refusal() {
+                refusal.get_or_insert_with(|| reason.clone());
+                continue;
             }
-            ApplicationStatus::Removed => {
-                let done = portal.run(portal.app.reactivate_application(app.id))?;
+            if kind == ActionKind::Continue {
+                let done = portal.run(portal.app.continue_application(id))?;
+                view.continued.push(ApplicationView::from(&done));
+            } else {
+                let done = portal.run(portal.app.reactivate_application(id))?;
                 view.reactivated.push(ApplicationView::from(&done));
             }
-            _ => {}
         }
     }
     if view.continued.is_empty() && view.reactivated.is_empty() {
-        return Err(CliError::invalid(
-            "nothing_to_continue",
-            "没有可继续参与或重新激活的申请（只有审核通过或已移出的申请可以）。",
-            "No application to continue or re-activate (only approved or removed ones can be).",
-        ));
+        return Err(match refusal {
+            Some(reason) => CliError::invalid(&reason.code, reason.message_zh, reason.message_en),
+            None => CliError::invalid(
+                "nothing_to_continue",
+                "没有可继续参与或重新激活的申请（只有审核通过或已移出的申请可以）。",
+                "No application to continue or re-activate (only approved or removed ones can be).",
+            ),
+        });
     }
     out.emit(&view, |lang| {
         let mut s = String::new();
