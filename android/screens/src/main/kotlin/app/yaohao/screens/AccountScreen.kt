@@ -1,9 +1,6 @@
 package app.yaohao.screens
 
-import androidx.compose.foundation.ExperimentalFoundationApi
 import androidx.compose.foundation.layout.Arrangement
-import androidx.compose.foundation.relocation.BringIntoViewRequester
-import androidx.compose.foundation.relocation.bringIntoViewRequester
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -125,6 +122,12 @@ fun AccountContent(state: AccountState, now: Instant, actions: AccountActions, m
                 )
             }
         }
+        val deletion = card?.actions?.firstOrNull { it.kind == ActionKind.DELETE_ACCOUNT }
+        if (state.deleting && deletion?.allowed == true) {
+            // Deleting: the form alone under the account card, with nothing to scroll past.
+            DeletionForm(state, actions)
+            return@Column
+        }
         state.quotas.forEach { quota ->
             ListItem(
                 headlineContent = { Text(tr("result_certificate", quota.certificate)) },
@@ -172,14 +175,7 @@ fun AccountContent(state: AccountState, now: Instant, actions: AccountActions, m
         state.exportSaved?.let { saved ->
             Text(tr(if (saved) "account_export_saved" else "account_export_cancelled"), style = MaterialTheme.typography.bodySmall, modifier = Modifier.testTag("export-result"))
         }
-        val deletion = card?.actions?.firstOrNull { it.kind == ActionKind.DELETE_ACCOUNT }
-        if (deletion != null) {
-            if (state.deleting && deletion.allowed) {
-                DeletionForm(state, actions)
-            } else {
-                ActionButtons(listOf(deletion)) { actions.showDeletion(true) }
-            }
-        }
+        deletion?.let { ActionButtons(listOf(it)) { actions.showDeletion(true) } }
         OutlinedButton(onClick = actions.logout, enabled = !state.busy, modifier = Modifier.fillMaxWidth().testTag("logout")) {
             Text(tr("account_logout"))
         }
@@ -190,18 +186,14 @@ fun AccountContent(state: AccountState, now: Instant, actions: AccountActions, m
  * Deleting the account: what it erases, the password (the core's refusal of a wrong one under it)
  * and the confirmation word typed out, before the button is enabled.
  */
-@OptIn(ExperimentalFoundationApi::class)
 @Composable
 private fun DeletionForm(state: AccountState, actions: AccountActions) {
     var password by remember { mutableStateOf("") }
     var typed by rememberSaveable { mutableStateOf("") }
     val word = tr("account_delete_word")
     val wrong = state.passwordError?.let { listOf(Reason(it.code, it.message.zh, it.message.en)) }
-    // The form opens at the bottom of the account: scroll it into view.
-    val view = remember { BringIntoViewRequester() }
-    LaunchedEffect(view) { view.bringIntoView() }
     Card(
-        modifier = Modifier.fillMaxWidth().bringIntoViewRequester(view).testTag("deletion"),
+        modifier = Modifier.fillMaxWidth().testTag("deletion"),
         colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer),
     ) {
         Column(modifier = Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
