@@ -54,6 +54,6 @@ class AppGraph(context: Context) : ScreenServices {
     /** Pushes and the draw-day check. */
     val push = ResultPush(yaohao)
 
-    /** The core's draw-day check plan as WorkManager jobs. */
-    val drawDayChecks = DrawDayChecks(yaohao, WorkManagerChecks(context))
+    /** The core's draw-day check plan as WorkManager jobs (for the account's applications and the followed codes). */
+    override val drawDayChecks = DrawDayChecks(yaohao, WorkManagerChecks(context))
 }

@@ -78,7 +78,7 @@ class PortalJourneyTest {
             val after = results.state.value.cards.single().won!!
             assertEquals(QuotaStatus.Confirmed, after.quota?.status)
             assertFalse(after.actions.any { it.kind == ActionKind.CONFIRM && it.allowed })
-            val account = AccountModel(yaohao, scope, clock)
+            val account = AccountModel(yaohao, MemoryScheduler(), scope, clock)
             account.load().join()
             assertNull(account.state.value.error)
             assertEquals(listOf(QuotaStatus.Confirmed), account.state.value.quotas.map { it.status })
@@ -136,7 +136,7 @@ class PortalJourneyTest {
             val yaohao = facade(portal.url)
             signIn(portal, yaohao, scope)
             yaohao.refresh(null)
-            val account = AccountModel(yaohao, scope, clock)
+            val account = AccountModel(yaohao, MemoryScheduler(), scope, clock)
             account.load().join()
             assertNull(account.state.value.error)
             assertEquals(Applicant.ID, account.state.value.card?.account?.residentId)

@@ -14,5 +14,7 @@ fun main() {
         AnnouncementsAndSettingsTest::class.java,
         SecretSealerTest::class.java,
         PortalJourneyTest::class.java,
+        PrivacyModelTest::class.java,
+        FollowModelTest::class.java,
     )
 }

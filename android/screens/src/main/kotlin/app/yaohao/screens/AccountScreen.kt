@@ -8,12 +8,15 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
+import androidx.compose.material3.ButtonDefaults
 import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
@@ -32,6 +35,7 @@ import app.yaohao.core.MaritalChange
 import app.yaohao.core.MaritalChangeStatus
 import app.yaohao.core.MaritalStatus
 import app.yaohao.core.QuotaStatus
+import app.yaohao.core.Reason
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.account.AccountModel
 import app.yaohao.presentation.account.AccountState
@@ -40,19 +44,31 @@ import java.time.Duration
 import java.time.Instant
 import kotlin.time.Duration.Companion.seconds
 
-/** The account: the core's card, the mobile change, the marital-status change and logging out. */
+/**
+ * The account: the core's card, the mobile change, the marital-status change, exporting the data
+ * the portal holds (saved where the user chooses), deleting the account and logging out.
+ */
 @Composable
 fun AccountScreen(services: ScreenServices, onSignedOut: () -> Unit) {
     CountRecomposition("account")
-    val model = rememberHolder { scope -> AccountModel(services.yaohao, scope, services.clock) }
+    val model = rememberHolder { scope -> AccountModel(services.yaohao, services.scheduler, scope, services.clock) }
     val state by model.state.collectAsStateWithLifecycle()
     val clock = services.clock
     val now by remember(clock) { ticks(clock, period = 1.seconds) }.collectAsState(initial = clock.now())
     var marital by rememberSaveable { mutableStateOf(MaritalStatus.MARRIED) }
     val certificate = services.platform.rememberPhotoSources(onPhoto = { bytes -> model.requestMaritalChange(marital, bytes) })
 
+    val saveExport = services.platform.rememberJsonSaver(content = { model.state.value.export?.json }, onDone = model::exportFinished)
+
     LaunchedEffect(Unit) { model.load() }
     LaunchedEffect(state.signedOut) { if (state.signedOut) onSignedOut() }
+    LaunchedEffect(state.export) {
+        val export = state.export
+        if (export != null && !export.saving) {
+            model.exportSaving()
+            saveExport(export.fileName)
+        }
+    }
 
     AccountContent(
         state,
@@ -63,6 +79,9 @@ fun AccountScreen(services: ScreenServices, onSignedOut: () -> Unit) {
             changeMobile = { old, new -> model.changeMobile(old, new) },
             chooseMarital = { marital = it },
             sendCertificate = certificate.pick,
+            export = { model.export() },
+            showDeletion = model::showDeletion,
+            deleteAccount = { model.deleteAccount(it) },
             logout = { model.logout() },
         ),
         marital,
@@ -76,6 +95,9 @@ class AccountActions(
     val changeMobile: (String, String) -> Unit,
     val chooseMarital: (MaritalStatus) -> Unit,
     val sendCertificate: () -> Unit,
+    val export: () -> Unit,
+    val showDeletion: (Boolean) -> Unit,
+    val deleteAccount: (password: String) -> Unit,
     val logout: () -> Unit,
 )
 
@@ -88,7 +110,8 @@ fun AccountContent(state: AccountState, now: Instant, actions: AccountActions, m
         modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
-        ErrorBanner(state.error)
+        // The deletion form shows a wrong password under its field.
+        if (state.passwordError == null) ErrorBanner(state.error)
         val card = state.card
         if (card != null) {
             Card(modifier = Modifier.fillMaxWidth()) {
@@ -98,6 +121,12 @@ fun AccountContent(state: AccountState, now: Instant, actions: AccountActions, m
                     trailingContent = { Text(card.maritalStatusLabel.local()) },
                 )
             }
+        }
+        val deletion = card?.actions?.firstOrNull { it.kind == ActionKind.DELETE_ACCOUNT }
+        if (state.deleting && deletion?.allowed == true) {
+            // Deleting: the form alone under the account card, with nothing to scroll past.
+            DeletionForm(state, actions)
+            return@Column
         }
         state.quotas.forEach { quota ->
             ListItem(
@@ -138,8 +167,50 @@ fun AccountContent(state: AccountState, now: Instant, actions: AccountActions, m
             }
             ActionButtons(listOf(change)) { actions.sendCertificate() }
         }
+        Text(tr("account_privacy"), style = MaterialTheme.typography.titleMedium)
+        Text(tr("account_export_explain"), style = MaterialTheme.typography.bodySmall)
+        OutlinedButton(onClick = actions.export, enabled = !state.busy && state.export == null, modifier = Modifier.fillMaxWidth().testTag("export")) {
+            Text(tr("account_export"))
+        }
+        state.exportSaved?.let { saved ->
+            Text(tr(if (saved) "account_export_saved" else "account_export_cancelled"), style = MaterialTheme.typography.bodySmall, modifier = Modifier.testTag("export-result"))
+        }
+        deletion?.let { ActionButtons(listOf(it)) { actions.showDeletion(true) } }
         OutlinedButton(onClick = actions.logout, enabled = !state.busy, modifier = Modifier.fillMaxWidth().testTag("logout")) {
             Text(tr("account_logout"))
+        }
+    }
+}
+
+/**
+ * Deleting the account: what it erases, the password (the core's refusal of a wrong one under it)
+ * and the confirmation word typed out, before the button is enabled.
+ */
+@Composable
+private fun DeletionForm(state: AccountState, actions: AccountActions) {
+    var password by remember { mutableStateOf("") }
+    var typed by rememberSaveable { mutableStateOf("") }
+    val word = tr("account_delete_word")
+    val wrong = state.passwordError?.let { listOf(Reason(it.code, it.message.zh, it.message.en)) }
+    Card(
+        modifier = Modifier.fillMaxWidth().testTag("deletion"),
+        colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer),
+    ) {
+        Column(modifier = Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(tr("account_delete_explain"), color = MaterialTheme.colorScheme.onErrorContainer)
+            CheckedField(tr("account_delete_password"), password, wrong, { password = it }, keyboardType = KeyboardType.Password, secret = true)
+            CheckedField(tr("account_delete_type", word), typed, null, { typed = it })
+            Button(
+                onClick = { actions.deleteAccount(password) },
+                enabled = !state.busy && password.isNotEmpty() && typed.trim() == word,
+                colors = ButtonDefaults.buttonColors(containerColor = MaterialTheme.colorScheme.error, contentColor = MaterialTheme.colorScheme.onError),
+                modifier = Modifier.fillMaxWidth().testTag("delete-account"),
+            ) {
+                Text(tr("account_delete_confirm"))
+            }
+            TextButton(onClick = { actions.showDeletion(false) }, modifier = Modifier.fillMaxWidth().testTag("delete-cancel")) {
+                Text(tr("action_cancel"))
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.ExperimentalMaterial3Api
@@ -23,12 +24,15 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.core.Action
+import app.yaohao.core.ActionKind
 import app.yaohao.core.ApplicationCard
 import app.yaohao.core.ApplicationKind
 import app.yaohao.core.UpcomingEvent
@@ -173,9 +177,16 @@ fun DashboardContent(state: DashboardState, now: Instant, actions: HomeActions, 
     }
 }
 
-/** An application: the core's status label, countdown and actions. */
+/**
+ * An application: the core's status label, countdown and actions (home and the application's
+ * screen). A withdrawal cannot be undone, so it runs only once the user confirmed it.
+ */
 @Composable
 fun ApplicationCardView(card: ApplicationCard, now: Instant, onOpen: () -> Unit, onAction: (Action) -> Unit) {
+    var confirming by remember { mutableStateOf<Action?>(null) }
+    confirming?.let { action ->
+        WithdrawDialog(action, onConfirm = { confirming = null; onAction(action) }, onDismiss = { confirming = null })
+    }
     Card(modifier = Modifier.fillMaxWidth().testTag("application:${card.application.id}")) {
         Column(modifier = Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             Text(card.application.code ?: tr("application_no_code"), style = MaterialTheme.typography.titleMedium, modifier = Modifier.clickable(onClick = onOpen))
@@ -184,9 +195,33 @@ fun ApplicationCardView(card: ApplicationCard, now: Instant, onOpen: () -> Unit,
                 Text(tr("countdown_to", countdown.deadline.meaning.local(), Countdown.between(now, countdown.deadline.at).text().local()))
             }
             card.nextWeight?.let { Text(tr("result_next_weight", it.toInt())) }
-            ActionButtons(card.actions, onAction)
+            ActionButtons(card.actions) { action -> if (action.kind == ActionKind.WITHDRAW) confirming = action else onAction(action) }
         }
     }
+}
+
+/** Asks before withdrawing: it cannot be undone; the core's deadline says what withdrawing by then means. */
+@Composable
+fun WithdrawDialog(action: Action, onConfirm: () -> Unit, onDismiss: () -> Unit) {
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(tr("withdraw_confirm_title")) },
+        text = {
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                Text(tr("withdraw_confirm_text"))
+                action.deadline?.let { Text(tr("action_deadline", BeijingTime.format(it.at).local(), it.meaning.local()), style = MaterialTheme.typography.bodySmall) }
+            }
+        },
+        confirmButton = {
+            TextButton(onClick = onConfirm, modifier = Modifier.testTag("withdraw-confirm")) {
+                Text(tr("withdraw_confirm"), color = MaterialTheme.colorScheme.error)
+            }
+        },
+        dismissButton = {
+            TextButton(onClick = onDismiss, modifier = Modifier.testTag("withdraw-cancel")) { Text(tr("action_cancel")) }
+        },
+        modifier = Modifier.testTag("withdraw-dialog"),
+    )
 }
 
 /** The label of an application kind. */

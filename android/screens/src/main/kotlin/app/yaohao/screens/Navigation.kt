@@ -46,6 +46,7 @@ sealed interface Route {
     data object Account : Route
     data object Calendar : Route
     data object Lookup : Route
+    data object Follow : Route
 
     /** One application's detail. */
     data class Application(val id: Long) : Route
@@ -66,11 +67,12 @@ val moreRoutes = listOf(
     Route.Reminders to "tab_reminders",
     Route.Calendar to "tab_calendar",
     Route.Lookup to "tab_lookup",
+    Route.Follow to "tab_follow",
     Route.Announcements to "tab_announcements",
     Route.Settings to "tab_settings",
 )
 
-/** Four tabs (Material's bottom bar takes three to five): the account, reminders, calendar, code lookup, announcements and settings are under "More". */
+/** Four tabs (Material's bottom bar takes three to five): the account, reminders, calendar, code lookup, followed codes, announcements and settings are under "More". */
 val tabs = listOf(
     Tab(Route.Home, "tab_home", Icons.Filled.Home),
     Tab(Route.Results, "tab_results", Icons.Filled.Star),
@@ -200,6 +202,7 @@ private fun AppScaffold(services: ScreenServices, nav: Navigator, deepLink: Stri
                 Route.Reminders -> RemindersScreen(services)
                 Route.Calendar -> CalendarScreen(services)
                 Route.Lookup -> LookupScreen(services)
+                Route.Follow -> FollowScreen(services)
                 Route.Announcements -> AnnouncementsScreen(services)
                 Route.Settings -> SettingsScreen(services, onWithdrawConsent)
             }
@@ -217,6 +220,7 @@ private fun title(route: Route): String = when (route) {
     Route.Account -> tr("tab_account")
     Route.Calendar -> tr("tab_calendar")
     Route.Lookup -> tr("tab_lookup")
+    Route.Follow -> tr("tab_follow")
     is Route.Application -> tr("application_title")
     is Route.Form -> tr("draft_title")
     is Route.Capture -> tr("documents_title")

@@ -6,6 +6,7 @@ import app.yaohao.core.NotificationScheduler
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Clock
 import app.yaohao.presentation.Lang
+import app.yaohao.presentation.push.DrawDayChecks
 import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.settings.SettingsStore
 
@@ -22,6 +23,9 @@ interface ScreenServices {
 
     /** The user's settings. */
     val settings: SettingsStore
+
+    /** The core's draw-day check plan as background jobs (scheduled again when the followed codes change). */
+    val drawDayChecks: DrawDayChecks
 
     /** The pieces only the platform can do. */
     val platform: Platform
@@ -56,6 +60,15 @@ interface Platform {
     /** Opens the system's document picker for a result list (.txt or .pdf), handing its bytes to [onFile]. */
     @Composable
     fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit
+
+    /**
+     * Opens the system's "save as" (the Storage Access Framework) for a JSON file; once the user
+     * chose where, writes [content] there (read then, from the state holder, so it survives the
+     * activity being recreated meanwhile) and calls [onDone] with whether it was written.
+     * Returns the function that opens it with a suggested file name.
+     */
+    @Composable
+    fun rememberJsonSaver(content: () -> String?, onDone: (saved: Boolean) -> Unit): (fileName: String) -> Unit
 
     /** The photo sources of the document capture, handing the chosen image's bytes to [onPhoto]. */
     @Composable

@@ -57,7 +57,11 @@ import app.yaohao.presentation.calculator.CalculatorState
 import app.yaohao.presentation.dashboard.DashboardState
 import app.yaohao.presentation.documents.CaptureState
 import app.yaohao.presentation.documents.DocumentCaptureModel
+import app.yaohao.presentation.FakeCheckJobs
 import app.yaohao.presentation.facade
+import app.yaohao.presentation.following.FollowModel
+import app.yaohao.presentation.following.FollowState
+import app.yaohao.presentation.push.DrawDayChecks
 import app.yaohao.presentation.lookup.LookupModel
 import app.yaohao.presentation.lookup.LookupState
 import app.yaohao.presentation.repoFile
@@ -104,6 +108,7 @@ object Samples {
         listOf(
             Action(ActionKind.EDIT, Text("修改申请", "Edit"), false, null, null, Reason("in_pool", "已进入摇号池，审核通过后不能修改", "In the pool: an approved application cannot be edited")),
             Action(ActionKind.CONTINUE, Text("继续参与", "Continue"), false, continueBy, Instant.parse("2026-11-01T00:00:00Z"), Reason("not_yet", "每年 11 月起可确认继续参与", "Continuation opens in November")),
+            Action(ActionKind.WITHDRAW, Text("撤回申请", "Withdraw"), true, Deadline(events[0].at, Text("在此之前撤回，不参加下一期摇号", "Withdrawn by then, it stays out of the next draw")), null, null),
         ),
         Countdown(Deadline(events[1].at, Text("下次摇号", "the next draw")), events[1].countdownSeconds),
         ladderWeight(13u, false),
@@ -117,6 +122,9 @@ object Samples {
         null,
         null,
     )
+
+    /** A withdrawn application: the core offers nothing more. */
+    private val withdrawn = ApplicationCard(application(ApplicationStatus.Withdrawn), applicationStatusLabel(ApplicationStatus.Withdrawn), emptyList(), null, null)
 
     private val draft = Draft("draft-1", null, ApplicationKind.FAMILY, ApplicationForm(null, null, false, null), 1, false, created, emptyList())
 
@@ -157,6 +165,7 @@ object Samples {
         "loading" to DashboardState(),
         "content" to DashboardState(dashboard(drafts = listOf(draft), results = listOf(notWonCard))),
         "rejected" to DashboardState(dashboard(applications = listOf(rejected))),
+        "withdrawn" to DashboardState(dashboard(applications = listOf(withdrawn))),
         "empty" to DashboardState(dashboard(applications = emptyList())),
         "error" to DashboardState(
             dashboard(),
@@ -213,6 +222,35 @@ object Samples {
         maritalChange = MaritalChange(5, MaritalStatus.MARRIED, MaritalChangeStatus.Pending, null, Instant.parse("2026-02-27T02:00:00Z"), null),
     )
 
+    private val deleteAccount = Action(ActionKind.DELETE_ACCOUNT, Text("注销账户", "Delete the account"), true, null, null, null)
+
+    /** The account's deletion form after a wrong password (the portal's refusal under the field). */
+    val accountDeletion: AccountState = AccountState(
+        card = accountCard.copy(actions = listOf(changeMarital, deleteAccount)),
+        deleting = true,
+        error = UiError.Invalid("password", "invalid", Text("密码不正确，账户未注销", "the password is wrong; the account was not deleted")),
+    )
+
+    /** The account while a won quota waits for confirmation: the core refuses deleting it, until the confirmation deadline. */
+    val accountQuotaPending: AccountState = AccountState(
+        card = accountCard.copy(
+            actions = listOf(
+                changeMarital,
+                deleteAccount.copy(
+                    allowed = false,
+                    opensAt = quota.confirmBy,
+                    reason = Reason(
+                        "quota_pending_confirmation",
+                        "第 202602 期中签的指标待确认（2026-03-04 00:00 前），确认或过期后才能注销账户。",
+                        "The quota won in period 202602 waits for confirmation (by 2026-03-04 00:00); the account can be deleted once it is confirmed or has lapsed.",
+                    ),
+                ),
+            ),
+        ),
+        quotas = listOf(quota),
+        exportSaved = true,
+    )
+
     /** The reminders the core computes for an applicant under review with a work residence permit. */
     val reminders: RemindersState = RemindersState(
         reminders = computeReminders(applicantUnderReview, "bimonthly-2014", Instant.parse("2026-11-21T00:00:00Z")).sortedBy { it.fireAt },
@@ -240,6 +278,23 @@ object Samples {
             model.open(repoFile("tests/fixtures/results/person-2016-bom.txt").readBytes()).join()
             model.editCode("1100489999951")
             model.lookup().join()
+            model.state.value
+        } finally {
+            scope.cancel()
+        }
+    }
+
+    /** A followed code found in an imported official file, by the core (a follower with no account). */
+    fun following(): FollowState = runBlocking {
+        val scope = CoroutineScope(Dispatchers.Default)
+        try {
+            val yaohao = facade()
+            val model = FollowModel(yaohao, DrawDayChecks(yaohao, FakeCheckJobs()), scope)
+            model.editInput("2000 0000 00663")
+            model.follow().join()
+            model.importFile(repoFile("tests/fixtures/results/unit-2015-named.utf8.txt").readBytes()).join()
+            model.editInput("123")
+            model.follow().join()
             model.state.value
         } finally {
             scope.cancel()

@@ -1,6 +1,9 @@
 package app.yaohao.screens
 
 import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.semantics.SemanticsActions
 import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.test.SemanticsMatcher
@@ -11,17 +14,21 @@ import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.assertWidthIsAtLeast
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performTextInput
+import androidx.compose.ui.test.performTextReplacement
 import androidx.compose.ui.unit.dp
 import app.yaohao.core.ActionKind
 import app.yaohao.core.MaritalStatus
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.pick
+import app.yaohao.presentation.repoFile
 import app.yaohao.presentation.signin.SignInField
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotEquals
@@ -124,11 +131,90 @@ class ScreensTest {
 
     @Test
     fun aRefusedMaritalChangeShowsTheCoresReasonAndNoStatusChoice() {
-        rule.setContent { Host { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}), MaritalStatus.MARRIED) } }
+        rule.setContent { Host { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {}), MaritalStatus.MARRIED) } }
         rule.onNodeWithTag("action:CHANGE_MARITAL_STATUS").assertIsNotEnabled()
         rule.onNodeWithTag("reason:CHANGE_MARITAL_STATUS").assertExists()
         assertTrue(rule.onAllNodesWithTag("marital:MARRIED").fetchSemanticsNodes().isEmpty())
         rule.onNodeWithTag("marital-change").assertExists()
+    }
+
+    @Test
+    fun aWithdrawalRunsOnlyOnceConfirmed() {
+        val performed = mutableListOf<ActionKind>()
+        val actions = HomeActions({}, {}, { _, action -> performed += action.kind }, {})
+        rule.setContent { Host { DashboardContent(Samples.home.getValue("content"), Samples.now, actions, HomeNavigation({}, {}, {}, {}, {})) } }
+        rule.onNodeWithTag("action:WITHDRAW").performScrollTo().assertIsEnabled().performClick()
+        rule.onNodeWithTag("withdraw-dialog").assertExists()
+        rule.onNodeWithText(Strings.get(Lang.ZH, "withdraw_confirm_text")).assertExists()
+        assertTrue("withdrawn before the confirmation", performed.isEmpty())
+        rule.onNodeWithTag("withdraw-cancel").performClick()
+        assertTrue(rule.onAllNodesWithTag("withdraw-dialog").fetchSemanticsNodes().isEmpty())
+        assertTrue(performed.isEmpty())
+
+        rule.onNodeWithTag("action:WITHDRAW").performClick()
+        rule.onNodeWithTag("withdraw-confirm").performClick()
+        assertEquals(listOf(ActionKind.WITHDRAW), performed)
+        assertTrue(rule.onAllNodesWithTag("withdraw-dialog").fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test
+    fun deletingTheAccountNeedsThePasswordAndTheTypedWord() {
+        var state by mutableStateOf(Samples.accountDeletion.copy(deleting = false, error = null))
+        val deleted = mutableListOf<String>()
+        val actions = AccountActions({}, {}, { _, _ -> }, {}, {}, {}, { state = state.copy(deleting = it) }, { deleted += it }, {})
+        rule.setContent { Host { AccountContent(state, Samples.now, actions, MaritalStatus.MARRIED) } }
+        rule.onNodeWithTag("action:DELETE_ACCOUNT").performScrollTo().assertIsEnabled().performClick()
+        rule.onNodeWithTag("deletion").assertExists()
+        rule.onNodeWithTag("delete-account").assertIsNotEnabled()
+        rule.onNodeWithContentDescription(Strings.get(Lang.ZH, "account_delete_password")).performTextInput("Secret123")
+        rule.onNodeWithTag("delete-account").assertIsNotEnabled()
+        val word = Strings.get(Lang.ZH, "account_delete_word")
+        rule.onNodeWithContentDescription(Strings.get(Lang.ZH, "account_delete_type", word)).performTextInput("注")
+        rule.onNodeWithTag("delete-account").assertIsNotEnabled()
+        rule.onNodeWithContentDescription(Strings.get(Lang.ZH, "account_delete_type", word)).performTextReplacement(word)
+        rule.onNodeWithTag("delete-account").performScrollTo().assertIsEnabled().performClick()
+        assertEquals(listOf("Secret123"), deleted)
+
+        // The portal's refusal of a wrong password shows under the field, not as a banner.
+        rule.runOnIdle { state = Samples.accountDeletion }
+        rule.onNodeWithText("密码不正确，账户未注销").assertExists()
+        assertTrue(rule.onAllNodesWithTag("error").fetchSemanticsNodes().isEmpty())
+        rule.onNodeWithTag("delete-cancel").performScrollTo().performClick()
+        rule.onNodeWithTag("action:DELETE_ACCOUNT").assertExists()
+    }
+
+    @Test
+    fun deletionIsRefusedWhileAWonQuotaWaits() {
+        rule.setContent { Host { AccountContent(Samples.accountQuotaPending, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {}), MaritalStatus.MARRIED) } }
+        rule.onNodeWithTag("action:DELETE_ACCOUNT").performScrollTo().assertIsNotEnabled()
+        rule.onNodeWithTag("reason:DELETE_ACCOUNT").assertExists()
+        assertTrue(rule.onAllNodesWithTag("deletion").fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test
+    fun codesAreFollowedAndAnImportedFileShowsWhatItAnnounced() {
+        val services = TestServices().apply { platform.file = repoFile("tests/fixtures/results/unit-2015-named.utf8.txt").readBytes() }
+        rule.setContent { Host { FollowScreen(services) } }
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("follow-empty").fetchSemanticsNodes().isNotEmpty() }
+        val field = rule.onNodeWithContentDescription(Strings.get(Lang.ZH, "follow_code"))
+        field.performTextInput("123")
+        rule.onNodeWithTag("follow-add").performClick()
+        // The core's error names the invalid code, under the field.
+        rule.waitUntil(10_000) { rule.onAllNodesWithText("“123”", substring = true).fetchSemanticsNodes().isNotEmpty() }
+        assertTrue(rule.onAllNodesWithTag("followed:123").fetchSemanticsNodes().isEmpty())
+
+        field.performTextReplacement("2000 0000 00663")
+        rule.onNodeWithTag("follow-add").performClick()
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("followed:2000000000663").fetchSemanticsNodes().isNotEmpty() }
+        assertTrue("the draw-day checks were not planned", services.checkJobs.jobs.isNotEmpty())
+
+        rule.onNodeWithTag("follow-import").performScrollTo().performClick()
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("imported:2000000000663").fetchSemanticsNodes().isNotEmpty() }
+        rule.onNodeWithTag("follow-import").performScrollTo().performClick()
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("imported-none").fetchSemanticsNodes().isNotEmpty() }
+
+        rule.onNodeWithTag("unfollow:2000000000663").performScrollTo().performClick()
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("follow-empty").fetchSemanticsNodes().isNotEmpty() }
     }
 
     @Test

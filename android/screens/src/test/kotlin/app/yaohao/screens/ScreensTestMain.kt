@@ -10,6 +10,7 @@ fun main() {
         ScreensTest::class.java,
         RecompositionTest::class.java,
         NavigationTest::class.java,
+        PrivacyScreensTest::class.java,
         ScreenshotTest::class.java,
     )
 }

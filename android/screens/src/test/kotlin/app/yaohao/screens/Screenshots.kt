@@ -4,10 +4,12 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.ImageComposeScene
 import androidx.compose.ui.unit.Density
 import app.yaohao.presentation.Lang
+import app.yaohao.core.ActionKind
 import app.yaohao.core.DocumentKind
 import app.yaohao.core.documentMaxBytes
 import app.yaohao.core.MaritalStatus
 import app.yaohao.presentation.documents.CaptureState
+import app.yaohao.presentation.following.FollowState
 import app.yaohao.presentation.repoFile
 import org.jetbrains.skia.EncodedImageFormat
 import org.jetbrains.skia.Image
@@ -56,10 +58,20 @@ object Screenshots {
         add(Shot("more", "content") { MoreScreen(onOpen = {}) })
         add(Shot("settings", "content", { TestServices() }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
         add(Shot("settings", "inexact-alarms", { TestServices().apply { platform.exactAlarmsAllowed = false } }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
-        add(Shot("account", "marital-review") { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}), MaritalStatus.MARRIED) })
+        val account = AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {})
+        add(Shot("account", "marital-review") { AccountContent(Samples.account, Samples.now, account, MaritalStatus.MARRIED) })
+        add(Shot("account", "deletion-wrong-password") { AccountContent(Samples.accountDeletion, Samples.now, account, MaritalStatus.MARRIED) })
+        add(Shot("account", "quota-pending") { AccountContent(Samples.accountQuotaPending, Samples.now, account, MaritalStatus.MARRIED) })
+        val withdraw = Samples.home.getValue("content").dashboard!!.applications.single().actions.single { it.kind == ActionKind.WITHDRAW }
+        add(Shot("application", "withdraw-confirm") { WithdrawDialog(withdraw, {}, {}) })
         add(Shot("application", "rejected") { ApplicationContent(Samples.rejectedDetail, Samples.now, {}, {}) })
         val lookup = Samples.lookup()
         add(Shot("lookup", "won") { LookupContent(lookup, {}, {}, {}) })
+        val following = Samples.following()
+        val follow = FollowActions({}, {}, {}, {})
+        add(Shot("follow", "imported") { FollowContent(following.copy(error = null, input = ""), follow) })
+        add(Shot("follow", "invalid-code") { FollowContent(following.copy(imported = null), follow) })
+        add(Shot("follow", "empty") { FollowContent(FollowState(), follow) })
         add(Shot("calendar", "content") { CalendarContent(Samples.calendar, onRetry = {}) })
         add(Shot("announcements", "content") { AnnouncementsContent(Samples.announcements, onRefresh = {}) })
         val photo = repoFile("tests/fixtures/photos/licence.jpg").readBytes()

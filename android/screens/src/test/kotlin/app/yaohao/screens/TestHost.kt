@@ -18,11 +18,13 @@ import androidx.lifecycle.compose.LocalLifecycleOwner
 import androidx.lifecycle.viewmodel.compose.LocalViewModelStoreOwner
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Clock
+import app.yaohao.presentation.FakeCheckJobs
 import app.yaohao.presentation.FakePushTokens
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.MemoryScheduler
 import app.yaohao.presentation.MemorySettings
 import app.yaohao.presentation.facade
+import app.yaohao.presentation.push.DrawDayChecks
 import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.settings.Settings
 import kotlinx.coroutines.Job
@@ -33,6 +35,12 @@ import java.util.concurrent.TimeUnit
 /** The platform's pieces on the desktop: skia decodes images; the rest is recorded. */
 class DesktopPlatform : Platform {
     val calls = mutableListOf<String>()
+
+    /** The file the document picker hands over (none: the user cancelled). */
+    var file: ByteArray? = null
+
+    /** What the "save as" wrote, by file name. */
+    val saved = mutableMapOf<String, String?>()
 
     override fun decodeImage(bytes: ByteArray): ImageBitmap? =
         runCatching { org.jetbrains.skia.Image.makeFromEncoded(bytes).toComposeImageBitmap() }.getOrNull()
@@ -58,7 +66,21 @@ class DesktopPlatform : Platform {
     }
 
     @Composable
-    override fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit = remember { { calls += "file" } }
+    override fun rememberFilePicker(onFile: (ByteArray) -> Unit): () -> Unit = remember {
+        {
+            calls += "file"
+            file?.let(onFile)
+        }
+    }
+
+    @Composable
+    override fun rememberJsonSaver(content: () -> String?, onDone: (saved: Boolean) -> Unit): (fileName: String) -> Unit = remember {
+        { name ->
+            calls += "save:$name"
+            saved[name] = content()
+            onDone(true)
+        }
+    }
 
     @Composable
     override fun rememberPhotoSources(onPhoto: (ByteArray) -> Unit): PhotoSources =
@@ -78,6 +100,8 @@ class TestServices(
     val tokens: FakePushTokens = FakePushTokens(),
 ) : ScreenServices {
     override val pushes = PushRegistration(yaohao, tokens, settings)
+    val checkJobs = FakeCheckJobs()
+    override val drawDayChecks = DrawDayChecks(yaohao, checkJobs)
     override val platform = DesktopPlatform()
 }
 

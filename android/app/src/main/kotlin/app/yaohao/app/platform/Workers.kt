@@ -78,7 +78,11 @@ class WorkManagerChecks(private val context: Context) : CheckJobs {
     }
 }
 
-/** The draw-day check: the core checks every published period and returns what to notify, with no push needed. */
+/**
+ * The draw-day check: the core checks every published period and returns what to notify, with no
+ * push needed. It runs signed out too: the core plans checks for followed codes (no account), and
+ * the published lists need no session.
+ */
 class DrawDayWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
         val graph = (applicationContext as YaohaoApplication).graph

@@ -31,8 +31,12 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import java.io.File
+import java.io.IOException
 
-/** The screens' platform pieces on Android: photo picker and camera, the result-list picker, exact alarms, per-app language. */
+/**
+ * The screens' platform pieces on Android: photo picker and camera, the result-file picker, the
+ * data export's "save as" (Storage Access Framework), exact alarms, per-app language.
+ */
 class AndroidPlatform(
     private val context: Context,
     /** After the consent: the notification permission request and the push token (MainActivity and the application set it). */
@@ -82,6 +86,30 @@ class AndroidPlatform(
             }
         }
         return remember(picker) { { picker.launch(arrayOf("text/plain", "application/pdf")) } }
+    }
+
+    @Composable
+    override fun rememberJsonSaver(content: () -> String?, onDone: (saved: Boolean) -> Unit): (fileName: String) -> Unit {
+        val activity = LocalContext.current
+        val scope = rememberCoroutineScope()
+        val creator = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument("application/json")) { uri ->
+            val json = content()
+            if (uri == null || json == null) {
+                onDone(false)
+            } else {
+                scope.launch {
+                    val written = withContext(Dispatchers.IO) {
+                        try {
+                            activity.contentResolver.openOutputStream(uri, "wt")?.use { it.write(json.toByteArray()) } != null
+                        } catch (failure: IOException) {
+                            false
+                        }
+                    }
+                    onDone(written)
+                }
+            }
+        }
+        return remember(creator) { { fileName -> creator.launch(fileName) } }
     }
 
     @Composable

@@ -4,15 +4,19 @@ import app.yaohao.core.AccountCard
 import app.yaohao.core.Field
 import app.yaohao.core.MaritalChange
 import app.yaohao.core.MaritalStatus
+import app.yaohao.core.NotificationScheduler
 import app.yaohao.core.Quota
 import app.yaohao.core.Reason
 import app.yaohao.core.Yaohao
+import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.Clock
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
 import app.yaohao.presentation.fieldProblems
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
+import kotlinx.coroutines.withContext
 import java.time.Instant
 
 /** The account screen's state. */
@@ -28,18 +32,40 @@ data class AccountState(
     val mobileProblems: List<Reason> = emptyList(),
     /** When codes may be requested again; set once codes went to the old and the new mobile. */
     val resendAt: Instant? = null,
+    /** The export the portal made, waiting to be saved where the user chooses. */
+    val export: DataExport? = null,
+    /** Whether the last export was saved (null: none finished since the screen opened). */
+    val exportSaved: Boolean? = null,
+    /** Whether the deletion form (password, typed confirmation) is open. */
+    val deleting: Boolean = false,
     val busy: Boolean = false,
     val error: UiError? = null,
-    /** Set once the user logged out: the app goes home, signed out. */
+    /** Set once the user logged out or deleted the account: the app goes home, signed out. */
     val signedOut: Boolean = false,
+) {
+    /** The core's refusal of the password typed to delete the account, shown under that field. */
+    val passwordError: UiError.Invalid? get() = (error as? UiError.Invalid)?.takeIf { it.field == PASSWORD }
+}
+
+/** Everything the portal holds about the applicant ([json], unmasked), to be saved as [fileName]. */
+data class DataExport(
+    val fileName: String,
+    val json: String,
+    /** Whether the platform's "save as" was opened for it (so it is not opened twice). */
+    val saving: Boolean = false,
 )
+
+/** The field the core names when the account's password is wrong. */
+private const val PASSWORD = "password"
 
 /**
  * The account: the core's account card, changing the mobile (a code goes to the old number and one
- * to the new), the marital-status change with its certificate and review state, logging out.
+ * to the new), the marital-status change with its certificate and review state, exporting
+ * everything the portal holds, deleting the account, logging out.
  */
 class AccountModel(
     private val yaohao: Yaohao,
+    private val scheduler: NotificationScheduler,
     scope: CoroutineScope,
     private val clock: Clock = Clock.System,
 ) : StateHolder<AccountState>(AccountState(), scope) {
@@ -78,6 +104,38 @@ class AccountModel(
         val change = yaohao.requestMaritalChange(status, certificate)
         val card = yaohao.dashboard().account
         update { it.copy(card = card, maritalChange = change, busy = false) }
+    }
+
+    /** Asks the portal for everything it holds about the applicant (pretty JSON, unmasked ID and mobile). */
+    fun export(): Job = act(::fail) {
+        update { it.copy(busy = true, error = null, exportSaved = null) }
+        val json = yaohao.exportData()
+        val day = clock.now().atOffset(BeijingTime.offset).toLocalDate()
+        update { it.copy(busy = false, export = DataExport("yaohao-export-$day.json", json)) }
+    }
+
+    /** The platform's "save as" was opened for the export. */
+    fun exportSaving() = update { it.copy(export = it.export?.copy(saving = true)) }
+
+    /** The export was written where the user chose ([saved]) or the user cancelled; it is dropped either way. */
+    fun exportFinished(saved: Boolean) = update { it.copy(export = null, exportSaved = saved) }
+
+    /** Opens or closes the deletion form (the screen offers it when the core allows deleting). */
+    fun showDeletion(open: Boolean) = update { it.copy(deleting = open, error = null) }
+
+    /**
+     * Deletes the account with its [password] (the card's actions say when the core allows it):
+     * the portal erases it, the core forgets the session and everything personal on this device
+     * (its reminder plan included), and the app goes home signed out. The alarms the app set for
+     * the account's reminders are cancelled here, since the core no longer knows them; the next
+     * schedule applies its plan afresh. A wrong password keeps the session and is shown under the
+     * password field ([AccountState.passwordError]).
+     */
+    fun deleteAccount(password: String): Job = act(::fail) {
+        update { it.copy(busy = true, error = null) }
+        yaohao.deleteAccount(password)
+        withContext(Dispatchers.IO) { scheduler.scheduledIds().forEach(scheduler::cancel) }
+        update { AccountState(signedOut = true) }
     }
 
     /** Logs out here and at the portal (local drafts stay). */

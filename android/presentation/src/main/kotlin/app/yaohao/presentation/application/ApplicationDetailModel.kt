@@ -20,7 +20,7 @@ data class ApplicationDetailState(
     val openDraft: String? = null,
 )
 
-/** An application's detail; edits and resubmissions open a draft of it, as the core allows. */
+/** An application's detail; its card's actions run as the core allows (edits and resubmissions open a draft of it). */
 class ApplicationDetailModel(
     private val yaohao: Yaohao,
     scope: CoroutineScope,
@@ -34,22 +34,13 @@ class ApplicationDetailModel(
         update { it.copy(detail = detail, card = card) }
     }
 
-    /** Runs one of the card's allowed actions. */
+    /** Runs one of the card's allowed actions ([runApplicationAction]); the screen asks before a withdrawal. */
     fun perform(kind: ActionKind): Job = act(::fail) {
         update { it.copy(busy = true, error = null) }
-        when (kind) {
-            ActionKind.EDIT, ActionKind.RESUBMIT -> {
-                val draft = yaohao.editApplication(applicationId)
-                update { it.copy(openDraft = draft.localId) }
-            }
-            ActionKind.CONTINUE -> yaohao.continueApplication(applicationId)
-            ActionKind.REACTIVATE -> yaohao.reactivateApplication(applicationId)
-            ActionKind.WITHDRAW -> yaohao.withdrawApplication(applicationId)
-            ActionKind.SUBMIT, ActionKind.CONFIRM, ActionKind.CHANGE_MARITAL_STATUS, ActionKind.DELETE_ACCOUNT -> Unit
-        }
+        val draft = yaohao.runApplicationAction(applicationId, kind)
         val detail = yaohao.application(applicationId)
         val card = yaohao.dashboard().applications.firstOrNull { it.application.id == applicationId }
-        update { it.copy(detail = detail, card = card, busy = false) }
+        update { it.copy(detail = detail, card = card, busy = false, openDraft = draft ?: it.openDraft) }
     }
 
     /** The screen opened [ApplicationDetailState.openDraft]. */

@@ -9,6 +9,7 @@ import app.yaohao.core.UpcomingEvent
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
+import app.yaohao.presentation.application.runApplicationAction
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 
@@ -58,23 +59,15 @@ class DashboardModel(
     }
 
     /**
-     * Runs an application card's action [kind] (the screen offers only the allowed ones): editing
-     * or resubmitting opens a draft of the application; continuing and reactivating go to the portal.
+     * Runs an application card's action [kind] (the screen offers only the allowed ones, and asks
+     * before a withdrawal): editing or resubmitting opens a draft of the application; continuing,
+     * withdrawing and reactivating go to the portal ([runApplicationAction]).
      */
     fun perform(applicationId: Long, kind: ActionKind): Job = act(::fail) {
         update { it.copy(refreshing = true, error = null) }
-        when (kind) {
-            ActionKind.EDIT, ActionKind.RESUBMIT -> {
-                val draft = yaohao.editApplication(applicationId)
-                update { it.copy(openDraft = draft.localId) }
-            }
-            ActionKind.CONTINUE -> yaohao.continueApplication(applicationId)
-            ActionKind.REACTIVATE -> yaohao.reactivateApplication(applicationId)
-            ActionKind.WITHDRAW -> yaohao.withdrawApplication(applicationId)
-            ActionKind.SUBMIT, ActionKind.CONFIRM, ActionKind.CHANGE_MARITAL_STATUS, ActionKind.DELETE_ACCOUNT -> Unit
-        }
+        val draft = yaohao.runApplicationAction(applicationId, kind)
         val fresh = yaohao.dashboard()
-        update { it.copy(dashboard = fresh, refreshing = false) }
+        update { it.copy(dashboard = fresh, refreshing = false, openDraft = draft ?: it.openDraft) }
     }
 
     /** Discards a draft here and at the portal. */
