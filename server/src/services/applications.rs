@@ -417,6 +417,34 @@ pub async fn delete_document(
         .await
 }
 
+/// Does `kind` on application `id` of `account` when the core offers and allows it now
+/// (`not_offered` is the refusal when the core has no such button for the application); `apply`
+/// changes the row in the same transaction, at the instant it is given, and may refuse further.
+/// The application as it then is.
+async fn act(
+    state: &AppState,
+    account: i64,
+    id: i64,
+    kind: ActionKind,
+    not_offered: impl FnOnce(&Application, &Policy) -> ApiError + Send + 'static,
+    apply: impl FnOnce(&Transaction<'_>, DateTime<Utc>) -> ApiResult<()> + Send + 'static,
+) -> ApiResult<Application> {
+    let policy = state.policy;
+    let now = state.clock.now();
+    let view = state
+        .db
+        .write(move |tx| {
+            let current = store::applications::load_owned(tx, id, account)?;
+            let offered = actions_on(tx, policy, &current, now)?;
+            core_allows(&offered, kind, || not_offered(&current, policy))?;
+            apply(tx, now)?;
+            store::applications::load_owned(tx, id, account)
+        })
+        .await?;
+    tracing::info!(application_id = id, account_id = account, action = ?kind, "application action");
+    Ok(view)
+}
+
 /// 继续参与: keeps approved application `id` in the pool through the yearly clean-up, when the
 /// core allows it (the policy's continuation month, not yet continued this year).
 pub async fn continue_application(
@@ -424,34 +452,28 @@ pub async fn continue_application(
     account: i64,
     id: i64,
 ) -> ApiResult<Application> {
-    let policy = state.policy;
-    let now = state.clock.now();
-    let today = yaohao_core::time::beijing_date(now);
-    let view = state
-        .db
-        .write(move |tx| {
-            let current = store::applications::load_owned(tx, id, account)?;
-            let offered = actions_on(tx, policy, &current, now)?;
-            core_allows(&offered, ActionKind::Continue, || {
-                if current.status == ApplicationStatus::Approved {
-                    outside_continuation(policy)
-                } else {
-                    ApiError::invalid_state(
-                        "只有有效的申请可以继续参与",
-                        "only an active (approved) application can be continued",
-                    )
-                }
-            })?;
-            store::applications::set_continued(tx, id, today, ms(now))?;
-            store::applications::load_owned(tx, id, account)
-        })
-        .await?;
-    tracing::info!(
-        application_id = id,
-        account_id = account,
-        "application continued"
-    );
-    Ok(view)
+    let not_offered = |current: &Application, policy: &Policy| {
+        if current.status == ApplicationStatus::Approved {
+            outside_continuation(policy)
+        } else {
+            ApiError::invalid_state(
+                "只有有效的申请可以继续参与",
+                "only an active (approved) application can be continued",
+            )
+        }
+    };
+    act(
+        state,
+        account,
+        id,
+        ActionKind::Continue,
+        not_offered,
+        move |tx, now| {
+            let today = yaohao_core::time::beijing_date(now);
+            store::applications::set_continued(tx, id, today, ms(now))
+        },
+    )
+    .await
 }
 
 /// The refusal of a continuation where the policy has no continuation month open.
@@ -466,64 +488,49 @@ fn outside_continuation(policy: &Policy) -> ApiError {
 /// Puts application `id`, removed by the clean-up, back into review with its code, when the core
 /// allows it.
 pub async fn reactivate(state: &AppState, account: i64, id: i64) -> ApiResult<Application> {
-    let at = state.clock.now();
-    let now = ms(at);
-    let policy = state.policy;
-    let view = state
-        .db
-        .write(move |tx| {
-            let current = store::applications::load_owned(tx, id, account)?;
-            let offered = actions_on(tx, policy, &current, at)?;
-            core_allows(&offered, ActionKind::Reactivate, || {
-                ApiError::invalid_state(
-                    "只有已被清理的申请可以重新激活",
-                    "only an application removed by the clean-up can be reactivated",
-                )
-            })?;
-            store::applications::reopen(tx, id, now)?;
-            store::applications::load_owned(tx, id, account)
-        })
-        .await?;
-    tracing::info!(
-        application_id = id,
-        account_id = account,
-        "application reactivated"
-    );
-    Ok(view)
+    let not_offered = |_: &Application, _: &Policy| {
+        ApiError::invalid_state(
+            "只有已被清理的申请可以重新激活",
+            "only an application removed by the clean-up can be reactivated",
+        )
+    };
+    act(
+        state,
+        account,
+        id,
+        ActionKind::Reactivate,
+        not_offered,
+        move |tx, now| store::applications::reopen(tx, id, ms(now)),
+    )
+    .await
 }
 
 /// Withdraws application `id` when the core allows it (submitted, outside the span from a cut-off
 /// to its draw) and it is in no frozen pool: it joins no further draw, its history stays.
 pub async fn withdraw(state: &AppState, account: i64, id: i64) -> ApiResult<Application> {
-    let at = state.clock.now();
-    let policy = state.policy;
-    let view = state
-        .db
-        .write(move |tx| {
-            let current = store::applications::load_owned(tx, id, account)?;
-            let offered = actions_on(tx, policy, &current, at)?;
-            core_allows(&offered, ActionKind::Withdraw, || {
-                ApiError::invalid_state(
-                    "只有已提交、尚未中签的申请可以撤回",
-                    "only a submitted application that has not won can be withdrawn",
-                )
-            })?;
+    let not_offered = |_: &Application, _: &Policy| {
+        ApiError::invalid_state(
+            "只有已提交、尚未中签的申请可以撤回",
+            "only a submitted application that has not won can be withdrawn",
+        )
+    };
+    act(
+        state,
+        account,
+        id,
+        ActionKind::Withdraw,
+        not_offered,
+        move |tx, now| {
             if store::applications::in_frozen_pool(tx, id)? {
                 return Err(ApiError::invalid_state(
                     "本期摇号池已封存，摇号后可以撤回",
                     "the pool of the coming draw is frozen; withdraw after the draw",
                 ));
             }
-            store::applications::withdraw(tx, id, ms(at))?;
-            store::applications::load_owned(tx, id, account)
-        })
-        .await?;
-    tracing::info!(
-        application_id = id,
-        account_id = account,
-        "application withdrawn"
-    );
-    Ok(view)
+            store::applications::withdraw(tx, id, ms(now))
+        },
+    )
+    .await
 }
 
 /// NEV queue rank (individuals by queue time) or family points rank (points, ties by the
