@@ -15,18 +15,29 @@ async fn move_to(t: &TestPortal, rfc3339: &str) {
     t.advance((target - now).num_seconds()).await;
 }
 
-#[tokio::test]
-async fn continuation_cleanup_and_reactivation() {
-    let t = start().await;
+/// A and B, each with a submitted application that the review approved: their session tokens
+/// and application ids.
+async fn two_approved(t: &TestPortal) -> Vec<(String, i64)> {
     let mut apps = Vec::new();
     for (id, name, mobile) in [(ID_A, "张三", MOBILE_A), (ID_B, "李四", MOBILE_B)] {
         t.import_registry(&TestPortal::eligible_rows(id)).await;
         let token = t.applicant(id, name, mobile).await;
         let app = t.complete_draft(&token).await;
         t.submit(&token, app).await;
-        apps.push(app);
+        apps.push((token, app));
     }
     t.review().await;
+    apps
+}
+
+#[tokio::test]
+async fn continuation_cleanup_and_reactivation() {
+    let t = start().await;
+    let apps: Vec<i64> = two_approved(&t)
+        .await
+        .into_iter()
+        .map(|(_, app)| app)
+        .collect();
     // Continuing is only possible in December.
     let a = t.login(ID_A, MOBILE_A).await;
     let path = format!("/v1/applications/{}/continue", apps[0]);
@@ -204,15 +215,7 @@ async fn an_empty_period_is_void_and_time_moves_on() {
 #[tokio::test]
 async fn a_withdrawn_application_keeps_its_history_and_leaves_the_pool() {
     let t = start().await;
-    let mut apps = Vec::new();
-    for (id, name, mobile) in [(ID_A, "张三", MOBILE_A), (ID_B, "李四", MOBILE_B)] {
-        t.import_registry(&TestPortal::eligible_rows(id)).await;
-        let token = t.applicant(id, name, mobile).await;
-        let app = t.complete_draft(&token).await;
-        t.submit(&token, app).await;
-        apps.push((token, app));
-    }
-    t.review().await;
+    let apps = two_approved(&t).await;
     let [(a, app_a), (b, app_b)] = [apps[0].clone(), apps[1].clone()];
     let withdraw = |id: i64| format!("/v1/applications/{id}/withdraw");
     // Another account's application is not found, whatever it is.
