@@ -11,6 +11,12 @@ use serde::{Deserialize, Serialize};
 /// Longest horizon the wait is computed over (draws).
 pub const HORIZON: u32 = 100_000;
 
+/// Most points on the chance-over-time curve.
+pub const CURVE_POINTS: u32 = 48;
+
+/// The chance the curve runs up to (or the horizon, when it is never reached).
+pub const CURVE_END: f64 = 0.99;
+
 /// The most positions a pool can hold: the official generator draws below 2³¹ − 1.
 pub const MAX_POOL: u64 = i32::MAX as u64;
 
@@ -48,6 +54,44 @@ pub struct Odds {
     pub median_years: f64,
     /// The wait was cut at [`HORIZON`] draws: the waits are lower bounds.
     pub capped: bool,
+    /// The chance of having won within n draws, for at most [`CURVE_POINTS`] evenly spaced n up
+    /// to the draw where it reaches [`CURVE_END`]: the odds chart.
+    pub curve: Vec<OddsPoint>,
+}
+
+/// One point of the chance-over-time curve.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct OddsPoint {
+    /// Draws from now, this one included.
+    pub draws: u32,
+    /// The same in years.
+    pub years: f64,
+    /// The chance of having won within those draws.
+    pub probability: f64,
+}
+
+/// Samples the cumulative chances (index t: within t + 1 draws) up to [`CURVE_END`].
+fn curve(cumulative: &[f64], draws_per_year: f64) -> Vec<OddsPoint> {
+    let span = cumulative
+        .iter()
+        .position(|&p| p >= CURVE_END)
+        .map_or(cumulative.len(), |t| t + 1);
+    let step = span.div_ceil(CURVE_POINTS as usize).max(1);
+    let mut draws: Vec<usize> = (step..=span).step_by(step).collect();
+    if draws.last() != Some(&span) {
+        draws.push(span);
+    }
+    draws
+        .into_iter()
+        .map(|n| {
+            let n32 = u32::try_from(n).unwrap_or(u32::MAX);
+            OddsPoint {
+                draws: n32,
+                years: f64::from(n32) / draws_per_year,
+                probability: cumulative[n - 1],
+            }
+        })
+        .collect()
 }
 
 /// The probability that weight `weight` wins one draw of `quota` in a pool of `pool_size`.
@@ -100,9 +144,11 @@ pub fn odds(input: &OddsInput) -> Result<Odds, Reason> {
     let mut survival = 1.0_f64;
     let mut expected = 0.0_f64;
     let mut median = None;
+    let mut cumulative = Vec::new();
     for t in 0..HORIZON {
         expected += survival;
         survival *= 1.0 - win_probability(input.pool_size, input.quota, weight_at(t));
+        cumulative.push(1.0 - survival);
         if median.is_none() && survival <= 0.5 {
             median = Some(t + 1);
         }
@@ -120,6 +166,7 @@ pub fn odds(input: &OddsInput) -> Result<Odds, Reason> {
         expected_years: expected / input.draws_per_year,
         median_years: f64::from(median_draws) / input.draws_per_year,
         capped,
+        curve: curve(&cumulative, input.draws_per_year),
     })
 }
 
@@ -169,6 +216,33 @@ mod tests {
         .unwrap();
         assert!(growing.expected_draws < flat.expected_draws);
         assert_eq!(growing.probability, flat.probability);
+    }
+
+    #[test]
+    fn the_curve_rises_to_the_end_and_passes_the_median() {
+        let o = odds(&input(1_000_000, 1_000, 1)).unwrap();
+        let c = &o.curve;
+        assert!(c.len() <= CURVE_POINTS as usize + 1 && c.len() > 10);
+        assert!(c.windows(2).all(|w| w[0].draws < w[1].draws));
+        assert!(c.windows(2).all(|w| w[0].probability <= w[1].probability));
+        let last = c.last().unwrap();
+        assert!(last.probability >= CURVE_END);
+        // Geometric: within n draws = 1 − (1 − p)^n.
+        for point in c {
+            let exact = 1.0 - (1.0 - o.probability).powi(point.draws as i32);
+            assert!((point.probability - exact).abs() < 1e-9);
+            assert!((point.years - f64::from(point.draws) / 6.0).abs() < 1e-12);
+        }
+        let at_median = c.iter().find(|p| p.draws >= o.median_draws).unwrap();
+        assert!(at_median.probability >= 0.5);
+    }
+
+    #[test]
+    fn a_sure_win_is_one_point() {
+        let o = odds(&input(10, 10, 1)).unwrap();
+        assert_eq!(o.curve.len(), 1);
+        assert_eq!(o.curve[0].draws, 1);
+        assert_eq!(o.curve[0].probability, 1.0);
     }
 
     #[test]

@@ -106,6 +106,12 @@ class DecisionsTest : PortalTest() {
         val result: ResultCard = app.dashboard().latestResults.single()
         assertTrue(result.meaning.zh.contains(quota.certificate))
         assertNull(result.notWon)
+        // The card carries the list's verification in the core's words.
+        val report: DrawReport = result.verification!!
+        assertEquals(Verdict.VERIFIED, report.verdict)
+        assertEquals(result.outcome.period, report.period)
+        assertEquals(1u, report.rows)
+        assertEquals("已验证", report.headline.zh)
         val won: WonResult = result.won!!
         assertEquals(quota, won.quota)
         assertEquals(quota.confirmBy, won.confirmBy)

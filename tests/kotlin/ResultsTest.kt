@@ -3,7 +3,6 @@ package app.yaohao.tests
 import app.yaohao.core.*
 import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
-import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
 import org.junit.Test
 import java.io.File
@@ -28,10 +27,13 @@ class ResultsTest {
 
     @Test
     fun verifiesTheRealDraw() = runBlocking<Unit> {
-        val v: DrawVerification = verifyResultFile(pdf)
-        assertEquals("verified", v.verdict)
+        val v: DrawReport = verifyResultFile(pdf)
+        assertEquals(Verdict.VERIFIED, v.verdict)
+        assertEquals("已验证", v.headline.zh)
         assertEquals(1200u, v.rows)
-        assertEquals(null, v.mismatchRow)
+        assertEquals(v.quota, v.rows)
+        assertEquals("530670", v.seed)
+        assertEquals(64, v.sha256.length)
     }
 
     @Test
@@ -53,9 +55,9 @@ class ResultsTest {
     fun aChangedSeedIsCaught() = runBlocking<Unit> {
         val tampered = text.replace("指标配置初始值：530670", "指标配置初始值：530671")
         val v = verifyResultFile(tampered.toByteArray())
-        assertEquals("mismatch", v.verdict)
-        assertNotNull(v.mismatchRow)
-        assertTrue(v.mismatchZh!!.isNotEmpty())
+        assertEquals(Verdict.MISMATCH, v.verdict)
+        assertEquals("Does not verify", v.headline.en)
+        assertTrue(v.meaning.zh, v.meaning.zh.contains("（"))
     }
 
     @Test

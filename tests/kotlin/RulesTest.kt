@@ -64,6 +64,11 @@ class RulesTest {
         assertEquals(4u, ladderWeight(37u, true))
         val odds: Odds = estimateOdds(OddsInput(3_647_274uL, 17_804uL, 1u, null, false, 6.0))
         assertEquals(205.4, odds.oneIn, 0.5)
+        // The chart: the chance of having won within n draws rises to 99 %.
+        val curve: List<OddsPoint> = odds.curve
+        assertTrue(curve.zipWithNext().all { (a, b) -> a.draws < b.draws && a.probability <= b.probability })
+        assertTrue(curve.last().probability >= 0.99)
+        assertEquals(curve.first().draws.toDouble() / 6.0, curve.first().years, 1e-9)
         assertFailsWith<YaohaoException.InvalidInput>("an empty pool was accepted") {
             estimateOdds(OddsInput(0uL, 1uL, 1u, null, false, 6.0))
         }.let { e ->

@@ -3,6 +3,7 @@
 
 use crate::records::Instant;
 use yaohao_core::actions::{Action, ActionKind, Deadline};
+use yaohao_core::draw::DrawReport;
 use yaohao_core::draw_day::PlannedCheck;
 use yaohao_core::facade::{
     Account, AccountCard, Application, ApplicationCard, Countdown, MaritalChange, NotWonResult,
@@ -86,6 +87,7 @@ pub struct ResultCard {
     pub meaning: Text,
     pub won: Option<WonResult>,
     pub not_won: Option<NotWonResult>,
+    pub verification: Option<DrawReport>,
 }
 
 #[uniffi::remote(Record)]

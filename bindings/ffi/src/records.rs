@@ -7,7 +7,7 @@ use yaohao_core::documents::{DocumentKind, PreparedDocument};
 use yaohao_core::eligibility::{Eligibility, FamilyFacts, MemberFacts, PersonFacts, Residence};
 use yaohao_core::i18n::Reason;
 use yaohao_core::i18n::Text;
-use yaohao_core::odds::{Odds, OddsInput};
+use yaohao_core::odds::{Odds, OddsInput, OddsPoint};
 use yaohao_core::points::{Family, FamilyPoints, Member, MemberPoints, Relation};
 use yaohao_core::reminders::{
     ApplicantState, PendingMaritalChange, Permit, PermitKind, Reminder, ReminderKind,
@@ -119,6 +119,14 @@ pub struct Odds {
     pub expected_years: f64,
     pub median_years: f64,
     pub capped: bool,
+    pub curve: Vec<OddsPoint>,
+}
+
+#[uniffi::remote(Record)]
+pub struct OddsPoint {
+    pub draws: u32,
+    pub years: f64,
+    pub probability: f64,
 }
 
 #[uniffi::remote(Enum)]

@@ -1,12 +1,13 @@
 //! Official result files: read one, look up a code, and verify the draw from the file alone.
-//! Mirror records: the core's result types hold more than an app needs (every row).
+//! Mirror records: the core's result types hold more than an app needs (every row); the
+//! verification report is the core's own.
 
 use crate::YaohaoError;
 use crate::runtime::run_blocking;
 use chrono::NaiveDate;
 use serde::Serialize;
-use yaohao_core::draw::{self, Verification};
-use yaohao_core::i18n::Reason;
+use yaohao_core::draw::{DrawReport, Verdict};
+use yaohao_core::i18n::{Reason, Text};
 use yaohao_core::results::{self, Lookup, ResultFile};
 
 /// A result file's header and size.
@@ -53,32 +54,41 @@ pub enum CodeLookup {
     },
 }
 
-/// The verdict on a published draw.
-#[derive(uniffi::Record)]
-pub struct DrawVerification {
-    /// `verified`, `mismatch`, `not_a_lottery` or `unverifiable`.
-    pub verdict: String,
-    /// Rows checked.
+/// The verdict on a published list.
+#[uniffi::remote(Enum)]
+pub enum Verdict {
+    Verified,
+    Mismatch,
+    NotALottery,
+    Unverifiable,
+    NeedsPool,
+}
+
+/// A published list's verification with what it means.
+#[uniffi::remote(Record)]
+pub struct DrawReport {
+    pub period: String,
+    pub title: String,
+    pub draw_date: Option<NaiveDate>,
+    pub seed: Option<String>,
+    pub pool_size: u32,
+    pub quota: u32,
     pub rows: u32,
-    /// Numbers drawn by the replay.
     pub draws: u64,
-    /// Draws skipped (repeats or ladder copies of earlier winners).
     pub skipped: u64,
-    /// Skips explained as repeats.
-    pub explained: u64,
-    /// The first row that disagrees (0 = the header), if any.
-    pub mismatch_row: Option<u32>,
-    /// Why it disagrees, in Simplified Chinese.
-    pub mismatch_zh: Option<String>,
-    /// Why it disagrees, in English.
-    pub mismatch_en: Option<String>,
+    pub verdict: Verdict,
+    pub headline: Text,
+    pub meaning: Text,
+    pub sha256: String,
 }
 
 fn read(bytes: &[u8]) -> Result<ResultFile, YaohaoError> {
-    results::parse_bytes(bytes).map_err(|e| {
-        let text = e.text();
-        YaohaoError::invalid("file", Reason::new("result_file", text.zh, text.en))
-    })
+    results::parse_bytes(bytes).map_err(|e| invalid_file(&e))
+}
+
+fn invalid_file(e: &results::ParseError) -> YaohaoError {
+    let text = e.text();
+    YaohaoError::invalid("file", Reason::new("result_file", text.zh, text.en))
 }
 
 /// The snake_case name serde gives an enum value.
@@ -128,30 +138,13 @@ pub async fn check_code(bytes: Vec<u8>, code: String) -> Result<CodeLookup, Yaoh
 }
 
 /// Replays the official algorithm on the file's own header and checks every row, on the core's
-/// blocking pool.
+/// blocking pool: the verdict, the facts it rests on and what it means.
 #[uniffi::export]
-pub async fn verify_result_file(bytes: Vec<u8>) -> Result<DrawVerification, YaohaoError> {
-    run_blocking(move || verification(&bytes)).await
-}
-
-fn verification(bytes: &[u8]) -> Result<DrawVerification, YaohaoError> {
-    let Verification {
-        verdict,
-        rows,
-        draws,
-        skipped,
-        explained,
-        first_mismatch,
-        ..
-    } = draw::verify(&read(bytes)?, None);
-    Ok(DrawVerification {
-        verdict: name(&verdict),
-        rows,
-        draws,
-        skipped,
-        explained,
-        mismatch_row: first_mismatch.as_ref().map(|m| m.row),
-        mismatch_zh: first_mismatch.as_ref().map(|m| m.message.zh.clone()),
-        mismatch_en: first_mismatch.map(|m| m.message.en),
+pub async fn verify_result_file(bytes: Vec<u8>) -> Result<DrawReport, YaohaoError> {
+    run_blocking(move || {
+        DrawReport::read(&bytes)
+            .map(|(_, report)| report)
+            .map_err(|e| invalid_file(&e))
     })
+    .await
 }

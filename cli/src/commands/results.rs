@@ -281,30 +281,20 @@ fn verify_file(path: &str, pool: Option<&str>, out: &Output) -> Result<(), CliEr
     let pool = pool.map(load_pool).transpose()?;
     let v = verify(&file, pool.as_ref().map(|p| &p.pool));
     out.emit(&v, |lang| {
-        let verdict = match v.verdict {
-            Verdict::Verified => out.pick(
-                "已验证：名单与官方算法按种子数重放的结果完全一致",
-                "verified: the list is exactly what the algorithm gives for the seed",
+        let hint = match v.verdict {
+            Verdict::NeedsPool | Verdict::Unverifiable if !v.with_pool => out.pick(
+                "（用 --pool 提供核验数据包）",
+                " (give the verification package with --pool)",
             ),
-            Verdict::Mismatch => out.pick(
-                "不一致：名单与官方算法的结果不符",
-                "mismatch: the list differs from the algorithm's result",
-            ),
-            Verdict::NotALottery => out.pick(
-                "轮候名单不是摇号，无需重放",
-                "a queue list is not a lottery: nothing to replay",
-            ),
-            Verdict::Unverifiable => out.pick(
-                "名单没有摇号基数序号，需提供申请池才能验证",
-                "the list has no positions: verification needs the pool",
-            ),
-            Verdict::NeedsPool => out.pick(
-                "待定：与种子数重放一致，但有些跳过的序号只能由申请池判定（用 --pool 提供核验数据包）",
-                "undecided: consistent with the seed's replay, but some skipped positions only the pool can attribute (give the verification package with --pool)",
-            ),
+            _ => "",
         };
+        let verdict = format!(
+            "{}：{}{hint}",
+            v.verdict.headline().get(lang),
+            v.verdict.meaning().get(lang)
+        );
         let mut s = pairs([
-            (out.pick("结论", "verdict"), verdict.to_owned()),
+            (out.pick("结论", "verdict"), verdict),
             (out.pick("期号", "period"), v.period.clone()),
             (
                 out.pick("编码总数 N", "pool size N"),

@@ -16,12 +16,14 @@ pub mod layout;
 mod net_random;
 mod package;
 mod pool;
+mod report;
 mod run;
 mod verify;
 
 pub use net_random::NetRandom;
 pub use package::{LoadedPool, PackageError, read_pool};
 pub use pool::{Pool, PoolError};
+pub use report::DrawReport;
 pub use run::{DrawError, DrawOutcome, DrawRow, replay, run};
 pub use verify::{
     MAX_LADDER_RUN, Mismatch, MismatchReason, Undecided, Verdict, Verification, ladder_run_limit,

@@ -18,7 +18,7 @@ use super::pool::Pool;
 use super::run::run;
 use crate::i18n::Text;
 use crate::results::{Code, ListKind, ResultFile, Seed};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Unattributed skips in a row that an honest draw plausibly gives in a ladder pool whose header
@@ -55,7 +55,7 @@ pub fn ladder_run_limit(pool_size: u32, codes: Option<u32>) -> u32 {
 }
 
 /// The overall answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Every row is what the algorithm gives.

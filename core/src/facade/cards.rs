@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Account, Application, MaritalChange, Quota, ResultOutcome};
 use crate::actions::{self, Action, Deadline};
 use crate::calendar::AnnouncedDate;
+use crate::draw::DrawReport;
 use crate::i18n::Text;
 use crate::policy::Policy;
 use crate::time::{beijing_instant, to_beijing};
@@ -153,6 +154,9 @@ pub struct ResultCard {
     pub won: Option<WonResult>,
     /// Details of a result that did not win.
     pub not_won: Option<NotWonResult>,
+    /// The published list's verification: seed, pool size, quota, the replay's verdict and what
+    /// it means (absent for outcomes stored before reports were kept).
+    pub verification: Option<DrawReport>,
 }
 
 /// What a result card is built from.
@@ -165,6 +169,8 @@ pub(super) struct ResultFacts<'a> {
     pub quota: Option<Quota>,
     /// The draw's Beijing date, if known.
     pub draw_date: Option<NaiveDate>,
+    /// The list's verification, if stored.
+    pub report: Option<DrawReport>,
 }
 
 impl ResultCard {
@@ -175,6 +181,7 @@ impl ResultCard {
             application,
             quota,
             draw_date,
+            report,
         } = facts;
         let (code, period) = (outcome.code.clone(), outcome.period.clone());
         if !outcome.won {
@@ -205,6 +212,7 @@ impl ResultCard {
                     draw_count,
                     next_weight,
                 }),
+                verification: report,
                 outcome,
             };
         }
@@ -260,6 +268,7 @@ impl ResultCard {
                 actions,
             }),
             not_won: None,
+            verification: report,
             outcome,
         }
     }

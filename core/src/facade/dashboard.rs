@@ -38,6 +38,9 @@ pub(super) struct OutcomeDetail {
     pub verified: bool,
     /// The draw's Beijing date.
     pub draw_date: Option<chrono::NaiveDate>,
+    /// The list's verification (absent for outcomes stored before reports were kept).
+    #[serde(default)]
+    pub report: Option<crate::draw::DrawReport>,
 }
 
 #[derive(Deserialize)]
@@ -214,14 +217,13 @@ impl Yaohao {
                             && application.is_some_and(|a| a.id == q.application_id)
                     })
                     .cloned();
-                let draw_date = self
-                    .outcome_detail(&outcome.code, &outcome.period)?
-                    .draw_date;
+                let detail = self.outcome_detail(&outcome.code, &outcome.period)?;
                 let facts = ResultFacts {
                     outcome,
                     application,
                     quota,
-                    draw_date,
+                    draw_date: detail.draw_date,
+                    report: detail.report,
                 };
                 Ok(ResultCard::new(facts, policy, now))
             })

@@ -4,7 +4,6 @@
 //! within the deadline), continuation and reactivation.
 
 use reqwest::Method;
-use sha2::{Digest, Sha256};
 
 use super::dashboard::OutcomeDetail;
 use super::{
@@ -14,14 +13,15 @@ use super::{
 use crate::cache::{OutcomeRow, ResultFileRow};
 use crate::client::ClientError;
 use crate::client::http::{Call, Raw};
-use crate::draw::{self, Verdict};
+use crate::draw::{DrawReport, Verdict};
 use crate::i18n::Text;
 use crate::results::{self, Code, Lookup};
 
 /// Statuses of applications that take part in a draw.
 const IN_POOL: [ApplicationStatus; 2] = [ApplicationStatus::Approved, ApplicationStatus::Won];
 
-fn notification(outcome: ResultOutcome) -> ResultNotification {
+/// The alert of `outcome`; a list that did not verify says how, in the verdict's own words.
+fn notification(outcome: ResultOutcome, verdict: Option<Verdict>) -> ResultNotification {
     let (code, period) = (&outcome.code, &outcome.period);
     let (mut zh, mut en, title) = if outcome.won {
         let row = outcome.row.map(|r| r.to_string()).unwrap_or_default();
@@ -42,8 +42,12 @@ fn notification(outcome: ResultOutcome) -> ResultNotification {
         )
     };
     if !outcome.verified {
-        zh.push_str("（结果名单未能通过校验。）");
-        en.push_str(" (The published list could not be verified.)");
+        let headline = verdict.unwrap_or(Verdict::Unverifiable).headline();
+        zh.push_str(&format!("（名单校验：{}，详见结果页。）", headline.zh));
+        en.push_str(&format!(
+            " (List check: {}; see the result page.)",
+            headline.en
+        ));
     }
     ResultNotification {
         id: format!("result:{period}:{code}"),
@@ -99,7 +103,11 @@ impl Yaohao {
         let mut out = Vec::new();
         for row in self.cache.outcomes(period)? {
             if self.cache.mark_notified(&row.code, period, self.now_ms())? {
-                out.push(notification(outcome(row)));
+                let verdict = serde_json::from_str::<OutcomeDetail>(&row.detail)
+                    .ok()
+                    .and_then(|d| d.report)
+                    .map(|r| r.verdict);
+                out.push(notification(outcome(row), verdict));
             }
         }
         Ok(out)
@@ -156,14 +164,10 @@ impl Yaohao {
         bytes: Vec<u8>,
         expected: Option<&str>,
     ) -> Result<String, ClientError> {
-        let parsed = tokio::task::spawn_blocking(move || {
-            let file = results::parse_bytes(&bytes)?;
-            let verdict = draw::verify(&file, None).verdict;
-            Ok::<_, results::ParseError>((file, verdict, hex::encode(Sha256::digest(&bytes))))
-        })
-        .await
-        .map_err(ClientError::local)?;
-        let (file, verdict, sha256) = parsed.map_err(|e| unreadable(&e))?;
+        let parsed = tokio::task::spawn_blocking(move || DrawReport::read(&bytes))
+            .await
+            .map_err(ClientError::local)?;
+        let (file, report) = parsed.map_err(|e| unreadable(&e))?;
         let period = expected.unwrap_or(&file.header.period);
         if file.header.period != period {
             return Err(ClientError::Other {
@@ -176,7 +180,7 @@ impl Yaohao {
                 ),
             });
         }
-        let verified = verdict == Verdict::Verified;
+        let verified = report.verdict == Verdict::Verified;
         let now = self.now_ms();
         let mut outcomes = Vec::new();
         let mut codes = self.cache.codes(
@@ -200,6 +204,7 @@ impl Yaohao {
                 row,
                 verified,
                 draw_date: file.header.draw_date,
+                report: Some(report.clone()),
             };
             outcomes.push(OutcomeRow {
                 code,
@@ -213,7 +218,7 @@ impl Yaohao {
         let record = ResultFileRow {
             period: period.to_owned(),
             category: file.header.category.as_str().to_owned(),
-            sha256,
+            sha256: report.sha256.clone(),
             rows: i64::try_from(file.rows.len()).unwrap_or(i64::MAX),
             verified,
             fetched_at: now,

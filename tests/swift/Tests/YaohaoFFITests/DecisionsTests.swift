@@ -110,6 +110,12 @@ final class DecisionsTests: PortalTestCase {
         let result: ResultCard = try XCTUnwrap(afterPublication.latestResults.first)
         XCTAssertTrue(result.meaning.zh.contains(quota.certificate))
         XCTAssertNil(result.notWon)
+        // The card carries the list's verification in the core's words.
+        let report: DrawReport = try XCTUnwrap(result.verification)
+        XCTAssertEqual(report.verdict, .verified)
+        XCTAssertEqual(report.period, result.outcome.period)
+        XCTAssertEqual(report.rows, 1)
+        XCTAssertEqual(report.headline.zh, "已验证")
         let won: WonResult = try XCTUnwrap(result.won)
         XCTAssertEqual(won.quota, quota)
         XCTAssertEqual(won.confirmBy, quota.confirmBy)

@@ -16,8 +16,12 @@ final class ResultsTests: XCTestCase {
         XCTAssertEqual(summary.poolSize, 3_647_274)
         XCTAssertEqual(summary.rows, 17_804)
         XCTAssertEqual(summary.seed, "390922")
-        let v: DrawVerification = try await verifyResultFile(bytes: pdf)
-        XCTAssertEqual(v.verdict, "verified")
+        let v: DrawReport = try await verifyResultFile(bytes: pdf)
+        let verdict: Verdict = v.verdict
+        XCTAssertEqual(verdict, .verified)
+        XCTAssertEqual(v.headline.zh, "已验证")
+        XCTAssertEqual(v.seed, summary.seed)
+        XCTAssertEqual(v.poolSize, summary.poolSize)
         XCTAssertGreaterThan(v.draws, UInt64(v.rows))
     }
 
@@ -25,7 +29,8 @@ final class ResultsTests: XCTestCase {
         let text = String(decoding: try fixture("results/unit-2015-named.utf8.txt"), as: UTF8.self)
         let tampered = text.replacingOccurrences(of: "指标配置初始值：530670", with: "指标配置初始值：530671")
         let tamperedVerification = try await verifyResultFile(bytes: Data(tampered.utf8))
-        XCTAssertEqual(tamperedVerification.verdict, "mismatch")
+        XCTAssertEqual(tamperedVerification.verdict, .mismatch)
+        XCTAssertEqual(tamperedVerification.headline.en, "Does not verify")
         let lookup: CodeLookup = try await checkCode(bytes: Data(text.utf8), code: "2000000000663")
         guard case let .draw(won, row, _) = lookup else {
             return XCTFail("not a lottery list")

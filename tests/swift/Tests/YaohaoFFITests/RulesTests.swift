@@ -59,6 +59,10 @@ final class RulesTests: XCTestCase {
         let odds: Odds = try estimateOdds(input: OddsInput(
             poolSize: 3_647_274, quota: 17_804, weight: 1, unsuccessfulDraws: nil, c5: false, drawsPerYear: 6))
         XCTAssertEqual(odds.oneIn, 205.4, accuracy: 0.5)
+        // The chart: the chance of having won within n draws rises to 99 %.
+        let curve: [OddsPoint] = odds.curve
+        XCTAssertTrue(zip(curve, curve.dropFirst()).allSatisfy { $0.draws < $1.draws && $0.probability <= $1.probability })
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(curve.last).probability, 0.99)
         XCTAssertThrowsError(try estimateOdds(input: OddsInput(
             poolSize: 0, quota: 1, weight: 1, unsuccessfulDraws: nil, c5: false, drawsPerYear: 6)))
     }

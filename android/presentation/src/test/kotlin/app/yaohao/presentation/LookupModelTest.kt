@@ -1,6 +1,7 @@
 package app.yaohao.presentation
 
 import app.yaohao.core.CodeLookup
+import app.yaohao.core.Verdict
 import app.yaohao.presentation.lookup.LookupModel
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNull
@@ -18,7 +19,7 @@ class LookupModelTest {
         assertNull(model.state.value.error)
         assertEquals("201612", model.state.value.summary?.period)
         assertEquals("026498", model.state.value.summary?.seed)
-        assertEquals("verified", model.state.value.verification?.verdict)
+        assertEquals(Verdict.VERIFIED, model.state.value.verification?.verdict)
 
         model.editCode("1100 4899 99951")
         model.lookup().join()

@@ -47,7 +47,10 @@ fun LookupContent(state: LookupState, onPick: () -> Unit, onCode: (String) -> Un
                 Column(modifier = Modifier.padding(12.dp)) {
                     Text(summary.title, style = MaterialTheme.typography.titleSmall)
                     Text(tr("lookup_summary", summary.period, summary.poolSize.toInt(), summary.quota.toInt(), summary.seed ?: "—"))
-                    state.verification?.let { Text(tr(verdictLabel(it.verdict)), modifier = Modifier.testTag("lookup-verdict")) }
+                    state.verification?.let {
+                        Text(it.headline.local(), style = MaterialTheme.typography.titleSmall, modifier = Modifier.testTag("lookup-verdict"))
+                        Text(it.meaning.local(), style = MaterialTheme.typography.bodySmall)
+                    }
                 }
             }
             CheckedField(tr("lookup_code"), state.code, null, onCode, keyboardType = KeyboardType.Number)
@@ -68,12 +71,4 @@ fun LookupContent(state: LookupState, onPick: () -> Unit, onCode: (String) -> Un
             null -> Unit
         }
     }
-}
-
-/** What the core's verdict on the replayed draw means. */
-private fun verdictLabel(verdict: String): String = when (verdict) {
-    "verified" -> "verdict_verified"
-    "mismatch" -> "verdict_mismatch"
-    "not_a_lottery" -> "verdict_not_a_lottery"
-    else -> "verdict_unverifiable"
 }

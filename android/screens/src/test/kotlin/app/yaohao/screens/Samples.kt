@@ -141,6 +141,7 @@ object Samples {
         Text("请在 72 小时内确认指标，逾期视为放弃。", "Confirm the quota within 72 hours or it is forfeited."),
         WonResult(quota, quota.confirmBy, quota.expiresAt, listOf(Action(ActionKind.CONFIRM, Text("确认指标", "Confirm the quota"), true, confirmBy, null, null)), Countdown(confirmBy, 288_000)),
         null,
+        null,
     )
 
     private val notWonCard = ResultCard(
@@ -149,6 +150,7 @@ object Samples {
         Text("下期自动参加摇号，阶梯权重增加。", "You are in the next draw with a higher ladder weight."),
         null,
         NotWonResult(13u, ladderWeight(13u, false)),
+        null,
     )
 
     private fun dashboard(account: AccountCard? = accountCard, applications: List<ApplicationCard> = listOf(approved), drafts: List<Draft> = emptyList(), results: List<ResultCard> = emptyList()) =

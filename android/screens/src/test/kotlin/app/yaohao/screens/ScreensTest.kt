@@ -221,7 +221,7 @@ class ScreensTest {
     fun anyCodeIsLookedUpInAnOpenedList() {
         val state = Samples.lookup()
         rule.setContent { Host { LookupContent(state, {}, {}, {}) } }
-        rule.onNodeWithTag("lookup-verdict").assertTextEquals(Strings.get(Lang.ZH, "verdict_verified"))
+        rule.onNodeWithTag("lookup-verdict").assertTextEquals("已验证")
         rule.onNodeWithTag("lookup-found").assertTextEquals(Strings.get(Lang.ZH, "lookup_won", 1))
     }
 

@@ -1,7 +1,7 @@
 package app.yaohao.presentation.lookup
 
 import app.yaohao.core.CodeLookup
-import app.yaohao.core.DrawVerification
+import app.yaohao.core.DrawReport
 import app.yaohao.core.ResultSummary
 import app.yaohao.core.checkCode
 import app.yaohao.core.parseResultFile
@@ -15,8 +15,8 @@ import kotlinx.coroutines.Job
 data class LookupState(
     /** The file's header as the core read it (period, pool size, quota, seed). */
     val summary: ResultSummary? = null,
-    /** The core's replay of the draw from the published seed. */
-    val verification: DrawVerification? = null,
+    /** The core's replay of the draw from the published seed, with what its verdict means. */
+    val verification: DrawReport? = null,
     /** The code typed (any code, not only the account's). */
     val code: String = "",
     /** Where the code is in the list (won and at which row, or its queue rank). */
