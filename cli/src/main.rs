@@ -70,6 +70,8 @@ enum Command {
     Continue(commands::continuation::Args),
     /// Withdraw a submitted application (it joins no further draw).
     Withdraw(commands::withdraw::Args),
+    /// Ask for a reviewed change: the marital status or the address, with a photo of the proof.
+    Change(commands::change::Args),
     /// Write everything the portal holds about you to a JSON file (unmasked).
     Export(commands::privacy::ExportArgs),
     /// Delete your account (typed confirmation and password).
@@ -129,6 +131,7 @@ fn main() {
         Command::Withdraw(a) => commands::withdraw::run(a, &out, portal),
         Command::Follow(a) => commands::follow::follow(a, &out, portal),
         Command::Unfollow(a) => commands::follow::unfollow(a, &out, portal),
+        Command::Change(a) => commands::change::run(a, &out, portal),
         Command::Export(a) => commands::privacy::export(a, &out, portal),
         Command::DeleteAccount(a) => commands::privacy::delete(a, &out, portal),
         Command::Watch(a) => commands::watch::run(a, &out, portal),

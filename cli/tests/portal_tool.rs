@@ -733,7 +733,7 @@ fn bare(home: &Path, args: &[&str]) -> Output {
 }
 
 #[test]
-fn withdrawing_exporting_and_deleting_from_the_command_line() {
+fn changing_withdrawing_exporting_and_deleting_from_the_command_line() {
     let portal = Portal::start();
     let mut c = Applicant::new("110102198808080112", "赵小刚", "13700137001", true);
     c.register(&portal);
@@ -761,6 +761,30 @@ fn withdrawing_exporting_and_deleting_from_the_command_line() {
     }
     let submitted = c.json(&args);
     let id = submitted["submitted"]["id"].as_i64().unwrap().to_string();
+
+    // Reviewed changes: the address only once an application is approved (the core says to edit
+    // the form before that); the marital status one request at a time.
+    let proof = photo();
+    let err = c.fails(
+        &[
+            "change",
+            "address",
+            "--address",
+            "北京市海淀区中关村大街27号院3号楼201",
+            "--proof",
+            &proof,
+        ],
+        1,
+    );
+    assert!(err.contains("直接修改申请表"), "{err}");
+    let marital = [
+        "change", "marital", "--status", "married", "--proof", &proof,
+    ];
+    let asked = c.json(&marital);
+    assert_eq!(asked["requested"]["status"], "pending", "{asked}");
+    assert_eq!(asked["requested"]["requested_status"], "married");
+    let err = c.fails(&marital, 1);
+    assert!(err.contains("审核"), "{err}");
 
     // Withdrawing asks for --yes, refuses an unknown id, and keeps the code.
     let err = c.fails(&["withdraw", "--application", "999999", "--yes"], 1);
@@ -915,6 +939,7 @@ fn every_command_documents_examples_and_the_portal_ones_their_exit_codes() {
         "confirm",
         "continue",
         "withdraw",
+        "change",
         "export",
         "delete-account",
         "follow",

@@ -1,5 +1,6 @@
 //! Longer-running rules over HTTP: December continuation and the 1 January clean-up,
-//! reactivation, NEV queue and family points ranks, marital-status change review.
+//! reactivation, NEV queue and family points ranks, marital-status and address change review,
+//! withdrawal.
 
 mod common;
 
@@ -243,4 +244,119 @@ async fn a_withdrawn_application_keeps_its_history_and_leaves_the_pool() {
     // A, whose application is withdrawn, may apply again.
     let again = t.complete_draft(&a).await;
     assert_eq!(t.submit(&a, again).await["status"], "under_review");
+}
+
+#[tokio::test]
+async fn an_address_change_is_reviewed_and_reaches_the_approved_forms() {
+    let t = start().await;
+    let form = |address: &str, proof: Option<Vec<u8>>| {
+        let f = reqwest::multipart::Form::new().text("address", address.to_owned());
+        match proof {
+            Some(bytes) => f.part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name("proof.jpg"),
+            ),
+            None => f,
+        }
+    };
+    let send = |token: &str, f| {
+        t.req(Method::PUT, "/v1/me/address", Some(token))
+            .multipart(f)
+            .send()
+    };
+    const NEW: &str = "北京市海淀区中关村大街27号院3号楼201";
+    // Before any application is approved, the form is edited instead: the core says so.
+    let early = t.applicant(ID_C, "王五", MOBILE_C).await;
+    let (status, e) = read(send(&early, form(NEW, Some(jpeg()))).await.unwrap()).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{e}");
+    assert!(
+        e["message_zh"].as_str().unwrap().contains("直接修改申请表"),
+        "{e}"
+    );
+
+    let apps = two_approved(&t).await;
+    let [(a, app_a), (b, _)] = [apps[0].clone(), apps[1].clone()];
+    let before = t
+        .call(
+            Method::GET,
+            &format!("/v1/applications/{app_a}"),
+            Some(&a),
+            None,
+        )
+        .await
+        .1["form"]["address"]
+        .clone();
+    // The core's address check names the field; the proof is required.
+    let (status, e) = read(
+        send(&a, form("北京朝阳区建国路88号", Some(jpeg())))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, e["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("address")),
+        "{e}"
+    );
+    assert!(e["message_zh"].as_str().unwrap().contains("北京市"), "{e}");
+    let (status, e) = read(send(&a, form(NEW, None)).await.unwrap()).await;
+    assert_eq!(
+        (status, e["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("file")),
+        "{e}"
+    );
+    assert!(
+        e["message_zh"].as_str().unwrap().contains("住址证明"),
+        "{e}"
+    );
+
+    let (status, change) = read(send(&a, form(NEW, Some(jpeg()))).await.unwrap()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{change}");
+    assert_eq!(
+        (
+            change["status"].as_str(),
+            change["requested_address"].as_str()
+        ),
+        (Some("pending"), Some(NEW))
+    );
+    let (status, e) = read(send(&a, form(NEW, Some(jpeg()))).await.unwrap()).await;
+    assert_eq!(status, StatusCode::CONFLICT, "one at a time: {e}");
+    // Another account sees none of it; a marital decision cannot reach an address change.
+    let (status, _) = t.call(Method::GET, "/v1/me/address", Some(&b), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let id = change["id"].as_i64().unwrap();
+    let r = t
+        .operator(Method::POST, &format!("/v1/operator/marital-changes/{id}"))
+        .json(&json!({ "approve": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let application = format!("/v1/applications/{app_a}");
+    assert_eq!(
+        t.call(Method::GET, &application, Some(&a), None).await.1["form"]["address"],
+        before,
+        "nothing changes before the review"
+    );
+    let r = t
+        .operator(Method::POST, &format!("/v1/operator/address-changes/{id}"))
+        .json(&json!({ "approve": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let after = t.call(Method::GET, &application, Some(&a), None).await.1;
+    assert_eq!(after["form"]["address"], NEW);
+    let (_, latest) = t.call(Method::GET, "/v1/me/address", Some(&a), None).await;
+    assert_eq!(latest["status"], "approved");
+    let (_, export) = t.call(Method::GET, "/v1/me/export", Some(&a), None).await;
+    assert_eq!(export["address_changes"][0]["requested_address"], NEW);
+    // Decided once.
+    let r = t
+        .operator(Method::POST, &format!("/v1/operator/address-changes/{id}"))
+        .json(&json!({ "approve": false, "reason": "late" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
 }

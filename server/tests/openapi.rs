@@ -308,6 +308,14 @@ mod samples {
             account: account(),
             applications: vec![exported_application()],
             marital_changes: Vec::new(),
+            address_changes: vec![AddressChange {
+                id: 2,
+                requested_address: "北京市海淀区中关村大街27号".into(),
+                status: MaritalChangeStatus::Pending,
+                reason: None,
+                created_at: at(),
+                decided_at: None,
+            }],
             quotas: vec![quota(QuotaStatus::Confirmed)],
             results: vec![result(PeriodOutcome::Won)],
             devices: vec![device()],
@@ -664,6 +672,7 @@ mod samples {
                     decided_at: Some(at()),
                 }),
             ),
+            ("AddressChange", v(&data_export().address_changes[0])),
             (
                 "Decision",
                 v(Decision {

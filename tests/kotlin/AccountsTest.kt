@@ -71,11 +71,35 @@ class AccountsTest : PortalTest() {
         assertEquals(MaritalStatus.MARRIED, requested.requestedStatus)
         assertEquals(MaritalChangeStatus.Pending, requested.status)
         assertEquals(requested.id, app.maritalChange()!!.id)
-        portal.decideMaritalChange(requested.id, approve = true)
+        portal.decideChange("marital", requested.id, approve = true)
         val decided = app.refreshMaritalChange()!!
         assertEquals(MaritalChangeStatus.Approved, decided.status)
         assertNotNull(decided.decidedAt)
         assertEquals(MaritalStatus.MARRIED, app.refresh(null).account!!.account.maritalStatus)
+    }
+
+    @Test
+    fun addressChangeIsCheckedReviewedAndReachesTheApprovedForm() = runBlocking {
+        val app = app()
+        portal.registerAndLogin(app, ID_ADDRESS, MOBILE_ADDRESS)
+        portal.submitApplication(app, photo)
+        portal.makeEligible(ID_ADDRESS, PortalProcess.LICENCE_FILE)
+        portal.review()
+        val offered = app.refresh(null).account!!.actions.single { it.kind == ActionKind.CHANGE_ADDRESS }
+        assertTrue(offered.allowed)
+        // The core checks the address before anything is sent, and names the field.
+        assertFailsWith<YaohaoException.InvalidInput>("北京 without 市 was accepted") {
+            app.requestAddressChange("北京西城区金融大街7号", photo)
+        }.let { e -> assertEquals("address", e.field) }
+        val requested: AddressChange = app.requestAddressChange(NEW_ADDRESS, photo)
+        assertEquals(MaritalChangeStatus.Pending, requested.status)
+        val card = app.dashboard().account!!
+        assertEquals(requested, card.addressChange)
+        assertEquals("address_change_pending", card.actions.single { it.kind == ActionKind.CHANGE_ADDRESS }.reason?.code)
+        portal.decideChange("address", requested.id, approve = true)
+        val home = app.refresh(null)
+        assertEquals(MaritalChangeStatus.Approved, home.account!!.addressChange!!.status)
+        assertEquals(NEW_ADDRESS, home.applications.single().application.form.address)
     }
 
     @Test
@@ -111,5 +135,8 @@ class AccountsTest : PortalTest() {
         const val ID_MARITAL = "110105199203030036"
         const val MOBILE_MARITAL = "13800138103"
         const val MOBILE_LIMIT = "13800138104"
+        const val ID_ADDRESS = "110105199204040041"
+        const val MOBILE_ADDRESS = "13800138105"
+        const val NEW_ADDRESS = "北京市西城区金融大街7号英蓝国际中心1201"
     }
 }

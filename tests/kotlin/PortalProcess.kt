@@ -94,9 +94,9 @@ class PortalProcess : AutoCloseable {
     fun createPeriod(quota: Int): String =
         field(operator("POST", "/v1/operator/periods", "{\"quota\": $quota}"), "id")
 
-    /** Approves or rejects a marital-status change. */
-    fun decideMaritalChange(id: Long, approve: Boolean) {
-        operator("POST", "/v1/operator/marital-changes/$id", "{\"approve\": $approve}")
+    /** Approves or rejects a reviewed change of `kind` (`marital` or `address`). */
+    fun decideChange(kind: String, id: Long, approve: Boolean) {
+        operator("POST", "/v1/operator/$kind-changes/$id", "{\"approve\": $approve}")
     }
 
     /** Posts a policy notice. */

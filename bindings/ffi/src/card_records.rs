@@ -6,8 +6,8 @@ use yaohao_core::actions::{Action, ActionKind, Deadline};
 use yaohao_core::draw::DrawReport;
 use yaohao_core::draw_day::PlannedCheck;
 use yaohao_core::facade::{
-    Account, AccountCard, Application, ApplicationCard, Countdown, MaritalChange, NotWonResult,
-    Quota, ResultCard, ResultOutcome, WonResult,
+    Account, AccountCard, AddressChange, Application, ApplicationCard, Countdown, MaritalChange,
+    NotWonResult, Quota, ResultCard, ResultOutcome, WonResult,
 };
 use yaohao_core::i18n::{Reason, Text};
 
@@ -21,6 +21,7 @@ pub enum ActionKind {
     Withdraw,
     Confirm,
     ChangeMaritalStatus,
+    ChangeAddress,
     DeleteAccount,
 }
 
@@ -62,6 +63,7 @@ pub struct AccountCard {
     pub mobile_masked: String,
     pub marital_status_label: Text,
     pub marital_change: Option<MaritalChange>,
+    pub address_change: Option<AddressChange>,
     pub actions: Vec<Action>,
 }
 

@@ -19,9 +19,10 @@ use yaohao_core::documents::{DocumentKind, PreparedDocument};
 use yaohao_core::draw_day::PlannedCheck;
 use yaohao_core::facade::{self, YaohaoConfig};
 use yaohao_core::facade::{
-    Account, Announcement, Application, ApplicationDetail, ApplicationForm, ApplicationKind,
-    CodeSent, Dashboard, Draft, MaritalChange, MaritalStatus, Period, PeriodResult, Preview, Quota,
-    Registration, ReminderPlan, ResultNotification, SmsPurpose, SyncReport,
+    Account, AddressChange, Announcement, Application, ApplicationDetail, ApplicationForm,
+    ApplicationKind, CodeSent, Dashboard, Draft, MaritalChange, MaritalStatus, Period,
+    PeriodResult, Preview, Quota, Registration, ReminderPlan, ResultNotification, SmsPurpose,
+    SyncReport,
 };
 use yaohao_core::i18n::{Lang, Reason};
 use yaohao_core::secrets::SecretStore as CoreSecretStore;
@@ -292,6 +293,17 @@ impl Yaohao {
     /// Refreshes the marital-status change from the portal.
     pub async fn refresh_marital_change(&self) -> R<Option<MaritalChange>> {
         self.spawn(move |app| async move { app.refresh_marital_change().await })
+            .await
+    }
+    /// Requests that the approved applications' address become `address`, with a photo of a
+    /// proof of address (the core checks the address first; reviewed in about 5 working days;
+    /// the account card shows its state).
+    pub async fn request_address_change(
+        &self,
+        address: String,
+        proof: Vec<u8>,
+    ) -> R<AddressChange> {
+        self.spawn(move |app| async move { app.request_address_change(address, proof).await })
             .await
     }
     /// The cached marital-status change.

@@ -7,12 +7,12 @@ use yaohao_core::calendar::EventKind;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::draw_day::PlannedCheck;
 use yaohao_core::facade::{
-    Account, AccountCard, Announcement, Application, ApplicationCard, ApplicationDetail,
-    ApplicationForm, ApplicationKind, ApplicationStatus, CodeSent, Dashboard, Document, Draft,
-    FamilyForm, FieldCheck, MaritalChange, MaritalChangeStatus, MaritalStatus, MemberForm,
-    PendingUpload, Period, PeriodOutcome, PeriodResult, PeriodStatus, Preview, Quota, QuotaStatus,
-    Registration, ReminderPlan, ResultCard, ResultNotification, ResultOutcome, SmsPurpose,
-    StatusChange, SyncReport, UpcomingEvent, UploadRefusal,
+    Account, AccountCard, AddressChange, Announcement, Application, ApplicationCard,
+    ApplicationDetail, ApplicationForm, ApplicationKind, ApplicationStatus, CodeSent, Dashboard,
+    Document, Draft, FamilyForm, FieldCheck, MaritalChange, MaritalChangeStatus, MaritalStatus,
+    MemberForm, PendingUpload, Period, PeriodOutcome, PeriodResult, PeriodStatus, Preview, Quota,
+    QuotaStatus, Registration, ReminderPlan, ResultCard, ResultNotification, ResultOutcome,
+    SmsPurpose, StatusChange, SyncReport, UpcomingEvent, UploadRefusal,
 };
 use yaohao_core::i18n::{Lang, Reason, Text};
 use yaohao_core::points::{FamilyPoints, Relation};
@@ -257,6 +257,16 @@ pub enum MaritalChangeStatus {
 pub struct MaritalChange {
     pub id: i64,
     pub requested_status: MaritalStatus,
+    pub status: MaritalChangeStatus,
+    pub reason: Option<String>,
+    pub created_at: Instant,
+    pub decided_at: Option<Instant>,
+}
+
+#[uniffi::remote(Record)]
+pub struct AddressChange {
+    pub id: i64,
+    pub requested_address: String,
     pub status: MaritalChangeStatus,
     pub reason: Option<String>,
     pub created_at: Instant,

@@ -311,6 +311,7 @@ pub enum DocumentKind {
     SocialInsuranceRecord,
     FamilyRelationProof,
     MarriageCertificate,
+    AddressProof,
     BusinessLicence,
     TaxProof,
 }

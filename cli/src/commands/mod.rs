@@ -2,6 +2,7 @@
 
 pub mod apply;
 pub mod calendar;
+pub mod change;
 pub mod completions;
 pub mod config;
 pub mod confirm;

@@ -1,15 +1,46 @@
-//! The actions on the account: asking for a marital-status change, one at a time; deleting the
-//! account, except while a won quota waits for its confirmation.
+//! The actions on the account: asking for a marital-status change or an address change, one
+//! of each at a time; deleting the account, except while a won quota waits for its
+//! confirmation.
+
+use chrono::{DateTime, Utc};
 
 use super::{Action, ActionKind};
-use crate::api::{MaritalChange, MaritalChangeStatus, Quota, QuotaStatus};
-use crate::i18n::Reason;
-use crate::time::to_beijing;
+use crate::api::{
+    AddressChange, Application, ApplicationStatus, MaritalChange, MaritalChangeStatus, Quota,
+    QuotaStatus,
+};
+use crate::i18n::{Reason, Text};
+use crate::time::{beijing_date, to_beijing};
 
-/// The actions offered on the account, given its latest marital-status change request and its
-/// quotas.
-pub fn account(latest_change: Option<&MaritalChange>, quotas: &[Quota]) -> Vec<Action> {
-    vec![marital_change(latest_change), deletion(quotas)]
+/// What the account's actions depend on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AccountFacts<'a> {
+    /// The latest marital-status change request.
+    pub marital_change: Option<&'a MaritalChange>,
+    /// The latest address change request.
+    pub address_change: Option<&'a AddressChange>,
+    /// The account's applications.
+    pub applications: &'a [Application],
+    /// The account's quotas.
+    pub quotas: &'a [Quota],
+}
+
+/// The actions offered on the account: changing the marital status, changing the address,
+/// deleting the account.
+pub fn account(facts: AccountFacts<'_>) -> Vec<Action> {
+    vec![
+        one_at_a_time(
+            ActionKind::ChangeMaritalStatus,
+            facts
+                .marital_change
+                .filter(|c| c.status == MaritalChangeStatus::Pending)
+                .map(|c| c.created_at),
+            "marital_change_pending",
+            Text::new("婚姻状况变更", "marital-status change"),
+        ),
+        address_change(facts.address_change, facts.applications),
+        deletion(facts.quotas),
+    ]
 }
 
 /// Deleting the account: refused while a won quota waits for confirmation (deleting would
@@ -43,28 +74,63 @@ fn deletion(quotas: &[Quota]) -> Action {
     }
 }
 
-/// Asking for a marital-status change: one under review at a time.
-fn marital_change(latest_change: Option<&MaritalChange>) -> Action {
-    let kind = ActionKind::ChangeMaritalStatus;
-    let pending = latest_change.filter(|c| c.status == MaritalChangeStatus::Pending);
-    match pending {
-        Some(change) => Action::refused(
+/// Changing the address: it is on the application form, so it is reviewed only once an
+/// application is approved (before that, the form is edited); one change under review at a time.
+fn address_change(latest: Option<&AddressChange>, applications: &[Application]) -> Action {
+    let kind = ActionKind::ChangeAddress;
+    let locked = applications.iter().any(|a| {
+        matches!(
+            a.status,
+            ApplicationStatus::Approved | ApplicationStatus::Won
+        )
+    });
+    if !locked {
+        return Action::refused(
             kind,
             Reason::new(
-                "marital_change_pending",
-                format!(
-                    "{} 提交的婚姻状况变更正在审核（约 5 个工作日），审核结束后才能再次申请。",
-                    crate::time::beijing_date(change.created_at)
-                ),
-                format!(
-                    "The change asked for on {} is under review (about 5 working days); ask again after the decision.",
-                    crate::time::beijing_date(change.created_at)
-                ),
+                "no_approved_application",
+                "地址填写在申请表上：申请审核通过前，直接修改申请表即可，无需变更申请。",
+                "The address is on the application form: until an application is approved, edit the form instead.",
             ),
             None,
-        ),
-        None => Action::allowed(kind, None),
+        );
     }
+    one_at_a_time(
+        kind,
+        latest
+            .filter(|c| c.status == MaritalChangeStatus::Pending)
+            .map(|c| c.created_at),
+        "address_change_pending",
+        Text::new("地址变更", "address change"),
+    )
+}
+
+/// A reviewed change (`what`): refused (`code`) while one asked for at `pending` is under review.
+fn one_at_a_time(
+    kind: ActionKind,
+    pending: Option<DateTime<Utc>>,
+    code: &'static str,
+    what: Text,
+) -> Action {
+    let Some(at) = pending else {
+        return Action::allowed(kind, None);
+    };
+    let day = beijing_date(at);
+    Action::refused(
+        kind,
+        Reason::new(
+            code,
+            format!(
+                "{day} 提交的{}正在审核（约 5 个工作日），审核结束后才能再次申请。",
+                what.zh
+            ),
+            format!(
+                "The {} asked for on {day} is under review (about 5 working days); ask again after the decision.",
+                what.en
+            ),
+        ),
+        None,
+    )
 }
 
 #[cfg(test)]
@@ -89,13 +155,65 @@ mod tests {
 
     #[test]
     fn one_marital_change_at_a_time() {
-        assert!(account(None, &[])[0].allowed);
-        let pending = account(Some(&change(MaritalChangeStatus::Pending)), &[]);
-        assert!(!pending[0].allowed);
-        let reason = pending[0].reason.as_ref().unwrap();
+        let with = |c: Option<&MaritalChange>| {
+            account(AccountFacts {
+                marital_change: c,
+                ..AccountFacts::default()
+            })[0]
+                .clone()
+        };
+        assert!(with(None).allowed);
+        let pending = with(Some(&change(MaritalChangeStatus::Pending)));
+        assert!(!pending.allowed);
+        let reason = pending.reason.as_ref().unwrap();
         assert_eq!(reason.code, "marital_change_pending");
         assert!(reason.message_zh.contains("2026-03-02"));
-        assert!(account(Some(&change(MaritalChangeStatus::Rejected)), &[])[0].allowed);
+        assert!(reason.message_zh.contains("婚姻状况变更"));
+        assert!(with(Some(&change(MaritalChangeStatus::Rejected))).allowed);
+    }
+
+    fn application(status: ApplicationStatus) -> Application {
+        serde_json::from_value(serde_json::json!({
+            "id": 1, "kind": "individual_ordinary", "status": status.as_str(),
+            "form": {}, "code": "1234567890123", "draw_count": 0,
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_address_changes_by_review_only_once_an_application_is_approved() {
+        let address = |c: Option<&AddressChange>, apps: &[Application]| {
+            account(AccountFacts {
+                address_change: c,
+                applications: apps,
+                ..AccountFacts::default()
+            })[1]
+                .clone()
+        };
+        let refused = address(None, &[application(ApplicationStatus::UnderReview)]);
+        assert_eq!(refused.kind, ActionKind::ChangeAddress);
+        assert_eq!(
+            refused.reason.unwrap().code,
+            "no_approved_application",
+            "a form under review is edited instead"
+        );
+        let approved = [application(ApplicationStatus::Approved)];
+        assert!(address(None, &approved).allowed);
+        assert!(address(None, &[application(ApplicationStatus::Won)]).allowed);
+        let m = change(MaritalChangeStatus::Pending);
+        let pending = AddressChange {
+            id: 2,
+            requested_address: "北京市海淀区中关村大街1号".into(),
+            status: m.status,
+            reason: None,
+            created_at: m.created_at,
+            decided_at: None,
+        };
+        let refused = address(Some(&pending), &approved);
+        let reason = refused.reason.unwrap();
+        assert_eq!(reason.code, "address_change_pending");
+        assert!(reason.message_en.contains("address change"));
     }
 
     fn quota(status: QuotaStatus) -> Quota {
@@ -117,7 +235,13 @@ mod tests {
 
     #[test]
     fn an_account_with_a_quota_to_confirm_cannot_be_deleted() {
-        let delete = |quotas: &[Quota]| account(None, quotas)[1].clone();
+        let delete = |quotas: &[Quota]| {
+            account(AccountFacts {
+                quotas,
+                ..AccountFacts::default()
+            })[2]
+                .clone()
+        };
         assert_eq!(delete(&[]).kind, ActionKind::DeleteAccount);
         assert!(delete(&[]).allowed);
         assert!(delete(&[quota(QuotaStatus::Confirmed)]).allowed);

@@ -7,7 +7,7 @@ mod application;
 mod quota;
 mod window;
 
-pub use account::account;
+pub use account::{AccountFacts, account};
 pub use application::application;
 pub use quota::quota;
 
@@ -36,6 +36,8 @@ pub enum ActionKind {
     Confirm,
     /// Ask for a change of marital status (reviewed in working days).
     ChangeMaritalStatus,
+    /// Ask for a change of the approved applications' address (reviewed in working days).
+    ChangeAddress,
     /// Delete the account (its personal data; published results stay, by code only).
     DeleteAccount,
 }
@@ -43,11 +45,14 @@ pub enum ActionKind {
 impl ActionKind {
     /// Whether missing its deadline costs the applicant something (a draw, a quota, the pool),
     /// so a screen counts it down; optional actions (withdrawing, deleting the account,
-    /// changing the marital status) are not.
+    /// changing the marital status or the address) are not.
     pub fn is_due(self) -> bool {
         !matches!(
             self,
-            ActionKind::Withdraw | ActionKind::DeleteAccount | ActionKind::ChangeMaritalStatus
+            ActionKind::Withdraw
+                | ActionKind::DeleteAccount
+                | ActionKind::ChangeMaritalStatus
+                | ActionKind::ChangeAddress
         )
     }
 
@@ -62,6 +67,7 @@ impl ActionKind {
             ActionKind::Withdraw => ("撤回申请", "Withdraw"),
             ActionKind::Confirm => ("确认指标", "Confirm the quota"),
             ActionKind::ChangeMaritalStatus => ("变更婚姻状况", "Change marital status"),
+            ActionKind::ChangeAddress => ("变更联系地址", "Change the address"),
             ActionKind::DeleteAccount => ("注销账户", "Delete the account"),
         };
         Text::new(zh, en)

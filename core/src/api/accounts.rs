@@ -183,7 +183,28 @@ pub struct MaritalChange {
     pub decided_at: Option<DateTime<Utc>>,
 }
 
-/// `POST /v1/operator/marital-changes/{id}`: the operator's decision.
+/// An address change request: the new contact address of the account's approved applications,
+/// with a proof of address, reviewed like a marital-status change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressChange {
+    /// Portal id.
+    pub id: i64,
+    /// The address asked for.
+    pub requested_address: String,
+    /// The review.
+    pub status: MaritalChangeStatus,
+    /// Why it was rejected.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// When it was requested.
+    pub created_at: DateTime<Utc>,
+    /// When it was decided.
+    #[serde(default)]
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+/// `POST /v1/operator/marital-changes/{id}`, `POST /v1/operator/address-changes/{id}`: the
+/// operator's decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     /// Approve (the account changes) or reject.

@@ -32,6 +32,9 @@ pub enum DocumentKind {
     FamilyRelationProof,
     /// 结婚证或离婚证: sent with a marital-status change, not held by an application.
     MarriageCertificate,
+    /// 住址证明 (房产证、租赁合同或居住证明): sent with an address change, not held by an
+    /// application.
+    AddressProof,
     /// 营业执照 (unit applicants; not served by the portal).
     BusinessLicence,
     /// 纳税证明 (unit applicants; not served by the portal).
@@ -40,7 +43,7 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// Every kind, in form order.
-    pub const ALL: [DocumentKind; 11] = [
+    pub const ALL: [DocumentKind; 12] = [
         DocumentKind::IdCardFront,
         DocumentKind::IdCardBack,
         DocumentKind::IdPhoto,
@@ -50,6 +53,7 @@ impl DocumentKind {
         DocumentKind::SocialInsuranceRecord,
         DocumentKind::FamilyRelationProof,
         DocumentKind::MarriageCertificate,
+        DocumentKind::AddressProof,
         DocumentKind::BusinessLicence,
         DocumentKind::TaxProof,
     ];
@@ -66,6 +70,7 @@ impl DocumentKind {
             DocumentKind::SocialInsuranceRecord => "social_insurance_record",
             DocumentKind::FamilyRelationProof => "family_relation_proof",
             DocumentKind::MarriageCertificate => "marriage_certificate",
+            DocumentKind::AddressProof => "address_proof",
             DocumentKind::BusinessLicence => "business_licence",
             DocumentKind::TaxProof => "tax_proof",
         }
@@ -81,6 +86,7 @@ impl DocumentKind {
         !matches!(
             self,
             DocumentKind::MarriageCertificate
+                | DocumentKind::AddressProof
                 | DocumentKind::BusinessLicence
                 | DocumentKind::TaxProof
         )

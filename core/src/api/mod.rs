@@ -29,8 +29,8 @@ pub mod status;
 pub mod system;
 
 pub use accounts::{
-    Account, CodeRequest, CodeSent, Decision, Login, MaritalChange, MaritalStatus, MobileChange,
-    MobileCodes, PasswordReset, Registration, Session, SmsPurpose,
+    Account, AddressChange, CodeRequest, CodeSent, Decision, Login, MaritalChange, MaritalStatus,
+    MobileChange, MobileCodes, PasswordReset, Registration, Session, SmsPurpose,
 };
 pub use applications::{Application, FieldCheck, FormUpdate, NewApplication, Preview};
 pub use documents::{Document, DocumentKind};

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Account, Application, Device, Document, MaritalChange, Quota, ResultEntry};
+use super::{
+    Account, AddressChange, Application, Device, Document, MaritalChange, Quota, ResultEntry,
+};
 
 /// `POST /v1/me/deletion`: deletes the account of the session, confirmed with its password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +27,9 @@ pub struct DataExport {
     pub applications: Vec<ExportedApplication>,
     /// Every marital-status change request.
     pub marital_changes: Vec<MaritalChange>,
+    /// Every address change request.
+    #[serde(default)]
+    pub address_changes: Vec<AddressChange>,
     /// Every quota won.
     pub quotas: Vec<Quota>,
     /// The outcome of every draw an application took part in.

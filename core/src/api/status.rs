@@ -128,7 +128,7 @@ open_status! {
     MaritalChangeStatus {
         /// Waiting for review.
         Pending = "pending",
-        /// Approved: the account changed.
+        /// Approved: the change was made (the account, or its applications' address).
         Approved = "approved",
         /// Rejected, with a reason.
         Rejected = "rejected",

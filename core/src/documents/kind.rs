@@ -44,6 +44,10 @@ impl DocumentKind {
                 "household register or family-relation proof",
             ),
             DocumentKind::MarriageCertificate => ("婚姻状况证明", "marital-status certificate"),
+            DocumentKind::AddressProof => (
+                "住址证明（房产证、租赁合同或居住证明）",
+                "proof of address (deed, lease or residence certificate)",
+            ),
             DocumentKind::BusinessLicence => ("营业执照", "business licence"),
             DocumentKind::TaxProof => ("纳税证明", "tax payment proof"),
         };

@@ -3,18 +3,12 @@
 use reqwest::Method;
 use serde_json::json;
 
-use super::{
-    Account, CodeSent, MaritalChange, MaritalStatus, Registration, SESSION_KEY, SmsPurpose, Yaohao,
-};
+use super::{Account, CodeSent, Registration, SESSION_KEY, SmsPurpose, Yaohao};
 use crate::api::{self, Provider};
 use crate::client::ClientError;
 use crate::client::http::{Call, Json};
 use crate::client::redact::redact;
-use crate::documents::DocumentKind;
 use crate::i18n::Text;
-
-/// Sync mark holding the latest marital-status change request (JSON).
-const MARITAL_CHANGE: &str = "marital_change";
 
 impl Yaohao {
     /// Asks the portal to send an SMS code: `mobile` for registration, `resident_id` for login,
@@ -185,61 +179,6 @@ impl Yaohao {
         let account = Self::body(self.authed(call).await?)?;
         self.store_profile(&account)?;
         Ok(account)
-    }
-
-    /// Asks for a marital-status change with a photo of the certificate (prepared by the core
-    /// first); the portal reviews it.
-    pub async fn request_marital_change(
-        &self,
-        status: MaritalStatus,
-        certificate: Vec<u8>,
-    ) -> Result<MaritalChange, ClientError> {
-        let prepared = self
-            .prepare_document(certificate, DocumentKind::MarriageCertificate)
-            .await?;
-        let status_name = status.as_str().to_owned();
-        let call = Call::new(Method::PUT, "/v1/me/marital-status")
-            .file(
-                prepared.jpeg,
-                "certificate.jpg".to_owned(),
-                "image/jpeg",
-                vec![("status".to_owned(), status_name)],
-            )
-            .once();
-        let change: MaritalChange = Self::body(self.authed(call).await?)?;
-        self.store_marital_change(&change)?;
-        Ok(change)
-    }
-
-    /// Fetches the latest marital-status change request (`None` if there never was one).
-    pub async fn refresh_marital_change(&self) -> Result<Option<MaritalChange>, ClientError> {
-        match self
-            .authed(Call::new(Method::GET, "/v1/me/marital-status"))
-            .await
-        {
-            Ok(reply) => {
-                let change: MaritalChange = Self::body(reply)?;
-                self.store_marital_change(&change)?;
-                Ok(Some(change))
-            }
-            Err(ClientError::NotFound { .. }) => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// The cached marital-status change request (no network).
-    pub fn marital_change(&self) -> Result<Option<MaritalChange>, ClientError> {
-        match self.cache.mark(MARITAL_CHANGE)? {
-            Some(json) => Ok(Some(
-                serde_json::from_str(&json).map_err(ClientError::local)?,
-            )),
-            None => Ok(None),
-        }
-    }
-
-    fn store_marital_change(&self, change: &MaritalChange) -> Result<(), ClientError> {
-        let json = serde_json::to_string(change).map_err(ClientError::local)?;
-        Ok(self.cache.set_mark(MARITAL_CHANGE, &json)?)
     }
 
     fn store_profile(&self, account: &Account) -> Result<(), ClientError> {

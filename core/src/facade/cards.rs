@@ -4,7 +4,7 @@
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Account, Application, MaritalChange, Quota, ResultOutcome};
+use super::{Account, AddressChange, Application, MaritalChange, Quota, ResultOutcome};
 use crate::actions::{self, Action, Deadline};
 use crate::calendar::AnnouncedDate;
 use crate::draw::DrawReport;
@@ -81,7 +81,8 @@ fn next_weight(application: &Application, policy: &Policy) -> Option<u32> {
     policy.ladder_weight(draws, application.form.c5_licence)
 }
 
-/// The account as the screens show it: identity masked, marital status and its actions.
+/// The account as the screens show it: identity masked, marital status, the reviewed changes and
+/// its actions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountCard {
     /// The account (full values: show the masked ones).
@@ -94,23 +95,33 @@ pub struct AccountCard {
     pub marital_status_label: Text,
     /// The latest marital-status change request, if any.
     pub marital_change: Option<MaritalChange>,
+    /// The latest address change request, if any.
+    pub address_change: Option<AddressChange>,
     /// What may be done on the account now.
     pub actions: Vec<Action>,
 }
 
 impl AccountCard {
-    /// The card of `account` with its latest change request and its quotas.
+    /// The card of `account` with its latest change requests, its applications and its quotas.
     pub fn new(
         account: Account,
         marital_change: Option<MaritalChange>,
+        address_change: Option<AddressChange>,
+        applications: &[Application],
         quotas: &[Quota],
     ) -> AccountCard {
         AccountCard {
             resident_id_masked: validate::mask(&account.resident_id),
             mobile_masked: validate::mask_mobile(&account.mobile),
             marital_status_label: account.marital_status.label(),
-            actions: actions::account(marital_change.as_ref(), quotas),
+            actions: actions::account(actions::AccountFacts {
+                marital_change: marital_change.as_ref(),
+                address_change: address_change.as_ref(),
+                applications,
+                quotas,
+            }),
             marital_change,
+            address_change,
             account,
         }
     }

@@ -234,7 +234,9 @@ impl Yaohao {
                 Ok::<_, ClientError>(AccountCard::new(
                     a,
                     self.marital_change()?,
-                    &self.cached_quotas()?,
+                    self.address_change()?,
+                    &applications,
+                    &quotas,
                 ))
             })
             .transpose()?;
@@ -291,6 +293,7 @@ impl Yaohao {
         self.cache.set_mark(POLICY, &policy.name)?;
         self.refresh_profile().await?;
         self.refresh_marital_change().await?;
+        self.refresh_address_change().await?;
         self.quotas().await?;
         self.refresh_calendar().await?;
         self.refresh_announcements().await?;

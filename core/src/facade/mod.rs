@@ -5,6 +5,7 @@
 mod accounts;
 mod applications;
 mod cards;
+mod changes;
 mod dashboard;
 mod documents;
 mod following;

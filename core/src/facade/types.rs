@@ -16,9 +16,9 @@ pub use super::cards::{
 };
 
 pub use crate::api::{
-    Account, Application, ApplicationForm, ApplicationKind, ApplicationStatus, CodeSent,
-    FamilyForm, FieldCheck, MaritalChange, MaritalChangeStatus, MaritalStatus, MemberForm,
-    PeriodOutcome, PeriodStatus, Preview, QuotaStatus, Registration, SmsPurpose,
+    Account, AddressChange, Application, ApplicationForm, ApplicationKind, ApplicationStatus,
+    CodeSent, FamilyForm, FieldCheck, MaritalChange, MaritalChangeStatus, MaritalStatus,
+    MemberForm, PeriodOutcome, PeriodStatus, Preview, QuotaStatus, Registration, SmsPurpose,
 };
 
 /// One entry of an application's status history, as this device saw it.

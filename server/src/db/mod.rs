@@ -363,6 +363,60 @@ mod tests {
     }
 
     #[test]
+    fn keeps_version_eight_marital_changes_as_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v8.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &schema::MIGRATIONS[..8] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 8).unwrap();
+            conn.execute_batch(
+                "INSERT INTO accounts (id, resident_id, name, mobile, password_hash, created_at)
+                 VALUES (9, 'r', 'n', 'm', 'h', 0);
+                 INSERT INTO marital_changes (id, account_id, requested_status,
+                     certificate_sha256, status, reason, created_at, decided_at)
+                 VALUES (4, 9, 'married', 'abc', 'rejected', 'blurred', 10, 20);",
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path).unwrap();
+        let row = db
+            .read_blocking(|c| {
+                Ok(c.query_row(
+                    "SELECT id, account_id, kind, requested, proof_sha256, status, reason
+                     FROM changes",
+                    [],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, i64>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, String>(4)?,
+                            r.get::<_, String>(5)?,
+                            r.get::<_, String>(6)?,
+                        ))
+                    },
+                )?)
+            })
+            .unwrap();
+        assert_eq!(
+            row,
+            (
+                4,
+                9,
+                "marital_status".into(),
+                "married".into(),
+                "abc".into(),
+                "rejected".into(),
+                "blurred".into()
+            )
+        );
+    }
+
+    #[test]
     fn refuses_a_newer_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new.db");

@@ -224,4 +224,25 @@ pub const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE accounts ADD COLUMN deleted_at INTEGER;
     ",
+    // 9: reviewed changes of the account in one table, the marital status and the address (the
+    // address is written to the approved applications' forms once approved).
+    "
+    CREATE TABLE changes (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        kind TEXT NOT NULL,
+        requested TEXT NOT NULL,
+        proof_sha256 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        created_at INTEGER NOT NULL,
+        decided_at INTEGER
+    );
+    INSERT INTO changes (id, account_id, kind, requested, proof_sha256, status, reason,
+        created_at, decided_at)
+        SELECT id, account_id, 'marital_status', requested_status, certificate_sha256, status,
+            reason, created_at, decided_at FROM marital_changes;
+    DROP TABLE marital_changes;
+    CREATE INDEX changes_account ON changes(account_id, kind);
+    ",
 ];

@@ -2,8 +2,8 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod changes;
 pub mod info;
-pub mod marital;
 pub mod operator;
 pub mod periods;
 pub mod privacy;
@@ -64,7 +64,7 @@ pub fn router(state: AppState) -> Router {
         .merge(operator::router())
         .merge(periods::router())
         .merge(info::router())
-        .merge(marital::router())
+        .merge(changes::router())
         .merge(privacy::router())
         .merge(push::router())
         .fallback(|| async {

@@ -4,10 +4,10 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod changes;
 pub mod devices;
 pub mod documents;
 pub mod info;
-pub mod marital;
 pub mod operator;
 pub mod periods;
 pub mod privacy;

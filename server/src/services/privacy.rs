@@ -7,9 +7,11 @@ use yaohao_core::api::{AccountDeletion, DataExport, ExportedApplication};
 use crate::auth::password;
 use crate::error::{ApiError, ApiResult};
 use crate::services::applications::core_allows;
+use crate::services::changes;
 use crate::services::documents::DocumentStore;
 use crate::state::AppState;
 use crate::store;
+use crate::store::changes::ChangeKind;
 use crate::time::ms;
 
 /// Everything the portal holds about `account`, unmasked.
@@ -32,7 +34,14 @@ pub async fn export(state: &AppState, account: i64) -> ApiResult<DataExport> {
                 exported_at,
                 account: store::accounts::load(c, account)?,
                 applications,
-                marital_changes: store::privacy::marital_changes(c, account)?,
+                marital_changes: store::changes::all_of(c, ChangeKind::MaritalStatus, account)?
+                    .into_iter()
+                    .map(changes::marital)
+                    .collect(),
+                address_changes: store::changes::all_of(c, ChangeKind::Address, account)?
+                    .into_iter()
+                    .map(changes::address)
+                    .collect(),
                 quotas: store::quotas::of_account(c, account)?,
                 results: store::results::of_account(c, account)?,
                 devices: store::devices::of_account(c, account)?,
@@ -64,7 +73,10 @@ pub async fn delete(state: &AppState, account: i64, body: AccountDeletion) -> Ap
         ));
     }
     core_allows(
-        &actions::account(None, &quotas),
+        &actions::account(actions::AccountFacts {
+            quotas: &quotas,
+            ..actions::AccountFacts::default()
+        }),
         ActionKind::DeleteAccount,
         || ApiError::internal("deletion not offered"),
     )?;

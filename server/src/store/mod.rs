@@ -4,11 +4,11 @@
 pub mod accounts;
 pub mod announcements;
 pub mod applications;
+pub mod changes;
 pub mod counters;
 pub mod devices;
 pub mod documents;
 pub mod draws;
-pub mod marital;
 pub mod periods;
 pub mod privacy;
 pub mod push;

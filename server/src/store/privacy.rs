@@ -2,21 +2,10 @@
 //! stores, and the erasure of an account's personal data.
 
 use rusqlite::{Connection, Transaction, params};
-use yaohao_core::api::{ApplicationForm, ApplicationStatus, MaritalChange, SessionRecord};
+use yaohao_core::api::{ApplicationForm, ApplicationStatus, SessionRecord};
 
 use crate::error::{ApiError, ApiResult};
 use crate::time::at;
-
-/// Every marital-status change request of `account`, oldest first.
-pub fn marital_changes(conn: &Connection, account: i64) -> ApiResult<Vec<MaritalChange>> {
-    let ids: Vec<i64> = conn
-        .prepare("SELECT id FROM marital_changes WHERE account_id = ?1 ORDER BY id")?
-        .query_map([account], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    ids.into_iter()
-        .filter_map(|id| super::marital::by_id(conn, id).transpose())
-        .collect()
-}
 
 /// Every session of `account`, oldest first (never the token's hash).
 pub fn sessions(conn: &Connection, account: i64) -> ApiResult<Vec<SessionRecord>> {
@@ -51,7 +40,7 @@ pub const ENDED_DELETED: &str = "account_deleted";
 ///
 /// What stays is what the lottery's integrity needs, by application code only: submitted
 /// applications (code, status and draw count, with an empty form) for the pools and published
-/// results of past draws, and the quotas. Drafts, materials, marital-status requests, devices,
+/// results of past draws, and the quotas. Drafts, materials, change requests (marital status, address), devices,
 /// pending pushes and SMS codes go; every session ends; the account row keeps its id with no
 /// ID number, name, mobile or password, so the ID number may register again.
 pub fn erase(tx: &Transaction<'_>, account: i64, now_ms: i64) -> ApiResult<Vec<String>> {
@@ -59,7 +48,7 @@ pub fn erase(tx: &Transaction<'_>, account: i64, now_ms: i64) -> ApiResult<Vec<S
         .prepare(
             "SELECT d.sha256 FROM documents d JOIN applications a ON a.id = d.application_id
              WHERE a.account_id = ?1
-             UNION SELECT certificate_sha256 FROM marital_changes WHERE account_id = ?1",
+             UNION SELECT proof_sha256 FROM changes WHERE account_id = ?1",
         )?
         .query_map([account], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
@@ -75,10 +64,7 @@ pub fn erase(tx: &Transaction<'_>, account: i64, now_ms: i64) -> ApiResult<Vec<S
          (SELECT id FROM applications WHERE account_id = ?1)",
         [account],
     )?;
-    tx.execute(
-        "DELETE FROM marital_changes WHERE account_id = ?1",
-        [account],
-    )?;
+    tx.execute("DELETE FROM changes WHERE account_id = ?1", [account])?;
     tx.execute(
         "DELETE FROM applications WHERE account_id = ?1 AND code IS NULL",
         [account],
@@ -114,7 +100,7 @@ pub fn erase(tx: &Transaction<'_>, account: i64, now_ms: i64) -> ApiResult<Vec<S
 pub fn file_in_use(conn: &Connection, sha256: &str) -> ApiResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM documents WHERE sha256 = ?1)
-         OR EXISTS(SELECT 1 FROM marital_changes WHERE certificate_sha256 = ?1)",
+         OR EXISTS(SELECT 1 FROM changes WHERE proof_sha256 = ?1)",
         [sha256],
         |r| r.get(0),
     )?)

@@ -75,6 +75,16 @@ impl TestPortal {
         serde_json::from_str(&text).unwrap_or(Value::Null)
     }
 
+    /// The operator approves change request `id` of `kind` (`marital` or `address`).
+    pub async fn approve_change(&self, kind: &str, id: i64) -> Value {
+        self.operator_call(
+            reqwest::Method::POST,
+            &format!("/v1/operator/{kind}-changes/{id}"),
+            Some(r#"{"approve":true}"#.to_owned()),
+        )
+        .await
+    }
+
     /// Moves the portal clock forward.
     pub async fn advance(&self, seconds: i64) {
         self.operator_call(

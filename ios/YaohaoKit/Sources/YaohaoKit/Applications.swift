@@ -57,7 +57,7 @@ public final class ApplicationModel {
         case .withdraw:
             withdrawalToConfirm = action
             return nil
-        case .confirm, .changeMaritalStatus, .deleteAccount:
+        case .confirm, .changeMaritalStatus, .changeAddress, .deleteAccount:
             return nil
         }
         await rebuildCard()

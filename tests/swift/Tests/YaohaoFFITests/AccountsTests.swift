@@ -69,12 +69,40 @@ final class AccountsTests: PortalTestCase {
         XCTAssertEqual(requested.status, MaritalChangeStatus.pending)
         let pending = try await app.maritalChange()
         XCTAssertEqual(pending?.id, requested.id)
-        try await portal.decideMaritalChange(requested.id, approve: true)
+        try await portal.decideChange("marital", requested.id, approve: true)
         let decided = try await app.refreshMaritalChange()
         XCTAssertEqual(decided?.status, .approved)
         XCTAssertNotNil(decided?.decidedAt)
         let refreshed = try await app.refresh(cancel: nil)
         XCTAssertEqual(refreshed.account?.account.maritalStatus, MaritalStatus.married)
+    }
+
+    func testAddressChangeIsCheckedReviewedAndReachesTheApprovedForm() async throws {
+        let app = try portal.app()
+        let id = "110105199305050054"
+        let newAddress = "北京市西城区金融大街7号英蓝国际中心1201"
+        try await portal.registerAndLogin(app, id: id, mobile: "13800138116")
+        _ = try await portal.submitApplication(app)
+        try await portal.makeEligible(id, licenceFile: PortalProcess.licenceFile)
+        try await portal.review()
+        let offered = try await app.refresh(cancel: nil).account?.actions.first { $0.kind == .changeAddress }
+        XCTAssertEqual(offered?.allowed, true)
+        // The core checks the address before anything is sent, and names the field.
+        do {
+            _ = try await app.requestAddressChange(address: "北京西城区金融大街7号", proof: try PortalProcess.photo())
+            XCTFail("北京 without 市 was accepted")
+        } catch let YaohaoError.InvalidInput(field, _, _, _) {
+            XCTAssertEqual(field, "address")
+        }
+        let requested: AddressChange = try await app.requestAddressChange(address: newAddress, proof: try PortalProcess.photo())
+        XCTAssertEqual(requested.status, .pending)
+        let card = try await app.dashboard().account
+        XCTAssertEqual(card?.addressChange, requested)
+        XCTAssertEqual(card?.actions.first { $0.kind == .changeAddress }?.reason?.code, "address_change_pending")
+        try await portal.decideChange("address", requested.id, approve: true)
+        let home = try await app.refresh(cancel: nil)
+        XCTAssertEqual(home.account?.addressChange?.status, .approved)
+        XCTAssertEqual(home.applications.first?.application.form.address, newAddress)
     }
 
     func testASecondCodeWithinAMinuteIsRateLimited() async throws {

@@ -86,7 +86,7 @@ final class DecisionsTests: PortalTestCase {
         XCTAssertEqual(account.residentIdMasked, "110106********016X")
         XCTAssertEqual(account.mobileMasked, "138****8411")
         XCTAssertEqual(account.maritalStatusLabel.zh, "未婚")
-        XCTAssertEqual(account.actions.map(\.kind), [.changeMaritalStatus, .deleteAccount])
+        XCTAssertEqual(account.actions.map(\.kind), [.changeMaritalStatus, .changeAddress, .deleteAccount])
         XCTAssertTrue(account.actions[0].allowed)
 
         // The draw-day check plan: the first look is at the publication of this period.

@@ -94,9 +94,9 @@ final class PortalProcess: @unchecked Sendable {
         return id
     }
 
-    /// Approves or rejects a marital-status change.
-    func decideMaritalChange(_ id: Int64, approve: Bool) async throws {
-        try await call("POST", "/v1/operator/marital-changes/\(id)", "{\"approve\": \(approve)}")
+    /// Approves or rejects a reviewed change of `kind` (`marital` or `address`).
+    func decideChange(_ kind: String, _ id: Int64, approve: Bool) async throws {
+        try await call("POST", "/v1/operator/\(kind)-changes/\(id)", "{\"approve\": \(approve)}")
     }
 
     /// Posts a policy notice.

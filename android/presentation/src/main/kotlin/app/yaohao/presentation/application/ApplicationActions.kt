@@ -24,5 +24,6 @@ suspend fun Yaohao.runApplicationAction(applicationId: Long, kind: ActionKind): 
         reactivateApplication(applicationId)
         null
     }
-    ActionKind.SUBMIT, ActionKind.CONFIRM, ActionKind.CHANGE_MARITAL_STATUS, ActionKind.DELETE_ACCOUNT -> null
+    ActionKind.SUBMIT, ActionKind.CONFIRM, ActionKind.CHANGE_MARITAL_STATUS, ActionKind.CHANGE_ADDRESS,
+    ActionKind.DELETE_ACCOUNT -> null
 }
