@@ -224,4 +224,10 @@ pub const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE accounts ADD COLUMN deleted_at INTEGER;
     ",
+    // 9: the keys of a `web_push` device's subscription (base64url, unpadded; NULL for the other
+    // providers): the receiver's P-256 public key and its authentication secret (RFC 8291).
+    "
+    ALTER TABLE devices ADD COLUMN p256dh TEXT;
+    ALTER TABLE devices ADD COLUMN auth TEXT;
+    ",
 ];
