@@ -106,7 +106,8 @@ impl PushProvider for Apns {
                 .json(&body)
                 .send()
                 .await
-                .map_err(failed)?;
+                // The URL holds the device token: it stays out of the error (and the log).
+                .map_err(|e| failed(e.without_url()))?;
             if response.status().is_success() {
                 Ok(())
             } else {
