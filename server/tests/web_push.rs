@@ -33,9 +33,13 @@ struct Seen {
 
 type Log = Arc<Mutex<Vec<Seen>>>;
 
-/// The push service: records every request; `/push/gone` answers 410, `/push/fail` 500, the
-/// others 201.
-async fn record(State(log): State<Log>, Path(id): Path<String>, request: Request) -> HttpStatus {
+/// The push service: records every request; `/push/gone` answers 410, `/push/fail` 500,
+/// `/push/busy` 429 with `Retry-After: 7200`, `/push/huge` 413, the others 201.
+async fn record(
+    State(log): State<Log>,
+    Path(id): Path<String>,
+    request: Request,
+) -> (HttpStatus, axum::http::HeaderMap) {
     let path = request.uri().path().to_owned();
     let headers = request
         .headers()
@@ -51,11 +55,18 @@ async fn record(State(log): State<Log>, Path(id): Path<String>, request: Request
         headers,
         body,
     });
-    match id.as_str() {
+    let status = match id.as_str() {
         "gone" => HttpStatus::GONE,
         "fail" => HttpStatus::INTERNAL_SERVER_ERROR,
+        "busy" => HttpStatus::TOO_MANY_REQUESTS,
+        "huge" => HttpStatus::PAYLOAD_TOO_LARGE,
         _ => HttpStatus::CREATED,
+    };
+    let mut headers = axum::http::HeaderMap::new();
+    if status == HttpStatus::TOO_MANY_REQUESTS {
+        headers.insert("retry-after", axum::http::HeaderValue::from_static("7200"));
     }
+    (status, headers)
 }
 
 async fn push_service() -> (String, Log) {
@@ -361,6 +372,46 @@ async fn a_failing_push_service_is_retried_with_backoff() {
         1,
         "a failing service keeps the device"
     );
+}
+
+#[tokio::test]
+async fn a_busy_push_service_is_retried_after_the_delay_it_asks_for() {
+    let (url, log) = push_service().await;
+    let t = portal().await;
+    t.import_registry(&TestPortal::eligible_rows(ID_A)).await;
+    let token = t.applicant(ID_A, "张三", MOBILE_A).await;
+    let endpoint = format!("{url}/push/busy");
+    let (status, _) = subscribe(&t, &token, &endpoint, Receiver::new().keys()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    draw_and_publish(&t, &token).await;
+    assert_eq!(outbox(&t).await[0]["status"], "pending");
+    // The outbox's own backoff would retry after 30 s; the service asked for 7200.
+    t.advance(3600).await;
+    assert_eq!(log.lock().unwrap().len(), 1, "not before Retry-After");
+    t.advance(3601).await;
+    assert_eq!(log.lock().unwrap().len(), 2);
+    assert_eq!(outbox(&t).await[0]["attempts"], 2);
+}
+
+#[tokio::test]
+async fn a_message_refused_as_too_large_fails_at_once() {
+    let (url, log) = push_service().await;
+    let t = portal().await;
+    t.import_registry(&TestPortal::eligible_rows(ID_A)).await;
+    let token = t.applicant(ID_A, "张三", MOBILE_A).await;
+    let endpoint = format!("{url}/push/huge");
+    let (status, _) = subscribe(&t, &token, &endpoint, Receiver::new().keys()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    draw_and_publish(&t, &token).await;
+    t.advance(3600).await;
+    let rows = outbox(&t).await;
+    assert_eq!(
+        (rows[0]["status"].as_str(), rows[0]["attempts"].as_i64()),
+        (Some("failed"), Some(1))
+    );
+    assert!(rows[0]["last_error"].as_str().unwrap().contains("413"));
+    assert_eq!(log.lock().unwrap().len(), 1);
+    assert_eq!(devices(&t, &token).await.len(), 1, "the device stays");
 }
 
 #[tokio::test]
