@@ -187,3 +187,61 @@ pub async fn owns_application(state: &AppState, account: i64, application: i64) 
 pub async fn outbox(state: &AppState) -> ApiResult<Vec<PushOutboxEntry>> {
     state.db.read(store::devices::outbox).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_are_https_or_loopback_http() {
+        for ok in [
+            "https://push.example.org/up/abc",
+            "https://10.1.2.3:8443/wpush/v2/x",
+            "http://127.0.0.1:8080/push/1",
+            "http://localhost/push/1",
+            "http://LOCALHOST:9/push",
+            "http://[::1]:8080/push/1",
+        ] {
+            assert!(endpoint_allowed(ok), "{ok}");
+        }
+        for refused in [
+            "http://push.example.org/up/abc",
+            "http://127.0.0.2/push",
+            "http://[::2]/push",
+            "https://user:secret@push.example.org/up",
+            "ftp://push.example.org/up",
+            "push.example.org/up",
+            "https://",
+            "",
+        ] {
+            assert!(!endpoint_allowed(refused), "{refused}");
+        }
+    }
+
+    #[test]
+    fn keys_are_checked_and_stored_unpadded() {
+        let point = p256::SecretKey::from_slice(&[3; 32]).unwrap().public_key();
+        let point = p256::elliptic_curve::sec1::ToEncodedPoint::to_encoded_point(&point, false);
+        let keys = |p256dh: String, auth: String| Some(WebPushKeys { p256dh, auth });
+        let good = URL_SAFE_NO_PAD.encode(point.as_bytes());
+        let auth = URL_SAFE_NO_PAD.encode([5u8; 16]);
+        let stored = web_push_keys(keys(format!("{good}="), format!("{auth}=="))).unwrap();
+        assert_eq!((stored.p256dh, stored.auth), (good.clone(), auth.clone()));
+        let field = |k| web_push_keys(k).unwrap_err().body().field.clone();
+        assert_eq!(field(None).as_deref(), Some("keys"));
+        let compressed = point.compress();
+        let short = URL_SAFE_NO_PAD.encode(compressed.as_bytes());
+        assert_eq!(
+            field(keys(short, auth.clone())).as_deref(),
+            Some("keys.p256dh")
+        );
+        assert_eq!(
+            field(keys("%%%".into(), auth.clone())).as_deref(),
+            Some("keys.p256dh")
+        );
+        assert_eq!(
+            field(keys(good, URL_SAFE_NO_PAD.encode([5u8; 17]))).as_deref(),
+            Some("keys.auth")
+        );
+    }
+}
