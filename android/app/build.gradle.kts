@@ -14,6 +14,9 @@ if (file("google-services.json").exists()) {
 /** The portal of release builds. */
 val releasePortal = providers.gradleProperty("yaohao.portal.release")
 
+/** The portal's VAPID public key (`GET /v1/push/vapid`), which UnifiedPush subscriptions are made with; none by default. */
+val vapidKey = providers.gradleProperty("yaohao.vapid").orElse("")
+
 android {
     namespace = "app.yaohao.app"
     compileSdk = 36
@@ -24,6 +27,7 @@ android {
         targetSdk = 36
         versionCode = 1
         versionName = "0.1.0"
+        buildConfigField("String", "VAPID_PUBLIC_KEY", "\"${vapidKey.get()}\"")
     }
 
     androidResources {
@@ -76,6 +80,7 @@ dependencies {
     implementation(libs.androidx.datastore.preferences)
     implementation(platform(libs.firebase.bom))
     implementation(libs.firebase.messaging)
+    implementation(libs.unifiedpush.connector)
     debugImplementation(libs.androidx.compose.ui.tooling)
 }
 

@@ -57,6 +57,8 @@ pub struct PortalConfig {
     pub fcm: Option<crate::push::fcm::FcmConfig>,
     /// APNs push, if configured.
     pub apns: Option<crate::push::apns::ApnsConfig>,
+    /// Web Push (UnifiedPush), if a VAPID key is configured.
+    pub web_push: Option<crate::push::webpush::WebPushConfig>,
     /// Derive application-code digits from this seed instead of OS randomness (reproducible
     /// demos and tests; never for a real service).
     pub code_seed: Option<u64>,
@@ -160,6 +162,7 @@ impl PortalConfig {
             session_hours: 12,
             fcm: None,
             apns: None,
+            web_push: None,
             code_seed: None,
             limits: Limits::default(),
         }

@@ -13,6 +13,7 @@ use yaohao_portal::ops;
 use yaohao_portal::portal::StartError;
 use yaohao_portal::push::apns::ApnsConfig;
 use yaohao_portal::push::fcm::{FcmConfig, ServiceAccount};
+use yaohao_portal::push::webpush::WebPushConfig;
 
 /// The Beijing car-quota system's applicant services.
 #[derive(Debug, Parser)]
@@ -83,6 +84,13 @@ struct ServeArgs {
     /// APNs base URL.
     #[arg(long, default_value = "https://api.push.apple.com")]
     apns_endpoint: String,
+    /// Web Push: the VAPID private key file, PKCS#8 PEM or a raw base64url P-256 key (enables
+    /// delivery to `web_push` devices, with `--vapid-subject`).
+    #[arg(long, requires = "vapid_subject")]
+    vapid_key: Option<PathBuf>,
+    /// Web Push: who runs the portal, a `mailto:` or `https:` URL push services may contact.
+    #[arg(long, requires = "vapid_key")]
+    vapid_subject: Option<String>,
     /// Set a resource or abuse limit, `NAME=VALUE` (repeatable), e.g. `sms_per_minute=100`; the
     /// names and defaults are in docs/portal.md, "Limits".
     #[arg(long = "limit", value_name = "NAME=VALUE")]
@@ -271,6 +279,8 @@ fn main() -> ExitCode {
                 apns_team_id,
                 apns_topic,
                 apns_endpoint,
+                vapid_key,
+                vapid_subject,
                 limits,
             } = args.as_ref();
             let mut config = PortalConfig::new(cli.db.clone(), cli.data.clone());
@@ -318,6 +328,17 @@ fn main() -> ExitCode {
                             team_id: team_id.clone(),
                             topic: topic.clone(),
                             endpoint: apns_endpoint.clone(),
+                        })
+                    }
+                    Err(e) => return fail(format!("{}: {e}", path.display())),
+                }
+            }
+            if let (Some(path), Some(subject)) = (vapid_key, vapid_subject) {
+                match std::fs::read_to_string(path) {
+                    Ok(key) => {
+                        config.web_push = Some(WebPushConfig {
+                            key,
+                            subject: subject.clone(),
                         })
                     }
                     Err(e) => return fail(format!("{}: {e}", path.display())),

@@ -114,12 +114,28 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
             .timeout(std::time::Duration::from_secs(15))
             .build()
             .map_err(|e| StartError::Config(format!("fcm: {e}")))?;
-        let fcm = crate::push::fcm::Fcm::new(fcm, client).map_err(|e| StartError::Config(e.0))?;
+        let fcm = crate::push::fcm::Fcm::new(fcm, client)
+            .map_err(|e| StartError::Config(e.to_string()))?;
         push = push.with(Provider::Fcm, Arc::new(fcm));
     }
     if let Some(apns) = config.apns.clone() {
-        let apns = crate::push::apns::Apns::new(apns).map_err(|e| StartError::Config(e.0))?;
+        let apns =
+            crate::push::apns::Apns::new(apns).map_err(|e| StartError::Config(e.to_string()))?;
         push = push.with(Provider::Apns, Arc::new(apns));
+    }
+    let mut vapid_public_key = None;
+    if let Some(web_push) = &config.web_push {
+        // No redirects: an endpoint is the URL a device gave, and is POSTed to as it is.
+        let client = reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .timeout(std::time::Duration::from_secs(15))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| StartError::Config(format!("web_push: {e}")))?;
+        let web_push = crate::push::webpush::WebPush::new(web_push, client)
+            .map_err(|e| StartError::Config(format!("web_push: {e}")))?;
+        vapid_public_key = Some(web_push.public_key().to_owned());
+        push = push.with(Provider::WebPush, Arc::new(web_push));
     }
     let throttles = Arc::new(crate::limits::Throttles::new(&config.limits));
     let guard = crate::captcha::Guard::new(config.limits.captchas);
@@ -132,6 +148,7 @@ pub fn build_state(config: PortalConfig) -> Result<AppState, StartError> {
         results,
         guard,
         push,
+        vapid_public_key,
         dev_push,
         caches: Arc::default(),
         throttles,

@@ -30,6 +30,8 @@ pub struct AppState {
     pub guard: captcha::Guard,
     /// Push providers by name.
     pub push: crate::push::Providers,
+    /// The VAPID public key (base64url) when Web Push is configured.
+    pub vapid_public_key: Option<String>,
     /// The `dev` push provider's event streams.
     pub dev_push: crate::push::dev::DevHub,
     /// Hot-path caches (sessions, freeze windows, my results).

@@ -741,6 +741,31 @@ mod samples {
                 v(NewDevice {
                     provider: Provider::Apns,
                     token: "t".into(),
+                    keys: None,
+                }),
+            ),
+            (
+                "NewDevice",
+                v(NewDevice {
+                    provider: Provider::WebPush,
+                    token: "https://push.example.org/up/1".into(),
+                    keys: Some(WebPushKeys {
+                        p256dh: "BP".into(),
+                        auth: "au".into(),
+                    }),
+                }),
+            ),
+            (
+                "WebPushKeys",
+                v(WebPushKeys {
+                    p256dh: "BP".into(),
+                    auth: "au".into(),
+                }),
+            ),
+            (
+                "VapidKey",
+                v(VapidKey {
+                    public_key: "BP".into(),
                 }),
             ),
             ("Device", v(device())),
@@ -823,10 +848,15 @@ mod samples {
             ),
             (
                 "Provider",
-                [Provider::Fcm, Provider::Apns, Provider::Dev]
-                    .iter()
-                    .map(v)
-                    .collect(),
+                [
+                    Provider::Fcm,
+                    Provider::Apns,
+                    Provider::Dev,
+                    Provider::WebPush,
+                ]
+                .iter()
+                .map(v)
+                .collect(),
             ),
             (
                 "Relation",

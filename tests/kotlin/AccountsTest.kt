@@ -58,8 +58,14 @@ class AccountsTest : PortalTest() {
         assertEquals(MOBILE_NEW, card.account.mobile)
         assertEquals(MOBILE_NEW, app.refresh(null).account!!.account.mobile)
         // The device's push token is accepted once logged in, and repeating it is harmless.
-        app.registerDevice("dev", "kotlin-device-token")
-        app.registerDevice("dev", "kotlin-device-token")
+        app.registerDevice("dev", "kotlin-device-token", null)
+        app.registerDevice("dev", "kotlin-device-token", null)
+        // A Web Push (UnifiedPush) subscription: its endpoint with the keys; a bad key is named.
+        val keys = WebPushKeys(P256DH, AUTH)
+        app.registerDevice("web_push", "https://push.example.org/up/kotlin", keys)
+        assertFailsWith<YaohaoException.InvalidInput> {
+            app.registerDevice("web_push", "https://push.example.org/up/kotlin", keys.copy(auth = "c2hvcnQ"))
+        }.let { e -> assertEquals("keys.auth", e.field) }
     }
 
     @Test
@@ -138,5 +144,10 @@ class AccountsTest : PortalTest() {
         const val ID_ADDRESS = "110105199204040041"
         const val MOBILE_ADDRESS = "13800138105"
         const val NEW_ADDRESS = "北京市西城区金融大街7号英蓝国际中心1201"
+
+        /** A subscription's keys as a UnifiedPush connector gives them (a real P-256 point). */
+        const val P256DH =
+            "BLn9b-VR0ca83knDNZ32dCHGyjJp-1riX9ZTN40MqV8K_LpQmLqxC_DoHvqvFXO_nGdAB4W9dogZb_sM-uV4JbY"
+        const val AUTH = "_ordMnz7uTCmrpBTeUV4Bw"
     }
 }

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use std::future::Future;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
+use yaohao_core::api::WebPushKeys;
 use yaohao_core::calendar::Event;
 use yaohao_core::client::{Clock as CoreClock, SystemClock};
 use yaohao_core::documents::{DocumentKind, PreparedDocument};
@@ -276,9 +277,15 @@ impl Yaohao {
         )
         .await
     }
-    /// Registers this device's push token (`fcm`, `apns` or `dev`).
-    pub async fn register_device(&self, provider: String, token: String) -> R<()> {
-        self.spawn(move |app| async move { app.register_device(provider, token).await })
+    /// Registers this device's push token (`fcm`, `apns` or `dev`), or a Web Push subscription
+    /// (`web_push`: the endpoint URL as `token`, with its `keys`; e.g. a UnifiedPush endpoint).
+    pub async fn register_device(
+        &self,
+        provider: String,
+        token: String,
+        keys: Option<WebPushKeys>,
+    ) -> R<()> {
+        self.spawn(move |app| async move { app.register_device(provider, token, keys).await })
             .await
     }
     /// Requests a marital-status change with its certificate photo (reviewed in about 5 working days).

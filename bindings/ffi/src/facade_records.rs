@@ -2,7 +2,7 @@
 
 use crate::records::Instant;
 use chrono::NaiveDate;
-use yaohao_core::api::PeriodKind;
+use yaohao_core::api::{PeriodKind, WebPushKeys};
 use yaohao_core::calendar::EventKind;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::draw_day::PlannedCheck;
@@ -17,6 +17,12 @@ use yaohao_core::facade::{
 use yaohao_core::i18n::{Lang, Reason, Text};
 use yaohao_core::points::{FamilyPoints, Relation};
 use yaohao_core::reminders::Reminder;
+
+#[uniffi::remote(Record)]
+pub struct WebPushKeys {
+    pub p256dh: String,
+    pub auth: String,
+}
 
 #[uniffi::remote(Enum)]
 pub enum Lang {

@@ -328,7 +328,11 @@ pub fn run(args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliErro
             device
         }
     };
-    portal.run(portal.app.register_device("dev".to_owned(), device.clone()))?;
+    portal.run(
+        portal
+            .app
+            .register_device("dev".to_owned(), device.clone(), None),
+    )?;
     let http = reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10))
         .build()

@@ -40,7 +40,10 @@ pub use info::{Announcement, NewAnnouncement};
 pub use operator::{ImportSummary, ReviewSummary, SmsOutboxEntry, TickReport};
 pub use periods::{DrawRequest, NewPeriod, Period, PeriodKind, QueueRank};
 pub use privacy::{AccountDeletion, DataExport, ExportedApplication, SessionRecord};
-pub use push::{DeliveryReport, Device, NewDevice, Provider, PushNotification, PushOutboxEntry};
+pub use push::{
+    DeliveryReport, Device, NewDevice, Provider, PushNotification, PushOutboxEntry, VapidKey,
+    WebPushKeys,
+};
 pub use results::{Captcha, Quota, ResultEntry, ResultFile};
 pub use status::{
     ApplicationStatus, MaritalChangeStatus, PeriodOutcome, PeriodStatus, PushStatus, QuotaStatus,

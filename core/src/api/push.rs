@@ -16,6 +16,9 @@ pub enum Provider {
     Apns,
     /// A server-sent event stream (development and the CLI).
     Dev,
+    /// Web Push (RFC 8030, encrypted per RFC 8291, VAPID per RFC 8292): a UnifiedPush
+    /// distributor on Android phones without Google services, or any Web Push endpoint.
+    WebPush,
 }
 
 impl Provider {
@@ -25,14 +28,20 @@ impl Provider {
             Provider::Fcm => "fcm",
             Provider::Apns => "apns",
             Provider::Dev => "dev",
+            Provider::WebPush => "web_push",
         }
     }
 
     /// The provider with this name.
     pub fn parse(name: &str) -> Option<Provider> {
-        [Provider::Fcm, Provider::Apns, Provider::Dev]
-            .into_iter()
-            .find(|p| p.as_str() == name)
+        [
+            Provider::Fcm,
+            Provider::Apns,
+            Provider::Dev,
+            Provider::WebPush,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == name)
     }
 }
 
@@ -41,8 +50,30 @@ impl Provider {
 pub struct NewDevice {
     /// Provider.
     pub provider: Provider,
-    /// The provider's token (1–4096 characters).
+    /// The provider's token (1–4096 characters); for `web_push`, the subscription's endpoint
+    /// URL (`https://`, or `http://` on a loopback host).
     pub token: String,
+    /// The subscription's keys: required for `web_push`, refused for the other providers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keys: Option<WebPushKeys>,
+}
+
+/// The keys of a Web Push subscription, base64url without padding (as browsers and UnifiedPush
+/// connectors give them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebPushKeys {
+    /// The receiver's ECDH public key: an uncompressed P-256 point (65 bytes).
+    pub p256dh: String,
+    /// The authentication secret (16 bytes).
+    pub auth: String,
+}
+
+/// `GET /v1/push/vapid`: the portal's VAPID public key, which a Web Push subscription is made
+/// with (the `applicationServerKey` / UnifiedPush `vapid`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VapidKey {
+    /// An uncompressed P-256 point (65 bytes), base64url without padding.
+    pub public_key: String,
 }
 
 /// A registered device.

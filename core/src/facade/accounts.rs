@@ -87,11 +87,13 @@ impl Yaohao {
         Ok(())
     }
 
-    /// Registers this device's push token (`fcm` or `apns`) so the portal can announce results.
+    /// Registers this device's push token (`fcm`, `apns`, `dev`, or `web_push` with the
+    /// subscription's endpoint URL as `token` and its `keys`) so the portal can announce results.
     pub async fn register_device(
         &self,
         provider: String,
         token: String,
+        keys: Option<api::WebPushKeys>,
     ) -> Result<(), ClientError> {
         let provider = Provider::parse(&provider).ok_or_else(|| ClientError::Validation {
             code: "invalid_input".to_owned(),
@@ -101,8 +103,11 @@ impl Yaohao {
                 format!("Unknown push provider '{provider}'."),
             ),
         })?;
-        let mut call = Call::new(Method::POST, "/v1/me/devices")
-            .json(json!(api::NewDevice { provider, token }));
+        let mut call = Call::new(Method::POST, "/v1/me/devices").json(json!(api::NewDevice {
+            provider,
+            token,
+            keys
+        }));
         // The portal upserts on (provider, token): repeating the call is harmless.
         call.idempotent = true;
         self.authed::<serde_json::Value>(call).await?;

@@ -245,4 +245,10 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE marital_changes;
     CREATE INDEX changes_account ON changes(account_id, kind);
     ",
+    // 10: the keys of a `web_push` device's subscription (base64url, unpadded; NULL for the other
+    // providers): the receiver's P-256 public key and its authentication secret (RFC 8291).
+    "
+    ALTER TABLE devices ADD COLUMN p256dh TEXT;
+    ALTER TABLE devices ADD COLUMN auth TEXT;
+    ",
 ];

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
-use super::{Notification, PushError, PushProvider, jwt};
+use super::{Notification, PushError, PushProvider, Target, jwt};
 use crate::sms::BoxFuture;
 
 /// APNs settings.
@@ -34,7 +34,7 @@ pub struct Apns {
 }
 
 fn failed(e: impl std::fmt::Display) -> PushError {
-    PushError(format!("apns: {e}"))
+    PushError::retry(format!("apns: {e}"))
 }
 
 impl Apns {
@@ -77,14 +77,15 @@ impl Apns {
 impl PushProvider for Apns {
     fn send<'a>(
         &'a self,
-        token: &'a str,
+        device: &'a Target,
         n: &'a Notification,
     ) -> BoxFuture<'a, Result<(), PushError>> {
         Box::pin(async move {
             let bearer = self.provider_token()?;
             let url = format!(
-                "{}/3/device/{token}",
-                self.config.endpoint.trim_end_matches('/')
+                "{}/3/device/{}",
+                self.config.endpoint.trim_end_matches('/'),
+                device.token
             );
             let body = json!({
                 "aps": { "alert": { "title": n.title_zh, "body": n.body_zh }, "sound": "default" },
@@ -105,7 +106,8 @@ impl PushProvider for Apns {
                 .json(&body)
                 .send()
                 .await
-                .map_err(failed)?;
+                // The URL holds the device token: it stays out of the error (and the log).
+                .map_err(|e| failed(e.without_url()))?;
             if response.status().is_success() {
                 Ok(())
             } else {

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::broadcast;
 
-use super::{Notification, PushError, PushProvider};
+use super::{Notification, PushError, PushProvider, Target};
 use crate::sms::BoxFuture;
 
 /// Buffered notifications per subscriber.
@@ -33,7 +33,7 @@ impl DevHub {
 impl PushProvider for DevHub {
     fn send<'a>(
         &'a self,
-        token: &'a str,
+        device: &'a Target,
         notification: &'a Notification,
     ) -> BoxFuture<'a, Result<(), PushError>> {
         Box::pin(async move {
@@ -41,13 +41,16 @@ impl PushProvider for DevHub {
                 .channels
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .get(token)
+                .get(&device.token)
                 .cloned();
             let delivered = sender.is_some_and(|s| s.send(notification.clone()).is_ok());
             if delivered {
                 Ok(())
             } else {
-                Err(PushError(format!("no dev subscriber for device {token}")))
+                Err(PushError::retry(format!(
+                    "no dev subscriber for device {}",
+                    device.token
+                )))
             }
         })
     }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{Notification, PushError, PushProvider, jwt};
+use super::{Notification, PushError, PushProvider, Target, jwt};
 use crate::sms::BoxFuture;
 
 /// The fields of a Google service-account JSON file the portal uses.
@@ -51,7 +51,7 @@ struct TokenAnswer {
 }
 
 fn failed(what: &str, e: impl std::fmt::Display) -> PushError {
-    PushError(format!("fcm {what}: {e}"))
+    PushError::retry(format!("fcm {what}: {e}"))
 }
 
 impl Fcm {
@@ -107,7 +107,7 @@ impl Fcm {
 impl PushProvider for Fcm {
     fn send<'a>(
         &'a self,
-        token: &'a str,
+        device: &'a Target,
         n: &'a Notification,
     ) -> BoxFuture<'a, Result<(), PushError>> {
         Box::pin(async move {
@@ -119,7 +119,7 @@ impl PushProvider for Fcm {
             );
             let body = json!({
                 "message": {
-                    "token": token,
+                    "token": device.token,
                     "notification": { "title": n.title_zh, "body": n.body_zh },
                     "data": {
                         "idempotency_key": n.idempotency_key,

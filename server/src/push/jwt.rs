@@ -1,5 +1,6 @@
 //! Signed JSON Web Tokens for the push providers: RS256 (FCM's service-account assertion) and
-//! ES256 (APNs provider tokens), with keys from PKCS#8 PEM files, signed by `ring`.
+//! ES256 (APNs provider tokens, Web Push VAPID tokens), with keys from PKCS#8 PEM files, signed
+//! by `ring`.
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
@@ -20,7 +21,7 @@ pub fn pem_der(pem: &str) -> Result<Vec<u8>, PushError> {
         .collect();
     STANDARD
         .decode(body)
-        .map_err(|e| PushError(format!("key is not PEM: {e}")))
+        .map_err(|e| PushError::retry(format!("key is not PEM: {e}")))
 }
 
 fn encode(header: &Value, claims: &Value) -> String {
@@ -30,7 +31,8 @@ fn encode(header: &Value, claims: &Value) -> String {
 
 /// An RS256 token over `claims`, signed with the PKCS#8 RSA key `pkcs8`.
 pub fn rs256(claims: &Value, pkcs8: &[u8]) -> Result<String, PushError> {
-    let key = RsaKeyPair::from_pkcs8(pkcs8).map_err(|e| PushError(format!("RSA key: {e}")))?;
+    let key =
+        RsaKeyPair::from_pkcs8(pkcs8).map_err(|e| PushError::retry(format!("RSA key: {e}")))?;
     let input = encode(&serde_json::json!({ "alg": "RS256", "typ": "JWT" }), claims);
     let mut sig = vec![0; key.public().modulus_len()];
     key.sign(
@@ -39,19 +41,31 @@ pub fn rs256(claims: &Value, pkcs8: &[u8]) -> Result<String, PushError> {
         input.as_bytes(),
         &mut sig,
     )
-    .map_err(|e| PushError(format!("RS256 signing: {e}")))?;
+    .map_err(|e| PushError::retry(format!("RS256 signing: {e}")))?;
     Ok(format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig)))
 }
 
 /// An ES256 token over `claims` with key id `kid`, signed with the PKCS#8 P-256 key `pkcs8`.
 pub fn es256(kid: &str, claims: &Value, pkcs8: &[u8]) -> Result<String, PushError> {
-    let rng = SystemRandom::new();
-    let key = EcdsaKeyPair::from_pkcs8(&signature::ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8, &rng)
-        .map_err(|e| PushError(format!("EC key: {e}")))?;
-    let input = encode(&serde_json::json!({ "alg": "ES256", "kid": kid }), claims);
+    let key = EcdsaKeyPair::from_pkcs8(
+        &signature::ECDSA_P256_SHA256_FIXED_SIGNING,
+        pkcs8,
+        &SystemRandom::new(),
+    )
+    .map_err(|e| PushError::retry(format!("EC key: {e}")))?;
+    es256_with(
+        &key,
+        &serde_json::json!({ "alg": "ES256", "kid": kid }),
+        claims,
+    )
+}
+
+/// An ES256 token with `header` over `claims`, signed with the P-256 `key`.
+pub fn es256_with(key: &EcdsaKeyPair, header: &Value, claims: &Value) -> Result<String, PushError> {
+    let input = encode(header, claims);
     let sig = key
-        .sign(&rng, input.as_bytes())
-        .map_err(|e| PushError(format!("ES256 signing: {e}")))?;
+        .sign(&SystemRandom::new(), input.as_bytes())
+        .map_err(|e| PushError::retry(format!("ES256 signing: {e}")))?;
     Ok(format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig.as_ref())))
 }
 

@@ -1,11 +1,12 @@
-//! Push notifications: device tokens per account (`fcm`, `apns`, `dev`), and an outbox holding
-//! exactly one notification per application and period (its idempotency key), delivered with
-//! retries and exponential backoff by the device's provider.
+//! Push notifications: device tokens per account (`fcm`, `apns`, `dev`, `web_push`), and an
+//! outbox holding exactly one notification per application and period (its idempotency key),
+//! delivered with retries and exponential backoff by the device's provider.
 
 pub mod apns;
 pub mod dev;
 pub mod fcm;
 pub mod jwt;
+pub mod webpush;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -53,17 +54,44 @@ fn notification(key: String, period: String, application_id: i64, won: bool) -> 
     }
 }
 
-/// A delivery failure (retried later).
+/// A delivery failure, and what the outbox does about it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct PushError(pub String);
+pub enum PushError {
+    /// Worth another attempt (a network fault, an overloaded or failing service, a provider not
+    /// configured): retried with backoff, not before `after` if the service asked for a delay.
+    #[error("{reason}")]
+    Retry {
+        /// What went wrong.
+        reason: String,
+        /// The delay the service asked for (`Retry-After`).
+        after: Option<std::time::Duration>,
+    },
+    /// The same message can never be delivered (e.g. too large): not retried.
+    #[error("{0}")]
+    Permanent(String),
+    /// The device's subscription no longer exists: the device is removed, not retried.
+    #[error("{0}")]
+    Gone(String),
+}
 
-/// Something that delivers a notification to one device token.
+impl PushError {
+    /// A failure worth retrying after the outbox's own backoff.
+    pub fn retry(reason: impl Into<String>) -> PushError {
+        PushError::Retry {
+            reason: reason.into(),
+            after: None,
+        }
+    }
+}
+
+pub use crate::store::push::Target;
+
+/// Something that delivers a notification to one device.
 pub trait PushProvider: Send + Sync {
-    /// Delivers `notification` to `token`.
+    /// Delivers `notification` to `device`.
     fn send<'a>(
         &'a self,
-        token: &'a str,
+        device: &'a Target,
         notification: &'a Notification,
     ) -> BoxFuture<'a, Result<(), PushError>>;
 }
@@ -103,8 +131,11 @@ struct Due {
     id: i64,
     attempts: i64,
     notification: Notification,
-    devices: Vec<(Provider, String)>,
+    devices: Vec<Target>,
 }
+
+/// The longest `Retry-After` the outbox honours (a longer one waits this long).
+const MAX_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
 /// Delivers every notification due at `now`.
 pub async fn deliver_due(
@@ -139,29 +170,39 @@ pub async fn deliver_due(
         ..DeliveryReport::default()
     };
     let mut outcomes = Vec::new();
+    let mut gone = Vec::new();
     for item in due {
-        let mut error = None;
-        for (provider, token) in &item.devices {
-            let result = match providers.get(*provider) {
-                Some(sender) => sender.send(token, &item.notification).await,
-                None => Err(PushError(format!(
-                    "provider {} is not configured",
-                    provider.as_str()
+        let (mut delivered, mut retry, mut permanent, mut removed) = (0, None, None, None);
+        let mut wait = std::time::Duration::ZERO;
+        for device in &item.devices {
+            let provider = device.provider.as_str();
+            let result = match providers.get(device.provider) {
+                Some(sender) => sender.send(device, &item.notification).await,
+                None => Err(PushError::retry(format!(
+                    "provider {provider} is not configured on this portal"
                 ))),
             };
-            if let Err(e) = result {
-                error = Some(e.0);
+            match result {
+                Ok(()) => delivered += 1,
+                Err(PushError::Gone(reason)) => {
+                    tracing::info!(device_id = device.id, provider, %reason, "push device gone, removed");
+                    gone.push(device.id);
+                    removed = Some(reason);
+                }
+                Err(PushError::Permanent(reason)) => {
+                    tracing::warn!(device_id = device.id, provider, %reason, "push undeliverable");
+                    permanent = Some(reason);
+                }
+                Err(PushError::Retry { reason, after }) => {
+                    tracing::warn!(device_id = device.id, provider, %reason, "push failed, will retry");
+                    wait = wait.max(after.unwrap_or_default().min(MAX_RETRY_AFTER));
+                    retry = Some(reason);
+                }
             }
         }
-        let status = match (&error, item.devices.is_empty()) {
-            (None, true) => {
-                report.no_device += 1;
-                PushStatus::NoDevice
-            }
-            (None, false) => {
-                report.sent += 1;
-                PushStatus::Sent
-            }
+        // A device to retry keeps the notification pending (every device is tried again); one
+        // that can never take it fails it; one that is gone no longer counts.
+        let status = match (&retry, &permanent) {
             (Some(_), _) if item.attempts + 1 >= MAX_ATTEMPTS => {
                 report.failed += 1;
                 PushStatus::Failed
@@ -170,12 +211,29 @@ pub async fn deliver_due(
                 report.retrying += 1;
                 PushStatus::Pending
             }
+            (None, Some(_)) => {
+                report.failed += 1;
+                PushStatus::Failed
+            }
+            (None, None) if delivered > 0 => {
+                report.sent += 1;
+                PushStatus::Sent
+            }
+            (None, None) => {
+                report.no_device += 1;
+                PushStatus::NoDevice
+            }
         };
+        let error = retry.or(permanent).or(removed);
         let backoff = Duration::seconds(30 << item.attempts.clamp(0, 10));
-        outcomes.push((item.id, status, error, ms(now + backoff)));
+        let asked = Duration::from_std(wait).unwrap_or(backoff);
+        outcomes.push((item.id, status, error, ms(now + backoff.max(asked))));
     }
     let at = ms(now);
     db.write(move |tx| {
+        for id in gone {
+            crate::store::devices::delete_gone(tx, id)?;
+        }
         for (id, status, error, next) in outcomes {
             crate::store::push::record_attempt(tx, id, status, error.as_deref(), next, at)?;
         }

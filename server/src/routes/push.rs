@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::services::devices::{self, owns_application, stream_allowed};
 use crate::state::AppState;
-use yaohao_core::api::{Device, NewDevice, PushOutboxEntry};
+use yaohao_core::api::{Device, NewDevice, PushOutboxEntry, VapidKey};
 
 /// The routes.
 pub fn router() -> Router<AppState> {
@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/me/devices", get(list).post(register))
         .route("/v1/me/devices/{id}", delete(remove))
         .route("/v1/me/push/stream", get(stream))
+        .route("/v1/push/vapid", get(vapid))
         .route("/v1/operator/push-outbox", get(outbox))
 }
 
@@ -40,6 +41,12 @@ async fn register(
 ) -> ApiResult<(StatusCode, Json<Vec<Device>>)> {
     let list = devices::register(&state, session.account_id, body).await?;
     Ok((StatusCode::CREATED, Json(list)))
+}
+
+/// `GET /v1/push/vapid`: the VAPID public key Web Push subscriptions are made with (404 when
+/// the portal has none).
+async fn vapid(State(state): State<AppState>) -> ApiResult<Json<VapidKey>> {
+    Ok(Json(devices::vapid_key(&state)?))
 }
 
 /// `DELETE /v1/me/devices/{id}`.

@@ -1,7 +1,7 @@
 //! The `devices` table (push targets per account) and the push outbox as the operator reads it.
 
 use rusqlite::{Connection, Transaction, params};
-use yaohao_core::api::{Device, Provider, PushOutboxEntry, PushStatus};
+use yaohao_core::api::{Device, Provider, PushOutboxEntry, PushStatus, WebPushKeys};
 
 use crate::error::ApiResult;
 
@@ -33,20 +33,37 @@ pub fn of_account(conn: &Connection, account: i64) -> ApiResult<Vec<Device>> {
     Ok(out)
 }
 
-/// Registers `token` for `account` (a token already known moves to `account`).
+/// Registers `token` (with a `web_push` subscription's `keys`) for `account`: a token already
+/// known moves to `account` and takes the new keys.
 pub fn upsert(
     tx: &Transaction<'_>,
     account: i64,
     provider: Provider,
     token: &str,
+    keys: Option<&WebPushKeys>,
     now_ms: i64,
 ) -> ApiResult<()> {
     tx.execute(
-        "INSERT INTO devices (account_id, provider, token, created_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT(provider, token) DO UPDATE SET account_id = excluded.account_id",
-        params![account, provider.as_str(), token, now_ms],
+        "INSERT INTO devices (account_id, provider, token, created_at, p256dh, auth)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(provider, token) DO UPDATE SET account_id = excluded.account_id,
+         p256dh = excluded.p256dh, auth = excluded.auth",
+        params![
+            account,
+            provider.as_str(),
+            token,
+            now_ms,
+            keys.map(|k| k.p256dh.as_str()),
+            keys.map(|k| k.auth.as_str())
+        ],
     )?;
     Ok(())
+}
+
+/// Deletes device `id` whatever its account (a push service said its subscription is gone);
+/// whether there was one.
+pub fn delete_gone(tx: &Transaction<'_>, id: i64) -> ApiResult<bool> {
+    Ok(tx.execute("DELETE FROM devices WHERE id = ?1", [id])? > 0)
 }
 
 /// Deletes device `id` of `account`; whether there was one.

@@ -2,7 +2,7 @@
 //! delivered to.
 
 use rusqlite::{Connection, Transaction, params};
-use yaohao_core::api::{Provider, PushStatus};
+use yaohao_core::api::{Provider, PushStatus, WebPushKeys};
 
 use crate::error::ApiResult;
 
@@ -81,17 +81,47 @@ pub fn due(conn: &Connection, now_ms: i64, limit: i64) -> ApiResult<Vec<DueRow>>
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// The devices of `account` (provider and token).
-pub fn devices_of(conn: &Connection, account: i64) -> ApiResult<Vec<(Provider, String)>> {
-    let mut devices =
-        conn.prepare_cached("SELECT provider, token FROM devices WHERE account_id = ?1")?;
-    let list = devices
+/// A device a notification is delivered to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// Its row.
+    pub id: i64,
+    /// Its provider.
+    pub provider: Provider,
+    /// The provider's token (a `web_push` subscription's endpoint URL).
+    pub token: String,
+    /// A `web_push` subscription's keys.
+    pub keys: Option<WebPushKeys>,
+}
+
+/// The devices of `account`.
+pub fn devices_of(conn: &Connection, account: i64) -> ApiResult<Vec<Target>> {
+    let mut devices = conn.prepare_cached(
+        "SELECT id, provider, token, p256dh, auth FROM devices WHERE account_id = ?1",
+    )?;
+    let rows = devices
         .query_map([account], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
         })?
-        .collect::<Result<Vec<_>, _>>()?
+        .collect::<Result<Vec<_>, _>>()?;
+    let list = rows
         .into_iter()
-        .filter_map(|(p, t)| Provider::parse(&p).map(|p| (p, t)))
+        .filter_map(|(id, provider, token, p256dh, auth)| {
+            Some(Target {
+                id,
+                provider: Provider::parse(&provider)?,
+                token,
+                keys: p256dh
+                    .zip(auth)
+                    .map(|(p256dh, auth)| WebPushKeys { p256dh, auth }),
+            })
+        })
         .collect();
     Ok(list)
 }

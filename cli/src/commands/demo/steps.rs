@@ -322,7 +322,7 @@ pub async fn journey(plan: &Plan, out: &Output) -> Result<(), CliError> {
     login(&app, &op)
         .await
         .map_err(|e| n.fail("登录", "logging in", e))?;
-    app.register_device("dev".into(), DEVICE.into())
+    app.register_device("dev".into(), DEVICE.into(), None)
         .await
         .map_err(|e| n.fail("登记推送设备", "registering the device", e))?;
     n.say(

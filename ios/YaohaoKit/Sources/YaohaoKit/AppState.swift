@@ -195,7 +195,7 @@ public final class AppState {
 
     private func sendDeviceToken() async {
         guard let deviceToken else { return }
-        _ = await attempt({ try await core.registerDevice(provider: "apns", token: deviceToken) })
+        _ = await attempt({ try await core.registerDevice(provider: "apns", token: deviceToken, keys: nil) })
     }
 
     /// Handles a result push the app received while running: the core checks the period and

@@ -55,8 +55,20 @@ final class AccountsTests: PortalTestCase {
         let refreshed = try await app.refresh(cancel: nil)
         XCTAssertEqual(refreshed.account?.account.mobile, new)
         // The device's push token is accepted once logged in, and repeating it is harmless.
-        try await app.registerDevice(provider: "dev", token: "swift-device-token")
-        try await app.registerDevice(provider: "dev", token: "swift-device-token")
+        try await app.registerDevice(provider: "dev", token: "swift-device-token", keys: nil)
+        try await app.registerDevice(provider: "dev", token: "swift-device-token", keys: nil)
+        // A Web Push subscription: its endpoint with the keys (a real P-256 point); a bad key is named.
+        let keys = WebPushKeys(
+            p256dh: "BLn9b-VR0ca83knDNZ32dCHGyjJp-1riX9ZTN40MqV8K_LpQmLqxC_DoHvqvFXO_nGdAB4W9dogZb_sM-uV4JbY",
+            auth: "_ordMnz7uTCmrpBTeUV4Bw")
+        try await app.registerDevice(provider: "web_push", token: "https://push.example.org/up/swift", keys: keys)
+        do {
+            try await app.registerDevice(provider: "web_push", token: "https://push.example.org/up/swift",
+                                         keys: WebPushKeys(p256dh: keys.p256dh, auth: "c2hvcnQ"))
+            XCTFail("a short auth secret was accepted")
+        } catch YaohaoError.InvalidInput(let field, _, _, _) {
+            XCTAssertEqual(field, "keys.auth")
+        }
     }
 
     func testMaritalChangeIsRequestedWithACertificateAndReviewed() async throws {

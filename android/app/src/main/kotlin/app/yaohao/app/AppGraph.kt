@@ -7,6 +7,7 @@ import app.yaohao.app.platform.FirebaseTokens
 import app.yaohao.app.platform.KeystoreSecretStore
 import app.yaohao.app.platform.TokenWorker
 import app.yaohao.app.platform.WorkManagerChecks
+import app.yaohao.app.push.UnifiedPushTokens
 import app.yaohao.app.ui.AndroidPlatform
 import app.yaohao.app.ui.lang
 import app.yaohao.core.Lang as CoreLang
@@ -14,6 +15,7 @@ import app.yaohao.core.NotificationScheduler
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.push.DrawDayChecks
+import app.yaohao.presentation.push.FallbackPushTokens
 import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.push.ResultPush
 import app.yaohao.presentation.settings.SettingsStore
@@ -39,8 +41,8 @@ class AppGraph(context: Context) : ScreenServices {
     /** The user's settings. */
     override val settings: SettingsStore = DataStoreSettings(context)
 
-    /** The push token to the portal, with consent and a session. */
-    override val pushes = PushRegistration(yaohao, FirebaseTokens(context), settings)
+    /** The push token to the portal, with consent and a session: a UnifiedPush distributor's, else FCM's. */
+    override val pushes = PushRegistration(yaohao, FallbackPushTokens(UnifiedPushTokens(context), FirebaseTokens(context)), settings)
 
     /** Set by [MainActivity] while it exists: asks for the notification permission. */
     var askNotifications: (() -> Unit)? = null

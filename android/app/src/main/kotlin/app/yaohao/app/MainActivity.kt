@@ -16,6 +16,7 @@ import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.ui.platform.LocalContext
+import app.yaohao.app.push.UnifiedPushTokens
 import app.yaohao.app.ui.currentLang
 import app.yaohao.screens.LocalLang
 import app.yaohao.screens.Navigator
@@ -39,6 +40,7 @@ class MainActivity : AppCompatActivity() {
             if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
                 askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
             }
+            UnifiedPushTokens.subscribe(this)
         }
         deepLink.value = intent?.dataString
         setContent {

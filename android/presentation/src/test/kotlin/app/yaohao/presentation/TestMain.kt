@@ -16,5 +16,6 @@ fun main() {
         PortalJourneyTest::class.java,
         PrivacyModelTest::class.java,
         FollowModelTest::class.java,
+        UnifiedPushTest::class.java,
     )
 }
