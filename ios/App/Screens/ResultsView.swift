@@ -27,7 +27,17 @@ struct ResultsView: View {
                                        description: Text("结果公布后会自动核对并通知你。"))
             }
             ForEach(model.cards, id: \.self) { card in
-                ResultCardView(card: card, verification: model.verification(of: card))
+                Section {
+                    ResultCardView(card: card)
+                    // A row of its own: a link inside the card's row would swallow its buttons.
+                    if let verification = model.verification(of: card) {
+                        NavigationLink {
+                            VerificationView(detail: verification)
+                        } label: {
+                            VerificationBadge(detail: verification)
+                        }
+                    }
+                }
             }
             if !model.history.isEmpty {
                 Section("历次结果") {
@@ -71,11 +81,10 @@ struct ResultsView: View {
     }
 }
 
-/// One result card; its verification opens the verification detail.
+/// One result card (its verification is the row below it, which opens the verification detail).
 struct ResultCardView: View {
     @Environment(AppState.self) private var state
     let card: ResultCard
-    let verification: VerificationDetail?
 
     var body: some View {
         VStack(alignment: .leading, spacing: 6) {
@@ -84,13 +93,6 @@ struct ResultCardView: View {
             Text(state.text(card.meaning))
             Text("申请编码 \(card.outcome.code)")
                 .font(.footnote.monospaced())
-            if let verification {
-                NavigationLink {
-                    VerificationView(detail: verification)
-                } label: {
-                    VerificationBadge(detail: verification)
-                }
-            }
             if let won = card.won {
                 if let validUntil = won.validUntil {
                     Text("指标有效期至 \(BeijingTime.string(validUntil, state.language))")
