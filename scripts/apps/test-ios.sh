@@ -24,12 +24,12 @@ cp "$gen/YaohaoFFIFFI.h" "$pkg/Linux/YaohaoFFIFFI/"
 
 # --allow-shlib-undefined: Swift 6.0's libswiftObservation.so on Linux references
 # swift::threading::fatal, which no library exports (swiftlang/swift#75670); it is only called
-# on a fatal threading error.
+# on a fatal threading error. SWIFT_BUILD_JOBS=1 builds the package on one core (a shared machine).
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 bash scripts/bindings/swift-chroot.sh "$root" "$pkg" "$libdir" \
   "YAOHAO_FIXTURES=$repo/tests/fixtures" "YAOHAO_PORTAL=$libdir/yaohao-portal" \
-  -- -Xlinker --allow-shlib-undefined | tee "$log"
+  -- -Xlinker --allow-shlib-undefined ${SWIFT_BUILD_JOBS:+-j "$SWIFT_BUILD_JOBS"} | tee "$log"
 # XCTest's summary as the "N passed, N failed" line the other suites print.
 sed -nE "/Suite 'All tests'/{n;s/.*Executed ([0-9]+) tests?, with ([0-9]+) failures?.*/\1 \2/p}" "$log" | tail -n 1 |
   awk '{print $1 - $2 " passed, " $2 " failed"}'

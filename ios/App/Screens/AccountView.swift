@@ -5,7 +5,8 @@ import UniformTypeIdentifiers
 import YaohaoKit
 
 /// The account as the core shows it (masked ID and mobile, marital status), changing the mobile,
-/// the marital-status change with its review, a copy of the account's data to save or share, and
+/// the marital-status change with its review, a copy of the account's data to save where the user
+/// chooses (`.fileExporter` with YaohaoKit's JSON document) or share, and
 /// deleting the account (the password and a typed phrase; refused with the core's reason while
 /// it says so).
 struct AccountView: View {
@@ -14,6 +15,7 @@ struct AccountView: View {
     @State private var maritalStatus = MaritalStatus.married
     @State private var certificate: PhotosPickerItem?
     @State private var exported: ExportedData?
+    @State private var saving = false
 
     /// The account screen of `state` (one model for the life of the screen).
     init(state: AppState) {
@@ -70,8 +72,13 @@ struct AccountView: View {
             Section {
                 Button("导出我的数据") { Task { exported = await model.exportData() } }
                 if let exported {
+                    Button {
+                        saving = true
+                    } label: {
+                        Label("保存 \(exported.fileName) 到…", systemImage: "folder")
+                    }
                     ShareLink(item: exported, preview: SharePreview(exported.fileName)) {
-                        Label("保存或分享 \(exported.fileName)", systemImage: "square.and.arrow.up")
+                        Label("分享", systemImage: "square.and.arrow.up")
                     }
                 }
             } header: {
@@ -109,6 +116,10 @@ struct AccountView: View {
             }
         }
         .navigationTitle("账户")
+        .fileExporter(isPresented: $saving, document: exported, contentType: .json,
+                      defaultFilename: exported?.fileName) { saved in
+            if case let .failure(failure) = saved { model.error = PortalError(failure) }
+        }
         .task { await model.loadMaritalChange() }
         .onChange(of: certificate) { _, item in
             guard let item else { return }
@@ -126,7 +137,7 @@ struct AccountView: View {
 /// The export as a JSON file under its suggested name, for ShareLink (Save to Files, AirDrop, …).
 extension ExportedData: @retroactive Transferable {
     public static var transferRepresentation: some TransferRepresentation {
-        DataRepresentation(exportedContentType: .json) { Data($0.json.utf8) }
+        DataRepresentation(exportedContentType: .json) { $0.data }
             .suggestedFileName { $0.fileName }
     }
 }

@@ -57,6 +57,7 @@ struct LoginView: View {
                 }
                 Section {
                     NavigationLink("不登录，关注申请编码") { FollowView(state: state) }
+                    NavigationLink("不登录，用结果文件查询编码") { ResultFileView(model: state.resultFile()) }
                 }
             }
             .navigationTitle("登录")

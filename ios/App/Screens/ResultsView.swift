@@ -2,8 +2,9 @@ import SwiftUI
 import YaohaoKit
 
 /// The results as the core builds them: a won card with its confirmation deadline, validity end
-/// and confirm action; a not-won card with the draw count; the account's history, its quotas,
-/// and the periods with their pool size and data-freeze window.
+/// and confirm action; a not-won card with the draw count; each card's verification, opening its
+/// detail; the account's history, its quotas, and the periods with their pool size and
+/// data-freeze window. A data freeze is a notice with its end, not an error.
 struct ResultsView: View {
     @Environment(AppState.self) private var state
     @State private var model: ResultsModel
@@ -15,12 +16,28 @@ struct ResultsView: View {
 
     var body: some View {
         List {
+            if let pause = model.pause {
+                Section {
+                    Label(pause.display(state.language), systemImage: "clock")
+                        .foregroundStyle(.secondary)
+                }
+            }
             if model.cards.isEmpty {
                 ContentUnavailableView("暂无结果", systemImage: "tray",
                                        description: Text("结果公布后会自动核对并通知你。"))
             }
             ForEach(model.cards, id: \.self) { card in
-                ResultCardView(card: card)
+                Section {
+                    ResultCardView(card: card)
+                    // A row of its own: a link inside the card's row would swallow its buttons.
+                    if let verification = model.verification(of: card) {
+                        NavigationLink {
+                            VerificationView(detail: verification)
+                        } label: {
+                            VerificationBadge(detail: verification)
+                        }
+                    }
+                }
             }
             if !model.history.isEmpty {
                 Section("历次结果") {
@@ -54,6 +71,7 @@ struct ResultsView: View {
             }
             Section {
                 Button("立即核对已公布的结果") { Task { _ = await model.checkNow() } }
+                NavigationLink("用结果文件查询任意编码") { ResultFileView(model: model.resultFile()) }
             }
         }
         .navigationTitle("摇号结果")
@@ -63,7 +81,7 @@ struct ResultsView: View {
     }
 }
 
-/// One result card.
+/// One result card (its verification is the row below it, which opens the verification detail).
 struct ResultCardView: View {
     @Environment(AppState.self) private var state
     let card: ResultCard
@@ -75,7 +93,6 @@ struct ResultCardView: View {
             Text(state.text(card.meaning))
             Text("申请编码 \(card.outcome.code)")
                 .font(.footnote.monospaced())
-            VerificationBadge(verified: card.outcome.verified)
             if let won = card.won {
                 if let validUntil = won.validUntil {
                     Text("指标有效期至 \(BeijingTime.string(validUntil, state.language))")
@@ -120,20 +137,6 @@ struct PeriodRow: View {
                 .font(.footnote)
                 .foregroundStyle(.secondary)
         }
-    }
-}
-
-/// Whether the core re-ran and matched the published draw.
-struct VerificationBadge: View {
-    let verified: Bool
-
-    var body: some View {
-        Label(verified ? "摇号已验证" : "摇号未能验证", systemImage: verified ? "checkmark.seal.fill" : "exclamationmark.triangle.fill")
-            .font(.caption.weight(.semibold))
-            .padding(.horizontal, 8)
-            .padding(.vertical, 3)
-            .foregroundStyle(verified ? Color.green : Color.orange)
-            .background((verified ? Color.green : Color.orange).opacity(0.12), in: Capsule())
     }
 }
 

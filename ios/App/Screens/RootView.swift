@@ -33,13 +33,19 @@ extension View {
     }
 }
 
-/// The alert of a failure: what the core says, and for a data freeze when queries resume.
+/// The alert of a failure: what the core says, and for a data freeze (a planned pause, never
+/// titled as a failure) when queries resume.
 struct ErrorAlert: ViewModifier {
     @Environment(AppState.self) private var state
     @Binding var error: PortalError?
 
+    private var title: LocalizedStringKey {
+        if error?.isPlannedPause == true { return "暂停查询" }
+        return error?.isRetryable == true ? "请稍后再试" : "无法完成"
+    }
+
     func body(content: Content) -> some View {
-        content.alert(error?.isRetryable == true ? LocalizedStringKey("请稍后再试") : LocalizedStringKey("无法完成"),
+        content.alert(title,
                       isPresented: Binding(get: { error != nil }, set: { if !$0 { error = nil } }),
                       presenting: error) { _ in
             Button("好") {}
@@ -91,6 +97,7 @@ struct MoreView: View {
             NavigationLink("提醒") { RemindersView() }
             NavigationLink("公告") { AnnouncementsView() }
             NavigationLink("关注申请编码") { FollowView(state: state) }
+            NavigationLink("查询结果文件") { ResultFileView(model: state.resultFile()) }
             NavigationLink("账户") { AccountView(state: state) }
             NavigationLink("设置") { SettingsView() }
         }

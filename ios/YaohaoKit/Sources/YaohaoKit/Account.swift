@@ -128,10 +128,28 @@ public final class AccountModel {
     }
 }
 
-/// A copy of the account's data from the portal, for the user to save or share.
+/// A copy of the account's data from the portal, for the user to save where they choose (the
+/// file exporter writes `data` under `fileName`) or to share.
 public struct ExportedData: Sendable, Hashable {
     /// The portal's data as pretty JSON.
     public let json: String
     /// The suggested file name (`yaohao-<Beijing date>.json`).
     public let fileName: String
+
+    /// The export of `json`, suggested as `fileName`.
+    public init(json: String, fileName: String) {
+        self.json = json
+        self.fileName = fileName
+    }
+
+    /// The export read back from a file's bytes: UTF-8 JSON, else `CocoaError.fileReadCorruptFile`.
+    public init(data: Data, fileName: String) throws {
+        guard let json = String(data: data, encoding: .utf8),
+              (try? JSONSerialization.jsonObject(with: data)) != nil
+        else { throw CocoaError(.fileReadCorruptFile) }
+        self.init(json: json, fileName: fileName)
+    }
+
+    /// The file's bytes: the JSON as UTF-8, unchanged.
+    public var data: Data { Data(json.utf8) }
 }

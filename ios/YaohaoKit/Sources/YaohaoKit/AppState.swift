@@ -271,6 +271,10 @@ public final class AppState {
         }
     }
 
+    /// Looking up any code in an official result file the user picks, with the draw's
+    /// verification (no account needed).
+    public func resultFile() -> ResultFileModel { ResultFileModel(language: language) }
+
     /// The codes followed without an account; a change plans the draw-day checks again.
     public func following() -> FollowModel {
         FollowModel(core: core) { [weak self] in await self?.reload() }

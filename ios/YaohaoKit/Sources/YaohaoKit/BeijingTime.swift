@@ -32,3 +32,16 @@ extension BeijingTime {
         return formatter.string(from: date)
     }
 }
+
+extension BeijingTime {
+    /// A Beijing calendar date as the core gives it (`YYYY-MM-DD`) for display: "2015年4月26日" or
+    /// "2015-04-26 (Beijing)"; a string that is no such date is shown as it is.
+    public static func day(_ day: String, _ language: Lang) -> String {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return day }
+        return switch language {
+        case .zh: "\(parts[0])年\(parts[1])月\(parts[2])日"
+        case .en: "\(day) (Beijing)"
+        }
+    }
+}

@@ -26,20 +26,22 @@ public final class CalculatorModel {
     /// Every relation a family member can have, in the core's order.
     public static let relations: [Relation] = [.main, .spouse, .child, .parent, .spouseParent, .other]
 
-    /// The applicant's weight in the pool (ladder copies).
-    public var weight: UInt32 { ladderWeight(unsuccessfulDraws: unsuccessfulDraws, c5: c5) }
+    /// What the odds answer: the pool, the quota and the applicant's ladder. The screen
+    /// recomputes the odds whenever it changes (`.task(id:)`).
+    public var oddsQuestion: OddsQuestion {
+        OddsQuestion(poolSize: poolSize, quota: quota, unsuccessfulDraws: unsuccessfulDraws, c5: c5)
+    }
 
-    /// The odds of the next draw, or why they cannot be computed.
-    public var odds: Result<Odds, PortalError> {
-        Result { () throws(PortalError) in
-            do {
-                let drawsPerYear = Double(policies().first(where: \.isDefault)?.ordinaryDrawsPerYear ?? 1)
-                return try estimateOdds(input: OddsInput(poolSize: poolSize, quota: quota, weight: weight,
-                                                         unsuccessfulDraws: nil, c5: c5, drawsPerYear: drawsPerYear))
-            } catch {
-                throw PortalError(error)
-            }
-        }
+    /// The odds of the next draw and their chart for `oddsQuestion`, or why they cannot be
+    /// computed (`nil` before the first `computeOdds()`).
+    public private(set) var odds: Result<OddsChart, PortalError>?
+
+    /// Asks the core for the odds of `oddsQuestion` off the main actor (the core walks the
+    /// draws up to its horizon); an answer to a question changed meanwhile is dropped.
+    public func computeOdds() async {
+        let question = oddsQuestion
+        let answer = await Task.detached(priority: .userInitiated) { question.answer() }.value
+        if question == oddsQuestion { odds = answer }
     }
 
     /// The family's points, or why they cannot be computed.
@@ -64,4 +66,79 @@ public final class CalculatorModel {
         guard members.indices.contains(index) else { return }
         members.remove(at: index)
     }
+}
+
+/// The calculator's inputs to the odds of the ordinary lottery.
+public struct OddsQuestion: Sendable, Hashable {
+    /// Valid codes in the pool, ladder copies included.
+    public var poolSize: UInt64
+    /// Quotas of the draw.
+    public var quota: UInt64
+    /// Unsuccessful draws so far.
+    public var unsuccessfulDraws: UInt32
+    /// Holds a C5 licence.
+    public var c5: Bool
+
+    /// The core's answer: the ladder weight, then the odds with the default policy's draws per
+    /// year. Synchronous core calls: run it off the main actor.
+    func answer() -> Result<OddsChart, PortalError> {
+        let weight = ladderWeight(unsuccessfulDraws: unsuccessfulDraws, c5: c5)
+        let drawsPerYear = Double(policies().first(where: \.isDefault)?.ordinaryDrawsPerYear ?? 1)
+        do {
+            let odds = try estimateOdds(input: OddsInput(poolSize: poolSize, quota: quota, weight: weight,
+                                                         unsuccessfulDraws: nil, c5: c5, drawsPerYear: drawsPerYear))
+            return .success(OddsChart(weight: weight, odds: odds))
+        } catch {
+            return .failure(PortalError(error))
+        }
+    }
+}
+
+/// The core's odds of the next draw with the chart of the chance of having won within n draws:
+/// the points to plot, the median wait to mark, and what the chart says for VoiceOver, read off
+/// the core's curve (nothing is computed here).
+public struct OddsChart: Sendable, Hashable {
+    /// The applicant's weight in the pool (ladder copies).
+    public let weight: UInt32
+    /// The core's odds.
+    public let odds: Odds
+
+    /// The core's curve, draws ascending: x = `years`, y = `probability`.
+    public var points: [OddsPoint] { odds.curve }
+
+    /// Where the median wait is marked (years).
+    public var medianYears: Double { odds.medianYears }
+
+    /// The chances the summary reads off the curve.
+    public static let milestones: [Double] = [0.5, 0.9]
+
+    /// The first point of the curve where the chance reaches `chance`, if the curve gets there.
+    public func point(reaching chance: Double) -> OddsPoint? {
+        points.first { $0.probability >= chance }
+    }
+
+    /// The chart in a sentence: "50% 于 64.0 年内，90% 于 212.0 年内" / "50% within 64.0 years, 90%
+    /// within 212.0 years", each read off the first point of the curve that reaches it; a chance
+    /// the curve never reaches is said with the curve's last point.
+    public func summary(_ language: Lang) -> String {
+        var parts: [String] = []
+        for chance in Self.milestones {
+            if let point = point(reaching: chance) {
+                parts.append(language == .zh ? "\(percent(chance)) 于 \(years(point.years)) 年内"
+                                             : "\(percent(chance)) within \(years(point.years)) years")
+            } else if let last = points.last {
+                parts.append(language == .zh ? "\(years(last.years)) 年内仅 \(percent(last.probability))"
+                                             : "only \(percent(last.probability)) within \(years(last.years)) years")
+                break
+            }
+        }
+        return parts.joined(separator: language == .zh ? "，" : ", ")
+    }
+
+    private func percent(_ chance: Double) -> String {
+        let tenths = (chance * 1000).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : String(format: "%.1f%%", tenths / 10)
+    }
+
+    private func years(_ years: Double) -> String { String(format: "%.1f", years) }
 }

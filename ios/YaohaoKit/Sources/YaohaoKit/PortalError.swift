@@ -51,6 +51,12 @@ public enum PortalError: Error, Sendable, Hashable {
         }
     }
 
+    /// Whether this is a planned pause (a data freeze before a draw), not a failure: shown as
+    /// information with the time it ends, never as an error.
+    public var isPlannedPause: Bool {
+        if case .dataFreeze = self { true } else { false }
+    }
+
     /// Whether the user must log in (again) before going on.
     public var endsSession: Bool {
         switch self {

@@ -14,7 +14,10 @@ public final class ResultsModel {
     public private(set) var history: [PeriodResult] = []
     /// The account's quotas (certificate, status, confirmation deadline, validity).
     public private(set) var quotas: [Quota] = []
-    /// The last failure (a data freeze says when queries resume).
+    /// A data freeze the portal reported: a planned pause with the time queries resume, shown
+    /// as information on the screen, never as a failure (read again by every `load()`).
+    public private(set) var pause: PortalError?
+    /// The last failure.
     public var error: PortalError?
 
     private let state: AppState
@@ -26,8 +29,17 @@ public final class ResultsModel {
     /// The core's cards of the latest results.
     public var cards: [ResultCard] { state.dashboard?.latestResults ?? [] }
 
+    /// The verification screen of a card's published list, if the core reported on it.
+    public func verification(of card: ResultCard) -> VerificationDetail? {
+        card.verification.map { VerificationDetail($0, language: state.language) }
+    }
+
+    /// A lookup of any code in a result file the user picks.
+    public func resultFile() -> ResultFileModel { state.resultFile() }
+
     /// The cached periods at once, then the portal's; then the account's history.
     public func load() async {
+        pause = nil
         if let cached = settle(await perform { try await state.core.periods() }) { periods = cached }
         if let fresh = settle(await perform { try await state.core.refreshPeriods() }) { periods = fresh }
         if let results = settle(await perform { try await state.core.myResults() }) { history = results }
@@ -44,6 +56,9 @@ public final class ResultsModel {
         switch result {
         case let .success(value): return value
         case .failure(.cancelled): return nil
+        case let .failure(error) where error.isPlannedPause:
+            pause = error
+            return nil
         case let .failure(error):
             self.error = error
             return nil

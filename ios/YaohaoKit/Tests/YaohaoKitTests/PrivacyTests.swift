@@ -78,6 +78,13 @@ final class PrivacyTests: XCTestCase {
         XCTAssertTrue(data.json.contains("\"mobile\": \"\(Applicant.mobile)\""), data.json)
         XCTAssertNotNil(data.fileName.range(of: #"^yaohao-\d{4}-\d{2}-\d{2}\.json$"#, options: .regularExpression),
                         data.fileName)
+        // The file the exporter writes is the JSON's bytes, and reads back unchanged.
+        XCTAssertEqual(data.data, Data(data.json.utf8))
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: data.data) as? [String: Any])
+        let read = try ExportedData(data: data.data, fileName: data.fileName)
+        XCTAssertEqual(read, data)
+        XCTAssertThrowsError(try ExportedData(data: Data([0xFF, 0xFE, 0x00]), fileName: "x.json"), "not UTF-8")
+        XCTAssertThrowsError(try ExportedData(data: Data("导出".utf8), fileName: "x.json"), "not JSON")
     }
 
     @MainActor

@@ -25,6 +25,17 @@ final class ResultsTests: XCTestCase {
         let found = await results.checkNow()
         XCTAssertEqual(found, 1)
         XCTAssertEqual(results.cards.map(\.outcome.code), [code])
+        // The card's list, verified by the core, with its facts for the verification screen.
+        let detail = try XCTUnwrap(results.verification(of: try XCTUnwrap(results.cards.first)))
+        XCTAssertEqual(detail.report.verdict, .verified)
+        XCTAssertEqual(detail.tone, .confirmed)
+        XCTAssertEqual(detail.value(.period), period)
+        XCTAssertNil(detail.value(.seed), "one code for one quota: listed without a draw, so no seed")
+        XCTAssertEqual(detail.value(.poolSize), "1")
+        XCTAssertEqual(detail.value(.quota), "1")
+        XCTAssertEqual(detail.value(.rows), "1")
+        XCTAssertEqual(detail.value(.drawDate), BeijingTime.day(BeijingTime.dateString(drawn.drawAt), .zh),
+                       "the draw's Beijing date")
     }
 
     @MainActor
@@ -44,6 +55,14 @@ final class ResultsTests: XCTestCase {
         XCTAssertFalse(lost.outcome.won)
         XCTAssertEqual(lost.notWon?.drawCount, 1, "the not-won card counts the draws taken part in")
         XCTAssertNil(lost.won)
+        // Both cards carry the drawn list's verification: two codes, one quota, the seed.
+        for card in cards {
+            let detail = VerificationDetail(try XCTUnwrap(card.verification), language: .en)
+            XCTAssertEqual(detail.tone, .confirmed, "\(detail.report)")
+            XCTAssertEqual(detail.value(.seed), "444444")
+            XCTAssertEqual(detail.value(.poolSize), "2")
+            XCTAssertEqual(detail.value(.quota), "1")
+        }
     }
 
     @MainActor
@@ -56,12 +75,18 @@ final class ResultsTests: XCTestCase {
         try await h.signIn()
         let results = h.state.results()
         await results.load()
-        let error = try XCTUnwrap(results.error)
+        XCTAssertNil(results.error, "a data freeze is not a failure")
+        let error = try XCTUnwrap(results.pause)
+        XCTAssertTrue(error.isPlannedPause)
         guard case let .dataFreeze(until, _) = error else { return XCTFail("\(error)") }
         XCTAssertEqual(until, period.freezeUntil)
         XCTAssertTrue(error.display(.zh).contains(BeijingTime.string(period.freezeUntil, .zh)), error.display(.zh))
         XCTAssertTrue(error.isRetryable)
         XCTAssertFalse(error.endsSession)
+        // After the freeze the queries answer again and the notice goes.
+        try await h.portal.move(to: period.freezeUntil.addingTimeInterval(60))
+        await results.load()
+        XCTAssertNil(results.pause, "\(String(describing: results.pause))")
     }
 
     @MainActor

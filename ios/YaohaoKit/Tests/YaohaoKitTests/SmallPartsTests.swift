@@ -31,6 +31,9 @@ final class SmallPartsTests: XCTestCase {
         XCTAssertEqual(frozen.display(.zh), "数据封存中（2015年6月26日 10:15 恢复）")
         XCTAssertEqual(frozen.display(.en), "Frozen (until 2015-06-26 10:15 (Beijing))")
         XCTAssertEqual(freeze.display(.zh), "数据冻结")
+        XCTAssertTrue(frozen.isPlannedPause, "a data freeze is planned, not a failure")
+        XCTAssertFalse(PortalError.network(BilingualText(zh: "网络", en: "Network")).isPlannedPause)
+        XCTAssertFalse(invalid.isPlannedPause)
     }
 
     func testMemorySecretStoreRoundTrips() throws {
@@ -54,5 +57,8 @@ final class BeijingTimeTests: XCTestCase {
         XCTAssertEqual(BeijingTime.string(draw, .en), "2015-06-26 10:15 (Beijing)")
         // 23:30 UTC is already the next day in Beijing.
         XCTAssertEqual(BeijingTime.dateString(Date(timeIntervalSince1970: 1_435_361_400)), "2015-06-27")
+        XCTAssertEqual(BeijingTime.day("2015-06-26", .zh), "2015年6月26日")
+        XCTAssertEqual(BeijingTime.day("2015-06-26", .en), "2015-06-26 (Beijing)")
+        XCTAssertEqual(BeijingTime.day("soon", .zh), "soon")
     }
 }
