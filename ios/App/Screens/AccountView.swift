@@ -14,6 +14,7 @@ struct AccountView: View {
     @State private var model: AccountModel
     @State private var maritalStatus = MaritalStatus.married
     @State private var certificate: PhotosPickerItem?
+    @State private var addressProof: PhotosPickerItem?
     @State private var exported: ExportedData?
     @State private var saving = false
 
@@ -66,6 +67,32 @@ struct AccountView: View {
                     }
                     if let deadline = action.deadline {
                         DeadlineText(deadline: deadline)
+                    }
+                }
+            }
+            if let action = model.addressChangeAction {
+                Section("联系地址变更") {
+                    if let change = model.addressChange {
+                        LabeledContent("申请变更为", value: change.requestedAddress)
+                        LabeledContent("审核", value: String(localized: reviewTitle(change.status)))
+                        if let reason = change.reason {
+                            Text(reason)
+                                .foregroundStyle(.red)
+                        }
+                    }
+                    if action.allowed {
+                        TextField("新的联系地址（北京市…区…）", text: $model.newAddress)
+                        if let problem = model.addressError {
+                            Text(state.text(problem))
+                                .font(.footnote)
+                                .foregroundStyle(.red)
+                        }
+                        PhotosPicker(selection: $addressProof, matching: .images) {
+                            Text(state.text(action.label))
+                        }
+                        .disabled(model.newAddress.isEmpty)
+                    } else {
+                        RefusalText(action: action)
                     }
                 }
             }
@@ -128,6 +155,15 @@ struct AccountView: View {
                     _ = await model.requestMaritalChange(to: maritalStatus, certificate: data)
                 }
                 certificate = nil
+            }
+        }
+        .onChange(of: addressProof) { _, item in
+            guard let item else { return }
+            Task {
+                if let data = try? await item.loadTransferable(type: Data.self) {
+                    _ = await model.requestAddressChange(proof: data)
+                }
+                addressProof = nil
             }
         }
         .errorAlert($model.error)

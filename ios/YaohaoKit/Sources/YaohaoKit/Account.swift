@@ -3,8 +3,8 @@ import Observation
 
 /// The account screen: the core's account card (masked ID and mobile, marital status, the
 /// actions it allows), changing the mobile with codes sent to the old and the new number, the
-/// marital-status change with its review state, a copy of everything the portal holds, and
-/// deleting the account.
+/// marital-status change with its review state, the address change of the approved applications
+/// with a proof of address, a copy of everything the portal holds, and deleting the account.
 @MainActor
 @Observable
 public final class AccountModel {
@@ -18,6 +18,10 @@ public final class AccountModel {
     public private(set) var mobileCodesSent: CodeSent?
     /// The latest marital-status change and its review, if any.
     public private(set) var maritalChange: MaritalChange?
+    /// The new address typed for an address change.
+    public var newAddress = ""
+    /// The core's complaint about `newAddress` (the full 北京市 form, the district, the street).
+    public private(set) var addressError: BilingualText?
     /// The password that confirms the deletion of the account.
     public var deletionPassword = ""
     /// What the user typed to confirm the deletion (`deletionPhrase`).
@@ -95,6 +99,34 @@ public final class AccountModel {
     public func exportData() async -> ExportedData? {
         guard let json = settle(await perform { try await state.core.exportData() }) else { return nil }
         return ExportedData(json: json, fileName: "yaohao-\(BeijingTime.dateString(state.now())).json")
+    }
+
+    /// Changing the address as the core offers it now: allowed, or refused with its reason (before
+    /// an application is approved the form is edited instead; one request under review at a time).
+    public var addressChangeAction: Action? { card?.actions.first { $0.kind == .changeAddress } }
+
+    /// The latest address change and its review, as the account card has it.
+    public var addressChange: AddressChange? { card?.addressChange }
+
+    /// Requests that the approved applications' address become `newAddress`, with a photo of the
+    /// proof; the core checks the address first (`addressError`). `false` if nothing was sent.
+    public func requestAddressChange(proof: Data) async -> Bool {
+        let address = newAddress
+        addressError = nil
+        switch await perform({ try await state.core.requestAddressChange(address: address, proof: proof) }) {
+        case .success:
+            newAddress = ""
+            await state.reload()
+            return true
+        case .failure(.cancelled):
+            return false
+        case let .failure(error) where error.field == "address":
+            addressError = error.message
+            return false
+        case let .failure(error):
+            self.error = error
+            return false
+        }
     }
 
     /// The cached marital-status change at once, then the portal's.

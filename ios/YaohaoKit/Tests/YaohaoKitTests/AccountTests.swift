@@ -2,7 +2,7 @@ import XCTest
 @testable import YaohaoKit
 
 /// The account screen: the core's card, a mobile change confirmed from the old and the new
-/// number, and a marital-status change through its review.
+/// number, a marital-status change through its review, and an address change.
 final class AccountTests: XCTestCase {
     @MainActor
     func testTheMobileIsChangedWithCodesSentToBothNumbers() async throws {
@@ -47,5 +47,36 @@ final class AccountTests: XCTestCase {
         await account.loadMaritalChange()
         XCTAssertEqual(account.maritalChange?.status, .rejected, "\(String(describing: account.error))")
         XCTAssertEqual(account.maritalChange?.reason, "证件照片不清晰")
+    }
+
+    @MainActor
+    func testAnAddressChangeIsOfferedOnceApprovedCheckedAndReviewed() async throws {
+        let h = try Harness()
+        try await h.signIn()
+        let account = h.state.account()
+        let early = try XCTUnwrap(account.addressChangeAction)
+        XCTAssertFalse(early.allowed, "before approval the form is edited instead")
+        XCTAssertEqual(early.reason?.code, "no_approved_application")
+
+        _ = try await h.submitApplication()
+        try await h.portal.makeEligible(residentId: Applicant.residentId, licenceFile: Applicant.first.licenceFile)
+        try await h.portal.review()
+        await h.state.refresh()
+        XCTAssertEqual(account.addressChangeAction?.allowed, true)
+        let proof = try Fixtures.data("photos/licence.jpg")
+        account.newAddress = "北京西城区金融大街7号"
+        let refused = await account.requestAddressChange(proof: proof)
+        XCTAssertFalse(refused)
+        XCTAssertEqual(account.addressError?.zh.contains("北京市"), true, "\(String(describing: account.addressError))")
+        XCTAssertNil(account.error, "a field problem is not an alert")
+
+        account.newAddress = "北京市西城区金融大街7号英蓝国际中心1201"
+        let sent = await account.requestAddressChange(proof: proof)
+        XCTAssertTrue(sent, "\(String(describing: account.error))")
+        XCTAssertNil(account.addressError)
+        XCTAssertEqual(account.newAddress, "")
+        XCTAssertEqual(account.addressChange?.status, .pending)
+        XCTAssertEqual(account.addressChange?.requestedAddress, "北京市西城区金融大街7号英蓝国际中心1201")
+        XCTAssertEqual(account.addressChangeAction?.reason?.code, "address_change_pending")
     }
 }
