@@ -87,7 +87,7 @@ object Samples {
 
     private val changeMarital = Action(ActionKind.CHANGE_MARITAL_STATUS, Text("变更婚姻状况", "Change marital status"), true, null, null, null)
 
-    private val accountCard = AccountCard(applicant, "1101**********002X", "138****8000", Text("未婚", "Unmarried"), null, listOf(changeMarital))
+    private val accountCard = AccountCard(applicant, "1101**********002X", "138****8000", Text("未婚", "Unmarried"), null, null, listOf(changeMarital))
 
     private val events = listOf(
         UpcomingEvent(EventKind.APPLICATION_CUTOFF, Text("申请截止", "Application cut-off"), Instant.parse("2026-03-08T16:00:00Z"), 662_400, true),
