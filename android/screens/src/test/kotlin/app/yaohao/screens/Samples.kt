@@ -70,6 +70,7 @@ import app.yaohao.presentation.results.ResultsState
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import java.time.Instant
 
@@ -330,8 +331,8 @@ object Samples {
     }
 
     /** The family calculator with a main applicant, spouse, child and parent, computed by the core. */
-    fun family(): CalculatorState {
-        val scope = CoroutineScope(Dispatchers.Unconfined)
+    fun family(): CalculatorState = runBlocking {
+        val scope = CoroutineScope(Dispatchers.Default)
         try {
             val model = CalculatorModel(scope)
             model.editFamily {
@@ -344,9 +345,10 @@ object Samples {
                         Member(Relation.PARENT, 2u, 0u),
                     ),
                 )
-            }
-            model.editOdds { it.copy(poolSize = 2_900_000u, quota = 11_000u, unsuccessfulDraws = 13u) }
-            return model.state.value
+            }.join()
+            model.state.first { it.odds.drawsPerYear != null }
+            model.editOdds { it.copy(poolSize = 2_900_000u, quota = 11_000u, unsuccessfulDraws = 13u) }.join()
+            model.state.value
         } finally {
             scope.cancel()
         }
