@@ -2,7 +2,6 @@
 // check, receives pushes, captures photos and keeps the session in the Keystore.
 plugins {
     alias(libs.plugins.android.application)
-    alias(libs.plugins.kotlin.android)
     alias(libs.plugins.kotlin.compose)
 }
 
@@ -16,7 +15,7 @@ val releasePortal = providers.gradleProperty("yaohao.portal.release")
 
 android {
     namespace = "app.yaohao.app"
-    compileSdk = 36
+    compileSdk = 37
 
     defaultConfig {
         applicationId = "app.yaohao"
