@@ -13,6 +13,11 @@ pluginManagement {
     }
 }
 
+plugins {
+    // Provisions the JDK 17 toolchain the modules ask for (`jvmToolchain(17)`) when none is installed.
+    id("org.gradle.toolchains.foojay-resolver-convention") version "1.0.0"
+}
+
 dependencyResolutionManagement {
     repositoriesMode.set(RepositoriesMode.FAIL_ON_PROJECT_REPOS)
     repositories {

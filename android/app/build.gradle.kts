@@ -2,7 +2,6 @@
 // check, receives pushes, captures photos and keeps the session in the Keystore.
 plugins {
     alias(libs.plugins.android.application)
-    alias(libs.plugins.kotlin.android)
     alias(libs.plugins.kotlin.compose)
 }
 
@@ -19,7 +18,7 @@ val vapidKey = providers.gradleProperty("yaohao.vapid").orElse("")
 
 android {
     namespace = "app.yaohao.app"
-    compileSdk = 36
+    compileSdk = 37
 
     defaultConfig {
         applicationId = "app.yaohao"

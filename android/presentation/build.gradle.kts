@@ -3,12 +3,11 @@
 // (scripts/apps/test-android.sh). An Android library only because it depends on :yaohao-core.
 plugins {
     alias(libs.plugins.android.library)
-    alias(libs.plugins.kotlin.android)
 }
 
 android {
     namespace = "app.yaohao.presentation"
-    compileSdk = 36
+    compileSdk = 37
 
     defaultConfig {
         minSdk = 26

@@ -4,13 +4,12 @@
 // screenshot tests run. The Android-only pieces stay in :app behind `ScreenServices`/`Platform`.
 plugins {
     alias(libs.plugins.android.library)
-    alias(libs.plugins.kotlin.android)
     alias(libs.plugins.kotlin.compose)
 }
 
 android {
     namespace = "app.yaohao.screens"
-    compileSdk = 36
+    compileSdk = 37
 
     defaultConfig {
         minSdk = 26

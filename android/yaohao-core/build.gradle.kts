@@ -6,7 +6,6 @@ import javax.inject.Inject
 
 plugins {
     alias(libs.plugins.android.library)
-    alias(libs.plugins.kotlin.android)
 }
 
 /** The repository root (the Cargo workspace), one level above android/. */
@@ -21,7 +20,7 @@ val cargoProfile = providers.gradleProperty("yaohao.cargoProfile").get()
 
 android {
     namespace = "app.yaohao.core"
-    compileSdk = 36
+    compileSdk = 37
     // NDK r28+ links 16 KB-page-aligned libraries by default (required by Google Play).
     ndkVersion = "28.2.13676358"
 

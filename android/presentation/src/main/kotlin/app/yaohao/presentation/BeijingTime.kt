@@ -3,6 +3,7 @@ package app.yaohao.presentation
 import app.yaohao.core.Text
 import java.time.Duration
 import java.time.Instant
+import java.time.LocalDate
 import java.time.ZoneOffset
 import java.time.format.DateTimeFormatter
 import java.util.Locale
@@ -14,6 +15,15 @@ object BeijingTime {
 
     private val zh = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.SIMPLIFIED_CHINESE)
     private val en = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+
+    private val zhDate = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE)
+    private val enDate = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+
+    /** A date the core gives as a Beijing calendar date (`2015-03-26`, no time) in both languages. */
+    fun formatDate(date: String): Text {
+        val day = LocalDate.parse(date)
+        return Text(zhDate.format(day), "${enDate.format(day)} (Beijing)")
+    }
 
     /** [instant] as a Beijing date and time in both languages. */
     fun format(instant: Instant): Text {

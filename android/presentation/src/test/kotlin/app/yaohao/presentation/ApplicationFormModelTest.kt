@@ -36,9 +36,9 @@ class ApplicationFormModelTest {
             signedIn.refresh(null)
             val model = ApplicationFormModel(signedIn, scope)
             model.open(signedIn.createDraft(ApplicationKind.INDIVIDUAL_ORDINARY).localId).join()
-            model.setLicenceFile(Applicant.ID)
+            model.setLicenceFile(Applicant.ID).join()
             assertEquals(listOf("licence_file_is_licence_number"), model.state.value.problems[FormFields.LICENCE_FILE]?.map { it.code })
-            model.setAddress("北京朝阳区建国路88号")
+            model.setAddress("北京朝阳区建国路88号").join()
             assertEquals("address_city", model.state.value.problems[FormFields.ADDRESS]?.first()?.code)
         }
     }
@@ -46,17 +46,17 @@ class ApplicationFormModelTest {
     @Test
     fun familyMembersAreAddedCheckedAndRemoved() = modelTest { scope ->
         val model = open(scope, kind = ApplicationKind.FAMILY)
-        model.addMember(MemberForm(Relation.SPOUSE, "110105194912310021", "李四", 0u, 0u))
-        model.addMember(MemberForm(Relation.CHILD, "11010519491231002X", "张小三", 0u, 0u))
+        model.addMember(MemberForm(Relation.SPOUSE, "110105194912310021", "李四", 0u, 0u)).join()
+        model.addMember(MemberForm(Relation.CHILD, "11010519491231002X", "张小三", 0u, 0u)).join()
         assertEquals(2, model.state.value.members.size)
         assertEquals("id_checksum", model.state.value.problems[FormFields.member(0, "resident_id")]?.single()?.code)
-        model.setMember(1, model.state.value.members[1].copy(relation = Relation.PARENT))
+        model.setMember(1, model.state.value.members[1].copy(relation = Relation.PARENT)).join()
         assertEquals(Relation.PARENT, model.state.value.members[1].relation)
-        model.removeMember(0)
+        model.removeMember(0).join()
         assertEquals(listOf("张小三"), model.state.value.members.map { it.name })
         assertTrue(model.state.value.problems.isEmpty())
-        model.setMember(0, model.state.value.members[0].copy(ladderSteps = 4u, nevQueueFullYears = 1u))
-        model.setMainPoints(6u, 2u)
+        model.setMember(0, model.state.value.members[0].copy(ladderSteps = 4u, nevQueueFullYears = 1u)).join()
+        model.setMainPoints(6u, 2u).join()
         model.saveNow().join()
         val family = yaohao.draft(model.state.value.draft!!.localId).form.family!!
         assertEquals(listOf("张小三"), family.members.map { it.name })
@@ -69,8 +69,8 @@ class ApplicationFormModelTest {
     @Test
     fun editsAreSavedAfterAPause() = modelTest { scope ->
         val model = open(scope, 5.milliseconds)
-        model.setAddress("北京市朝阳区")
-        model.setAddress("北京市朝阳区建国路88号")
+        model.setAddress("北京市朝阳区").join()
+        model.setAddress("北京市朝阳区建国路88号").join()
         val saved = model.state.awaitState { !it.dirty && it.savedRevision > 1 }
         val stored = yaohao.draft(saved.draft!!.localId)
         assertEquals("北京市朝阳区建国路88号", stored.form.address)
@@ -83,7 +83,7 @@ class ApplicationFormModelTest {
         val first = model.state.value.savedRevision
         model.saveNow().join()
         assertEquals(first, yaohao.draft(model.state.value.draft!!.localId).revision)
-        model.setC5Licence(true)
+        model.setC5Licence(true).join()
         assertTrue(model.state.value.dirty)
         model.saveNow().join()
         assertFalse(model.state.value.dirty)
@@ -95,7 +95,7 @@ class ApplicationFormModelTest {
     @Test
     fun thePreviewShowsTheCoresChecksAndBlocksSubmit() = modelTest { scope ->
         val model = open(scope)
-        model.setAddress("北京市朝阳区建国路88号")
+        model.setAddress("北京市朝阳区建国路88号").join()
         model.preview().join()
         val preview = model.state.value.preview!!
         assertFalse(preview.ready)

@@ -26,6 +26,13 @@ class FormattingTest {
     }
 
     @Test
+    fun aBeijingDateIsShownAsItIs() {
+        val text = BeijingTime.formatDate("2015-03-26")
+        assertEquals("2015年3月26日", text.zh)
+        assertEquals("26 Mar 2015 (Beijing)", text.en)
+    }
+
+    @Test
     fun countdownRoundsDownToTheMinute() {
         val now = Instant.parse("2026-11-20T00:00:00Z")
         assertEquals(Countdown(3, 5, 20), Countdown.between(now, now.plusSeconds(3 * 86_400 + 5 * 3_600 + 20 * 60 + 59)))

@@ -143,9 +143,9 @@ class PortalJourneyTest {
             assertFalse(account.state.value.card!!.residentIdMasked.contains(Applicant.ID))
 
             val newMobile = "13900139000"
-            account.editMobile("139")
+            account.editMobile("139").join()
             assertTrue(account.state.value.mobileProblems.isNotEmpty())
-            account.editMobile(newMobile)
+            account.editMobile(newMobile).join()
             assertTrue(account.state.value.mobileProblems.isEmpty())
             portal.advance(61)
             account.requestMobileCodes().join()

@@ -21,11 +21,11 @@ class SignInModelTest {
     fun fieldsAreCheckedByTheCoreAsTyped() = modelTest { scope ->
         val yaohao = facade()
         val model = SignInModel(yaohao, pushes(yaohao), scope, clock)
-        model.edit(SignInField.RESIDENT_ID, "110105194912310021")
+        model.edit(SignInField.RESIDENT_ID, "110105194912310021").join()
         assertEquals(listOf("id_checksum"), model.state.value.problems[SignInField.RESIDENT_ID]?.map { it.code })
-        model.edit(SignInField.RESIDENT_ID, "11010519491231002x")
+        model.edit(SignInField.RESIDENT_ID, "11010519491231002x").join()
         assertEquals(emptyList<Any>(), model.state.value.problems[SignInField.RESIDENT_ID])
-        model.edit(SignInField.MOBILE, "1380013800")
+        model.edit(SignInField.MOBILE, "1380013800").join()
         assertEquals("phone_length", model.state.value.problems[SignInField.MOBILE]?.single()?.code)
     }
 

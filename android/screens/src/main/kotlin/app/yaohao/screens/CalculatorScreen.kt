@@ -103,6 +103,7 @@ fun CalculatorContent(
         state.odds.odds?.let { odds ->
             Text(tr("odds_one_in", odds.oneIn), style = MaterialTheme.typography.titleLarge)
             Text(tr("odds_wait", odds.medianDraws.toInt(), odds.medianYears))
+            OddsChart(odds, modifier = Modifier.padding(top = 8.dp))
         }
         ErrorBanner(state.odds.error)
     }

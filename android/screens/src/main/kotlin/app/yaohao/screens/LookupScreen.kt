@@ -15,11 +15,13 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.core.CodeLookup
+import app.yaohao.core.Verdict
 import app.yaohao.presentation.lookup.LookupModel
 import app.yaohao.presentation.lookup.LookupState
 
@@ -48,7 +50,9 @@ fun LookupContent(state: LookupState, onPick: () -> Unit, onCode: (String) -> Un
                     Text(summary.title, style = MaterialTheme.typography.titleSmall)
                     Text(tr("lookup_summary", summary.period, summary.poolSize.toInt(), summary.quota.toInt(), summary.seed ?: "—"))
                     state.verification?.let {
-                        Text(it.headline.local(), style = MaterialTheme.typography.titleSmall, modifier = Modifier.testTag("lookup-verdict"))
+                        // Only a mismatch reads as an error; "not verified yet" is not a failure.
+                        val colour = if (it.verdict == Verdict.MISMATCH) MaterialTheme.colorScheme.error else Color.Unspecified
+                        Text(it.headline.local(), style = MaterialTheme.typography.titleSmall, color = colour, modifier = Modifier.testTag("lookup-verdict"))
                         Text(it.meaning.local(), style = MaterialTheme.typography.bodySmall)
                     }
                 }

@@ -56,6 +56,9 @@ sealed interface Route {
 
     /** The capture of a material for a draft. */
     data class Capture(val draft: String, val kind: DocumentKind) : Route
+
+    /** The verification of the result card [key] (`period:code`), opened from the results tab. */
+    data class Verification(val key: String) : Route
 }
 
 /** A tab of the bottom bar and the routes that belong to it. */
@@ -144,10 +147,12 @@ private fun AppScaffold(services: ScreenServices, nav: Navigator, deepLink: Stri
         if (deepLink != null) nav.switchTo(DeepLinks.destination(deepLink).route())
     }
     val route = nav.current
-    val tab = tabs.firstOrNull { it.route == route || route in it.children }
+    // A result's verification belongs to the results tab, with a way back to it.
+    val parent = if (route is Route.Verification) Route.Results else route
+    val tab = tabs.firstOrNull { it.route == parent || parent in it.children }
     Scaffold(
         topBar = {
-            if (tab == null || route in tab.children) {
+            if (tab == null || route in tab.children || route != parent) {
                 TopAppBar(
                     title = { Text(title(route)) },
                     navigationIcon = {
@@ -195,7 +200,8 @@ private fun AppScaffold(services: ScreenServices, nav: Navigator, deepLink: Stri
                 )
                 is Route.Capture -> DocumentCaptureScreen(services, route.draft, route.kind, onDone = { nav.back() })
                 is Route.Application -> ApplicationScreen(services, route.id, onOpenDraft = { nav.navigate(Route.Form(it)) })
-                Route.Results -> ResultsScreen(services)
+                Route.Results -> ResultsScreen(services, onVerification = { nav.navigate(Route.Verification(it)) })
+                is Route.Verification -> VerificationScreen(services, route.key)
                 Route.Calculator -> CalculatorScreen()
                 Route.More -> MoreScreen(onOpen = nav::navigate)
                 Route.Account -> AccountScreen(services, onSignedOut = { nav.switchTo(Route.Home) })
@@ -224,6 +230,7 @@ private fun title(route: Route): String = when (route) {
     is Route.Application -> tr("application_title")
     is Route.Form -> tr("draft_title")
     is Route.Capture -> tr("documents_title")
+    is Route.Verification -> tr("verification_title")
     else -> tr("app_name")
 }
 

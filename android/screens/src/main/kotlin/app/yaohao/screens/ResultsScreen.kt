@@ -9,8 +9,10 @@ import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.CheckCircle
-import androidx.compose.material3.AlertDialog
+import androidx.compose.material.icons.filled.Info
+import androidx.compose.material.icons.filled.Warning
 import androidx.compose.material3.AssistChip
+import androidx.compose.material3.AssistChipDefaults
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.ExperimentalMaterial3Api
@@ -18,23 +20,21 @@ import androidx.compose.material3.Icon
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
-import androidx.compose.material3.TextButton
 import androidx.compose.material3.pulltorefresh.PullToRefreshBox
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.saveable.rememberSaveable
-import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.core.ActionKind
+import app.yaohao.core.DrawReport
 import app.yaohao.core.PeriodOutcome
 import app.yaohao.core.ResultCard
+import app.yaohao.core.Verdict
 import app.yaohao.core.WonResult
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.Countdown
@@ -45,30 +45,28 @@ import java.time.Instant
 
 /** Results: the core's cards (won: confirm within its deadline; not won: draws and ladder), the history, the published periods. */
 @Composable
-fun ResultsScreen(services: ScreenServices) {
+fun ResultsScreen(services: ScreenServices, onVerification: (String) -> Unit = {}) {
     CountRecomposition("results")
     val model = rememberHolder { scope -> ResultsModel(services.yaohao, scope) }
     val state by model.state.collectAsStateWithLifecycle()
     val clock = services.clock
     val now by remember(clock) { ticks(clock) }.collectAsState(initial = clock.now())
-    var details by rememberSaveable { mutableStateOf<String?>(null) }
 
     LaunchedEffect(Unit) { model.load() }
 
-    ResultsContent(state, now, details, onDetails = { details = it }, onCheck = { model.check() }, onRetry = { model.load() }, onConfirm = { model.confirm(it) })
+    ResultsContent(state, now, onVerification = onVerification, onCheck = { model.check() }, onRetry = { model.load() }, onConfirm = { model.confirm(it) })
 }
 
-/** The key of a result card. */
-private val ResultCard.key: String get() = "${outcome.period}:${outcome.code}"
+/** The key of a result card (its period and code), which the verification screen is opened with. */
+internal val ResultCard.key: String get() = "${outcome.period}:${outcome.code}"
 
-/** The results' content for a state; [details] is the card whose verification is open. */
+/** The results' content for a state; [onVerification] opens a card's verification by its key. */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
 fun ResultsContent(
     state: ResultsState,
     now: Instant,
-    details: String?,
-    onDetails: (String?) -> Unit,
+    onVerification: (String) -> Unit,
     onCheck: () -> Unit,
     onRetry: () -> Unit,
     onConfirm: (Long) -> Unit,
@@ -80,7 +78,7 @@ fun ResultsContent(
                 item { Text(tr("results_none"), modifier = Modifier.testTag("empty")) }
             }
             items(state.cards, key = { it.key }) { card ->
-                ResultCardView(card, now, onConfirm = onConfirm, onVerified = { onDetails(card.key) })
+                ResultCardView(card, now, onConfirm = onConfirm, onVerification = { onVerification(card.key) })
             }
             if (state.history.isNotEmpty()) {
                 item { Text(tr("results_history"), style = MaterialTheme.typography.titleMedium) }
@@ -105,10 +103,6 @@ fun ResultsContent(
             }
         }
     }
-    val shown = state.cards.firstOrNull { it.key == details }
-    if (shown != null) {
-        VerificationDialog(shown, onDismiss = { onDetails(null) })
-    }
 }
 
 /** The label of a period outcome in the history. */
@@ -119,7 +113,7 @@ private fun outcomeLabel(outcome: PeriodOutcome): String = when (outcome) {
 }
 
 @Composable
-private fun ResultCardView(card: ResultCard, now: Instant, onConfirm: (Long) -> Unit, onVerified: () -> Unit) {
+private fun ResultCardView(card: ResultCard, now: Instant, onConfirm: (Long) -> Unit, onVerification: () -> Unit) {
     val won = card.outcome.won
     val scheme = MaterialTheme.colorScheme
     Card(
@@ -138,18 +132,30 @@ private fun ResultCardView(card: ResultCard, now: Instant, onConfirm: (Long) -> 
                 Text(tr("result_draw_count", notWon.drawCount.toInt()))
                 notWon.nextWeight?.let { Text(tr("result_next_weight", it.toInt())) }
             }
-            if (card.outcome.verified) {
-                AssistChip(
-                    onClick = onVerified,
-                    label = { Text(tr("result_verified")) },
-                    leadingIcon = { Icon(Icons.Filled.CheckCircle, contentDescription = null) },
-                    modifier = Modifier.testTag("verified"),
-                )
-            } else {
-                Text(tr("result_unverified"), style = MaterialTheme.typography.bodySmall)
-            }
+            card.verification?.let { report -> VerificationChip(report, onVerification) }
         }
     }
+}
+
+/** The core's verdict on the published list, in its own words; it opens the verification. Only a mismatch reads as an error. */
+@Composable
+private fun VerificationChip(report: DrawReport, onClick: () -> Unit) {
+    val mismatch = report.verdict == Verdict.MISMATCH
+    val error = MaterialTheme.colorScheme.error
+    AssistChip(
+        onClick = onClick,
+        label = { Text(report.headline.local()) },
+        leadingIcon = {
+            val icon = when (report.verdict) {
+                Verdict.VERIFIED -> Icons.Filled.CheckCircle
+                Verdict.MISMATCH -> Icons.Filled.Warning
+                else -> Icons.Filled.Info
+            }
+            Icon(icon, contentDescription = null)
+        },
+        colors = if (mismatch) AssistChipDefaults.assistChipColors(labelColor = error, leadingIconContentColor = error) else AssistChipDefaults.assistChipColors(),
+        modifier = Modifier.testTag("verification-chip"),
+    )
 }
 
 @Composable
@@ -163,20 +169,4 @@ private fun WonDetails(card: ResultCard, won: WonResult, now: Instant, onConfirm
     }
     val quota = won.quota ?: return
     ActionButtons(won.actions) { action -> if (action.kind == ActionKind.CONFIRM) onConfirm(quota.id) }
-}
-
-/** What "draw verified" means for this result. */
-@Composable
-private fun VerificationDialog(card: ResultCard, onDismiss: () -> Unit) {
-    AlertDialog(
-        onDismissRequest = onDismiss,
-        confirmButton = {
-            TextButton(onClick = onDismiss) {
-                Text(tr("action_ok"))
-            }
-        },
-        title = { Text(tr("result_verified")) },
-        text = { Text(tr("result_verified_details", card.outcome.period)) },
-        modifier = Modifier.testTag("verification"),
-    )
 }

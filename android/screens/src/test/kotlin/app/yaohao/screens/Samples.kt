@@ -15,6 +15,7 @@ import app.yaohao.core.Dashboard
 import app.yaohao.core.Deadline
 import app.yaohao.core.DocumentKind
 import app.yaohao.core.Draft
+import app.yaohao.core.DrawReport
 import app.yaohao.core.EventKind
 import app.yaohao.core.FamilyForm
 import app.yaohao.core.MaritalChange
@@ -44,6 +45,7 @@ import app.yaohao.core.StatusChange
 import app.yaohao.core.applicationStatusLabel
 import app.yaohao.core.calendarEvents
 import app.yaohao.core.policies
+import app.yaohao.core.verifyResultFile
 import app.yaohao.presentation.application.ApplicationDetailState
 import app.yaohao.presentation.calendar.CalendarState
 import app.yaohao.core.computeReminders
@@ -70,6 +72,7 @@ import app.yaohao.presentation.results.ResultsState
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import java.time.Instant
 
@@ -135,13 +138,23 @@ object Samples {
 
     private val confirmBy = Deadline(quota.confirmBy, Text("确认指标截止", "the confirmation deadline"))
 
+    private val resultFile = repoFile("tests/fixtures/results/unit-2015-named.utf8.txt").readText()
+
+    /** The core's report on an official list that verifies. */
+    val verifiedReport: DrawReport = runBlocking { verifyResultFile(resultFile.toByteArray()) }
+
+    /** The core's report on the same list with its seed changed: the replay does not give it. */
+    val mismatchReport: DrawReport = runBlocking {
+        verifyResultFile(resultFile.replace("指标配置初始值：530670", "指标配置初始值：530671").toByteArray())
+    }
+
     private val wonCard = ResultCard(
         won,
         Text("中签", "Won"),
         Text("请在 72 小时内确认指标，逾期视为放弃。", "Confirm the quota within 72 hours or it is forfeited."),
         WonResult(quota, quota.confirmBy, quota.expiresAt, listOf(Action(ActionKind.CONFIRM, Text("确认指标", "Confirm the quota"), true, confirmBy, null, null)), Countdown(confirmBy, 288_000)),
         null,
-        null,
+        verifiedReport,
     )
 
     private val notWonCard = ResultCard(
@@ -150,8 +163,11 @@ object Samples {
         Text("下期自动参加摇号，阶梯权重增加。", "You are in the next draw with a higher ladder weight."),
         null,
         NotWonResult(13u, ladderWeight(13u, false)),
-        null,
+        verifiedReport,
     )
+
+    /** A card whose published list does not verify. */
+    val mismatchCard = notWonCard.copy(verification = mismatchReport)
 
     private fun dashboard(account: AccountCard? = accountCard, applications: List<ApplicationCard> = listOf(approved), drafts: List<Draft> = emptyList(), results: List<ResultCard> = emptyList()) =
         Dashboard(account, applications, drafts, events, results, emptyList(), null, now)
@@ -197,8 +213,6 @@ object Samples {
         "freeze" to ResultsState(listOf(notWonCard), error = freeze),
     )
 
-    /** The key of the result whose verification the "verification" screenshot opens. */
-    val verifiedKey = "${won.period}:${won.code}"
 
     /** A rejected application's detail: the core's reasons, its history and documents, the resubmit action. */
     val rejectedDetail = ApplicationDetailState(
@@ -330,8 +344,8 @@ object Samples {
     }
 
     /** The family calculator with a main applicant, spouse, child and parent, computed by the core. */
-    fun family(): CalculatorState {
-        val scope = CoroutineScope(Dispatchers.Unconfined)
+    fun family(): CalculatorState = runBlocking {
+        val scope = CoroutineScope(Dispatchers.Default)
         try {
             val model = CalculatorModel(scope)
             model.editFamily {
@@ -344,9 +358,10 @@ object Samples {
                         Member(Relation.PARENT, 2u, 0u),
                     ),
                 )
-            }
-            model.editOdds { it.copy(poolSize = 2_900_000u, quota = 11_000u, unsuccessfulDraws = 13u) }
-            return model.state.value
+            }.join()
+            model.state.first { it.odds.drawsPerYear != null }
+            model.editOdds { it.copy(poolSize = 2_900_000u, quota = 11_000u, unsuccessfulDraws = 13u) }.join()
+            model.state.value
         } finally {
             scope.cancel()
         }

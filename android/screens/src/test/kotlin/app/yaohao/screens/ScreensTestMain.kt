@@ -8,6 +8,7 @@ fun main() {
     runTests(
         SourcesTest::class.java,
         ScreensTest::class.java,
+        ChartAndVerificationTest::class.java,
         RecompositionTest::class.java,
         NavigationTest::class.java,
         PrivacyScreensTest::class.java,

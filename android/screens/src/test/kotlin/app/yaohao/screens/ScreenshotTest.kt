@@ -17,7 +17,7 @@ class ScreenshotTest {
         val shots = Screenshots.shots()
         assertEquals(shots.size * Lang.entries.size * 2 * Screenshots.sizes.size, files.size)
         val states = shots.map { "${it.screen}-${it.state}" }.toSet()
-        for (required in listOf("home-loading", "home-content", "home-empty", "home-error", "home-freeze", "results-won", "results-not-won", "results-verification", "calculator-family")) {
+        for (required in listOf("home-loading", "home-content", "home-empty", "home-error", "home-freeze", "results-won", "results-not-won", "results-verification", "results-verification-mismatch", "results-mismatch", "calculator-family", "calculator-odds-chart")) {
             assertTrue("no screenshot of $required", required in states)
         }
         for (file in files) {

@@ -1,6 +1,9 @@
 package app.yaohao.screens
 
+import app.yaohao.presentation.results.ResultsState
+import androidx.compose.foundation.layout.padding
 import androidx.compose.runtime.Composable
+import androidx.compose.ui.unit.dp
 import androidx.compose.ui.ImageComposeScene
 import androidx.compose.ui.unit.Density
 import app.yaohao.presentation.Lang
@@ -48,11 +51,14 @@ object Screenshots {
             add(Shot("home", state) { DashboardContent(content, Samples.now, home, going) })
         }
         Samples.results.forEach { (state, results) ->
-            add(Shot("results", state) { ResultsContent(results, Samples.now, null, {}, {}, {}, {}) })
+            add(Shot("results", state) { ResultsContent(results, Samples.now, {}, {}, {}, {}) })
         }
-        add(Shot("results", "verification") { ResultsContent(Samples.results.getValue("won"), Samples.now, Samples.verifiedKey, {}, {}, {}, {}) })
+        add(Shot("results", "mismatch") { ResultsContent(ResultsState(listOf(Samples.mismatchCard)), Samples.now, {}, {}, {}, {}) })
+        add(Shot("results", "verification") { VerificationContent(Samples.verifiedReport) })
+        add(Shot("results", "verification-mismatch") { VerificationContent(Samples.mismatchReport) })
         val family = Samples.family()
         add(Shot("calculator", "family") { CalculatorContent(family, {}, {}) })
+        add(Shot("calculator", "odds-chart") { OddsChart(family.odds.odds!!, modifier = androidx.compose.ui.Modifier.padding(16.dp)) })
         add(Shot("consent", "first-run") { ConsentScreen(onAccept = {}) })
         add(Shot("signin", "login", { TestServices() }) { SignInScreen(it!!, onSignedIn = {}) })
         add(Shot("more", "content") { MoreScreen(onOpen = {}) })

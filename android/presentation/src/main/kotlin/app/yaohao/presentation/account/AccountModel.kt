@@ -13,6 +13,7 @@ import app.yaohao.presentation.Clock
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
 import app.yaohao.presentation.fieldProblems
+import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
@@ -68,7 +69,8 @@ class AccountModel(
     private val scheduler: NotificationScheduler,
     scope: CoroutineScope,
     private val clock: Clock = Clock.System,
-) : StateHolder<AccountState>(AccountState(), scope) {
+    computation: CoroutineDispatcher = Dispatchers.Default,
+) : StateHolder<AccountState>(AccountState(), scope, computation) {
 
     /** Shows the cached card and change, then the portal's review state and quotas. */
     fun load(): Job = act(::fail) {
@@ -80,11 +82,18 @@ class AccountModel(
         update { it.copy(maritalChange = change, quotas = quotas, busy = false) }
     }
 
-    /** Types the new mobile (checked by the core as typed). */
-    fun editMobile(value: String) = update { it.copy(newMobile = value, mobileProblems = fieldProblems(Field.PHONE, value)) }
+    /** Types the new mobile; the core checks it off the caller's thread (the job ends once its problems are in the state). */
+    fun editMobile(value: String): Job {
+        update { it.copy(newMobile = value) }
+        return recheck("mobile") {
+            val problems = fieldProblems(Field.PHONE, value)
+            update { if (it.newMobile == value) it.copy(mobileProblems = problems) else it }
+        }
+    }
 
     /** Texts a code to the old mobile and one to the new. */
     fun requestMobileCodes(): Job = act(::fail) {
+        awaitChecks()
         update { it.copy(busy = true, error = null) }
         val sent = yaohao.requestMobileChangeCodes(state.value.newMobile.trim())
         update { it.copy(busy = false, resendAt = clock.now().plusSeconds(sent.resendAfter)) }

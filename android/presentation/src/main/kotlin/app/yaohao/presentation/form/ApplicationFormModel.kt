@@ -14,7 +14,9 @@ import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
 import app.yaohao.presentation.fieldProblems
 import app.yaohao.presentation.toUiError
+import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
@@ -61,7 +63,8 @@ class ApplicationFormModel(
     private val yaohao: Yaohao,
     scope: CoroutineScope,
     private val autosaveDelay: Duration = 800.milliseconds,
-) : StateHolder<FormState>(FormState(), scope) {
+    computation: CoroutineDispatcher = Dispatchers.Default,
+) : StateHolder<FormState>(FormState(), scope, computation) {
     private var pendingSave: Job? = null
 
     /** The signed-in applicant's ID number, to name the licence-number mix-up. */
@@ -71,7 +74,8 @@ class ApplicationFormModel(
     fun open(localId: String): Job = act(::fail) {
         residentId = yaohao.dashboard().account?.account?.residentId
         val draft = yaohao.draft(localId)
-        update { FormState(draft = draft, form = draft.form, savedRevision = draft.revision, problems = checkAll(draft.form)) }
+        val problems = compute { checkAll(draft.form) }
+        update { FormState(draft = draft, form = draft.form, savedRevision = draft.revision, problems = problems) }
     }
 
     /** Types the licence file number. */
@@ -120,6 +124,7 @@ class ApplicationFormModel(
     /** Saves, then asks for every check a submission would run, shown per field. */
     fun preview(): Job = act(::fail) {
         pendingSave?.cancel()
+        awaitChecks()
         save()
         val localId = state.value.draft?.localId ?: return@act
         update { it.copy(busy = true, error = null) }
@@ -137,11 +142,16 @@ class ApplicationFormModel(
         update { it.copy(busy = false, submitted = application) }
     }
 
-    /** Applies an edit, re-checks the form with the core and schedules the autosave. */
-    private fun edit(change: (ApplicationForm) -> ApplicationForm) {
-        update {
-            val form = change(it.form)
-            it.copy(form = form, problems = checkAll(form), dirty = true, preview = null)
+    /**
+     * Applies an edit at once, re-checks the form with the core off the caller's thread (the
+     * answer is kept only while the form is still the one checked) and schedules the autosave.
+     * The returned job ends once the core's problems are in the state.
+     */
+    private fun edit(change: (ApplicationForm) -> ApplicationForm): Job {
+        val form = updateAndGet { it.copy(form = change(it.form), dirty = true, preview = null) }.form
+        val checked = recheck("form") {
+            val problems = checkAll(form)
+            update { if (it.form == form) it.copy(problems = problems) else it }
         }
         pendingSave?.cancel()
         pendingSave = scope.launch {
@@ -152,6 +162,7 @@ class ApplicationFormModel(
                 fail(failure.toUiError())
             }
         }
+        return checked
     }
 
     private suspend fun save() {

@@ -21,7 +21,10 @@ data class ResultsState(
     val busy: Boolean = false,
     val error: UiError? = null,
 ) {
-    /** The periods whose results are published (the ones a check can find). */
+    /**
+     * The periods whose status, as the portal gives it through the core, is Published (the ones a
+     * check can find). The core offers no list of its own for them (android/README.md, "Published periods").
+     */
     val published: List<Period> get() = periods.filter { it.status == PeriodStatus.Published }
 }
 

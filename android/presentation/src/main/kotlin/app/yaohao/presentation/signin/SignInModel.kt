@@ -13,7 +13,9 @@ import app.yaohao.presentation.UiError
 import app.yaohao.presentation.fieldProblems
 import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.requiredReason
+import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import java.time.Instant
 
@@ -72,14 +74,22 @@ class SignInModel(
     private val pushes: PushRegistration,
     scope: CoroutineScope,
     private val clock: Clock = Clock.System,
-) : StateHolder<SignInState>(SignInState(), scope) {
+    computation: CoroutineDispatcher = Dispatchers.Default,
+) : StateHolder<SignInState>(SignInState(), scope, computation) {
 
     /** Switches between signing in and registering (typed values stay). */
     fun setMode(mode: SignInMode) = update { it.copy(mode = mode, error = null) }
 
-    /** Records a typed value and the core's problems with it. */
-    fun edit(field: SignInField, value: String) = update {
-        it.copy(values = it.values + (field to value), problems = it.problems + (field to problems(field, value)))
+    /**
+     * Records a typed value at once, then the core's problems with it, checked off the caller's
+     * thread (kept only while the value is still the one typed); the job ends once they are in the state.
+     */
+    fun edit(field: SignInField, value: String): Job {
+        update { it.copy(values = it.values + (field to value)) }
+        return recheck(field.name) {
+            val problems = problems(field, value)
+            update { if (it.value(field) == value) it.copy(problems = it.problems + (field to problems)) else it }
+        }
     }
 
     /** Whether a new SMS code may be requested at [now]. */
@@ -90,6 +100,7 @@ class SignInModel(
 
     /** Requests an SMS code: to the new mobile when registering, to the account's when signing in. */
     fun requestCode(): Job = act(::fail) {
+        awaitChecks()
         val s = state.value
         val needed = when (s.mode) {
             SignInMode.REGISTER -> listOf(SignInField.MOBILE)
@@ -110,6 +121,7 @@ class SignInModel(
 
     /** Signs in, or registers (then the form switches to signing in, which needs a new code). */
     fun submit(): Job = act(::fail) {
+        awaitChecks()
         val s = state.value
         if (!checkFilled(s.fields)) return@act
         update { it.copy(busy = true, error = null) }
