@@ -2,6 +2,7 @@ package app.yaohao.presentation
 
 import app.yaohao.core.ActionKind
 import app.yaohao.core.ApplicationStatus
+import app.yaohao.core.MaritalChangeStatus
 import app.yaohao.presentation.account.AccountModel
 import app.yaohao.presentation.application.ApplicationDetailModel
 import app.yaohao.presentation.dashboard.DashboardModel
@@ -14,7 +15,7 @@ import org.junit.Assert.assertTrue
 import org.junit.Test
 import java.time.Instant
 
-/** Withdrawal, the data export and account deletion through the state holders, against a real portal. */
+/** Withdrawal, the address change, the data export and account deletion through the state holders, against a real portal. */
 class PrivacyModelTest {
     private val clock = Clock { Instant.parse(TestPortal.START) }
 
@@ -44,6 +45,44 @@ class PrivacyModelTest {
             home.load().join()
             assertNull(home.state.value.error)
             assertTrue(home.state.value.dashboard!!.applications.single().actions.isEmpty())
+        }
+    }
+
+    @Test
+    fun theAddressChangesOnceApprovedCheckedAsTypedAndReviewed() = modelTest { scope ->
+        TestPortal.start().use { portal ->
+            val yaohao = facade(portal.url)
+            signIn(portal, yaohao, scope)
+            val account = AccountModel(yaohao, MemoryScheduler(), scope, clock)
+            account.load().join()
+            val early = account.state.value.card!!.actions.single { it.kind == ActionKind.CHANGE_ADDRESS }
+            assertFalse("before approval the form is edited instead", early.allowed)
+            assertEquals("no_approved_application", early.reason?.code)
+
+            apply(yaohao, scope)
+            portal.makeEligible(Applicant.ID, Applicant.LICENCE_FILE)
+            portal.review()
+            yaohao.refresh(null)
+            account.load().join()
+            assertTrue(account.state.value.card!!.actions.single { it.kind == ActionKind.CHANGE_ADDRESS }.allowed)
+
+            // The core checks the address as typed.
+            account.editAddress("北京西城区金融大街7号").join()
+            assertEquals("address_city", account.state.value.addressProblems.first().code)
+            val address = "北京市西城区金融大街7号英蓝国际中心1201"
+            account.editAddress(address).join()
+            assertTrue(account.state.value.addressProblems.isEmpty())
+            val proof = repoFile("tests/fixtures/photos/licence.jpg").readBytes()
+            account.requestAddressChange(proof).join()
+            assertNull(account.state.value.error)
+            assertEquals("", account.state.value.newAddress)
+            val card = account.state.value.card!!
+            assertEquals(address, card.addressChange?.requestedAddress)
+            assertEquals(MaritalChangeStatus.Pending, card.addressChange?.status)
+            assertEquals(
+                "address_change_pending",
+                card.actions.single { it.kind == ActionKind.CHANGE_ADDRESS }.reason?.code,
+            )
         }
     }
 

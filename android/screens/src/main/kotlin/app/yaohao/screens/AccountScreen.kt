@@ -31,6 +31,7 @@ import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.core.ActionKind
+import app.yaohao.core.AddressChange
 import app.yaohao.core.MaritalChange
 import app.yaohao.core.MaritalChangeStatus
 import app.yaohao.core.MaritalStatus
@@ -57,6 +58,7 @@ fun AccountScreen(services: ScreenServices, onSignedOut: () -> Unit) {
     val now by remember(clock) { ticks(clock, period = 1.seconds) }.collectAsState(initial = clock.now())
     var marital by rememberSaveable { mutableStateOf(MaritalStatus.MARRIED) }
     val certificate = services.platform.rememberPhotoSources(onPhoto = { bytes -> model.requestMaritalChange(marital, bytes) })
+    val addressProof = services.platform.rememberPhotoSources(onPhoto = { bytes -> model.requestAddressChange(bytes) })
 
     val saveExport = services.platform.rememberJsonSaver(content = { model.state.value.export?.json }, onDone = model::exportFinished)
 
@@ -79,6 +81,8 @@ fun AccountScreen(services: ScreenServices, onSignedOut: () -> Unit) {
             changeMobile = { old, new -> model.changeMobile(old, new) },
             chooseMarital = { marital = it },
             sendCertificate = certificate.pick,
+            editAddress = model::editAddress,
+            sendAddressProof = addressProof.pick,
             export = { model.export() },
             showDeletion = model::showDeletion,
             deleteAccount = { model.deleteAccount(it) },
@@ -95,6 +99,8 @@ class AccountActions(
     val changeMobile: (String, String) -> Unit,
     val chooseMarital: (MaritalStatus) -> Unit,
     val sendCertificate: () -> Unit,
+    val editAddress: (String) -> Unit,
+    val sendAddressProof: () -> Unit,
     val export: () -> Unit,
     val showDeletion: (Boolean) -> Unit,
     val deleteAccount: (password: String) -> Unit,
@@ -167,6 +173,26 @@ fun AccountContent(state: AccountState, now: Instant, actions: AccountActions, m
             }
             ActionButtons(listOf(change)) { actions.sendCertificate() }
         }
+        val addressChange = card?.actions?.firstOrNull { it.kind == ActionKind.CHANGE_ADDRESS }
+        if (addressChange != null) {
+            // Allowed: type the address (the core checks it as typed), then the proof's photo;
+            // refused: the core's reason (before approval the form is edited instead).
+            Text(tr("account_address"), style = MaterialTheme.typography.titleMedium)
+            card.addressChange?.let { AddressChangeView(it) }
+            if (addressChange.allowed) {
+                CheckedField(tr("account_new_address"), state.newAddress, state.addressProblems, actions.editAddress)
+                Text(tr("account_address_proof"), style = MaterialTheme.typography.bodySmall)
+                OutlinedButton(
+                    onClick = actions.sendAddressProof,
+                    enabled = !state.busy && state.newAddress.isNotBlank() && state.addressProblems.isEmpty(),
+                    modifier = Modifier.fillMaxWidth().testTag("action:CHANGE_ADDRESS"),
+                ) {
+                    Text(addressChange.label.local())
+                }
+            } else {
+                ActionButtons(listOf(addressChange)) {}
+            }
+        }
         Text(tr("account_privacy"), style = MaterialTheme.typography.titleMedium)
         Text(tr("account_export_explain"), style = MaterialTheme.typography.bodySmall)
         OutlinedButton(onClick = actions.export, enabled = !state.busy && state.export == null, modifier = Modifier.fillMaxWidth().testTag("export")) {
@@ -221,20 +247,30 @@ private fun MaritalChangeView(change: MaritalChange) {
     Card(modifier = Modifier.fillMaxWidth().testTag("marital-change")) {
         Column(modifier = Modifier.padding(12.dp)) {
             Text(tr("account_marital_requested", tr(change.requestedStatus.label()), BeijingTime.format(change.createdAt).local()))
-            Text(
-                tr(
-                    when (change.status) {
-                        MaritalChangeStatus.Pending -> "marital_pending"
-                        MaritalChangeStatus.Approved -> "marital_approved"
-                        MaritalChangeStatus.Rejected -> "marital_rejected"
-                        else -> "status_unknown"
-                    },
-                ),
-                style = MaterialTheme.typography.titleSmall,
-            )
+            Text(tr(change.status.reviewLabel()), style = MaterialTheme.typography.titleSmall)
             change.reason?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
         }
     }
+}
+
+/** An address change and its review state. */
+@Composable
+private fun AddressChangeView(change: AddressChange) {
+    Card(modifier = Modifier.fillMaxWidth().testTag("address-change-state")) {
+        Column(modifier = Modifier.padding(12.dp)) {
+            Text(tr("account_address_requested", change.requestedAddress, BeijingTime.format(change.createdAt).local()))
+            Text(tr(change.status.reviewLabel()), style = MaterialTheme.typography.titleSmall)
+            change.reason?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+        }
+    }
+}
+
+/** The label of a reviewed change's state. */
+private fun MaritalChangeStatus.reviewLabel(): String = when (this) {
+    MaritalChangeStatus.Pending -> "marital_pending"
+    MaritalChangeStatus.Approved -> "marital_approved"
+    MaritalChangeStatus.Rejected -> "marital_rejected"
+    else -> "status_unknown"
 }
 
 /** The label of a quota status. */

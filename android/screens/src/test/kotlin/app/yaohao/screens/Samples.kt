@@ -238,6 +238,12 @@ object Samples {
         maritalChange = MaritalChange(5, MaritalStatus.MARRIED, MaritalChangeStatus.Pending, null, Instant.parse("2026-02-27T02:00:00Z"), null),
     )
 
+    private val changeAddress = Action(ActionKind.CHANGE_ADDRESS, Text("变更联系地址", "Change the address"), true, null, null, null)
+
+    /** An approved applicant typing a new [address], with the core's [problems] with it. */
+    fun accountAddress(address: String, problems: List<Reason>): AccountState =
+        AccountState(card = accountCard.copy(actions = listOf(changeAddress)), newAddress = address, addressProblems = problems)
+
     private val deleteAccount = Action(ActionKind.DELETE_ACCOUNT, Text("注销账户", "Delete the account"), true, null, null, null)
 
     /** The account's deletion form after a wrong password (the portal's refusal under the field). */

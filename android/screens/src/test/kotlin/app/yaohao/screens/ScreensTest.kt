@@ -25,6 +25,7 @@ import androidx.compose.ui.test.performTextReplacement
 import androidx.compose.ui.unit.dp
 import app.yaohao.core.ActionKind
 import app.yaohao.core.MaritalStatus
+import app.yaohao.core.Reason
 import app.yaohao.presentation.BeijingTime
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.pick
@@ -131,7 +132,7 @@ class ScreensTest {
 
     @Test
     fun aRefusedMaritalChangeShowsTheCoresReasonAndNoStatusChoice() {
-        rule.setContent { Host { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {}), MaritalStatus.MARRIED) } }
+        rule.setContent { Host { AccountContent(Samples.account, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {}, {}, {}), MaritalStatus.MARRIED) } }
         rule.onNodeWithTag("action:CHANGE_MARITAL_STATUS").assertIsNotEnabled()
         rule.onNodeWithTag("reason:CHANGE_MARITAL_STATUS").assertExists()
         assertTrue(rule.onAllNodesWithTag("marital:MARRIED").fetchSemanticsNodes().isEmpty())
@@ -158,10 +159,24 @@ class ScreensTest {
     }
 
     @Test
+    fun anAddressChangeIsSentOnlyForAnAddressTheCoreAccepts() {
+        val problem = Reason("address_city", "请写全称“北京市”而不是“北京”", "Write the full form 北京市")
+        var state by mutableStateOf(Samples.accountAddress("北京西城区金融大街7号", listOf(problem)))
+        var sent = 0
+        val actions = AccountActions({}, {}, { _, _ -> }, {}, {}, {}, { sent++ }, {}, {}, {}, {})
+        rule.setContent { Host { AccountContent(state, Samples.now, actions, MaritalStatus.MARRIED) } }
+        rule.onNodeWithTag("action:CHANGE_ADDRESS").performScrollTo().assertIsNotEnabled()
+        rule.onNodeWithText(problem.messageZh, substring = true).assertExists()
+        state = Samples.accountAddress("北京市西城区金融大街7号英蓝国际中心1201", emptyList())
+        rule.onNodeWithTag("action:CHANGE_ADDRESS").performScrollTo().assertIsEnabled().performClick()
+        assertEquals(1, sent)
+    }
+
+    @Test
     fun deletingTheAccountNeedsThePasswordAndTheTypedWord() {
         var state by mutableStateOf(Samples.accountDeletion.copy(deleting = false, error = null))
         val deleted = mutableListOf<String>()
-        val actions = AccountActions({}, {}, { _, _ -> }, {}, {}, {}, { state = state.copy(deleting = it) }, { deleted += it }, {})
+        val actions = AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, { state = state.copy(deleting = it) }, { deleted += it }, {})
         rule.setContent { Host { AccountContent(state, Samples.now, actions, MaritalStatus.MARRIED) } }
         rule.onNodeWithTag("action:DELETE_ACCOUNT").performScrollTo().assertIsEnabled().performClick()
         rule.onNodeWithTag("deletion").assertExists()
@@ -185,7 +200,7 @@ class ScreensTest {
 
     @Test
     fun deletionIsRefusedWhileAWonQuotaWaits() {
-        rule.setContent { Host { AccountContent(Samples.accountQuotaPending, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {}), MaritalStatus.MARRIED) } }
+        rule.setContent { Host { AccountContent(Samples.accountQuotaPending, Samples.now, AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {}, {}, {}), MaritalStatus.MARRIED) } }
         rule.onNodeWithTag("action:DELETE_ACCOUNT").performScrollTo().assertIsNotEnabled()
         rule.onNodeWithTag("reason:DELETE_ACCOUNT").assertExists()
         assertTrue(rule.onAllNodesWithTag("deletion").fetchSemanticsNodes().isEmpty())

@@ -64,7 +64,7 @@ object Screenshots {
         add(Shot("more", "content") { MoreScreen(onOpen = {}) })
         add(Shot("settings", "content", { TestServices() }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
         add(Shot("settings", "inexact-alarms", { TestServices().apply { platform.exactAlarmsAllowed = false } }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
-        val account = AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {})
+        val account = AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {}, {}, {})
         add(Shot("account", "marital-review") { AccountContent(Samples.account, Samples.now, account, MaritalStatus.MARRIED) })
         add(Shot("account", "deletion-wrong-password") { AccountContent(Samples.accountDeletion, Samples.now, account, MaritalStatus.MARRIED) })
         add(Shot("account", "quota-pending") { AccountContent(Samples.accountQuotaPending, Samples.now, account, MaritalStatus.MARRIED) })

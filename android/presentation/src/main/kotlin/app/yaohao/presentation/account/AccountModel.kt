@@ -31,6 +31,9 @@ data class AccountState(
     /** The new mobile typed, and the core's problems with it. */
     val newMobile: String = "",
     val mobileProblems: List<Reason> = emptyList(),
+    /** The new address typed for an address change, and the core's problems with it. */
+    val newAddress: String = "",
+    val addressProblems: List<Reason> = emptyList(),
     /** When codes may be requested again; set once codes went to the old and the new mobile. */
     val resendAt: Instant? = null,
     /** The export the portal made, waiting to be saved where the user chooses. */
@@ -59,9 +62,13 @@ data class DataExport(
 /** The field the core names when the account's password is wrong. */
 private const val PASSWORD = "password"
 
+/** The field the core names when an address change's address is refused. */
+private const val ADDRESS = "address"
+
 /**
  * The account: the core's account card, changing the mobile (a code goes to the old number and one
- * to the new), the marital-status change with its certificate and review state, exporting
+ * to the new), the marital-status change with its certificate and review state, the address
+ * change of the approved applications with a proof of address (its state is on the card), exporting
  * everything the portal holds, deleting the account, logging out.
  */
 class AccountModel(
@@ -115,6 +122,28 @@ class AccountModel(
         update { it.copy(card = card, maritalChange = change, busy = false) }
     }
 
+    /** Types the new address; the core checks it off the caller's thread (the full 北京市 form, the district, the street). */
+    fun editAddress(value: String): Job {
+        update { it.copy(newAddress = value) }
+        return recheck("address") {
+            val problems = fieldProblems(Field.ADDRESS, value)
+            update { if (it.newAddress == value) it.copy(addressProblems = problems) else it }
+        }
+    }
+
+    /**
+     * Asks that the approved applications' address become the one typed, with a photo of the
+     * [proof]; the portal reviews it and the card shows its state. The core's refusal of the
+     * address is shown under the field.
+     */
+    fun requestAddressChange(proof: ByteArray): Job = act(::fail) {
+        awaitChecks()
+        update { it.copy(busy = true, error = null) }
+        yaohao.requestAddressChange(state.value.newAddress.trim(), proof)
+        val card = yaohao.dashboard().account
+        update { it.copy(card = card, busy = false, newAddress = "", addressProblems = emptyList()) }
+    }
+
     /** Asks the portal for everything it holds about the applicant (pretty JSON, unmasked ID and mobile). */
     fun export(): Job = act(::fail) {
         update { it.copy(busy = true, error = null, exportSaved = null) }
@@ -154,5 +183,12 @@ class AccountModel(
         update { AccountState(signedOut = true) }
     }
 
-    private fun fail(error: UiError) = update { it.copy(busy = false, error = error) }
+    /** Shows [error]; the core's refusal of the address is shown under its field. */
+    private fun fail(error: UiError) = update {
+        if (error is UiError.Invalid && error.field == ADDRESS) {
+            it.copy(busy = false, addressProblems = listOf(Reason(error.code, error.message.zh, error.message.en)))
+        } else {
+            it.copy(busy = false, error = error)
+        }
+    }
 }
