@@ -188,6 +188,10 @@ async fn fcm_and_apns_requests_have_the_documented_shape() {
     assert_eq!(message["message"]["token"], "fcm-device-token");
     assert_eq!(message["message"]["data"]["won"], "true");
     assert_eq!(
+        message["message"]["data"]["type"], "results",
+        "the app checks results only for this type"
+    );
+    assert_eq!(
         message["message"]["android"]["collapse_key"],
         format!("result:202602:{app}")
     );

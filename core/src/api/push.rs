@@ -89,6 +89,10 @@ pub struct Device {
     pub created_at: DateTime<Utc>,
 }
 
+/// The `type` a result message carries in a push's data, so the app knows to check the period
+/// (`app.yaohao.presentation.push.ResultPush` on Android).
+pub const RESULT_MESSAGE_TYPE: &str = "results";
+
 /// What a participant is told when a period is published (the push payload, and the `result`
 /// event of `GET /v1/me/push/stream`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -122,6 +122,7 @@ impl PushProvider for Fcm {
                     "token": device.token,
                     "notification": { "title": n.title_zh, "body": n.body_zh },
                     "data": {
+                        "type": yaohao_core::api::push::RESULT_MESSAGE_TYPE,
                         "idempotency_key": n.idempotency_key,
                         "period": n.period,
                         "application_id": n.application_id.to_string(),
