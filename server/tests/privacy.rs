@@ -177,4 +177,33 @@ async fn deleting_an_account_erases_it_and_keeps_the_draw_verifiable() {
         .call(Method::GET, "/v1/applications", Some(&token), None)
         .await;
     assert!(mine.as_array().unwrap().is_empty(), "{mine}");
+    // The confirmed quota is still valid: the deleted row keeps only a keyed hash of the ID
+    // number, by which the new account is found holding it, and its application is refused.
+    let hash: String = conn
+        .query_row(
+            "SELECT erased_id_hash FROM accounts WHERE deleted_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hash.len(), 64);
+    assert!(!hash.contains(&ID_A[..6]), "{hash}");
+    let app = t.complete_draft(&token).await;
+    t.submit(&token, app).await;
+    t.review().await;
+    let (_, reviewed) = t
+        .call(
+            Method::GET,
+            &format!("/v1/applications/{app}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(reviewed["status"], "rejected", "{reviewed}");
+    assert!(
+        reviewed["rejection_reasons"]
+            .to_string()
+            .contains("holds_quota"),
+        "{reviewed}"
+    );
 }

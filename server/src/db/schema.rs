@@ -251,4 +251,16 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE devices ADD COLUMN p256dh TEXT;
     ALTER TABLE devices ADD COLUMN auth TEXT;
     ",
+    // 11: a deleted account that still held a valid quota keeps a keyed hash of its ID number
+    // (HMAC-SHA256 under a random key of this database), so that a new registration of the same
+    // person is still found holding the quota; nothing else of the ID number stays.
+    "
+    CREATE TABLE portal_keys (
+        name TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    );
+    INSERT INTO portal_keys (name, value) VALUES ('erased_id', randomblob(32));
+    ALTER TABLE accounts ADD COLUMN erased_id_hash TEXT;
+    CREATE INDEX accounts_erased_id ON accounts(erased_id_hash) WHERE erased_id_hash IS NOT NULL;
+    ",
 ];

@@ -32,6 +32,19 @@ pub fn password_hash(conn: &Connection, account: i64) -> ApiResult<String> {
     )?)
 }
 
+/// The keyed hash a deleted account keeps of `resident_id` while it holds a valid quota:
+/// HMAC-SHA256 under this database's random `erased_id` key, hex. The key never leaves the
+/// database, so the ID number cannot be recovered by hashing the ID space without it.
+pub fn erased_id_hash(conn: &Connection, resident_id: &str) -> ApiResult<String> {
+    let key: Vec<u8> = conn.query_row(
+        "SELECT value FROM portal_keys WHERE name = 'erased_id'",
+        [],
+        |r| r.get(0),
+    )?;
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &key);
+    Ok(hex::encode(ring::hmac::sign(&key, resident_id.as_bytes())))
+}
+
 /// The session end reason of an erased account.
 pub const ENDED_DELETED: &str = "account_deleted";
 
@@ -42,7 +55,9 @@ pub const ENDED_DELETED: &str = "account_deleted";
 /// applications (code, status and draw count, with an empty form) for the pools and published
 /// results of past draws, and the quotas. Drafts, materials, change requests (marital status, address), devices,
 /// pending pushes and SMS codes go; every session ends; the account row keeps its id with no
-/// ID number, name, mobile or password, so the ID number may register again.
+/// ID number, name, mobile or password, so the ID number may register again. While it holds a
+/// valid quota the row keeps a keyed hash of the ID number ([`erased_id_hash`]), so that the
+/// new registration is still found holding that quota.
 pub fn erase(tx: &Transaction<'_>, account: i64, now_ms: i64) -> ApiResult<Vec<String>> {
     let files: Vec<String> = tx
         .prepare(
@@ -87,11 +102,21 @@ pub fn erase(tx: &Transaction<'_>, account: i64, now_ms: i64) -> ApiResult<Vec<S
     tx.execute("DELETE FROM sms_codes WHERE mobile = ?1", [&mobile])?;
     tx.execute("DELETE FROM sms_outbox WHERE mobile = ?1", [&mobile])?;
     super::sessions::end_active(tx, account, ENDED_DELETED)?;
+    let resident_id: String = tx.query_row(
+        "SELECT resident_id FROM accounts WHERE id = ?1",
+        [account],
+        |r| r.get(0),
+    )?;
+    let keep_hash = super::quotas::holds_valid_quota(tx, &resident_id)?;
+    let erased = keep_hash
+        .then(|| erased_id_hash(tx, &resident_id))
+        .transpose()?;
     tx.execute(
         "UPDATE accounts SET resident_id = 'deleted:' || id, name = '', mobile = '',
-         password_hash = '', failed_logins = 0, locked_until = NULL, deleted_at = ?2
+         password_hash = '', failed_logins = 0, locked_until = NULL, deleted_at = ?2,
+         erased_id_hash = ?3
          WHERE id = ?1",
-        params![account, now_ms],
+        params![account, now_ms, erased],
     )?;
     Ok(files)
 }

@@ -42,18 +42,32 @@ pub fn confirm(tx: &Transaction<'_>, id: i64, now_ms: i64) -> ApiResult<()> {
     Ok(())
 }
 
-/// Whether the person holds a quota that is still valid (pending or confirmed, not expired).
+/// Whether the person holds a quota that is still valid (pending or confirmed, not expired),
+/// through a live account or one deleted while it held the quota (found by its keyed hash).
 pub fn holds_valid_quota(conn: &Connection, resident_id: &str) -> ApiResult<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM quotas q JOIN accounts u ON u.id = q.account_id
-         WHERE u.resident_id = ?1 AND q.status IN (?2, ?3))",
-        params![
-            resident_id,
-            QuotaStatus::PendingConfirmation.as_str(),
-            QuotaStatus::Confirmed.as_str()
-        ],
-        |r| r.get(0),
-    )?)
+    let erased = super::privacy::erased_id_hash(conn, resident_id)?;
+    // Two lookups, each on its own index, rather than one OR that may scan.
+    for (column, key) in [
+        ("resident_id", resident_id),
+        ("erased_id_hash", erased.as_str()),
+    ] {
+        let held: bool = conn.query_row(
+            &format!(
+                "SELECT EXISTS(SELECT 1 FROM quotas q JOIN accounts u ON u.id = q.account_id
+                 WHERE u.{column} = ?1 AND q.status IN (?2, ?3))"
+            ),
+            params![
+                key,
+                QuotaStatus::PendingConfirmation.as_str(),
+                QuotaStatus::Confirmed.as_str()
+            ],
+            |r| r.get(0),
+        )?;
+        if held {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Issues a quota (pending confirmation until `confirm_by_ms`) to every winner of period `id`.
