@@ -61,11 +61,14 @@ struct OddsView: View {
                         .font(.footnote.monospaced())
                 case let .failure(error):
                     FieldProblems(problems: [error.message])
+                case nil:
+                    ProgressView()
                 }
             }
         }
         .navigationTitle("积分与概率")
         .task(id: model.oddsQuestion) { await model.computeOdds() }
+        .task(id: model.pointsQuestion) { await model.computePoints() }
     }
 }
 

@@ -44,16 +44,30 @@ public final class CalculatorModel {
         if question == oddsQuestion { odds = answer }
     }
 
-    /// The family's points, or why they cannot be computed.
-    public var points: Result<FamilyPoints, PortalError> {
-        Result { () throws(PortalError) in
-            do {
-                return try familyPoints(family: Family(generations: nil, familyFullYears: familyFullYears,
-                                                       members: members))
-            } catch {
-                throw PortalError(error)
+    /// What the family's points answer: the members and the family's full years. The screen
+    /// recomputes the points whenever it changes (`.task(id:)`).
+    public var pointsQuestion: Family {
+        Family(generations: nil, familyFullYears: familyFullYears, members: members)
+    }
+
+    /// The family's points for `pointsQuestion`, or why they cannot be computed (`nil` before the
+    /// first `computePoints()`).
+    public private(set) var points: Result<FamilyPoints, PortalError>?
+
+    /// Asks the core for the family's points off the main actor; an answer to a family changed
+    /// meanwhile is dropped.
+    public func computePoints() async {
+        let family = pointsQuestion
+        let answer = await Task.detached(priority: .userInitiated) {
+            Result { () throws(PortalError) in
+                do {
+                    return try familyPoints(family: family)
+                } catch {
+                    throw PortalError(error)
+                }
             }
-        }
+        }.value
+        if family == pointsQuestion { points = answer }
     }
 
     /// Adds a member with `relation`.
