@@ -206,4 +206,18 @@ async fn deleting_an_account_erases_it_and_keeps_the_draw_verifiable() {
             .contains("holds_quota"),
         "{reviewed}"
     );
+    // Once the quota has expired (12 months after the draw), the hash goes too.
+    t.advance(500 * 86_400).await;
+    let status: String = conn
+        .query_row("SELECT status FROM quotas", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(status, "expired");
+    let hash: Option<String> = conn
+        .query_row(
+            "SELECT erased_id_hash FROM accounts WHERE deleted_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hash, None);
 }

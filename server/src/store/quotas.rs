@@ -107,9 +107,10 @@ pub fn forfeit_unconfirmed(tx: &Transaction<'_>, now_ms: i64) -> ApiResult<usize
     )?)
 }
 
-/// Expires the quotas past their validity; how many.
+/// Expires the quotas past their validity; how many. A deleted account whose last valid quota
+/// expired forgets the keyed hash of its ID number: nothing needs it any more.
 pub fn expire(tx: &Transaction<'_>, now_ms: i64) -> ApiResult<usize> {
-    Ok(tx.execute(
+    let expired = tx.execute(
         "UPDATE quotas SET status = ?1 WHERE status IN (?2, ?3) AND expires_at <= ?4",
         params![
             QuotaStatus::Expired.as_str(),
@@ -117,5 +118,15 @@ pub fn expire(tx: &Transaction<'_>, now_ms: i64) -> ApiResult<usize> {
             QuotaStatus::Confirmed.as_str(),
             now_ms
         ],
-    )?)
+    )?;
+    tx.execute(
+        "UPDATE accounts SET erased_id_hash = NULL WHERE erased_id_hash IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM quotas q WHERE q.account_id = accounts.id
+                         AND q.status IN (?1, ?2))",
+        params![
+            QuotaStatus::PendingConfirmation.as_str(),
+            QuotaStatus::Confirmed.as_str()
+        ],
+    )?;
+    Ok(expired)
 }
