@@ -81,6 +81,16 @@ impl ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, ErrorCode::InvalidInput, zh, en).with_field(field)
     }
 
+    /// 415 `unsupported_media_type`: an upload that is not `multipart/form-data`.
+    pub fn not_multipart() -> ApiError {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedMediaType,
+            "请以 multipart/form-data 上传",
+            "upload as multipart/form-data",
+        )
+    }
+
     /// 404 `not_found`: the resource does not exist or belongs to another account.
     pub fn not_found() -> ApiError {
         ApiError::new(

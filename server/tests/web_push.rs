@@ -216,6 +216,21 @@ async fn draw_and_publish(t: &TestPortal, token: &str) -> i64 {
     app
 }
 
+/// A push service on loopback whose endpoint `{service}/push/{path}` answers as `path` says, a
+/// portal, and applicant A subscribed to it and taken through a published draw: the portal, A's
+/// session and the push service's log.
+async fn published_to(path: &str) -> (TestPortal, String, Log) {
+    let (url, log) = push_service().await;
+    let t = portal().await;
+    t.import_registry(&TestPortal::eligible_rows(ID_A)).await;
+    let token = t.applicant(ID_A, "张三", MOBILE_A).await;
+    let endpoint = format!("{url}/push/{path}");
+    let (status, _) = subscribe(&t, &token, &endpoint, Receiver::new().keys()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    draw_and_publish(&t, &token).await;
+    (t, token, log)
+}
+
 async fn outbox(t: &TestPortal) -> Value {
     let (status, body) = read(
         t.operator(Method::GET, "/v1/operator/push-outbox")
@@ -312,19 +327,7 @@ async fn a_web_push_device_gets_the_notification_encrypted_and_vapid_signed() {
 
 #[tokio::test]
 async fn a_gone_subscription_is_removed_and_not_retried() {
-    let (url, log) = push_service().await;
-    let t = portal().await;
-    t.import_registry(&TestPortal::eligible_rows(ID_A)).await;
-    let token = t.applicant(ID_A, "张三", MOBILE_A).await;
-    let (status, _) = subscribe(
-        &t,
-        &token,
-        &format!("{url}/push/gone"),
-        Receiver::new().keys(),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
-    draw_and_publish(&t, &token).await;
+    let (t, token, log) = published_to("gone").await;
     assert!(
         devices(&t, &token).await.is_empty(),
         "the gone device is removed"
@@ -341,19 +344,7 @@ async fn a_gone_subscription_is_removed_and_not_retried() {
 
 #[tokio::test]
 async fn a_failing_push_service_is_retried_with_backoff() {
-    let (url, log) = push_service().await;
-    let t = portal().await;
-    t.import_registry(&TestPortal::eligible_rows(ID_A)).await;
-    let token = t.applicant(ID_A, "张三", MOBILE_A).await;
-    let (status, _) = subscribe(
-        &t,
-        &token,
-        &format!("{url}/push/fail"),
-        Receiver::new().keys(),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
-    draw_and_publish(&t, &token).await;
+    let (t, token, log) = published_to("fail").await;
     let rows = outbox(&t).await;
     assert_eq!(
         (rows[0]["status"].as_str(), rows[0]["attempts"].as_i64()),
@@ -376,14 +367,7 @@ async fn a_failing_push_service_is_retried_with_backoff() {
 
 #[tokio::test]
 async fn a_busy_push_service_is_retried_after_the_delay_it_asks_for() {
-    let (url, log) = push_service().await;
-    let t = portal().await;
-    t.import_registry(&TestPortal::eligible_rows(ID_A)).await;
-    let token = t.applicant(ID_A, "张三", MOBILE_A).await;
-    let endpoint = format!("{url}/push/busy");
-    let (status, _) = subscribe(&t, &token, &endpoint, Receiver::new().keys()).await;
-    assert_eq!(status, StatusCode::CREATED);
-    draw_and_publish(&t, &token).await;
+    let (t, _, log) = published_to("busy").await;
     assert_eq!(outbox(&t).await[0]["status"], "pending");
     // The outbox's own backoff would retry after 30 s; the service asked for 7200.
     t.advance(3600).await;
@@ -395,14 +379,7 @@ async fn a_busy_push_service_is_retried_after_the_delay_it_asks_for() {
 
 #[tokio::test]
 async fn a_message_refused_as_too_large_fails_at_once() {
-    let (url, log) = push_service().await;
-    let t = portal().await;
-    t.import_registry(&TestPortal::eligible_rows(ID_A)).await;
-    let token = t.applicant(ID_A, "张三", MOBILE_A).await;
-    let endpoint = format!("{url}/push/huge");
-    let (status, _) = subscribe(&t, &token, &endpoint, Receiver::new().keys()).await;
-    assert_eq!(status, StatusCode::CREATED);
-    draw_and_publish(&t, &token).await;
+    let (t, token, log) = published_to("huge").await;
     t.advance(3600).await;
     let rows = outbox(&t).await;
     assert_eq!(

@@ -9,7 +9,7 @@ use axum::{Json, Router};
 
 use crate::auth::session::Session;
 use crate::config::Limits;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::services::applications;
 use crate::services::documents::{self, DocumentKind};
@@ -166,14 +166,7 @@ async fn upload(
     let kind = parse_kind(&kind)?;
     let account = session.account_id;
     applications::check_editable(&state, account, id).await?;
-    let multipart = multipart.map_err(|_| {
-        ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ErrorCode::UnsupportedMediaType,
-            "请以 multipart/form-data 上传",
-            "upload as multipart/form-data",
-        )
-    })?;
+    let multipart = multipart.map_err(|_| ApiError::not_multipart())?;
     let bytes = read_file(multipart, kind).await?;
     Ok(Json(
         applications::upload(&state, account, id, kind, bytes).await?,

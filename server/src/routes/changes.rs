@@ -12,7 +12,7 @@ use yaohao_core::validate;
 
 use crate::auth::operator::Operator;
 use crate::auth::session::Session;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::services::changes::{self, proof_of};
 use crate::services::documents;
@@ -128,14 +128,7 @@ async fn read(
     field: &str,
     kind: ChangeKind,
 ) -> ApiResult<(Option<String>, Vec<u8>)> {
-    let mut multipart = multipart.map_err(|_| {
-        ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ErrorCode::UnsupportedMediaType,
-            "请以 multipart/form-data 上传",
-            "upload as multipart/form-data",
-        )
-    })?;
+    let mut multipart = multipart.map_err(|_| ApiError::not_multipart())?;
     let malformed = |e: MultipartError| {
         ApiError::invalid(
             "file",
