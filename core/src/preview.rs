@@ -73,7 +73,7 @@ impl FormField {
 /// 亲属关系证明).
 pub fn required_documents(kind: ApplicationKind) -> Vec<DocumentKind> {
     let mut needed = REQUIRED_DOCUMENTS.to_vec();
-    if kind == ApplicationKind::Family {
+    if kind.is_family() {
         needed.push(DocumentKind::FamilyRelationProof);
     }
     needed
@@ -115,7 +115,7 @@ pub fn preview(
         })
         .collect();
     let (mut points, mut family_problem) = (None, None);
-    if kind == ApplicationKind::Family {
+    if kind.is_family() {
         let family = form.family.clone().unwrap_or_default();
         for (i, m) in family.members.iter().enumerate() {
             checks.push(FieldCheck::new(

@@ -1,14 +1,15 @@
 //! Publication files under `<data>/results/<period>/`: the result list in the official text
 //! layout (rendered by the core), the same as a PDF and as JSON, and the pool in the official verification
 //! package format (`bjPersonCommonNumberPeriod<P>.csv` plus `bjPersonCommonApplyNumber<P>_0001.csv`
-//! … with 100,000 `position,code` lines each), which the core's package reader accepts.
+//! … with 100,000 `position,code` lines each; `bjFamilyCommon…` for the family list), which the
+//! core's package reader accepts.
 
 use std::fs::File;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
 use yaohao_core::draw::{Pool, layout};
-use yaohao_core::results::Header;
+use yaohao_core::results::{Applicant, Category, Header, QuotaKind};
 
 use crate::error::{ApiError, ApiResult};
 use crate::services::publication::Publication;
@@ -31,8 +32,23 @@ pub fn dir(data: &Path, period: &str) -> PathBuf {
 /// [`PACKAGE_CHUNK`] lines, written by two threads (the pool files are independent).
 fn write_package(dir: &Path, header: &Header, pool: &Pool) -> ApiResult<()> {
     let p = &header.period;
+    let Category { applicant, quota } = header.category;
+    let prefix = format!(
+        "bj{}{}",
+        match applicant {
+            Applicant::Individual => "Person",
+            Applicant::Unit => "Unit",
+            Applicant::Family => "Family",
+        },
+        match quota {
+            QuotaKind::Ordinary => "Common",
+            QuotaKind::Nev => "New",
+        }
+    );
     let meta = format!(
-        "个人普通指标\n{p}\n{}\n{}\n{}\n{}\n{}\n",
+        "{}{}指标\n{p}\n{}\n{}\n{}\n{}\n{}\n",
+        applicant.zh(),
+        quota.zh(),
         header.title,
         header.draw_date.map(|d| d.to_string()).unwrap_or_default(),
         header
@@ -42,14 +58,14 @@ fn write_package(dir: &Path, header: &Header, pool: &Pool) -> ApiResult<()> {
         header.pool_size,
         header.quota
     );
-    std::fs::write(dir.join(format!("bjPersonCommonNumberPeriod{p}.csv")), meta).map_err(io)?;
+    std::fs::write(dir.join(format!("{prefix}NumberPeriod{p}.csv")), meta).map_err(io)?;
     // The positions the header states: every one, or the applicants' own when undersubscribed.
     let positions = header.pool_size;
     let parts = positions.div_ceil(PACKAGE_CHUNK);
     let write_part = |part: u32| -> std::io::Result<()> {
         let start = part * PACKAGE_CHUNK + 1;
         let end = start.saturating_add(PACKAGE_CHUNK - 1).min(positions);
-        let name = format!("bjPersonCommonApplyNumber{p}_{:04}.csv", part + 1);
+        let name = format!("{prefix}ApplyNumber{p}_{:04}.csv", part + 1);
         let mut out = BufWriter::with_capacity(1 << 20, File::create(dir.join(name))?);
         for position in start..=end {
             if let Some(code) = pool.code_at(position) {
@@ -82,11 +98,12 @@ fn staging(data: &Path, period: &str) -> PathBuf {
 /// unfinished one); [`install`] moves it into place.
 pub fn stage(data: &Path, publication: &Publication) -> ApiResult<()> {
     let Publication {
+        id,
         header,
         outcome,
         pool,
     } = publication;
-    let staged = staging(data, &header.period);
+    let staged = staging(data, id);
     if staged.exists() {
         std::fs::remove_dir_all(&staged).map_err(io)?;
     }

@@ -9,10 +9,11 @@
 
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
+use yaohao_core::api::{Period, PeriodKind, PeriodStatus};
 use yaohao_core::draw::{Pool, Verdict, read_pool, run, verify};
 use yaohao_core::points::ladder_weight;
 use yaohao_core::policy;
-use yaohao_core::results::{Code, ListKind, Lookup, Seed, lookup, parse_bytes};
+use yaohao_core::results::{Code, ListKind, Lookup, lookup, parse_bytes};
 use yaohao_portal::publish;
 use yaohao_portal::services::publication::{Publication, result_header};
 
@@ -96,19 +97,28 @@ fn check(applicants: u64, quota: u32, regime: &str, shape: Shape, seed: i32, sal
 
     let at: DateTime<Utc> = "2026-12-26T02:15:00Z".parse().unwrap();
     let seed_text = format!("{seed:06}");
-    let header = result_header(
-        "202606",
-        "2026年第06期个人普通摇号",
-        at,
-        at,
-        &pool,
-        quota,
-        Seed::parse(&seed_text),
-    );
+    let period = Period {
+        id: "202606".into(),
+        kind: PeriodKind::Draw,
+        title: "2026年第06期个人普通摇号".into(),
+        quota: i64::from(quota),
+        status: PeriodStatus::Drawn,
+        cutoff_at: at,
+        freeze_from: at,
+        freeze_until: at,
+        draw_at: at,
+        publish_at: at,
+        pool_size: Some(i64::from(pool.size())),
+        seed: Some(seed_text.clone()),
+        run_at: Some(at),
+        published_at: None,
+    };
+    let header = result_header(&period, &pool);
     let data = tempfile::tempdir().unwrap();
     publish::stage(
         data.path(),
         &Publication {
+            id: period.id.clone(),
             header,
             outcome: outcome.clone(),
             pool: pool.clone(),

@@ -837,15 +837,9 @@ mod samples {
             ("MaritalStatus", MaritalStatus::ALL.iter().map(v).collect()),
             (
                 "ApplicationKind",
-                [
-                    ApplicationKind::IndividualOrdinary,
-                    ApplicationKind::IndividualNev,
-                    ApplicationKind::Family,
-                ]
-                .iter()
-                .map(v)
-                .collect(),
+                ApplicationKind::ALL.iter().map(v).collect(),
             ),
+            ("PeriodKind", PeriodKind::ALL.iter().map(v).collect()),
             (
                 "Provider",
                 [

@@ -59,6 +59,12 @@ class CycleTest : PortalTest() {
         val dashboard: Dashboard = a.refresh(null)
         assertEquals(ApplicationStatus.Approved, dashboard.applications.single().application.status)
         assertNotNull(dashboard.refreshedAt)
+        // The portal runs bimonthly-2014: no family pool in the ordinary lottery, so the menu of
+        // new applications the core gives leaves that kind out.
+        assertEquals(
+            listOf(ApplicationKind.INDIVIDUAL_ORDINARY, ApplicationKind.INDIVIDUAL_NEV, ApplicationKind.FAMILY),
+            dashboard.applicationKinds,
+        )
         val cached: Dashboard = a.dashboard()
         assertEquals(dashboard.refreshedAt, cached.refreshedAt)
         assertEquals(dashboard.applications, cached.applications)

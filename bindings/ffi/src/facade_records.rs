@@ -67,6 +67,7 @@ pub enum ApplicationKind {
     IndividualOrdinary,
     IndividualNev,
     Family,
+    FamilyOrdinary,
 }
 
 #[uniffi::remote(Enum)]
@@ -230,6 +231,7 @@ pub struct Dashboard {
     pub account: Option<AccountCard>,
     pub applications: Vec<ApplicationCard>,
     pub drafts: Vec<Draft>,
+    pub application_kinds: Vec<ApplicationKind>,
     pub next_events: Vec<UpcomingEvent>,
     pub latest_results: Vec<ResultCard>,
     pub reminders: Vec<Reminder>,
@@ -308,6 +310,7 @@ pub struct PeriodResult {
 #[uniffi::remote(Enum)]
 pub enum PeriodKind {
     Draw,
+    FamilyDraw,
 }
 
 #[uniffi::remote(Enum)]

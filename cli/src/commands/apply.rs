@@ -32,7 +32,8 @@ Exit status: 0 submitted (or previewed with --no-submit, or submission declined)
 invalid, materials are missing or the input ended early (the draft is kept), 2 usage, 3 not
 logged in, 4 portal unreachable.")]
 pub struct Args {
-    /// Kind of a new application: individual_ordinary (default), individual_nev or family.
+    /// Kind of a new application: individual_ordinary (default), individual_nev, family (NEV,
+    /// points) or family_ordinary (the ordinary lottery, where the policy has one for families).
     #[arg(long, value_parser = parse_kind)]
     kind: Option<ApplicationKind>,
     /// Driving-licence file number (档案编号, 12 digits on the licence's second page).
@@ -69,7 +70,8 @@ pub struct Args {
 
 fn parse_kind(s: &str) -> Result<ApplicationKind, String> {
     ApplicationKind::parse(s).ok_or_else(|| {
-        format!("unknown kind {s}: use individual_ordinary, individual_nev or family")
+        let kinds: Vec<&str> = ApplicationKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind {s}: use one of {}", kinds.join(", "))
     })
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::{Action, ActionKind};
 use crate::api::{
     AddressChange, Application, ApplicationStatus, MaritalChange, MaritalChangeStatus, Quota,
-    QuotaStatus,
+    QuotaStatus, period_label,
 };
 use crate::i18n::{Reason, Text};
 use crate::time::{beijing_date, to_beijing};
@@ -58,13 +58,13 @@ fn deletion(quotas: &[Quota]) -> Action {
                 Reason::new(
                     "quota_pending_confirmation",
                     format!(
-                        "第 {} 期中签的指标待确认（{by} 前），确认或过期后才能注销账户。",
-                        q.period
+                        "{}中签的指标待确认（{by} 前），确认或过期后才能注销账户。",
+                        period_label(&q.period).zh
                     ),
                     format!(
-                        "The quota won in period {} waits for confirmation (by {by}); the account \
+                        "The quota won in {} waits for confirmation (by {by}); the account \
                          can be deleted once it is confirmed or has lapsed.",
-                        q.period
+                        period_label(&q.period).en
                     ),
                 ),
                 Some(q.confirm_by),

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::periods::PeriodKind;
 use crate::points::Relation;
 
 /// The kinds of application.
@@ -15,6 +16,9 @@ pub enum ApplicationKind {
     IndividualNev,
     /// 家庭新能源指标 (points).
     Family,
+    /// 家庭普通指标 (lottery: the family holds as many positions as its points; regimes with
+    /// [`crate::policy::Policy::family_ordinary_share`] only).
+    FamilyOrdinary,
 }
 
 impl ApplicationKind {
@@ -24,18 +28,41 @@ impl ApplicationKind {
             ApplicationKind::IndividualOrdinary => "individual_ordinary",
             ApplicationKind::IndividualNev => "individual_nev",
             ApplicationKind::Family => "family",
+            ApplicationKind::FamilyOrdinary => "family_ordinary",
         }
     }
 
+    /// Every kind.
+    pub const ALL: [ApplicationKind; 4] = [
+        ApplicationKind::IndividualOrdinary,
+        ApplicationKind::IndividualNev,
+        ApplicationKind::Family,
+        ApplicationKind::FamilyOrdinary,
+    ];
+
     /// The kind with this portal name.
     pub fn parse(name: &str) -> Option<ApplicationKind> {
-        [
-            ApplicationKind::IndividualOrdinary,
-            ApplicationKind::IndividualNev,
-            ApplicationKind::Family,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == name)
+        ApplicationKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == name)
+    }
+
+    /// Whether the form has a family section (members, points).
+    pub fn is_family(self) -> bool {
+        matches!(
+            self,
+            ApplicationKind::Family | ApplicationKind::FamilyOrdinary
+        )
+    }
+
+    /// The lottery an approved application of this kind takes part in, if it is drawn (the NEV
+    /// kinds are ranked instead).
+    pub fn lottery(self) -> Option<PeriodKind> {
+        match self {
+            ApplicationKind::IndividualOrdinary => Some(PeriodKind::Draw),
+            ApplicationKind::FamilyOrdinary => Some(PeriodKind::FamilyDraw),
+            ApplicationKind::IndividualNev | ApplicationKind::Family => None,
+        }
     }
 }
 

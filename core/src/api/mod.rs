@@ -38,7 +38,9 @@ pub use errors::{ErrorBody, ErrorCode};
 pub use forms::{ApplicationForm, ApplicationKind, FamilyForm, MemberForm};
 pub use info::{Announcement, NewAnnouncement};
 pub use operator::{ImportSummary, ReviewSummary, SmsOutboxEntry, TickReport};
-pub use periods::{DrawRequest, NewPeriod, Period, PeriodKind, QueueRank};
+pub use periods::{
+    DrawRequest, NewPeriod, Period, PeriodKind, QueueRank, period_id, period_label, period_number,
+};
 pub use privacy::{AccountDeletion, DataExport, ExportedApplication, SessionRecord};
 pub use push::{
     DeliveryReport, Device, NewDevice, Provider, PushNotification, PushOutboxEntry, VapidKey,

@@ -5,8 +5,8 @@ use reqwest::Method;
 use serde_json::json;
 
 use super::{
-    Application, ApplicationDetail, ApplicationForm, ApplicationKind, Draft, PendingUpload,
-    Preview, StatusChange, SyncReport, Yaohao, from_ms,
+    Application, ApplicationDetail, ApplicationForm, ApplicationKind, Draft, FamilyForm,
+    PendingUpload, Preview, StatusChange, SyncReport, Yaohao, from_ms,
 };
 use crate::api;
 use crate::cache::{ApplicationRow, DraftRow, HistoryRow};
@@ -45,10 +45,23 @@ pub(super) fn row_of(app: &Application) -> Result<ApplicationRow, ClientError> {
 }
 
 impl Yaohao {
-    /// Starts a local draft (no network).
+    /// Starts a local draft (no network); refused with the reason when the policy has no such
+    /// kind ([`crate::policy::Policy::offers`]).
     pub fn create_draft(&self, kind: ApplicationKind) -> Result<Draft, ClientError> {
-        let form =
-            serde_json::to_string(&ApplicationForm::default()).map_err(ClientError::local)?;
+        self.policy()?
+            .offers(kind)
+            .map_err(|reason| ClientError::Validation {
+                code: reason.code.clone(),
+                field: Some("kind".to_owned()),
+                message: Text::new(reason.message_zh, reason.message_en),
+            })?;
+        // A family kind starts with its (empty) family section, so a screen shows the section
+        // whenever the form has one.
+        let form = ApplicationForm {
+            family: kind.is_family().then(FamilyForm::default),
+            ..ApplicationForm::default()
+        };
+        let form = serde_json::to_string(&form).map_err(ClientError::local)?;
         let row =
             self.cache
                 .insert_draft(&local_id()?, None, kind.as_str(), &form, self.now_ms())?;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Account, AddressChange, Application, MaritalChange, Quota, ResultOutcome};
 use crate::actions::{self, Action, Deadline};
+use crate::api::period_label;
 use crate::calendar::AnnouncedDate;
 use crate::draw::DrawReport;
 use crate::i18n::Text;
@@ -76,7 +77,12 @@ impl ApplicationCard {
 }
 
 /// The ladder weight of `application` in its next draw, where the regime's ladder is known.
+/// Positions the application holds in its next draw: its ladder step, or a family's points.
 fn next_weight(application: &Application, policy: &Policy) -> Option<u32> {
+    if application.kind.is_family() {
+        let family = application.form.family.as_ref()?;
+        return policy.family_pool_weight(&crate::preview::family_model(family));
+    }
     let draws = u32::try_from(application.draw_count).unwrap_or(0);
     policy.ladder_weight(draws, application.form.c5_licence)
 }
@@ -194,11 +200,17 @@ impl ResultCard {
             draw_date,
             report,
         } = facts;
-        let (code, period) = (outcome.code.clone(), outcome.period.clone());
+        let code = outcome.code.clone();
+        let period = period_label(&outcome.period);
         if !outcome.won {
             let draw_count = application.map_or(0, |a| u32::try_from(a.draw_count).unwrap_or(0));
             let next_weight = application.and_then(|a| next_weight(a, policy));
+            let family = application.is_some_and(|a| a.kind.is_family());
             let (weight_zh, weight_en) = match next_weight {
+                Some(w) if family => (
+                    format!("下一期按家庭积分持 {w} 个摇号位置。"),
+                    format!("{w} positions in the next, by the family's points."),
+                ),
                 Some(w) => (
                     format!("下一期的阶梯权重为 {w}。"),
                     format!("weight {w} in the next."),
@@ -212,10 +224,12 @@ impl ResultCard {
                 title: Text::new("未中签", "Not drawn"),
                 meaning: Text::new(
                     format!(
-                        "申请编码 {code} 在第 {period} 期未中签，将自动参加下一期。已累计 {draw_count} 次未中签，{weight_zh}"
+                        "申请编码 {code} 在{}未中签，将自动参加下一期。已累计 {draw_count} 次未中签，{weight_zh}",
+                        period.zh
                     ),
                     format!(
-                        "Code {code} was not drawn in period {period} and carries over to the next draw: {draw_count} unsuccessful draws so far, {weight_en}"
+                        "Code {code} was not drawn in {} and carries over to the next draw: {draw_count} unsuccessful draws so far, {weight_en}",
+                        period.en
                     ),
                 ),
                 won: None,
@@ -261,12 +275,14 @@ impl ResultCard {
             title: Text::new("中签", "You won"),
             meaning: Text::new(
                 format!(
-                    "申请编码 {code} 在第 {period} 期中签。{cert_zh}请在 {}（北京时间）前确认指标；指标有效期至 {}，须在此前完成购车登记。",
+                    "申请编码 {code} 在{}中签。{cert_zh}请在 {}（北京时间）前确认指标；指标有效期至 {}，须在此前完成购车登记。",
+                    period.zh,
                     day(confirm_by),
                     day(valid_until)
                 ),
                 format!(
-                    "Code {code} won in period {period}. {cert_en}Confirm the quota by {} Beijing time; it is valid until {}, register the car before then.",
+                    "Code {code} won in {}. {cert_en}Confirm the quota by {} Beijing time; it is valid until {}, register the car before then.",
+                    period.en,
                     day(confirm_by),
                     day(valid_until)
                 ),

@@ -61,7 +61,9 @@ fn reminder_application(app: &Application) -> Option<reminders::TrackedApplicati
     Some(reminders::TrackedApplication {
         code: app.code.clone()?,
         kind: match app.kind {
-            ApplicationKind::IndividualOrdinary => reminders::TrackedKind::Ordinary,
+            ApplicationKind::IndividualOrdinary | ApplicationKind::FamilyOrdinary => {
+                reminders::TrackedKind::Ordinary
+            }
             ApplicationKind::IndividualNev => reminders::TrackedKind::Nev,
             ApplicationKind::Family => reminders::TrackedKind::Family,
         },
@@ -248,6 +250,10 @@ impl Yaohao {
                 .map(|a| ApplicationCard::new(a, policy, &announced, now))
                 .collect(),
             drafts: self.drafts()?,
+            application_kinds: ApplicationKind::ALL
+                .into_iter()
+                .filter(|&k| policy.offers(k).is_ok())
+                .collect(),
             next_events: self.next_events()?,
             reminders: self.reminders()?,
             next_check: self.draw_day_checks()?.into_iter().next(),

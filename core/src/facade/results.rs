@@ -10,6 +10,7 @@ use super::{
     Application, ApplicationStatus, Period, PeriodStatus, Quota, ResultNotification, ResultOutcome,
     Yaohao,
 };
+use crate::api::{period_id, period_label};
 use crate::cache::{OutcomeRow, ResultFileRow};
 use crate::client::ClientError;
 use crate::client::http::{Call, Raw};
@@ -20,23 +21,41 @@ use crate::results::{self, Code, Lookup};
 /// Statuses of applications that take part in a draw.
 const IN_POOL: [ApplicationStatus; 2] = [ApplicationStatus::Approved, ApplicationStatus::Won];
 
-/// The alert of `outcome`; a list that did not verify says how, in the verdict's own words.
-fn notification(outcome: ResultOutcome, verdict: Option<Verdict>) -> ResultNotification {
-    let (code, period) = (&outcome.code, &outcome.period);
+/// The alert of `outcome`, with the policy's confirmation deadline (`confirm_hours`, when the
+/// regime has one); a list that did not verify says how, in the verdict's own words.
+fn notification(
+    outcome: ResultOutcome,
+    verdict: Option<Verdict>,
+    confirm_hours: Option<u32>,
+) -> ResultNotification {
+    let code = &outcome.code;
+    let period = period_label(&outcome.period);
     let (mut zh, mut en, title) = if outcome.won {
         let row = outcome.row.map(|r| r.to_string()).unwrap_or_default();
+        let (confirm_zh, confirm_en) = match confirm_hours {
+            Some(h) => (
+                format!("请在 {h} 小时内确认指标。"),
+                format!(" Confirm the quota within {h} hours."),
+            ),
+            None => (String::new(), String::new()),
+        };
         (
-            format!("申请编码 {code} 在第 {period} 期中签（序号 {row}）。请在 72 小时内确认指标。"),
             format!(
-                "Application code {code} won in period {period} (row {row}). Confirm the quota within 72 hours."
+                "申请编码 {code} 在{}中签（序号 {row}）。{confirm_zh}",
+                period.zh
+            ),
+            format!(
+                "Application code {code} won in {} (row {row}).{confirm_en}",
+                period.en
             ),
             Text::new("摇号结果：中签", "Draw result: you won"),
         )
     } else {
         (
-            format!("申请编码 {code} 在第 {period} 期未中签，将自动参加下一期。"),
+            format!("申请编码 {code} 在{}未中签，将自动参加下一期。", period.zh),
             format!(
-                "Application code {code} was not drawn in period {period}; it carries over to the next draw."
+                "Application code {code} was not drawn in {}; it carries over to the next draw.",
+                period.en
             ),
             Text::new("摇号结果：未中签", "Draw result: not drawn"),
         )
@@ -50,8 +69,8 @@ fn notification(outcome: ResultOutcome, verdict: Option<Verdict>) -> ResultNotif
         ));
     }
     ResultNotification {
-        id: format!("result:{period}:{code}"),
-        deep_link: format!("yaohao://results/{period}/{code}"),
+        id: format!("result:{}:{code}", outcome.period),
+        deep_link: format!("yaohao://results/{}/{code}", outcome.period),
         title,
         body: Text::new(zh, en),
         outcome,
@@ -100,6 +119,8 @@ impl Yaohao {
         &self,
         period: &str,
     ) -> Result<Vec<ResultNotification>, ClientError> {
+        let confirmation = &self.policy()?.rules.confirmation;
+        let confirm_hours = confirmation.enabled.then_some(confirmation.params.hours);
         let mut out = Vec::new();
         for row in self.cache.outcomes(period)? {
             if self.cache.mark_notified(&row.code, period, self.now_ms())? {
@@ -107,7 +128,7 @@ impl Yaohao {
                     .ok()
                     .and_then(|d| d.report)
                     .map(|r| r.verdict);
-                out.push(notification(outcome(row), verdict));
+                out.push(notification(outcome(row), verdict, confirm_hours));
             }
         }
         Ok(out)
@@ -168,13 +189,21 @@ impl Yaohao {
             .await
             .map_err(ClientError::local)?;
         let (file, report) = parsed.map_err(|e| unreadable(&e))?;
-        let period = expected.unwrap_or(&file.header.period);
-        if file.header.period != period {
+        // One 分期 publishes a list per category: the file's own id names both.
+        let listed = period_id(&file.header.period, file.header.category);
+        let period = expected.unwrap_or(&listed);
+        if listed != period {
             return Err(ClientError::Other {
                 message: Text::new(
-                    format!("结果文件的期号 {} 与第 {period} 期不符", file.header.period),
                     format!(
-                        "The result file is for period {}, not {period}.",
+                        "结果文件是第 {} 期{}{}指标的名单，不是 {period} 的",
+                        file.header.period,
+                        file.header.category.applicant.zh(),
+                        file.header.category.quota.zh()
+                    ),
+                    format!(
+                        "The result file is the {} list of period {}, not {period}.",
+                        file.header.category.as_str(),
                         file.header.period
                     ),
                 ),

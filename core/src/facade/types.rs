@@ -172,6 +172,8 @@ pub struct Dashboard {
     pub applications: Vec<ApplicationCard>,
     /// Local drafts.
     pub drafts: Vec<Draft>,
+    /// The kinds a new application can be under the policy in force (a menu shows these only).
+    pub application_kinds: Vec<ApplicationKind>,
     /// The next calendar events with countdowns.
     pub next_events: Vec<UpcomingEvent>,
     /// Latest results of the account's codes, with their meaning.

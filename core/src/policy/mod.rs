@@ -170,6 +170,59 @@ mod tests {
     }
 
     #[test]
+    fn only_annual_2021_draws_families_in_the_ordinary_lottery() {
+        use crate::api::ApplicationKind;
+        use crate::points::{Family, Member, Relation};
+        let family = Family {
+            generations: None,
+            family_full_years: 0,
+            members: vec![
+                Member {
+                    relation: Relation::Main,
+                    ladder_steps: 5,
+                    nev_queue_full_years: 0,
+                },
+                Member {
+                    relation: Relation::Spouse,
+                    ladder_steps: 0,
+                    nev_queue_full_years: 0,
+                },
+            ],
+        };
+        for p in all() {
+            let drawn = p.name == "annual-2021";
+            assert_eq!(
+                p.offers(ApplicationKind::FamilyOrdinary).is_ok(),
+                drawn,
+                "{}",
+                p.name
+            );
+            assert!(p.offers(ApplicationKind::IndividualOrdinary).is_ok());
+            // Domain example 3: ((7 + 1) × 2) × 1 = 16 positions.
+            assert_eq!(
+                p.family_pool_weight(&family),
+                drawn.then_some(16),
+                "{}",
+                p.name
+            );
+        }
+        let refused = by_name("bimonthly-2014")
+            .unwrap()
+            .offers(ApplicationKind::FamilyOrdinary)
+            .unwrap_err();
+        assert_eq!(refused.code, "kind_not_offered");
+        assert!(refused.message_zh.contains("家庭普通"));
+        let share = by_name("annual-2021")
+            .unwrap()
+            .family_ordinary_share()
+            .unwrap();
+        assert_eq!(
+            [0, 1, 2, 5, 10, u32::MAX].map(|q| share.of(q)),
+            [0, 0, 1, 3, 6, (u64::from(u32::MAX) * 60 / 100) as u32]
+        );
+    }
+
+    #[test]
     fn default_policy_has_spec_rules_on_and_shift_off() {
         let p = default_policy();
         assert_eq!(p.name, "bimonthly-2014");

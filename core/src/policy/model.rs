@@ -1,7 +1,8 @@
 //! The shape of a policy regime: draw schedules, annual windows and switchable rules, each with its
 //! source and confidence.
 
-use crate::i18n::Text;
+use crate::api::ApplicationKind;
+use crate::i18n::{Reason, Text};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +67,38 @@ impl Policy {
     /// Positions held in a draw this regime runs: its ladder, or one position without one.
     pub fn pool_weight(&self, unsuccessful_draws: u32, c5: bool) -> u32 {
         self.ladder_weight(unsuccessful_draws, c5).unwrap_or(1)
+    }
+
+    /// The family pool's share of the ordinary quota, where the regime draws families in the
+    /// ordinary lottery.
+    pub fn family_ordinary_share(&self) -> Option<FamilyShare> {
+        let rule = &self.rules.family_ordinary;
+        rule.enabled.then_some(rule.params)
+    }
+
+    /// Positions a family holds in the family ordinary pool: its points total (`docs/rules.md`,
+    /// L); `None` when the regime has no family ordinary lottery or the family is invalid.
+    pub fn family_pool_weight(&self, family: &crate::points::Family) -> Option<u32> {
+        self.family_ordinary_share()?;
+        crate::points::family_points(family).ok().map(|p| p.total)
+    }
+
+    /// Whether an application of `kind` can be made under this regime; the reason when not.
+    pub fn offers(&self, kind: ApplicationKind) -> Result<(), Reason> {
+        if kind == ApplicationKind::FamilyOrdinary && self.family_ordinary_share().is_none() {
+            return Err(Reason::new(
+                "kind_not_offered",
+                format!(
+                    "「{}」没有家庭普通指标摇号：请选择个人普通或家庭新能源申请",
+                    self.title.zh
+                ),
+                format!(
+                    "{} has no family ordinary lottery: choose an individual ordinary or a family NEV application",
+                    self.title.en
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Ordinary lotteries a year under the open-ended schedules (6 bimonthly, 2 annual-2021).
@@ -181,6 +214,23 @@ pub struct Rules {
     pub weekend_shift: Rule<NoParams>,
     /// Ladder (阶梯) weights in the ordinary lottery: positions grow with unsuccessful draws.
     pub ladder: Rule<Ladder>,
+    /// Families in the ordinary lottery: a pool of their own, weighted by points, drawing this
+    /// share of each ordinary quota (`docs/rules.md`).
+    pub family_ordinary: Rule<FamilyShare>,
+}
+
+/// The share of an ordinary period's quota drawn in the family pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyShare {
+    /// Percent of the quota (0–100), rounded down; the individual pool draws the rest.
+    pub share_percent: u32,
+}
+
+impl FamilyShare {
+    /// The family pool's part of `quota`, rounded down.
+    pub fn of(self, quota: u32) -> u32 {
+        (u64::from(quota) * u64::from(self.share_percent.min(100)) / 100) as u32
+    }
 }
 
 /// How an applicant's positions in the ordinary pool grow (`docs/domain.md` §3).

@@ -232,10 +232,10 @@ fn cutoffs(state: &ApplicantState, events: &[Event], c: &mut Collector) {
 /// Draw or allocation day, and results out, for the applicant's active applications.
 fn draws(state: &ApplicantState, policy: &Policy, events: &[Event], c: &mut Collector) {
     let mut kinds = Vec::new();
-    if active(state).any(|a| matches!(a.kind, TrackedKind::Ordinary | TrackedKind::Family)) {
+    if active(state).any(|a| a.kind == TrackedKind::Ordinary) {
         kinds.push((EventKind::Draw, ReminderKind::DrawDay, "draw-day"));
     }
-    if active(state).any(|a| a.kind == TrackedKind::Nev) {
+    if active(state).any(|a| matches!(a.kind, TrackedKind::Nev | TrackedKind::Family)) {
         kinds.push((
             EventKind::NevAllocation,
             ReminderKind::AllocationDay,

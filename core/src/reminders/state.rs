@@ -53,11 +53,11 @@ pub struct TrackedApplication {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackedKind {
-    /// Individual ordinary quota (lottery).
+    /// Ordinary quota (lottery): an individual, or a family drawn by its points.
     Ordinary,
     /// Individual new-energy quota (queue).
     Nev,
-    /// Family application (points).
+    /// Family new-energy quota (ranked by points at the NEV allocation).
     Family,
 }
 

@@ -19,7 +19,9 @@ pub use name::name;
 pub use password::password;
 pub use phone::{mask_mobile, phone};
 pub use resident_id::mask;
-pub use resident_id::{ResidentId, Sex, parse_resident_id, resident_id, resident_id_on};
+pub use resident_id::{
+    ResidentId, Sex, check_char, parse_resident_id, resident_id, resident_id_on,
+};
 
 use crate::i18n::Reason;
 use serde::{Deserialize, Serialize};

@@ -49,7 +49,7 @@ struct DashboardView: View {
                     }
                 }
                 Menu("新建申请") {
-                    ForEach([ApplicationKind.individualOrdinary, .individualNev, .family], id: \.self) { kind in
+                    ForEach(state.dashboard?.applicationKinds ?? [], id: \.self) { kind in
                         Button(kindTitle(kind)) {
                             Task { editor = await state.newDraft(kind: kind) }
                         }
@@ -171,5 +171,6 @@ func kindTitle(_ kind: ApplicationKind) -> LocalizedStringKey {
     case .individualOrdinary: "个人普通指标"
     case .individualNev: "个人新能源指标"
     case .family: "家庭新能源指标"
+    case .familyOrdinary: "家庭普通指标"
     }
 }

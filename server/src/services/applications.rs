@@ -156,7 +156,7 @@ pub fn not_editable() -> ApiError {
 }
 
 fn family_section(kind: ApplicationKind, form: &ApplicationForm) -> ApiResult<()> {
-    if form.family.is_some() != (kind == ApplicationKind::Family) {
+    if form.family.is_some() != kind.is_family() {
         return Err(ApiError::invalid(
             "form.family",
             "只有家庭申请填写家庭信息",
@@ -190,6 +190,10 @@ pub async fn create(
     body: NewApplication,
 ) -> ApiResult<Application> {
     check_text(&body.form)?;
+    state
+        .policy
+        .offers(body.kind)
+        .map_err(|r| ApiError::invalid("kind", r.message_zh, r.message_en))?;
     family_section(body.kind, &body.form)?;
     let now = ms(state.clock.now());
     let view = state

@@ -15,7 +15,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::random;
 use crate::store;
 use crate::time::{from_ms, ms};
-use yaohao_core::api::{Period, PeriodStatus};
+use yaohao_core::api::{Period, PeriodKind, PeriodStatus, period_id};
 
 fn invalid_state(zh: &str, en: &str) -> ApiError {
     ApiError::invalid_state(zh.to_owned(), en.to_owned())
@@ -23,7 +23,9 @@ fn invalid_state(zh: &str, en: &str) -> ApiError {
 
 /// Schedules the period of the first ordinary draw on or after `after` (or on `draw_date`) from
 /// the policy calendar, with its cut-off (the monthly cut-off, or the close of an annual
-/// regime's application window), data freeze and publication.
+/// regime's application window), data freeze and publication; where the regime draws families
+/// in the ordinary lottery, their share of `quota` is a second period of the same dates (see
+/// [`Policy::family_ordinary_share`]). Returns the individual period.
 pub fn create(
     tx: &Transaction<'_>,
     policy: &Policy,
@@ -94,30 +96,51 @@ pub fn create(
         .unwrap_or(draw_at)
         .max(draw_at);
     let sequence = calendar::draw_sequence(policy, draw.date, &announced);
-    let id = format!("{}{sequence:02}", draw.date.year());
-    let title = format!("{}年第{sequence:02}期个人普通摇号", draw.date.year());
-    let inserted = store::periods::insert(
-        tx,
-        &store::periods::NewPeriod {
-            id: &id,
-            title: &title,
-            quota,
-            cutoff_ms: ms(cutoff),
-            freeze_from_ms: ms(freeze_from),
-            freeze_until_ms: ms(freeze_until),
-            draw_ms: ms(draw_at),
-            publish_ms: ms(publish_at),
-        },
-    )?;
-    if !inserted {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            ErrorCode::PeriodExists,
-            format!("第 {id} 期已存在"),
-            format!("period {id} already exists"),
-        ));
+    let number = format!("{}{sequence:02}", draw.date.year());
+    // Where the regime draws families in the ordinary lottery, their share of the quota is a
+    // period of its own, with the same dates.
+    let family = policy
+        .family_ordinary_share()
+        .map_or(0, |share| share.of(quota));
+    let lotteries = [
+        (PeriodKind::Draw, quota - family),
+        (PeriodKind::FamilyDraw, family),
+    ];
+    let mut created = Vec::new();
+    for (kind, quota) in lotteries.into_iter().filter(|(_, q)| *q > 0) {
+        let category = kind.category();
+        let id = period_id(&number, category);
+        let title = format!(
+            "{}年第{sequence:02}期{}{}摇号",
+            draw.date.year(),
+            category.applicant.zh(),
+            category.quota.zh()
+        );
+        let inserted = store::periods::insert(
+            tx,
+            &store::periods::NewPeriod {
+                id: &id,
+                kind,
+                title: &title,
+                quota,
+                cutoff_ms: ms(cutoff),
+                freeze_from_ms: ms(freeze_from),
+                freeze_until_ms: ms(freeze_until),
+                draw_ms: ms(draw_at),
+                publish_ms: ms(publish_at),
+            },
+        )?;
+        if !inserted {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::PeriodExists,
+                format!("第 {number} 期已存在"),
+                format!("period {number} already exists"),
+            ));
+        }
+        created.push(id);
     }
-    store::periods::load(tx, &id)
+    store::periods::load(tx, &created[0])
 }
 
 /// Freezes the pool: every individual ordinary application approved by the cut-off, with its

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction};
-use yaohao_core::api::{Period, PeriodStatus};
+use yaohao_core::api::{Period, PeriodStatus, period_number};
 use yaohao_core::draw::{DrawOutcome, Pool};
 use yaohao_core::policy::Policy;
-use yaohao_core::results::{Applicant, Category, Header, QuotaKind, Seed, Template};
+use yaohao_core::results::{Header, Seed, Template};
 
 use crate::db::Db;
 use crate::error::{ApiError, ApiResult};
@@ -23,6 +23,8 @@ fn invalid_state(zh: &str, en: &str) -> ApiError {
 
 /// Everything a period's files are written from: its header, draw and pool.
 pub struct Publication {
+    /// The period's portal id (its files' directory).
+    pub id: String,
     /// The result file's header.
     pub header: Header,
     /// The stored draw.
@@ -31,32 +33,27 @@ pub struct Publication {
     pub pool: Pool,
 }
 
-/// The header of the result file of a draw of `quota` over `pool`: individual ordinary, 2016
-/// template, with N and 有效编码总数 as [`Pool::published_size`] and [`Pool::published_codes`]
-/// state them (an undersubscribed list has no seed).
-pub fn result_header(
-    id: &str,
-    title: &str,
-    draw_at: DateTime<Utc>,
-    run_at: DateTime<Utc>,
-    pool: &Pool,
-    quota: u32,
-    seed: Option<Seed>,
-) -> Header {
+/// The header of the result file of `period`'s draw over `pool`: its category, the period
+/// number ([`period_number`]), 2016 template, with N and 有效编码总数 as [`Pool::published_size`]
+/// and [`Pool::published_codes`] state them (an undersubscribed list has no seed).
+pub fn result_header(period: &Period, pool: &Pool) -> Header {
+    let quota = u32::try_from(period.quota).unwrap_or(u32::MAX);
+    let run_at = period.run_at.unwrap_or(period.draw_at);
     Header {
         template: Template::Y2016,
-        category: Category {
-            applicant: Applicant::Individual,
-            quota: QuotaKind::Ordinary,
-        },
-        period: id.to_owned(),
-        title: title.to_owned(),
-        draw_date: Some(yaohao_core::time::beijing_date(draw_at)),
+        category: period.kind.category(),
+        period: period_number(&period.id).to_owned(),
+        title: period.title.clone(),
+        draw_date: Some(yaohao_core::time::beijing_date(period.draw_at)),
         run_time: Some(yaohao_core::time::to_beijing(run_at).naive_local()),
         pool_size: pool.published_size(quota),
         codes: pool.published_codes(quota),
         quota,
-        seed: seed.filter(|_| !pool.undersubscribed(quota)),
+        seed: period
+            .seed
+            .as_deref()
+            .and_then(Seed::parse)
+            .filter(|_| !pool.undersubscribed(quota)),
     }
 }
 
@@ -72,21 +69,11 @@ pub fn publication(conn: &Connection, id: &str, republish: bool) -> ApiResult<Pu
             "the period is not drawn, or already published",
         ));
     }
-    let (draw_at, run_at) = store::periods::draw_and_run_ms(conn, id)?;
     let outcome = store::periods::stored_outcome(conn, id)?;
     let pool = store::periods::pool_of(conn, id)?;
-    let quota = u32::try_from(period.quota).unwrap_or(u32::MAX);
-    let header = result_header(
-        id,
-        &period.title,
-        from_ms(draw_at),
-        from_ms(run_at),
-        &pool,
-        quota,
-        period.seed.as_deref().and_then(Seed::parse),
-    );
     Ok(Publication {
-        header,
+        id: id.to_owned(),
+        header: result_header(&period, &pool),
         outcome,
         pool,
     })

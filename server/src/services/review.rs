@@ -33,7 +33,7 @@ pub fn reasons(
         store::quotas::holds_valid_quota(conn, resident_id)?,
     );
     let mut failures = match (kind, &form.family) {
-        (ApplicationKind::Family, Some(family)) => {
+        (kind, Some(family)) if kind.is_family() => {
             let mut members = Vec::new();
             for m in &family.members {
                 let theirs = PersonRecords::load(conn, &m.resident_id)?;

@@ -8,8 +8,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use yaohao_core::api::{ApplicationStatus, Period, PeriodKind, PeriodStatus};
 use yaohao_core::calendar::{AnnouncedDate, EventKind};
 use yaohao_core::draw::{DrawOutcome, DrawRow, Pool};
-use yaohao_core::forms::ApplicationKind;
+use yaohao_core::forms::{ApplicationForm, ApplicationKind};
 use yaohao_core::policy::Policy;
+use yaohao_core::preview;
 use yaohao_core::results::{Code, Seed};
 
 use crate::db::functions;
@@ -23,8 +24,7 @@ const PERIOD_COLUMNS: &str = "id, kind, title, quota, status, cutoff_at, freeze_
 fn period_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Period> {
     Ok(Period {
         id: r.get(0)?,
-        // Column 1 (`kind`): `draw` is the only kind a period is created with.
-        kind: PeriodKind::Draw,
+        kind: PeriodKind::parse(&r.get::<_, String>(1)?).unwrap_or_default(),
         title: r.get(2)?,
         quota: r.get(3)?,
         status: PeriodStatus::from(r.get::<_, String>(4)?),
@@ -186,8 +186,10 @@ pub fn freeze_windows(conn: &Connection) -> ApiResult<Vec<(i64, i64)>> {
 
 /// The columns of a new period.
 pub struct NewPeriod<'a> {
-    /// 分期编号.
+    /// The portal id ([`yaohao_core::api::period_id`]).
     pub id: &'a str,
+    /// Which lottery it draws.
+    pub kind: PeriodKind,
     /// Its title.
     pub title: &'a str,
     /// Quotas drawn.
@@ -204,7 +206,7 @@ pub struct NewPeriod<'a> {
     pub publish_ms: i64,
 }
 
-/// Inserts an open ordinary-draw period; false if a period of that id exists.
+/// Inserts an open period; false if a period of that id exists.
 pub fn insert(tx: &Transaction<'_>, p: &NewPeriod<'_>) -> ApiResult<bool> {
     let inserted = tx.execute(
         "INSERT OR IGNORE INTO periods (id, kind, title, quota, cutoff_at, freeze_from,
@@ -212,7 +214,7 @@ pub fn insert(tx: &Transaction<'_>, p: &NewPeriod<'_>) -> ApiResult<bool> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             p.id,
-            PeriodKind::Draw.as_str(),
+            p.kind.as_str(),
             p.title,
             p.quota,
             p.cutoff_ms,
@@ -226,17 +228,82 @@ pub fn insert(tx: &Transaction<'_>, p: &NewPeriod<'_>) -> ApiResult<bool> {
     Ok(inserted > 0)
 }
 
-/// Fills the pool of period `id`: every individual ordinary application approved by its cut-off,
-/// with its draws so far and its weight under `policy` ([`Policy::pool_weight`], through the
-/// SQL function `pool_weight`). Returns the pool's size (sum of weights).
+/// Fills the pool of period `id` with the applications of its kind approved by its cut-off;
+/// returns the pool's size (sum of weights).
 pub fn fill_pool(tx: &Transaction<'_>, policy: &'static Policy, id: &str) -> ApiResult<i64> {
-    let cutoff: i64 = tx.query_row("SELECT cutoff_at FROM periods WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })?;
+    let (kind, cutoff): (String, i64) = tx.query_row(
+        "SELECT kind, cutoff_at FROM periods WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    match PeriodKind::parse(&kind).unwrap_or_default() {
+        PeriodKind::Draw => fill_individual_pool(tx, policy, id, cutoff)?,
+        PeriodKind::FamilyDraw => fill_family_pool(tx, policy, id, cutoff)?,
+    }
+    Ok(tx.query_row(
+        "SELECT COALESCE(SUM(weight), 0) FROM pool_entries WHERE period_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// The family pool: every family ordinary application approved by `cutoff`, holding as many
+/// positions as its points ([`Policy::family_pool_weight`]).
+fn fill_family_pool(tx: &Transaction<'_>, policy: &Policy, id: &str, cutoff: i64) -> ApiResult<()> {
+    let mut select = tx.prepare(
+        "SELECT id, CAST(code AS INTEGER), form FROM applications
+         WHERE status = ?1 AND kind = ?2 AND code IS NOT NULL AND reviewed_at <= ?3",
+    )?;
+    let rows = select.query_map(
+        params![
+            ApplicationStatus::Approved.as_str(),
+            ApplicationKind::FamilyOrdinary.as_str(),
+            cutoff
+        ],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        },
+    )?;
+    let mut insert = tx.prepare(
+        "INSERT INTO pool_entries (period_id, application_id, code, weight)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for row in rows {
+        let (application, code, form) = row?;
+        let family = serde_json::from_str::<ApplicationForm>(&form)
+            .ok()
+            .and_then(|f| f.family)
+            .unwrap_or_default();
+        let weight = policy
+            .family_pool_weight(&preview::family_model(&family))
+            .ok_or_else(|| {
+                ApiError::internal(format_args!(
+                    "approved family application {application} has no points"
+                ))
+            })?;
+        insert.execute(params![id, application, code, weight])?;
+    }
+    Ok(())
+}
+
+/// The individual pool: every individual ordinary application approved by `cutoff`, with its
+/// draws so far and its weight under `policy` ([`Policy::pool_weight`], through the SQL function
+/// `pool_weight`).
+fn fill_individual_pool(
+    tx: &Transaction<'_>,
+    policy: &'static Policy,
+    id: &str,
+    cutoff: i64,
+) -> ApiResult<()> {
     let latest: Option<String> = tx
         .query_row(
-            "SELECT id FROM periods WHERE status = ?1 ORDER BY draw_at DESC LIMIT 1",
-            [PeriodStatus::Published.as_str()],
+            "SELECT id FROM periods WHERE status = ?1 AND kind = ?2
+             ORDER BY draw_at DESC LIMIT 1",
+            params![PeriodStatus::Published.as_str(), PeriodKind::Draw.as_str()],
             |r| r.get(0),
         )
         .optional()?;
@@ -281,11 +348,7 @@ pub fn fill_pool(tx: &Transaction<'_>, policy: &'static Policy, id: &str) -> Api
         None => run(),
         Some(carried) => functions::with_carried_draws(tx, carried, run),
     })?;
-    Ok(tx.query_row(
-        "SELECT COALESCE(SUM(weight), 0) FROM pool_entries WHERE period_id = ?1",
-        [id],
-        |r| r.get(0),
-    )?)
+    Ok(())
 }
 
 /// Marks period `id` frozen with a pool of `size`.

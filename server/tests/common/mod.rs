@@ -450,3 +450,11 @@ pub fn png_declaring(width: u32, height: u32) -> Vec<u8> {
     chunk(&mut out, b"IEND", &[]);
     out
 }
+
+/// The `serial`-th valid resident ID of a Beijing-born adult (born 1980-01-01, region 110105).
+pub fn resident_id(serial: u32) -> String {
+    let first17 = format!("11010519800101{:03}", serial % 1000);
+    let digits: Vec<u32> = first17.chars().filter_map(|c| c.to_digit(10)).collect();
+    let check = yaohao_core::validate::check_char(&digits.try_into().unwrap());
+    format!("{first17}{check}")
+}

@@ -38,8 +38,14 @@ pub struct TestPortal {
 }
 
 pub async fn portal() -> TestPortal {
+    portal_with_policy("bimonthly-2014").await
+}
+
+/// A portal running the policy regime `policy`.
+pub async fn portal_with_policy(policy: &str) -> TestPortal {
     let dir = tempfile::tempdir().unwrap();
     let mut config = PortalConfig::new(dir.path().join("portal.db"), dir.path().join("data"));
+    config.policy = policy.to_owned();
     config.clock = ClockConfig::Simulated(start_instant());
     config.operator_token = OPERATOR.to_owned();
     let portal = start_ephemeral(config).await.unwrap();
@@ -157,6 +163,12 @@ impl TestPortal {
     /// publishes; returns the period id.
     pub async fn run_period(&self, quota: u32, seed: &str) -> String {
         let id = self.create_period(quota).await;
+        self.run_created(&id, seed).await;
+        id
+    }
+
+    /// Freezes the pool of the created period `id`, draws it with `seed` and publishes it.
+    pub async fn run_created(&self, id: &str, seed: &str) {
         let base = format!("/v1/operator/periods/{id}");
         self.operator_call(reqwest::Method::POST, &format!("{base}/freeze"), None)
             .await;
@@ -168,7 +180,6 @@ impl TestPortal {
         .await;
         self.operator_call(reqwest::Method::POST, &format!("{base}/publish"), None)
             .await;
-        id
     }
 
     /// Runs the review of everything under review.

@@ -55,9 +55,8 @@ public final class DraftEditor {
         licenceFile = draft.form.licenceFile ?? ""
         address = draft.form.address ?? ""
         c5Licence = draft.form.c5Licence
+        // The core gives a family kind's draft its family section: shown because it is there.
         family = draft.form.family
-            ?? (draft.kind == .family ? FamilyForm(generations: nil, mainLadderSteps: 0, mainNevQueueFullYears: 0,
-                                                   members: []) : nil)
     }
 
     /// The form as edited.

@@ -56,6 +56,12 @@ final class DraftEditorTests: XCTestCase {
         XCTAssertNil(ordinary.family, "no family part on an individual application")
         let editor = try await editor(h, kind: .family)
         XCTAssertEqual(editor.family?.members, [])
+        // Offline, the regime in force (annual-2021) draws families in the ordinary lottery too:
+        // the core's menu offers the kind, and its draft has a family part.
+        XCTAssertEqual(h.state.dashboard?.applicationKinds,
+                       [.individualOrdinary, .individualNev, .family, .familyOrdinary])
+        let familyOrdinary = try await self.editor(h, kind: .familyOrdinary)
+        XCTAssertEqual(familyOrdinary.family?.members, [])
         editor.addMember(.spouse)
         editor.addMember(.child)
         editor.family?.members[0].residentId = "110105199001011233"

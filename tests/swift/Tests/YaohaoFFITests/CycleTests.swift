@@ -41,6 +41,9 @@ final class CycleTests: PortalTestCase {
         let dashboard: Dashboard = try await a.refresh(cancel: nil)
         XCTAssertEqual(dashboard.applications.map(\.application.status), [.approved])
         XCTAssertNotNil(dashboard.refreshedAt)
+        // The portal runs bimonthly-2014: no family pool in the ordinary lottery, so the menu of
+        // new applications the core gives leaves that kind out.
+        XCTAssertEqual(dashboard.applicationKinds, [.individualOrdinary, .individualNev, .family])
         let cached = try await a.dashboard()
         XCTAssertEqual(cached.refreshedAt, dashboard.refreshedAt)
         XCTAssertEqual(cached.applications, dashboard.applications)

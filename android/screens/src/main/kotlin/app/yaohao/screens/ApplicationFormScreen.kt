@@ -27,7 +27,6 @@ import androidx.compose.ui.unit.dp
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.compose.LifecycleEventEffect
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import app.yaohao.core.ApplicationKind
 import app.yaohao.core.DocumentKind
 import app.yaohao.core.MemberForm
 import app.yaohao.core.Preview
@@ -83,12 +82,13 @@ fun ApplicationFormScreen(
             tr(if (state.dirty) "draft_saving" else "draft_saved"),
             style = MaterialTheme.typography.bodySmall,
         )
-        if (state.draft?.kind == ApplicationKind.FAMILY) {
-            val family = state.form.family
+        // The core gives a family kind's form its family section: shown because it is there.
+        val family = state.form.family
+        if (family != null) {
             Text(tr("family_main_points"), style = MaterialTheme.typography.titleMedium)
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                NumberField(tr("points_ladder"), family?.mainLadderSteps ?: 0u, Modifier.weight(1f)) { model.setMainPoints(it, family?.mainNevQueueFullYears ?: 0u) }
-                NumberField(tr("points_nev_years"), family?.mainNevQueueFullYears ?: 0u, Modifier.weight(1f)) { model.setMainPoints(family?.mainLadderSteps ?: 0u, it) }
+                NumberField(tr("points_ladder"), family.mainLadderSteps, Modifier.weight(1f)) { model.setMainPoints(it, family.mainNevQueueFullYears) }
+                NumberField(tr("points_nev_years"), family.mainNevQueueFullYears, Modifier.weight(1f)) { model.setMainPoints(family.mainLadderSteps, it) }
             }
             FamilyMembers(state.members, state.problems, model::setMember, model::removeMember, model::addMember)
         }

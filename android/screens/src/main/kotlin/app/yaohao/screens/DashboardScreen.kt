@@ -101,7 +101,7 @@ fun DashboardContent(state: DashboardState, now: Instant, actions: HomeActions, 
     val signedOut = state.error?.needsSignIn == true
     val dashboard = state.dashboard
     PullToRefreshBox(isRefreshing = state.refreshing, onRefresh = actions.refresh, modifier = Modifier.fillMaxSize()) {
-        LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        LazyColumn(modifier = Modifier.fillMaxSize().padding(16.dp).testTag("home"), verticalArrangement = Arrangement.spacedBy(12.dp)) {
             if (dashboard == null && state.error == null) {
                 item { LinearProgressIndicator(modifier = Modifier.fillMaxWidth().testTag("loading")) }
             }
@@ -165,7 +165,8 @@ fun DashboardContent(state: DashboardState, now: Instant, actions: HomeActions, 
                 Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
                     Text(tr("application_new"), style = MaterialTheme.typography.titleSmall)
                     Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                        ApplicationKind.entries.forEach { kind ->
+                        // The kinds the core offers under the policy in force.
+                        dashboard?.applicationKinds.orEmpty().forEach { kind ->
                             OutlinedButton(onClick = { actions.newApplication(kind) }, modifier = Modifier.weight(1f).testTag("new:${kind.name}")) {
                                 Text(tr(kind.label()))
                             }
@@ -229,6 +230,7 @@ fun ApplicationKind.label(): String = when (this) {
     ApplicationKind.INDIVIDUAL_ORDINARY -> "kind_individual"
     ApplicationKind.INDIVIDUAL_NEV -> "kind_nev"
     ApplicationKind.FAMILY -> "kind_family"
+    ApplicationKind.FAMILY_ORDINARY -> "kind_family_ordinary"
 }
 
 /** Signed out: why, and the way to sign in. */

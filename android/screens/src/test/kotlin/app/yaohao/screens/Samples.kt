@@ -170,7 +170,7 @@ object Samples {
     val mismatchCard = notWonCard.copy(verification = mismatchReport)
 
     private fun dashboard(account: AccountCard? = accountCard, applications: List<ApplicationCard> = listOf(approved), drafts: List<Draft> = emptyList(), results: List<ResultCard> = emptyList()) =
-        Dashboard(account, applications, drafts, events, results, emptyList(), null, now)
+        Dashboard(account, applications, drafts, ApplicationKind.entries, events, results, emptyList(), null, now)
 
     /** The data freeze before a draw, ending on draw day at 09:30 Beijing time. */
     val freeze = UiError.DataFreeze(

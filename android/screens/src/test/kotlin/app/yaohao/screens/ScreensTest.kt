@@ -19,11 +19,14 @@ import androidx.compose.ui.test.onNodeWithContentDescription
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.hasTestTag
 import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.performScrollToNode
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.performTextReplacement
 import androidx.compose.ui.unit.dp
 import app.yaohao.core.ActionKind
+import app.yaohao.core.ApplicationKind
 import app.yaohao.core.MaritalStatus
 import app.yaohao.core.Reason
 import app.yaohao.presentation.BeijingTime
@@ -100,6 +103,22 @@ class ScreensTest {
         rule.onNodeWithTag("reason:CONTINUE").assertExists()
         rule.onNodeWithTag("action:EDIT").performClick()
         assertTrue(performed.isEmpty())
+    }
+
+    @Test
+    fun theNewApplicationMenuOffersTheCoresKindsOnly() {
+        val created = mutableListOf<ApplicationKind>()
+        val actions = HomeActions({}, { created += it }, { _, _ -> }, {})
+        val content = Samples.home.getValue("content")
+        // A regime without families in the ordinary lottery: the core leaves that kind out.
+        val kinds = listOf(ApplicationKind.INDIVIDUAL_ORDINARY, ApplicationKind.FAMILY)
+        val state = content.copy(dashboard = content.dashboard!!.copy(applicationKinds = kinds))
+        rule.setContent { Host { DashboardContent(state, Samples.now, actions, HomeNavigation({}, {}, {}, {}, {})) } }
+        rule.onNodeWithTag("home").performScrollToNode(hasTestTag("new:FAMILY"))
+        rule.onNodeWithTag("new:FAMILY").performClick()
+        assertEquals(listOf(ApplicationKind.FAMILY), created)
+        assertTrue(rule.onAllNodesWithTag("new:FAMILY_ORDINARY").fetchSemanticsNodes().isEmpty())
+        assertTrue(rule.onAllNodesWithTag("new:INDIVIDUAL_NEV").fetchSemanticsNodes().isEmpty())
     }
 
     @Test

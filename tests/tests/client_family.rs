@@ -1,0 +1,141 @@
+//! Families in the ordinary lottery through the facade, against real portals on loopback: under
+//! `annual-2021` the menu offers the kind, a family application is drafted, documented,
+//! submitted and approved, the split period is drawn and published, and the result card names
+//! the family list and its verification; under `bimonthly-2014` the kind is refused before a
+//! draft exists.
+
+mod client_support;
+
+use client_support::*;
+use yaohao_core::client::ClientError;
+use yaohao_core::documents::DocumentKind;
+use yaohao_core::draw::Verdict;
+use yaohao_core::facade::{ApplicationKind, ApplicationStatus, FamilyForm, MemberForm};
+use yaohao_core::points::Relation;
+
+const SPOUSE_ID: &str = "110102198506154569";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_family_applies_draws_in_its_own_pool_and_reads_its_result() {
+    let portal = portal_with_policy("annual-2021").await;
+    let phone = device(&portal.url());
+    let app = &phone.app;
+    register(&portal, app).await;
+    login(&portal, app).await;
+    let dashboard = app.refresh().await.unwrap();
+    assert!(
+        dashboard
+            .application_kinds
+            .contains(&ApplicationKind::FamilyOrdinary),
+        "{:?}",
+        dashboard.application_kinds
+    );
+
+    let draft = app.create_draft(ApplicationKind::FamilyOrdinary).unwrap();
+    // The draft of a family kind has its family section from the start: the screens show it
+    // because the form has one, not because they know the kinds.
+    assert_eq!(draft.form.family, Some(FamilyForm::default()));
+    let mut family_form = form();
+    family_form.family = Some(FamilyForm {
+        generations: None,
+        main_ladder_steps: 5,
+        main_nev_queue_full_years: 0,
+        members: vec![MemberForm {
+            relation: Relation::Spouse,
+            resident_id: SPOUSE_ID.into(),
+            name: "李四".into(),
+            ladder_steps: 0,
+            nev_queue_full_years: 0,
+        }],
+    });
+    app.save_draft(draft.local_id.clone(), family_form).unwrap();
+    // Domain example 3: ((7 + 1) × 2) × 1 = 16 points, so 16 positions.
+    let preview = app.preview(draft.local_id.clone()).unwrap();
+    assert_eq!(preview.points.as_ref().map(|p| p.total), Some(16));
+    assert!(
+        preview
+            .missing_documents
+            .contains(&DocumentKind::FamilyRelationProof)
+    );
+    for kind in [
+        DocumentKind::IdCardFront,
+        DocumentKind::IdCardBack,
+        DocumentKind::DrivingLicence,
+        DocumentKind::FamilyRelationProof,
+    ] {
+        app.add_document(draft.local_id.clone(), kind, photo(900, 700))
+            .await
+            .unwrap();
+    }
+    let submitted = app.submit(draft.local_id).await.unwrap();
+    let code = submitted.code.unwrap();
+    portal.make_eligible(ID_A).await;
+    portal.review().await;
+    let approved = app.refresh_applications().await.unwrap();
+    assert_eq!(approved[0].status, ApplicationStatus::Approved);
+
+    // Quota 5: 3 for the family pool (60 %), 2 for the individuals (none apply here).
+    let individual = portal.create_period(5).await;
+    let family = format!("{individual}-family_ordinary");
+    portal.run_created(&family, "530670").await;
+    let notes = app.check_published_results().await.unwrap();
+    let note = notes
+        .iter()
+        .find(|n| n.outcome.period == family)
+        .unwrap_or_else(|| panic!("{notes:?}"));
+    assert!(note.outcome.won && note.outcome.code == code);
+    assert!(
+        note.body
+            .zh
+            .contains(&format!("第 {individual} 期家庭普通指标")),
+        "{}",
+        note.body.zh
+    );
+    let card = app
+        .dashboard()
+        .unwrap()
+        .latest_results
+        .into_iter()
+        .find(|c| c.outcome.period == family)
+        .unwrap();
+    assert!(card.won.is_some());
+    assert!(
+        card.meaning.zh.contains("家庭普通指标"),
+        "{}",
+        card.meaning.zh
+    );
+    // One family (16 positions) for 3 quotas: undersubscribed, so the list states its one
+    // applicant, as the official undersubscribed lists do, allocates it, and verifies.
+    let report = card.verification.unwrap();
+    assert_eq!((report.pool_size, report.quota, report.rows), (1, 3, 1));
+    assert_eq!(report.verdict, Verdict::Verified);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_regime_without_family_draws_refuses_the_kind_before_a_draft_exists() {
+    let portal = portal().await;
+    let phone = device(&portal.url());
+    let app = &phone.app;
+    register(&portal, app).await;
+    login(&portal, app).await;
+    let dashboard = app.refresh().await.unwrap();
+    assert!(
+        !dashboard
+            .application_kinds
+            .contains(&ApplicationKind::FamilyOrdinary)
+    );
+    assert!(
+        dashboard
+            .application_kinds
+            .contains(&ApplicationKind::IndividualOrdinary)
+    );
+    let drafts = app.drafts().unwrap().len();
+    match app.create_draft(ApplicationKind::FamilyOrdinary) {
+        Err(ClientError::Validation { field, message, .. }) => {
+            assert_eq!(field.as_deref(), Some("kind"));
+            assert!(message.zh.contains("家庭普通"), "{}", message.zh);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(app.drafts().unwrap().len(), drafts);
+}
