@@ -7,12 +7,16 @@ use crate::i18n::{Reason, Text};
 use crate::points::{self, Relation};
 use crate::validate::{self, Validation};
 
-/// The materials every application needs, whatever its kind.
+/// The materials every application of a person or a family needs.
 pub const REQUIRED_DOCUMENTS: [DocumentKind; 3] = [
     DocumentKind::IdCardFront,
     DocumentKind::IdCardBack,
     DocumentKind::DrivingLicence,
 ];
+
+/// The materials a unit's application needs: its business licence and its tax proof.
+pub const UNIT_DOCUMENTS: [DocumentKind; 2] =
+    [DocumentKind::BusinessLicence, DocumentKind::TaxProof];
 
 /// A text field of the application form that the applicant types, checked by the core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,6 +30,15 @@ pub enum FormField {
 impl FormField {
     /// Every typed field, in the order a form asks for them.
     pub const ALL: [FormField; 2] = [FormField::LicenceFile, FormField::Address];
+
+    /// The fields a form of `kind` asks for: a unit has no driving licence.
+    pub fn of(kind: ApplicationKind) -> &'static [FormField] {
+        if kind.is_unit() {
+            &[FormField::Address]
+        } else {
+            &FormField::ALL
+        }
+    }
 
     /// The field's name on the wire and in the preview's checks.
     pub fn name(self) -> &'static str {
@@ -70,8 +83,11 @@ impl FormField {
 
 /// The materials an application of `kind` needs before it can be submitted: the applicant's ID
 /// card (both sides) and driving licence; a family also proves its relations (户口簿 or
-/// 亲属关系证明).
+/// 亲属关系证明); a unit gives its business licence and tax proof instead.
 pub fn required_documents(kind: ApplicationKind) -> Vec<DocumentKind> {
+    if kind.is_unit() {
+        return UNIT_DOCUMENTS.to_vec();
+    }
     let mut needed = REQUIRED_DOCUMENTS.to_vec();
     if kind.is_family() {
         needed.push(DocumentKind::FamilyRelationProof);
@@ -107,9 +123,9 @@ pub fn preview(
     present: &[DocumentKind],
 ) -> Preview {
     let mut typed = form.clone();
-    let mut checks: Vec<FieldCheck> = FormField::ALL
-        .into_iter()
-        .map(|f| {
+    let mut checks: Vec<FieldCheck> = FormField::of(kind)
+        .iter()
+        .map(|&f| {
             let value = f.slot(&mut typed).clone().unwrap_or_default();
             FieldCheck::new(f.name(), f.check(&value, Some(resident_id)))
         })
@@ -132,8 +148,10 @@ pub fn preview(
             Err(reason) => family_problem = Some(reason),
         }
     }
-    let missing_documents: Vec<DocumentKind> = required_documents(kind)
-        .into_iter()
+    let required_documents = required_documents(kind);
+    let missing_documents: Vec<DocumentKind> = required_documents
+        .iter()
+        .copied()
         .filter(|k| !present.contains(k))
         .collect();
     let ready =
@@ -141,6 +159,7 @@ pub fn preview(
     Preview {
         ready,
         checks,
+        required_documents,
         missing_documents,
         points,
         family_problem,
@@ -212,6 +231,30 @@ mod tests {
         let all = preview(kind, &form(), ID, &REQUIRED_DOCUMENTS);
         assert!(all.ready && all.points.is_none());
         assert_eq!(first_problem(&all), None);
+    }
+
+    #[test]
+    fn a_unit_gives_an_address_and_its_licence_and_tax_proof_not_a_driving_licence() {
+        for kind in [ApplicationKind::UnitOrdinary, ApplicationKind::UnitNev] {
+            let form = ApplicationForm {
+                licence_file: None,
+                ..form()
+            };
+            let none = preview(kind, &form, ID, &[]);
+            assert_eq!(
+                none.checks
+                    .iter()
+                    .map(|c| c.field.as_str())
+                    .collect::<Vec<_>>(),
+                ["address"]
+            );
+            assert_eq!(none.required_documents, UNIT_DOCUMENTS);
+            assert_eq!(none.missing_documents, UNIT_DOCUMENTS);
+            assert!(!none.ready);
+            assert!(preview(kind, &form, ID, &UNIT_DOCUMENTS).ready);
+            // Its identity documents are not what a unit is asked for.
+            assert!(!preview(kind, &form, ID, &REQUIRED_DOCUMENTS).ready);
+        }
     }
 
     #[test]

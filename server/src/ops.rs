@@ -14,7 +14,7 @@ use crate::random;
 use crate::registry;
 use crate::services::{applications, periods};
 use crate::time::ms;
-use yaohao_core::api::{Period, PeriodStatus};
+use yaohao_core::api::{NewPeriod, Period, PeriodKind, PeriodStatus};
 
 /// Imports a registry CSV file; returns (people, records).
 pub fn import_registry(db: &Db, csv: &[u8], now: DateTime<Utc>) -> ApiResult<(usize, usize)> {
@@ -219,5 +219,10 @@ pub fn publish(
 
 /// Schedules the period of `policy`'s first draw on or after `after` with `quota` quotas.
 pub fn create_period(db: &Db, policy: &Policy, quota: u32, after: NaiveDate) -> ApiResult<Period> {
-    db.write_blocking(|tx| periods::create(tx, policy, after, None, quota))
+    let request = NewPeriod {
+        quota,
+        kind: PeriodKind::Draw,
+        draw_date: None,
+    };
+    db.write_blocking(|tx| periods::create(tx, policy, after, &request))
 }

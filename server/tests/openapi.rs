@@ -489,6 +489,7 @@ mod samples {
         Preview {
             ready: false,
             checks: vec![field_check()],
+            required_documents: vec![DocumentKind::IdCardFront, DocumentKind::DrivingLicence],
             missing_documents: vec![DocumentKind::IdCardFront],
             points: Some(family_points()),
             family_problem: Some(reason()),
@@ -710,6 +711,7 @@ mod samples {
                 "NewPeriod",
                 v(NewPeriod {
                     quota: 10_000,
+                    kind: PeriodKind::UnitDraw,
                     draw_date: NaiveDate::from_ymd_opt(2026, 6, 26),
                 }),
             ),

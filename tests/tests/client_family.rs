@@ -137,5 +137,16 @@ async fn a_regime_without_family_draws_refuses_the_kind_before_a_draft_exists() 
         }
         other => panic!("{other:?}"),
     }
+    // A person's account is not offered the unit kinds, and cannot draft one.
+    assert!(!dashboard.application_kinds.iter().any(|k| k.is_unit()));
+    match app.create_draft(ApplicationKind::UnitOrdinary) {
+        Err(ClientError::Validation { code, field, .. }) => {
+            assert_eq!(
+                (code.as_str(), field.as_deref()),
+                ("unit_kind_for_person", Some("kind"))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
     assert_eq!(app.drafts().unwrap().len(), drafts);
 }

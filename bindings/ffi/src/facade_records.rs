@@ -68,6 +68,8 @@ pub enum ApplicationKind {
     IndividualNev,
     Family,
     FamilyOrdinary,
+    UnitOrdinary,
+    UnitNev,
 }
 
 #[uniffi::remote(Enum)]
@@ -179,6 +181,7 @@ pub struct FieldCheck {
 pub struct Preview {
     pub ready: bool,
     pub checks: Vec<FieldCheck>,
+    pub required_documents: Vec<DocumentKind>,
     pub missing_documents: Vec<DocumentKind>,
     pub points: Option<FamilyPoints>,
     pub family_problem: Option<Reason>,
@@ -311,6 +314,8 @@ pub struct PeriodResult {
 pub enum PeriodKind {
     Draw,
     FamilyDraw,
+    UnitDraw,
+    UnitNevDraw,
 }
 
 #[uniffi::remote(Enum)]

@@ -145,8 +145,9 @@ impl Filling<'_> {
     }
 
     fn missing(&mut self) -> Vec<FormField> {
-        FormField::ALL
-            .into_iter()
+        FormField::of(self.draft.kind)
+            .iter()
+            .copied()
             .filter(|f| {
                 f.slot(&mut self.draft.form)
                     .as_deref()

@@ -97,6 +97,9 @@ pub struct Preview {
     pub ready: bool,
     /// Field checks.
     pub checks: Vec<FieldCheck>,
+    /// Every material an application of this kind needs, in form order.
+    #[serde(default)]
+    pub required_documents: Vec<DocumentKind>,
     /// Required materials the portal does not have yet.
     pub missing_documents: Vec<DocumentKind>,
     /// Family points and their formula (family applications).

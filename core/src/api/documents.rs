@@ -35,9 +35,9 @@ pub enum DocumentKind {
     /// 住址证明 (房产证、租赁合同或居住证明): sent with an address change, not held by an
     /// application.
     AddressProof,
-    /// 营业执照 (unit applicants; not served by the portal).
+    /// 营业执照 (unit applications).
     BusinessLicence,
-    /// 纳税证明 (unit applicants; not served by the portal).
+    /// 纳税证明 (unit applications).
     TaxProof,
 }
 
@@ -85,10 +85,7 @@ impl DocumentKind {
     pub fn is_application_material(self) -> bool {
         !matches!(
             self,
-            DocumentKind::MarriageCertificate
-                | DocumentKind::AddressProof
-                | DocumentKind::BusinessLicence
-                | DocumentKind::TaxProof
+            DocumentKind::MarriageCertificate | DocumentKind::AddressProof
         )
     }
 }

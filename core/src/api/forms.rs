@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::periods::PeriodKind;
+use crate::i18n::Reason;
 use crate::points::Relation;
 
 /// The kinds of application.
@@ -19,6 +20,10 @@ pub enum ApplicationKind {
     /// 家庭普通指标 (lottery: the family holds as many positions as its points; regimes with
     /// [`crate::policy::Policy::family_ordinary_share`] only).
     FamilyOrdinary,
+    /// 单位普通指标 (lottery, one position per unit; unit accounts only).
+    UnitOrdinary,
+    /// 单位新能源指标 (lottery, one position per unit; unit accounts only).
+    UnitNev,
 }
 
 impl ApplicationKind {
@@ -29,15 +34,19 @@ impl ApplicationKind {
             ApplicationKind::IndividualNev => "individual_nev",
             ApplicationKind::Family => "family",
             ApplicationKind::FamilyOrdinary => "family_ordinary",
+            ApplicationKind::UnitOrdinary => "unit_ordinary",
+            ApplicationKind::UnitNev => "unit_nev",
         }
     }
 
     /// Every kind.
-    pub const ALL: [ApplicationKind; 4] = [
+    pub const ALL: [ApplicationKind; 6] = [
         ApplicationKind::IndividualOrdinary,
         ApplicationKind::IndividualNev,
         ApplicationKind::Family,
         ApplicationKind::FamilyOrdinary,
+        ApplicationKind::UnitOrdinary,
+        ApplicationKind::UnitNev,
     ];
 
     /// The kind with this portal name.
@@ -55,12 +64,40 @@ impl ApplicationKind {
         )
     }
 
-    /// The lottery an approved application of this kind takes part in, if it is drawn (the NEV
-    /// kinds are ranked instead).
+    /// Whether a unit (company) applies: unit accounts make these kinds and only these.
+    pub fn is_unit(self) -> bool {
+        matches!(
+            self,
+            ApplicationKind::UnitOrdinary | ApplicationKind::UnitNev
+        )
+    }
+
+    /// Whether an account (a unit's when `unit_account`) may make an application of this kind:
+    /// units make the unit kinds and only those; the reason when not.
+    pub fn fits_account(self, unit_account: bool) -> Result<(), Reason> {
+        match (self.is_unit(), unit_account) {
+            (true, false) => Err(Reason::new(
+                "unit_kind_for_person",
+                "单位指标须由单位账户申请：请用单位的统一社会信用代码注册单位账户",
+                "unit quotas are applied for by a unit account: register the unit with its unified social credit code",
+            )),
+            (false, true) => Err(Reason::new(
+                "person_kind_for_unit",
+                "单位账户只能申请单位普通或单位新能源指标",
+                "a unit account applies for unit ordinary or unit NEV quotas only",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The lottery an approved application of this kind takes part in, if it is drawn (the
+    /// individual and family NEV kinds are ranked instead).
     pub fn lottery(self) -> Option<PeriodKind> {
         match self {
             ApplicationKind::IndividualOrdinary => Some(PeriodKind::Draw),
             ApplicationKind::FamilyOrdinary => Some(PeriodKind::FamilyDraw),
+            ApplicationKind::UnitOrdinary => Some(PeriodKind::UnitDraw),
+            ApplicationKind::UnitNev => Some(PeriodKind::UnitNevDraw),
             ApplicationKind::IndividualNev | ApplicationKind::Family => None,
         }
     }

@@ -19,17 +19,28 @@ pub enum PeriodKind {
     /// The family ordinary lottery (家庭普通指标), drawn alongside the individual one where the
     /// regime gives families a share of the ordinary quota.
     FamilyDraw,
+    /// The unit ordinary lottery (单位普通指标): one position per unit, a quota of its own.
+    UnitDraw,
+    /// The unit new-energy lottery (单位新能源指标): one position per unit, a quota of its own.
+    UnitNevDraw,
 }
 
 impl PeriodKind {
     /// Every kind.
-    pub const ALL: [PeriodKind; 2] = [PeriodKind::Draw, PeriodKind::FamilyDraw];
+    pub const ALL: [PeriodKind; 4] = [
+        PeriodKind::Draw,
+        PeriodKind::FamilyDraw,
+        PeriodKind::UnitDraw,
+        PeriodKind::UnitNevDraw,
+    ];
 
     /// The wire (and stored) name.
     pub fn as_str(self) -> &'static str {
         match self {
             PeriodKind::Draw => "draw",
             PeriodKind::FamilyDraw => "family_draw",
+            PeriodKind::UnitDraw => "unit_draw",
+            PeriodKind::UnitNevDraw => "unit_nev_draw",
         }
     }
 
@@ -40,14 +51,13 @@ impl PeriodKind {
 
     /// The category of the lists it publishes.
     pub fn category(self) -> Category {
-        let applicant = match self {
-            PeriodKind::Draw => Applicant::Individual,
-            PeriodKind::FamilyDraw => Applicant::Family,
+        let (applicant, quota) = match self {
+            PeriodKind::Draw => (Applicant::Individual, QuotaKind::Ordinary),
+            PeriodKind::FamilyDraw => (Applicant::Family, QuotaKind::Ordinary),
+            PeriodKind::UnitDraw => (Applicant::Unit, QuotaKind::Ordinary),
+            PeriodKind::UnitNevDraw => (Applicant::Unit, QuotaKind::Nev),
         };
-        Category {
-            applicant,
-            quota: QuotaKind::Ordinary,
-        }
+        Category { applicant, quota }
     }
 
     /// The applications it draws.
@@ -55,6 +65,8 @@ impl PeriodKind {
         match self {
             PeriodKind::Draw => ApplicationKind::IndividualOrdinary,
             PeriodKind::FamilyDraw => ApplicationKind::FamilyOrdinary,
+            PeriodKind::UnitDraw => ApplicationKind::UnitOrdinary,
+            PeriodKind::UnitNevDraw => ApplicationKind::UnitNev,
         }
     }
 }
@@ -135,11 +147,15 @@ pub struct Period {
     pub published_at: Option<DateTime<Utc>>,
 }
 
-/// `POST /v1/operator/periods`: schedule the next ordinary draw.
+/// `POST /v1/operator/periods`: schedule the next draw of a lottery.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewPeriod {
     /// Quotas to allocate (≥ 1).
     pub quota: u32,
+    /// Which lottery (default the individual one, which also makes the family period where the
+    /// regime has one; the unit lotteries have quotas of their own).
+    #[serde(default)]
+    pub kind: PeriodKind,
     /// 摇号日期: an ordinary draw day of the policy (default: the next one).
     #[serde(default)]
     pub draw_date: Option<NaiveDate>,

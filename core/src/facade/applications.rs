@@ -46,15 +46,10 @@ pub(super) fn row_of(app: &Application) -> Result<ApplicationRow, ClientError> {
 
 impl Yaohao {
     /// Starts a local draft (no network); refused with the reason when the policy has no such
-    /// kind ([`crate::policy::Policy::offers`]).
+    /// kind ([`crate::policy::Policy::offers`]) or the account may not make it
+    /// ([`ApplicationKind::fits_account`]).
     pub fn create_draft(&self, kind: ApplicationKind) -> Result<Draft, ClientError> {
-        self.policy()?
-            .offers(kind)
-            .map_err(|reason| ClientError::Validation {
-                code: reason.code.clone(),
-                field: Some("kind".to_owned()),
-                message: Text::new(reason.message_zh, reason.message_en),
-            })?;
+        self.offers(kind)?;
         // A family kind starts with its (empty) family section, so a screen shows the section
         // whenever the form has one.
         let form = ApplicationForm {

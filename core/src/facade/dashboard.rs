@@ -1,6 +1,7 @@
 //! The home screen and reminders, from the cache only; and `refresh`, which brings the cache up
 //! to date with conditional requests.
 
+use crate::i18n::Text;
 use chrono::{DateTime, Days, Utc};
 use reqwest::Method;
 use serde::Deserialize;
@@ -61,9 +62,11 @@ fn reminder_application(app: &Application) -> Option<reminders::TrackedApplicati
     Some(reminders::TrackedApplication {
         code: app.code.clone()?,
         kind: match app.kind {
-            ApplicationKind::IndividualOrdinary | ApplicationKind::FamilyOrdinary => {
-                reminders::TrackedKind::Ordinary
-            }
+            // Every lottery is drawn on the ordinary draw day.
+            ApplicationKind::IndividualOrdinary
+            | ApplicationKind::FamilyOrdinary
+            | ApplicationKind::UnitOrdinary
+            | ApplicationKind::UnitNev => reminders::TrackedKind::Ordinary,
             ApplicationKind::IndividualNev => reminders::TrackedKind::Nev,
             ApplicationKind::Family => reminders::TrackedKind::Family,
         },
@@ -83,6 +86,20 @@ impl Yaohao {
             .and_then(|name| policy::by_name(&name))
             .or_else(|| policy::in_force(beijing_date(self.now())))
             .unwrap_or_else(policy::default_policy))
+    }
+
+    /// Whether the account (or, signed out, a person) can make an application of `kind` under
+    /// the policy; the reason when not.
+    pub(super) fn offers(&self, kind: ApplicationKind) -> Result<(), ClientError> {
+        let unit_account = false;
+        self.policy()?
+            .offers(kind)
+            .and_then(|()| kind.fits_account(unit_account))
+            .map_err(|reason| ClientError::Validation {
+                code: reason.code.clone(),
+                field: Some("kind".to_owned()),
+                message: Text::new(reason.message_zh, reason.message_en),
+            })
     }
 
     pub(super) fn announced(&self) -> Result<Vec<AnnouncedDate>, ClientError> {
@@ -252,7 +269,7 @@ impl Yaohao {
             drafts: self.drafts()?,
             application_kinds: ApplicationKind::ALL
                 .into_iter()
-                .filter(|&k| policy.offers(k).is_ok())
+                .filter(|&k| self.offers(k).is_ok())
                 .collect(),
             next_events: self.next_events()?,
             reminders: self.reminders()?,

@@ -202,6 +202,7 @@ mod tests {
             }
         }
         assert_eq!(portal_name(DocumentKind::IdCardFront), Some("id_front"));
-        assert_eq!(portal_name(DocumentKind::TaxProof), None);
+        assert_eq!(portal_name(DocumentKind::TaxProof), Some("tax_proof"));
+        assert_eq!(portal_name(DocumentKind::AddressProof), None);
     }
 }

@@ -61,10 +61,11 @@ struct ApplicationFormView: View {
     }
 
     /// What the preview asks for, and what is already queued.
+    /// The materials the core's preview says this kind needs, then any other queued one.
     private var materials: [DocumentKind] {
-        let missing = editor.preview?.missingDocuments ?? []
-        let queued = editor.draft.pendingUploads.map(\.kind).filter { !missing.contains($0) }
-        return missing + queued
+        let required = editor.preview?.requiredDocuments ?? []
+        let queued = editor.draft.pendingUploads.map(\.kind).filter { !required.contains($0) }
+        return required + queued
     }
 }
 

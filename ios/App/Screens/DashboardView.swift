@@ -172,5 +172,7 @@ func kindTitle(_ kind: ApplicationKind) -> LocalizedStringKey {
     case .individualNev: "个人新能源指标"
     case .family: "家庭新能源指标"
     case .familyOrdinary: "家庭普通指标"
+    case .unitOrdinary: "单位普通指标"
+    case .unitNev: "单位新能源指标"
     }
 }

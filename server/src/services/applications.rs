@@ -190,9 +190,11 @@ pub async fn create(
     body: NewApplication,
 ) -> ApiResult<Application> {
     check_text(&body.form)?;
+    let unit_account = false;
     state
         .policy
         .offers(body.kind)
+        .and_then(|()| body.kind.fits_account(unit_account))
         .map_err(|r| ApiError::invalid("kind", r.message_zh, r.message_en))?;
     family_section(body.kind, &body.form)?;
     let now = ms(state.clock.now());

@@ -141,10 +141,7 @@ async fn period_write<T: Send + 'static>(
 pub async fn create_period(state: &AppState, body: NewPeriod) -> ApiResult<Period> {
     let policy = state.policy;
     let today = yaohao_core::time::beijing_date(state.clock.now());
-    let period = period_write(state, move |tx| {
-        periods::create(tx, policy, today, body.draw_date, body.quota)
-    })
-    .await?;
+    let period = period_write(state, move |tx| periods::create(tx, policy, today, &body)).await?;
     tracing::info!(period = %period.id, quota = period.quota, "period created");
     Ok(period)
 }

@@ -15,7 +15,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::random;
 use crate::store;
 use crate::time::{from_ms, ms};
-use yaohao_core::api::{Period, PeriodKind, PeriodStatus, period_id};
+use yaohao_core::api::{NewPeriod, Period, PeriodKind, PeriodStatus, period_id};
 
 fn invalid_state(zh: &str, en: &str) -> ApiError {
     ApiError::invalid_state(zh.to_owned(), en.to_owned())
@@ -30,9 +30,21 @@ pub fn create(
     tx: &Transaction<'_>,
     policy: &Policy,
     after: NaiveDate,
-    draw_date: Option<NaiveDate>,
-    quota: u32,
+    request: &NewPeriod,
 ) -> ApiResult<Period> {
+    let NewPeriod {
+        quota,
+        kind,
+        draw_date,
+    } = *request;
+    if kind == PeriodKind::FamilyDraw {
+        return Err(ApiError::invalid(
+            "kind",
+            "家庭普通摇号随个人普通摇号一起安排：请以 draw 创建，家庭的份额按政策自动划出",
+            "the family ordinary draw is scheduled with the individual one: create a `draw` \
+             period and the family share is set aside by the policy",
+        ));
+    }
     if quota == 0 {
         return Err(ApiError::invalid(
             "quota",
@@ -99,13 +111,18 @@ pub fn create(
     let number = format!("{}{sequence:02}", draw.date.year());
     // Where the regime draws families in the ordinary lottery, their share of the quota is a
     // period of its own, with the same dates.
-    let family = policy
-        .family_ordinary_share()
-        .map_or(0, |share| share.of(quota));
-    let lotteries = [
-        (PeriodKind::Draw, quota - family),
-        (PeriodKind::FamilyDraw, family),
-    ];
+    let lotteries = match kind {
+        PeriodKind::Draw => {
+            let family = policy
+                .family_ordinary_share()
+                .map_or(0, |share| share.of(quota));
+            vec![
+                (PeriodKind::Draw, quota - family),
+                (PeriodKind::FamilyDraw, family),
+            ]
+        }
+        other => vec![(other, quota)],
+    };
     let mut created = Vec::new();
     for (kind, quota) in lotteries.into_iter().filter(|(_, q)| *q > 0) {
         let category = kind.category();
@@ -245,6 +262,14 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
+    fn draw_of(quota: u32, draw_date: Option<NaiveDate>) -> NewPeriod {
+        NewPeriod {
+            quota,
+            kind: PeriodKind::Draw,
+            draw_date,
+        }
+    }
+
     #[test]
     fn a_created_period_is_numbered_like_the_core_calendar() {
         let mut conn = Connection::open_in_memory().unwrap();
@@ -257,7 +282,7 @@ mod tests {
             .collect();
         assert_eq!(draws.len(), 6);
         for (index, draw) in draws.iter().enumerate() {
-            let period = create(&tx, policy, draw.date, Some(draw.date), 10).unwrap();
+            let period = create(&tx, policy, draw.date, &draw_of(10, Some(draw.date))).unwrap();
             // The calendar's n-th draw of the year is period `YYYY0n`.
             assert_eq!(period.id, format!("2026{:02}", index + 1), "{}", draw.date);
             assert_eq!(period.draw_at, at(ms(draw.at.to_utc())));
@@ -277,7 +302,7 @@ mod tests {
         let policy = default_policy();
         let early = policy.effective_from - Days::new(400);
         for after in [date("0384-08-01"), early, date("9999-12-31")] {
-            let error = create(&tx, policy, after, None, 10).unwrap_err();
+            let error = create(&tx, policy, after, &draw_of(10, None)).unwrap_err();
             assert_eq!(error.body().field.as_deref(), Some("draw_date"), "{after}");
         }
         let created: i64 = tx

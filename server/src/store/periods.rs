@@ -238,7 +238,15 @@ pub fn fill_pool(tx: &Transaction<'_>, policy: &'static Policy, id: &str) -> Api
     )?;
     match PeriodKind::parse(&kind).unwrap_or_default() {
         PeriodKind::Draw => fill_individual_pool(tx, policy, id, cutoff)?,
-        PeriodKind::FamilyDraw => fill_family_pool(tx, policy, id, cutoff)?,
+        // A family holds as many positions as its points ([`Policy::family_pool_weight`]).
+        PeriodKind::FamilyDraw => fill_pool_of(tx, id, cutoff, PeriodKind::FamilyDraw, |form| {
+            let family = form.family.clone().unwrap_or_default();
+            policy.family_pool_weight(&preview::family_model(&family))
+        })?,
+        // A unit holds one position (the official unit lists: no ladder).
+        kind @ (PeriodKind::UnitDraw | PeriodKind::UnitNevDraw) => {
+            fill_pool_of(tx, id, cutoff, kind, |_| Some(1))?
+        }
     }
     Ok(tx.query_row(
         "SELECT COALESCE(SUM(weight), 0) FROM pool_entries WHERE period_id = ?1",
@@ -247,9 +255,15 @@ pub fn fill_pool(tx: &Transaction<'_>, policy: &'static Policy, id: &str) -> Api
     )?)
 }
 
-/// The family pool: every family ordinary application approved by `cutoff`, holding as many
-/// positions as its points ([`Policy::family_pool_weight`]).
-fn fill_family_pool(tx: &Transaction<'_>, policy: &Policy, id: &str, cutoff: i64) -> ApiResult<()> {
+/// The pool of a lottery of `kind` other than the individual one: every application of its
+/// entrants' kind approved by `cutoff`, holding the positions `weight` gives its form.
+fn fill_pool_of(
+    tx: &Transaction<'_>,
+    id: &str,
+    cutoff: i64,
+    kind: PeriodKind,
+    weight: impl Fn(&ApplicationForm) -> Option<u32>,
+) -> ApiResult<()> {
     let mut select = tx.prepare(
         "SELECT id, CAST(code AS INTEGER), form FROM applications
          WHERE status = ?1 AND kind = ?2 AND code IS NOT NULL AND reviewed_at <= ?3",
@@ -257,7 +271,7 @@ fn fill_family_pool(tx: &Transaction<'_>, policy: &Policy, id: &str, cutoff: i64
     let rows = select.query_map(
         params![
             ApplicationStatus::Approved.as_str(),
-            ApplicationKind::FamilyOrdinary.as_str(),
+            kind.entrants().as_str(),
             cutoff
         ],
         |r| {
@@ -274,17 +288,13 @@ fn fill_family_pool(tx: &Transaction<'_>, policy: &Policy, id: &str, cutoff: i64
     )?;
     for row in rows {
         let (application, code, form) = row?;
-        let family = serde_json::from_str::<ApplicationForm>(&form)
-            .ok()
-            .and_then(|f| f.family)
-            .unwrap_or_default();
-        let weight = policy
-            .family_pool_weight(&preview::family_model(&family))
-            .ok_or_else(|| {
-                ApiError::internal(format_args!(
-                    "approved family application {application} has no points"
-                ))
-            })?;
+        let form = serde_json::from_str::<ApplicationForm>(&form).unwrap_or_default();
+        let weight = weight(&form).ok_or_else(|| {
+            ApiError::internal(format_args!(
+                "approved application {application} has no weight in the {} pool",
+                kind.as_str()
+            ))
+        })?;
         insert.execute(params![id, application, code, weight])?;
     }
     Ok(())

@@ -93,9 +93,9 @@ fun ApplicationFormScreen(
             FamilyMembers(state.members, state.problems, model::setMember, model::removeMember, model::addMember)
         }
         Text(tr("documents_title"), style = MaterialTheme.typography.titleMedium)
-        // The identity materials every application needs, and whatever else the core's preview asks for.
+        // The materials the core's preview says this kind needs, and whatever else it asks for.
         val queued = state.draft?.pendingUploads.orEmpty().map { it.kind }
-        val kinds = (listOf(DocumentKind.ID_CARD_FRONT, DocumentKind.ID_CARD_BACK, DocumentKind.DRIVING_LICENCE) + state.preview?.missingDocuments.orEmpty()).distinct()
+        val kinds = (state.preview?.requiredDocuments.orEmpty() + state.preview?.missingDocuments.orEmpty()).distinct()
         kinds.forEach { kind ->
             AssistChip(
                 onClick = { onCapture(kind) },

@@ -231,6 +231,8 @@ fun ApplicationKind.label(): String = when (this) {
     ApplicationKind.INDIVIDUAL_NEV -> "kind_nev"
     ApplicationKind.FAMILY -> "kind_family"
     ApplicationKind.FAMILY_ORDINARY -> "kind_family_ordinary"
+    ApplicationKind.UNIT_ORDINARY -> "kind_unit_ordinary"
+    ApplicationKind.UNIT_NEV -> "kind_unit_nev"
 }
 
 /** Signed out: why, and the way to sign in. */
