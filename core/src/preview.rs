@@ -95,6 +95,13 @@ pub fn required_documents(kind: ApplicationKind) -> Vec<DocumentKind> {
     needed
 }
 
+/// Whether an application of `kind` holds the material `doc`: a unit's application holds its
+/// business licence and tax proof, a person's or a family's the personal materials; the
+/// changes' proofs travel with the change, not with an application.
+pub fn holds(kind: ApplicationKind, doc: DocumentKind) -> bool {
+    doc.is_application_material() && kind.is_unit() == UNIT_DOCUMENTS.contains(&doc)
+}
+
 /// The core family model of a family form (the main applicant first).
 pub fn family_model(family: &FamilyForm) -> points::Family {
     let mut members = vec![points::Member {
@@ -252,8 +259,16 @@ mod tests {
             assert_eq!(none.missing_documents, UNIT_DOCUMENTS);
             assert!(!none.ready);
             assert!(preview(kind, &form, ID, &UNIT_DOCUMENTS).ready);
-            // Its identity documents are not what a unit is asked for.
+            // Its identity documents are not what a unit is asked for, nor does it hold them.
             assert!(!preview(kind, &form, ID, &REQUIRED_DOCUMENTS).ready);
+            assert!(UNIT_DOCUMENTS.iter().all(|&d| holds(kind, d)));
+            assert!(!holds(kind, DocumentKind::IdCardFront));
+            assert!(!holds(
+                ApplicationKind::IndividualOrdinary,
+                DocumentKind::TaxProof
+            ));
+            assert!(holds(ApplicationKind::Family, DocumentKind::IdPhoto));
+            assert!(!holds(kind, DocumentKind::AddressProof));
         }
     }
 

@@ -10,19 +10,25 @@ use client_support::*;
 use yaohao_core::client::ClientError;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::draw::Verdict;
-use yaohao_core::facade::{ApplicationKind, ApplicationStatus, FamilyForm, MemberForm};
+use yaohao_core::facade::{ApplicationKind, ApplicationStatus, Dashboard, FamilyForm, MemberForm};
 use yaohao_core::points::Relation;
 
 const SPOUSE_ID: &str = "110102198506154569";
 
+/// A portal running `policy`, and a phone signed in to it with a refreshed dashboard.
+async fn signed_in(policy: &str) -> (TestPortal, Device, Dashboard) {
+    let portal = portal_with_policy(policy).await;
+    let phone = device(&portal.url());
+    register(&portal, &phone.app).await;
+    login(&portal, &phone.app).await;
+    let dashboard = phone.app.refresh().await.unwrap();
+    (portal, phone, dashboard)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_family_applies_draws_in_its_own_pool_and_reads_its_result() {
-    let portal = portal_with_policy("annual-2021").await;
-    let phone = device(&portal.url());
+    let (portal, phone, dashboard) = signed_in("annual-2021").await;
     let app = &phone.app;
-    register(&portal, app).await;
-    login(&portal, app).await;
-    let dashboard = app.refresh().await.unwrap();
     assert!(
         dashboard
             .application_kinds
@@ -54,19 +60,11 @@ async fn a_family_applies_draws_in_its_own_pool_and_reads_its_result() {
     assert_eq!(preview.points.as_ref().map(|p| p.total), Some(16));
     assert!(
         preview
-            .missing_documents
+            .required_documents
             .contains(&DocumentKind::FamilyRelationProof)
     );
-    for kind in [
-        DocumentKind::IdCardFront,
-        DocumentKind::IdCardBack,
-        DocumentKind::DrivingLicence,
-        DocumentKind::FamilyRelationProof,
-    ] {
-        app.add_document(draft.local_id.clone(), kind, photo(900, 700))
-            .await
-            .unwrap();
-    }
+    assert_eq!(preview.missing_documents, preview.required_documents);
+    add_documents(app, &draft.local_id, &preview.required_documents).await;
     let submitted = app.submit(draft.local_id).await.unwrap();
     let code = submitted.code.unwrap();
     portal.make_eligible(ID_A).await;
@@ -113,12 +111,8 @@ async fn a_family_applies_draws_in_its_own_pool_and_reads_its_result() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_regime_without_family_draws_refuses_the_kind_before_a_draft_exists() {
-    let portal = portal().await;
-    let phone = device(&portal.url());
+    let (_portal, phone, dashboard) = signed_in("bimonthly-2014").await;
     let app = &phone.app;
-    register(&portal, app).await;
-    login(&portal, app).await;
-    let dashboard = app.refresh().await.unwrap();
     assert!(
         !dashboard
             .application_kinds

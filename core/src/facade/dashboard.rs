@@ -88,6 +88,25 @@ impl Yaohao {
             .unwrap_or_else(policy::default_policy))
     }
 
+    /// Asks the portal which policy it runs, and keeps the answer for what is decided offline.
+    pub(super) async fn learn_policy(&self) -> Result<(), ClientError> {
+        let call = Call::new(Method::GET, "/v1/policy");
+        let policy = Self::body(self.http.send::<Json<PolicyName>>(&call).await?)?;
+        Ok(self.cache.set_mark(POLICY, &policy.name)?)
+    }
+
+    /// Learns the portal's policy unless it is known already; offline, the regime in force
+    /// stands in until the next time.
+    pub(super) async fn ensure_policy(&self) -> Result<(), ClientError> {
+        if self.cache.mark(POLICY)?.is_some() {
+            return Ok(());
+        }
+        match self.learn_policy().await {
+            Ok(()) | Err(ClientError::Network { .. }) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Whether the account (or, signed out, a person) can make an application of `kind` under
     /// the policy; the reason when not.
     pub(super) fn offers(&self, kind: ApplicationKind) -> Result<(), ClientError> {
@@ -311,9 +330,7 @@ impl Yaohao {
     /// Brings the cache up to date (conditional requests where the portal gives ETags), then
     /// sends unsynced drafts and queued uploads. Returns the dashboard.
     pub async fn refresh(&self) -> Result<Dashboard, ClientError> {
-        let call = Call::new(Method::GET, "/v1/policy");
-        let policy = Self::body(self.http.send::<Json<PolicyName>>(&call).await?)?;
-        self.cache.set_mark(POLICY, &policy.name)?;
+        self.learn_policy().await?;
         self.refresh_profile().await?;
         self.refresh_marital_change().await?;
         self.refresh_address_change().await?;

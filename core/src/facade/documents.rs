@@ -7,7 +7,7 @@ use reqwest::Method;
 use sha2::{Digest, Sha256};
 
 use super::{Document, Draft, SyncReport, UploadRefusal, Yaohao};
-use crate::api;
+use crate::api::{self, ApplicationKind};
 use crate::cache::{QueuedUpload, StoredDocument};
 use crate::client::ClientError;
 use crate::client::http::Call;
@@ -52,14 +52,24 @@ fn stored(remote: api::Document, local_path: Option<String>) -> StoredDocument {
     }
 }
 
-fn not_accepted(kind: DocumentKind) -> ClientError {
+fn not_accepted(kind: DocumentKind, application: ApplicationKind) -> ClientError {
     let title = kind.title();
+    let needed: Vec<Text> = crate::preview::required_documents(application)
+        .into_iter()
+        .map(DocumentKind::title)
+        .collect();
+    let zh: Vec<&str> = needed.iter().map(|t| t.zh.as_str()).collect();
+    let en: Vec<&str> = needed.iter().map(|t| t.en.as_str()).collect();
     ClientError::Validation {
         code: "document_kind".to_owned(),
         field: Some("documents".to_owned()),
         message: Text::new(
-            format!("系统暂不接收“{}”", title.zh),
-            format!("The portal does not accept a {} yet.", title.en),
+            format!("这类申请不收“{}”：需要的是{}", title.zh, zh.join("、")),
+            format!(
+                "This application does not take a {}; it needs: {}.",
+                title.en,
+                en.join(", ")
+            ),
         ),
     }
 }
@@ -92,8 +102,10 @@ impl Yaohao {
         kind: DocumentKind,
         bytes: Vec<u8>,
     ) -> Result<Draft, ClientError> {
-        let name = portal_name(kind).ok_or_else(|| not_accepted(kind))?;
-        self.draft(local_id.clone())?;
+        let draft = self.draft(local_id.clone())?;
+        let name = portal_name(kind)
+            .filter(|_| crate::preview::holds(draft.kind, kind))
+            .ok_or_else(|| not_accepted(kind, draft.kind))?;
         let prepared = self.prepare_document(bytes, kind).await?;
         let sha256 = hex::encode(Sha256::digest(&prepared.jpeg));
         let dir = self.config.data_dir.join("documents");

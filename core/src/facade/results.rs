@@ -95,6 +95,7 @@ impl Yaohao {
         &self,
         period: String,
     ) -> Result<Vec<ResultNotification>, ClientError> {
+        self.ensure_policy().await?;
         if !self.cache.has_result(&period)? {
             // Match the codes the portal has now, not a cache that may predate the approval;
             // offline or logged out, the cached codes are the best there is.
@@ -159,6 +160,8 @@ impl Yaohao {
 
     /// Checks every published period the cache has no result for yet.
     pub async fn check_published_results(&self) -> Result<Vec<ResultNotification>, ClientError> {
+        // The alerts word the portal's rules (the confirmation deadline): learn them once.
+        self.ensure_policy().await?;
         let periods = self.refresh_periods().await?;
         let mut out = Vec::new();
         for p in periods

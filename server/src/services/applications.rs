@@ -369,7 +369,18 @@ pub async fn upload(
     state
         .db
         .write(move |tx| {
-            editable_owned(tx, policy, id, account, at)?;
+            let application = editable_owned(tx, policy, id, account, at)?;
+            if !yaohao_core::preview::holds(application.kind, kind) {
+                return Err(ApiError::invalid(
+                    "kind",
+                    format!("这类申请不收此材料（{}）", kind.as_str()),
+                    format!(
+                        "a {} application does not take this material ({})",
+                        application.kind.as_str(),
+                        kind.as_str()
+                    ),
+                ));
+            }
             store::documents::upsert(tx, id, kind, &sha256, image.media_type(), size, now)?;
             store::applications::touch(tx, id, now)?;
             store::documents::list(tx, id)?

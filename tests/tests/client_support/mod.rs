@@ -267,20 +267,34 @@ pub async fn approved_application(portal: &TestPortal, app: &Yaohao) -> String {
         .create_draft(ApplicationKind::IndividualOrdinary)
         .unwrap();
     app.save_draft(draft.local_id.clone(), form()).unwrap();
-    for kind in [
-        DocumentKind::IdCardFront,
-        DocumentKind::IdCardBack,
-        DocumentKind::DrivingLicence,
-    ] {
-        app.add_document(draft.local_id.clone(), kind, photo(900, 700))
-            .await
-            .unwrap();
-    }
+    add_documents(
+        app,
+        &draft.local_id,
+        &[
+            DocumentKind::IdCardFront,
+            DocumentKind::IdCardBack,
+            DocumentKind::DrivingLicence,
+        ],
+    )
+    .await;
     let submitted = app.submit(draft.local_id).await.unwrap();
     portal.make_eligible(ID_A).await;
     portal.review().await;
     app.refresh_applications().await.unwrap();
     submitted.code.unwrap()
+}
+
+/// Adds a photo of each material in `kinds` to the draft `local_id`.
+pub async fn add_documents(
+    app: &Yaohao,
+    local_id: &str,
+    kinds: &[yaohao_core::documents::DocumentKind],
+) {
+    for &kind in kinds {
+        app.add_document(local_id.to_owned(), kind, photo(900, 700))
+            .await
+            .unwrap();
+    }
 }
 
 /// A camera-like JPEG photo (textured, so it is sharp enough) of `width`×`height`.
