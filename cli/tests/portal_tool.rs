@@ -836,6 +836,85 @@ fn changing_withdrawing_exporting_and_deleting_from_the_command_line() {
 }
 
 #[test]
+fn a_unit_registers_logs_in_by_its_credit_code_and_applies_with_its_materials() {
+    // The sample code printed in GB 32100-2015; the contact person's ID and mobile.
+    const CREDIT_CODE: &str = "91350100M000100Y43";
+    let portal = Portal::start();
+    let mut u = Applicant::new("110102198808080112", "钱经办", "13700137002", true);
+    let base = [
+        "--portal",
+        &portal.url,
+        "register",
+        "--unit",
+        "--credit-code",
+        "9135 0100 M000 100Y43",
+        "--unit-name",
+        "北京某某科技有限公司",
+        "--id",
+        u.id,
+        "--name",
+        u.name,
+        "--mobile",
+        u.mobile,
+    ];
+    assert_eq!(
+        u.json(&[&base[..], &["--send-code"]].concat())["code_sent"],
+        true
+    );
+    let code = portal.sms_code(u.mobile);
+    let done = u.json(&[&base[..], &["--code", &code, "--password", PASSWORD]].concat());
+    assert_eq!(done["account"]["unit"]["credit_code"], CREDIT_CODE);
+    assert_eq!(done["account"]["unit"]["unit_name"], "北京某某科技有限公司");
+    portal.post("/v1/operator/clock", json!({ "advance_seconds": 61 }));
+
+    // The unit logs in by its credit code; the code goes to the contact's mobile.
+    assert_eq!(
+        u.json(&["login", "--credit-code", CREDIT_CODE, "--send-code"])["code_sent"],
+        true
+    );
+    let code = portal.sms_code(u.mobile);
+    let out = u.run(&[
+        "login",
+        "--credit-code",
+        CREDIT_CODE,
+        "--code",
+        &code,
+        "--password",
+        PASSWORD,
+        "--session-env",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (answer, _) = u.logged_in(&out.stdout, text(&out.stderr));
+    assert_eq!(answer["account"]["unit"]["credit_code"], CREDIT_CODE);
+
+    // A person's kind is refused for a unit, with the core's reason; the unit's kind takes an
+    // address and the unit's two materials, no driving licence.
+    let refused = u.fails(&["apply", "--kind", "individual_ordinary", "--no-input"], 1);
+    assert!(refused.contains("单位账户"), "{refused}");
+    let licence = format!("business_licence={}", photo());
+    let tax = format!("tax_proof={}", photo());
+    let submitted = u.json(&[
+        "apply",
+        "--kind",
+        "unit_ordinary",
+        "--address",
+        ADDRESS,
+        "--document",
+        &licence,
+        "--document",
+        &tax,
+        "--yes",
+        "--no-input",
+    ]);
+    assert_eq!(
+        submitted["submitted"]["status"], "under_review",
+        "{submitted}"
+    );
+    assert_eq!(submitted["submitted"]["kind"], "unit_ordinary");
+}
+
+#[test]
 fn plain_http_to_another_host_is_refused_and_not_remembered() {
     let home = tempfile::tempdir().unwrap();
     let out = bare(

@@ -3,6 +3,7 @@
 
 use crate::i18n::Reason;
 use crate::points::Relation;
+use crate::policy::UnitThresholds;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -261,6 +262,73 @@ fn ownership_failures(facts: &PersonFacts) -> Vec<Reason> {
     out
 }
 
+/// What the registry says of a unit (单位).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct UnitFacts {
+    /// Registered in Beijing (本市注册).
+    pub registered_in_beijing: bool,
+    /// Tax paid in Beijing in the last year (CNY).
+    pub tax_paid_cny: u64,
+    /// Quotas won this calendar year.
+    pub quotas_this_year: u32,
+    /// Passenger cars registered in Beijing in the unit's name.
+    pub vehicles: u32,
+}
+
+/// Eligibility of a unit under `rules` (the policy's thresholds, every one labelled L): each
+/// failed condition with its reason and what to do.
+pub fn unit(facts: &UnitFacts, rules: &UnitThresholds) -> Eligibility {
+    let mut failures = Vec::new();
+    if !facts.registered_in_beijing {
+        failures.push(Reason::new(
+            "unit_not_in_beijing",
+            "单位须在本市注册登记：在外地注册的单位不能申请本市指标。",
+            "The unit must be registered in Beijing; a unit registered elsewhere cannot apply.",
+        ));
+    }
+    if facts.tax_paid_cny < rules.min_tax_cny {
+        failures.push(Reason::new(
+            "unit_tax_below_threshold",
+            format!(
+                "上一年度在本市纳税 {} 元，低于 {} 元的要求；请核对纳税证明，达到后再申请。",
+                facts.tax_paid_cny, rules.min_tax_cny
+            ),
+            format!(
+                "Tax paid in Beijing last year was {} CNY, below the {} CNY required; check the tax proof and apply once it is met.",
+                facts.tax_paid_cny, rules.min_tax_cny
+            ),
+        ));
+    }
+    if let Some(cap) = rules.max_quotas_per_year
+        && facts.quotas_this_year >= cap
+    {
+        failures.push(Reason::new(
+            "unit_yearly_cap",
+            format!("本年度已获得 {} 个指标，达到每年 {cap} 个的上限；请明年再申请。", facts.quotas_this_year),
+            format!(
+                "The unit has won {} quotas this year, the yearly cap of {cap}; apply again next year.",
+                facts.quotas_this_year
+            ),
+        ));
+    }
+    if let Some(cap) = rules.max_vehicles
+        && facts.vehicles >= cap
+    {
+        failures.push(Reason::new(
+            "unit_vehicle_cap",
+            format!(
+                "单位名下已有 {} 辆本市登记的小客车，达到 {cap} 辆的上限。",
+                facts.vehicles
+            ),
+            format!(
+                "The unit already has {} passenger cars registered in Beijing, the cap of {cap}.",
+                facts.vehicles
+            ),
+        ));
+    }
+    Eligibility::from_failures(failures)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,5 +461,56 @@ mod tests {
             won_within_ten_years: false,
         };
         assert_eq!(family(&alone, today).codes(), ["family_size"]);
+    }
+
+    #[test]
+    fn a_unit_fails_each_condition_with_its_own_reason() {
+        let rules = UnitThresholds {
+            min_tax_cny: 50_000,
+            max_quotas_per_year: Some(1),
+            max_vehicles: Some(10),
+        };
+        let good = UnitFacts {
+            registered_in_beijing: true,
+            tax_paid_cny: 50_000,
+            quotas_this_year: 0,
+            vehicles: 9,
+        };
+        assert!(unit(&good, &rules).eligible);
+        let bad = UnitFacts {
+            registered_in_beijing: false,
+            tax_paid_cny: 49_999,
+            quotas_this_year: 1,
+            vehicles: 10,
+        };
+        let out = unit(&bad, &rules);
+        assert_eq!(
+            out.codes(),
+            [
+                "unit_not_in_beijing",
+                "unit_tax_below_threshold",
+                "unit_yearly_cap",
+                "unit_vehicle_cap"
+            ]
+        );
+        assert!(
+            out.failures[1].message_zh.contains("49999")
+                && out.failures[1].message_zh.contains("50000")
+        );
+        // Without caps, only the registration and the tax count.
+        let uncapped = UnitThresholds {
+            max_quotas_per_year: None,
+            max_vehicles: None,
+            ..rules
+        };
+        assert_eq!(unit(&bad, &uncapped).codes().len(), 2);
+        // Every regime states its thresholds as data.
+        for p in crate::policy::all() {
+            assert!(
+                p.rules.unit_eligibility.params.min_tax_cny > 0,
+                "{}",
+                p.name
+            );
+        }
     }
 }

@@ -3,7 +3,8 @@
 //! reads from it.
 //!
 //! CSV layout (UTF-8, header required): `resident_id,record,value,valid_until` where `record` is
-//! one of [`RecordKind`], `value` a number of months, a licence file number or a plate, and
+//! one of [`RecordKind`] (the `unit_*` records name a unit's credit code in the first column),
+//! `value` a number of months, a licence file number, a plate, a unit's tax in CNY or its cars, and
 //! `valid_until` a `YYYY-MM-DD` date for permits and licences. An import replaces every record
 //! of the people it names, and is all-or-nothing.
 
@@ -12,7 +13,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
-use yaohao_core::eligibility::{PersonFacts, Residence};
+use yaohao_core::eligibility::{PersonFacts, Residence, UnitFacts};
 
 use crate::error::{ApiError, ApiResult};
 
@@ -36,6 +37,12 @@ pub enum RecordKind {
     DrivingLicence,
     /// A passenger car registered in Beijing (`value`: plate).
     Car,
+    /// A unit registered in Beijing (keyed by its credit code).
+    UnitRegistered,
+    /// Tax a unit paid in Beijing in the last year (`value`: CNY).
+    UnitTaxCny,
+    /// Passenger cars registered in Beijing in a unit's name (`value`: count).
+    UnitVehicles,
 }
 
 impl RecordKind {
@@ -50,6 +57,9 @@ impl RecordKind {
             RecordKind::TaxMonths => "tax_months",
             RecordKind::DrivingLicence => "driving_licence",
             RecordKind::Car => "car",
+            RecordKind::UnitRegistered => "unit_registered",
+            RecordKind::UnitTaxCny => "unit_tax_cny",
+            RecordKind::UnitVehicles => "unit_vehicles",
         }
     }
 
@@ -63,6 +73,9 @@ impl RecordKind {
             RecordKind::TaxMonths,
             RecordKind::DrivingLicence,
             RecordKind::Car,
+            RecordKind::UnitRegistered,
+            RecordKind::UnitTaxCny,
+            RecordKind::UnitVehicles,
         ]
         .into_iter()
         .find(|k| k.as_str() == name)
@@ -80,7 +93,18 @@ impl RecordKind {
     fn needs_number(self) -> bool {
         matches!(
             self,
-            RecordKind::SocialInsuranceMonths | RecordKind::TaxMonths
+            RecordKind::SocialInsuranceMonths
+                | RecordKind::TaxMonths
+                | RecordKind::UnitTaxCny
+                | RecordKind::UnitVehicles
+        )
+    }
+
+    /// Whether the record is a unit's, keyed by its credit code instead of a resident ID.
+    fn of_unit(self) -> bool {
+        matches!(
+            self,
+            RecordKind::UnitRegistered | RecordKind::UnitTaxCny | RecordKind::UnitVehicles
         )
     }
 }
@@ -131,18 +155,27 @@ pub fn parse_csv(text: &[u8]) -> ApiResult<Vec<Record>> {
         let row = row.map_err(|e| line_error(line, format!("格式错误：{e}"), format!("{e}")))?;
         let cell = |i: usize| row.get(i).unwrap_or("").to_owned();
         let resident_id = cell(0);
-        let valid_id = yaohao_core::validate::resident_id(&resident_id);
-        if !valid_id.valid {
-            return Err(line_error(line, "身份证号无效", "invalid resident ID"));
-        }
         let kind = RecordKind::parse(&cell(1))
             .ok_or_else(|| line_error(line, "未知的记录类型", "unknown record kind"))?;
+        // A unit's records are keyed by its credit code, a person's by the resident ID.
+        let valid_id = if kind.of_unit() {
+            yaohao_core::validate::credit_code(&resident_id)
+        } else {
+            yaohao_core::validate::resident_id(&resident_id)
+        };
+        if !valid_id.valid {
+            return Err(if kind.of_unit() {
+                line_error(line, "统一社会信用代码无效", "invalid credit code")
+            } else {
+                line_error(line, "身份证号无效", "invalid resident ID")
+            });
+        }
         let value = cell(2);
-        if kind.needs_number() && value.parse::<u32>().is_err() {
+        if kind.needs_number() && value.parse::<u64>().is_err() {
             return Err(line_error(
                 line,
-                "月数须为非负整数",
-                "months must be a whole number",
+                "数值须为非负整数",
+                "the value must be a whole number",
             ));
         }
         let date = cell(3);
@@ -210,10 +243,23 @@ impl PersonRecords {
         self.records.iter().find(|r| r.kind == kind)
     }
 
-    fn months(&self, kind: RecordKind) -> u32 {
+    fn count(&self, kind: RecordKind) -> u32 {
         self.find(kind)
             .and_then(|r| r.value.parse().ok())
             .unwrap_or(0)
+    }
+
+    /// A unit's facts from its records, with the quotas it won this year.
+    pub fn unit_facts(&self, quotas_this_year: u32) -> UnitFacts {
+        UnitFacts {
+            registered_in_beijing: self.find(RecordKind::UnitRegistered).is_some(),
+            tax_paid_cny: self
+                .find(RecordKind::UnitTaxCny)
+                .and_then(|r| r.value.parse().ok())
+                .unwrap_or(0),
+            quotas_this_year,
+            vehicles: self.count(RecordKind::UnitVehicles),
+        }
     }
 
     /// Whether a car is registered in Beijing in this person's name.
@@ -247,8 +293,8 @@ impl PersonRecords {
         {
             return Residence::ResidencePermit {
                 valid_until: until,
-                social_insurance_months: self.months(RecordKind::SocialInsuranceMonths),
-                income_tax_months: self.months(RecordKind::TaxMonths),
+                social_insurance_months: self.count(RecordKind::SocialInsuranceMonths),
+                income_tax_months: self.count(RecordKind::TaxMonths),
             };
         }
         Residence::Unqualified

@@ -34,6 +34,38 @@ pub fn resident_id(field: &str, raw: &str, today: NaiveDate) -> ApiResult<String
     accept(field, validate::resident_id_on(raw, today))
 }
 
+/// The normalised unified social credit code of a unit.
+pub fn credit_code(field: &str, raw: &str) -> ApiResult<String> {
+    accept(field, validate::credit_code(raw))
+}
+
+/// The prefix of a unit's login key.
+pub const UNIT_KEY: &str = "unit:";
+
+/// The login key of an account (`accounts.resident_id`): a person's resident ID, or
+/// `unit:<credit code>` for a unit's; exactly one of the two must be given.
+pub fn login_key(person: Option<&str>, unit: Option<&str>, today: NaiveDate) -> ApiResult<String> {
+    match (person, unit) {
+        (Some(id), None) => resident_id("resident_id", id, today),
+        (None, Some(code)) => Ok(unit_key(&credit_code("credit_code", code)?)),
+        (Some(_), Some(_)) => Err(ApiError::invalid(
+            "credit_code",
+            "身份证号与统一社会信用代码只填其一：个人账户填身份证号，单位账户填信用代码",
+            "give either the resident ID (a person's account) or the credit code (a unit's), not both",
+        )),
+        (None, None) => Err(ApiError::invalid(
+            "resident_id",
+            "缺少必填项：个人账户填身份证号，单位账户填统一社会信用代码（credit_code）",
+            "missing required field: a person's resident ID, or a unit's credit code (credit_code)",
+        )),
+    }
+}
+
+/// The login key of the unit with this (normalised) credit code.
+pub fn unit_key(credit_code: &str) -> String {
+    format!("{UNIT_KEY}{credit_code}")
+}
+
 /// The applicant's name exactly as on the ID.
 pub fn name(field: &str, raw: &str) -> ApiResult<String> {
     accept(field, validate::name(raw))

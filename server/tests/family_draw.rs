@@ -8,19 +8,11 @@ mod common;
 
 use common::*;
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 use yaohao_core::draw::{Verdict, read_pool, verify};
 use yaohao_core::results::{Applicant, Code, Lookup, lookup, parse_bytes};
 
 const FAMILY_PERIOD: &str = "202601-family_ordinary";
-
-async fn operator(t: &TestPortal, path: &str, body: Option<Value>) -> (StatusCode, Value) {
-    let mut r = t.operator(Method::POST, path);
-    if let Some(body) = body {
-        r = r.json(&body);
-    }
-    read(r.send().await.unwrap()).await
-}
 
 /// A family ordinary application of a new account: the main applicant (ID `serial`) at ladder
 /// `ladder` and a spouse with no history, so `((2 + ladder) + 1) × 2` points; submitted. Returns
@@ -78,8 +70,9 @@ async fn families_draw_in_a_pool_of_their_own_weighted_by_points_and_the_list_ve
     assert_eq!(t.review().await["approved"], 6);
 
     // Quota 5: the family share (60 %, rounded down) is 3, the individuals draw 2.
-    let (status, individual) =
-        operator(&t, "/v1/operator/periods", Some(json!({ "quota": 5 }))).await;
+    let (status, individual) = t
+        .operate("/v1/operator/periods", Some(json!({ "quota": 5 })))
+        .await;
     assert_eq!(status, StatusCode::CREATED, "{individual}");
     assert_eq!(
         (individual["id"].as_str(), individual["quota"].as_i64()),
@@ -104,25 +97,26 @@ async fn families_draw_in_a_pool_of_their_own_weighted_by_points_and_the_list_ve
     );
 
     // Each pool holds its own kind: 6 + 8 + 10 + 12 = 36 family positions, 2 individual ones.
-    let (_, frozen) = operator(&t, "/v1/operator/periods/202601/freeze", None).await;
+    let (_, frozen) = t.operate("/v1/operator/periods/202601/freeze", None).await;
     assert_eq!(frozen["pool_size"], 2);
-    let (_, frozen) = operator(
-        &t,
-        &format!("/v1/operator/periods/{FAMILY_PERIOD}/freeze"),
-        None,
-    )
-    .await;
-    assert_eq!(frozen["pool_size"], 36);
-    for id in ["202601", FAMILY_PERIOD] {
-        let (status, body) = operator(
-            &t,
-            &format!("/v1/operator/periods/{id}/draw"),
-            Some(json!({ "seed": "530670" })),
+    let (_, frozen) = t
+        .operate(
+            &format!("/v1/operator/periods/{FAMILY_PERIOD}/freeze"),
+            None,
         )
         .await;
+    assert_eq!(frozen["pool_size"], 36);
+    for id in ["202601", FAMILY_PERIOD] {
+        let (status, body) = t
+            .operate(
+                &format!("/v1/operator/periods/{id}/draw"),
+                Some(json!({ "seed": "530670" })),
+            )
+            .await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        let (status, body) =
-            operator(&t, &format!("/v1/operator/periods/{id}/publish"), None).await;
+        let (status, body) = t
+            .operate(&format!("/v1/operator/periods/{id}/publish"), None)
+            .await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
 
@@ -229,7 +223,9 @@ async fn a_regime_without_families_in_the_ordinary_draw_refuses_the_kind() {
     // Creating a period there makes no family period.
     let (_, periods) = t.call(Method::GET, "/v1/periods", None, None).await;
     assert!(periods.as_array().unwrap().is_empty());
-    let (status, _) = operator(&t, "/v1/operator/periods", Some(json!({ "quota": 5 }))).await;
+    let (status, _) = t
+        .operate("/v1/operator/periods", Some(json!({ "quota": 5 })))
+        .await;
     assert_eq!(status, StatusCode::CREATED);
     let (_, periods) = t.call(Method::GET, "/v1/periods", None, None).await;
     let periods = periods.as_array().unwrap();

@@ -331,6 +331,10 @@ mod samples {
             mobile: "13800138000".into(),
             marital_status: MaritalStatus::Married,
             created_at: at(),
+            unit: Some(UnitProfile {
+                credit_code: "91110108551385082Q".into(),
+                unit_name: "北京某某科技有限公司".into(),
+            }),
         }
     }
 
@@ -602,7 +606,8 @@ mod samples {
                 v(CodeRequest {
                     purpose: SmsPurpose::Login,
                     mobile: None,
-                    resident_id: Some("11010519491231002X".into()),
+                    resident_id: None,
+                    credit_code: Some("91110108551385082Q".into()),
                 }),
             ),
             (
@@ -625,7 +630,8 @@ mod samples {
             (
                 "Login",
                 v(Login {
-                    resident_id: "11010519491231002X".into(),
+                    resident_id: Some("11010519491231002X".into()),
+                    credit_code: None,
                     password: "secret123".into(),
                     sms_code: "123456".into(),
                 }),
@@ -633,7 +639,8 @@ mod samples {
             (
                 "PasswordReset",
                 v(PasswordReset {
-                    resident_id: "11010519491231002X".into(),
+                    resident_id: None,
+                    credit_code: Some("91110108551385082Q".into()),
                     mobile: "13800138000".into(),
                     sms_code: "123456".into(),
                     new_password: "secret456".into(),
@@ -654,6 +661,19 @@ mod samples {
                 }),
             ),
             ("Account", v(account())),
+            ("UnitProfile", v(account().unit)),
+            (
+                "UnitRegistration",
+                v(UnitRegistration {
+                    credit_code: "91110108551385082Q".into(),
+                    unit_name: "北京某某科技有限公司".into(),
+                    contact_resident_id: "11010519491231002X".into(),
+                    contact_name: "张三".into(),
+                    mobile: "13800138000".into(),
+                    password: "secret123".into(),
+                    sms_code: "123456".into(),
+                }),
+            ),
             (
                 "Session",
                 v(Session {

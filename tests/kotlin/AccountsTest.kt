@@ -56,6 +56,9 @@ class AccountsTest : PortalTest() {
         // The cached account card has the new number at once, and so has the portal's profile.
         val card: AccountCard = app.dashboard().account!!
         assertEquals(MOBILE_NEW, card.account.mobile)
+        // A person's account: no unit (a unit's account carries its credit code and name).
+        val unit: UnitProfile? = card.account.unit
+        assertNull(unit)
         assertEquals(MOBILE_NEW, app.refresh(null).account!!.account.mobile)
         // The device's push token is accepted once logged in, and repeating it is harmless.
         app.registerDevice("dev", "kotlin-device-token", null)

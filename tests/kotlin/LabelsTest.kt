@@ -11,7 +11,8 @@ class LabelsTest {
     fun everyPortalNameMapsBackToItsMaterial() {
         assertEquals("id_front", documentPortalName(DocumentKind.ID_CARD_FRONT))
         assertEquals("driving_licence", documentPortalName(DocumentKind.DRIVING_LICENCE))
-        assertNull(documentPortalName(DocumentKind.TAX_PROOF))
+        assertEquals("tax_proof", documentPortalName(DocumentKind.TAX_PROOF))
+        assertNull(documentPortalName(DocumentKind.ADDRESS_PROOF))
         for (kind in DocumentKind.values()) {
             documentPortalName(kind)?.let { assertEquals(kind, documentKindForPortalName(it)) }
         }

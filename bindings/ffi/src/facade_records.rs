@@ -2,7 +2,7 @@
 
 use crate::records::Instant;
 use chrono::NaiveDate;
-use yaohao_core::api::{PeriodKind, WebPushKeys};
+use yaohao_core::api::{PeriodKind, UnitProfile, WebPushKeys};
 use yaohao_core::calendar::EventKind;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::draw_day::PlannedCheck;
@@ -38,6 +38,13 @@ pub struct Account {
     pub mobile: String,
     pub marital_status: MaritalStatus,
     pub created_at: Instant,
+    pub unit: Option<UnitProfile>,
+}
+
+#[uniffi::remote(Record)]
+pub struct UnitProfile {
+    pub credit_code: String,
+    pub unit_name: String,
 }
 
 #[uniffi::remote(Enum)]

@@ -17,6 +17,7 @@ use crate::portal::secrets::{SESSION_ENV, StoreKind};
   yaohao login
   yaohao login --id 110105199001011232 --send-code
   yaohao login --id 110105199001011232 --code 123456
+  yaohao login --credit-code 91350100M000100Y43 --send-code     # a unit's account
   eval \"$(yaohao login --id 110105199001011232 --code 123456 --session-env)\"
 
 The session token goes to the system keyring. Without a keyring (or with YAOHAO_KEYRING=off) it
@@ -45,17 +46,32 @@ struct LoggedIn {
 /// Runs `yaohao login`.
 pub fn run(mut args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let portal = Portal::open(portal, out)?;
-    let resident_id = args.credentials.resident_id(out)?;
-    let Some((code, password)) = args.credentials.code_and_password(
-        &portal,
-        out,
-        SmsPurpose::Login,
-        Recipient::Account(&resident_id),
-    )?
-    else {
-        return Ok(());
+    // A unit's account logs in by its credit code, a person's by the resident ID.
+    let account = if args.credentials.names_unit() {
+        let credit_code = args.credentials.credit_code(out)?;
+        let Some((code, password)) = args.credentials.code_and_password(
+            &portal,
+            out,
+            SmsPurpose::Login,
+            Recipient::Unit(&credit_code),
+        )?
+        else {
+            return Ok(());
+        };
+        portal.run(portal.app.login_unit(credit_code, password, code))?
+    } else {
+        let resident_id = args.credentials.resident_id(out)?;
+        let Some((code, password)) = args.credentials.code_and_password(
+            &portal,
+            out,
+            SmsPurpose::Login,
+            Recipient::Account(&resident_id),
+        )?
+        else {
+            return Ok(());
+        };
+        portal.run(portal.app.login(resident_id, password, code))?
     };
-    let account = portal.run(portal.app.login(resident_id, password, code))?;
     portal.remember()?;
     if let Some((zh, en)) = portal.secrets.file_notice() {
         out.note(zh, en);

@@ -3,6 +3,7 @@
 
 use console::style;
 use serde::Serialize;
+use yaohao_core::api::period_label;
 use yaohao_core::facade::ResultOutcome;
 use yaohao_core::i18n::Lang;
 
@@ -36,18 +37,18 @@ pub fn outcome_line(o: &ResultOutcome, lang: Lang) -> String {
         .filter(|_| o.won)
         .map(|r| format!(" {} {r}", lang.pick("序号", "row")))
         .unwrap_or_default();
+    // Not verified is not a failure: `results verify` says which it is.
     let unverified = if o.verified {
         ""
     } else {
-        lang.pick("（名单未通过校验）", " (list not verified)")
+        lang.pick("（名单尚未验证）", " (list not verified yet)")
     };
-    match lang {
-        Lang::Zh => format!("第 {} 期  {}  {verdict}{row}{unverified}", o.period, o.code),
-        Lang::En => format!(
-            "period {}  {}  {verdict}{row}{unverified}",
-            o.period, o.code
-        ),
-    }
+    let period = period_label(&o.period);
+    format!(
+        "{}  {}  {verdict}{row}{unverified}",
+        period.get(lang),
+        o.code
+    )
 }
 
 /// Runs `yaohao results [--period P]` against the portal.

@@ -13,9 +13,13 @@ use yaohao_core::validate::mask_mobile;
 /// The flags `register` and `login` both take.
 #[derive(clap::Args)]
 pub struct Credentials {
-    /// Resident ID number (身份证号码).
+    /// Resident ID number (身份证号码; a unit's contact person's with `register --unit`).
     #[arg(long)]
     id: Option<String>,
+    /// A unit's unified social credit code (统一社会信用代码): `register --unit`, or `login` to
+    /// a unit's account.
+    #[arg(long)]
+    credit_code: Option<String>,
     /// Password (else YAOHAO_PASSWORD, else asked without echo).
     #[arg(long)]
     password: Option<String>,
@@ -37,6 +41,22 @@ impl Credentials {
             ("身份证号码：", "Resident ID number: "),
             validate::resident_id,
         )
+    }
+
+    /// The unit's credit code from `--credit-code`, or asked for until it is valid.
+    pub fn credit_code(&mut self, out: &Output) -> Result<String, CliError> {
+        valid_value(
+            out,
+            self.credit_code.take(),
+            "--credit-code",
+            ("统一社会信用代码：", "Unified social credit code: "),
+            validate::credit_code,
+        )
+    }
+
+    /// Whether a credit code was given (a unit's login).
+    pub fn names_unit(&self) -> bool {
+        self.credit_code.is_some()
     }
 
     /// The SMS code (given, or sent to `to` and asked for), then the password (flag,
@@ -90,22 +110,35 @@ fn send_code(
     portal: &Portal,
     out: &Output,
     purpose: SmsPurpose,
-    mobile: Option<&str>,
-    resident_id: Option<&str>,
+    to: &Recipient<'_>,
 ) -> Result<CodeSent, CliError> {
-    let sent = portal.run(portal.app.request_sms_code(
-        purpose,
-        mobile.map(str::to_owned),
-        resident_id.map(str::to_owned),
-    ))?;
-    let to = mobile.map(mask_mobile);
+    let sent = match *to {
+        Recipient::Mobile(m) => portal.run(portal.app.request_sms_code(
+            purpose,
+            Some(m.to_owned()),
+            None,
+        ))?,
+        Recipient::Account(id) => portal.run(portal.app.request_sms_code(
+            purpose,
+            None,
+            Some(id.to_owned()),
+        ))?,
+        Recipient::Unit(code) => portal.run(portal.app.request_unit_sms_code(
+            purpose,
+            None,
+            code.to_owned(),
+        ))?,
+    };
     let minutes = sent.expires_in / 60;
     match to {
-        Some(to) => out.note(
-            format!("验证码已发送至 {to}，{minutes} 分钟内有效。"),
-            format!("Code sent to {to}; valid for {minutes} min."),
-        ),
-        None => out.note(
+        Recipient::Mobile(m) => {
+            let to = mask_mobile(m);
+            out.note(
+                format!("验证码已发送至 {to}，{minutes} 分钟内有效。"),
+                format!("Code sent to {to}; valid for {minutes} min."),
+            )
+        }
+        _ => out.note(
             format!("验证码已发送至账号绑定的手机，{minutes} 分钟内有效。"),
             format!("Code sent to the account's mobile; valid for {minutes} min."),
         ),
@@ -117,8 +150,10 @@ fn send_code(
 pub enum Recipient<'a> {
     /// Registration: the code goes to this mobile.
     Mobile(&'a str),
-    /// Login: the code goes to the account's mobile.
+    /// Login: the code goes to the mobile of the person's account with this resident ID.
     Account(&'a str),
+    /// Login: the code goes to the contact's mobile of the unit with this credit code.
+    Unit(&'a str),
 }
 
 /// The SMS code to use: the one given, else a new one sent and then asked for. `None` with
@@ -134,11 +169,11 @@ fn obtain(
     if let Some(code) = given {
         return Ok(Some(code));
     }
-    let (mobile, resident_id) = match to {
-        Recipient::Mobile(m) => (Some(m), None),
-        Recipient::Account(id) => (None, Some(id)),
+    let sent = send_code(portal, out, purpose, &to)?;
+    let mobile = match to {
+        Recipient::Mobile(m) => Some(m),
+        _ => None,
     };
-    let sent = send_code(portal, out, purpose, mobile, resident_id)?;
     if send_only {
         out.emit(
             &CodeSentView::new(sent, mobile.unwrap_or_default()),

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use yaohao_core::actions::Action;
+use yaohao_core::api::UnitProfile;
 use yaohao_core::facade::{Account, Application, ApplicationCard, MaritalStatus};
 use yaohao_core::i18n::{Lang, Reason};
 use yaohao_core::time::to_beijing;
@@ -27,6 +28,9 @@ pub struct AccountView {
     pub mobile: String,
     /// Marital status.
     pub marital_status: MaritalStatus,
+    /// The unit, for a unit's account (the fields above are then its contact person's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitProfile>,
 }
 
 impl From<&Account> for AccountView {
@@ -37,14 +41,19 @@ impl From<&Account> for AccountView {
             name: a.name.clone(),
             mobile: mask_mobile(&a.mobile),
             marital_status: a.marital_status,
+            unit: a.unit.clone(),
         }
     }
 }
 
 impl AccountView {
-    /// `name (id, mobile)`.
+    /// `name (id, mobile)`, after the unit's name and credit code for a unit's account.
     pub fn line(&self) -> String {
-        format!("{}（{}，{}）", self.name, self.resident_id, self.mobile)
+        let person = format!("{}（{}，{}）", self.name, self.resident_id, self.mobile);
+        match &self.unit {
+            Some(u) => format!("{}（{}）· 经办人 {person}", u.unit_name, u.credit_code),
+            None => person,
+        }
     }
 }
 

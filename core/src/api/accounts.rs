@@ -60,6 +60,38 @@ pub struct Account {
     pub marital_status: MaritalStatus,
     /// When the account was created.
     pub created_at: DateTime<Utc>,
+    /// The unit, for a unit's account (单位账户): then the ID, name and mobile above are its
+    /// contact person's (经办人).
+    #[serde(default)]
+    pub unit: Option<UnitProfile>,
+}
+
+/// A unit (company, institution) holding an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitProfile {
+    /// 统一社会信用代码 (18 characters, GB 32100-2015).
+    pub credit_code: String,
+    /// The unit's registered name.
+    pub unit_name: String,
+}
+
+/// `POST /v1/units`: a new unit's account, kept by its contact person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRegistration {
+    /// 统一社会信用代码.
+    pub credit_code: String,
+    /// The unit's registered name.
+    pub unit_name: String,
+    /// The contact person's resident ID number.
+    pub contact_resident_id: String,
+    /// The contact person's name exactly as on the ID.
+    pub contact_name: String,
+    /// The contact person's mainland mobile number.
+    pub mobile: String,
+    /// Password (8–64 characters with a letter and a digit).
+    pub password: String,
+    /// The code sent to `mobile`.
+    pub sms_code: String,
 }
 
 /// What an SMS code is for.
@@ -74,7 +106,8 @@ pub enum SmsPurpose {
     ResetPassword,
 }
 
-/// `POST /v1/sms-codes`: register needs `mobile`, login `resident_id`, a reset both.
+/// `POST /v1/sms-codes`: register needs `mobile`, login `resident_id` (a unit: `credit_code`),
+/// a reset both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeRequest {
     /// What the code is for.
@@ -85,6 +118,9 @@ pub struct CodeRequest {
     /// The resident ID number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resident_id: Option<String>,
+    /// A unit's credit code, instead of `resident_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_code: Option<String>,
 }
 
 /// An SMS code was sent (or, to protect privacy, would have been).
@@ -111,11 +147,15 @@ pub struct Registration {
     pub sms_code: String,
 }
 
-/// `POST /v1/sessions`: log in.
+/// `POST /v1/sessions`: log in, as a person by resident ID or as a unit by credit code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Login {
-    /// Resident ID number.
-    pub resident_id: String,
+    /// Resident ID number (a person's account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resident_id: Option<String>,
+    /// 统一社会信用代码 (a unit's account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_code: Option<String>,
     /// Password.
     pub password: String,
     /// The login code.
@@ -133,11 +173,16 @@ pub struct Session {
     pub account: Account,
 }
 
-/// `POST /v1/password-resets`.
+/// `POST /v1/password-resets`, for a person's account (`resident_id`) or a unit's
+/// (`credit_code`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordReset {
-    /// Resident ID number.
-    pub resident_id: String,
+    /// Resident ID number (a person's account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resident_id: Option<String>,
+    /// 统一社会信用代码 (a unit's account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_code: Option<String>,
     /// The registered mobile.
     pub mobile: String,
     /// The reset code.

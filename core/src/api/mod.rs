@@ -30,7 +30,8 @@ pub mod system;
 
 pub use accounts::{
     Account, AddressChange, CodeRequest, CodeSent, Decision, Login, MaritalChange, MaritalStatus,
-    MobileChange, MobileCodes, PasswordReset, Registration, Session, SmsPurpose,
+    MobileChange, MobileCodes, PasswordReset, Registration, Session, SmsPurpose, UnitProfile,
+    UnitRegistration,
 };
 pub use applications::{Application, FieldCheck, FormUpdate, NewApplication, Preview};
 pub use documents::{Document, DocumentKind};

@@ -4,7 +4,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use super::{Account, CodeSent, Registration, SESSION_KEY, SmsPurpose, Yaohao};
-use crate::api::{self, Provider};
+use crate::api::{self, Provider, UnitRegistration};
 use crate::client::ClientError;
 use crate::client::http::{Call, Json};
 use crate::client::redact::redact;
@@ -19,17 +19,49 @@ impl Yaohao {
         mobile: Option<String>,
         resident_id: Option<String>,
     ) -> Result<CodeSent, ClientError> {
-        let call = Call::new(Method::POST, "/v1/sms-codes").json(json!(api::CodeRequest {
+        self.send_code(api::CodeRequest {
             purpose,
             mobile,
-            resident_id
-        }));
+            resident_id,
+            credit_code: None,
+        })
+        .await
+    }
+
+    /// The same for a unit's account: its login or reset code by credit code (sent to the contact
+    /// person's mobile).
+    pub async fn request_unit_sms_code(
+        &self,
+        purpose: SmsPurpose,
+        mobile: Option<String>,
+        credit_code: String,
+    ) -> Result<CodeSent, ClientError> {
+        self.send_code(api::CodeRequest {
+            purpose,
+            mobile,
+            resident_id: None,
+            credit_code: Some(credit_code),
+        })
+        .await
+    }
+
+    async fn send_code(&self, request: api::CodeRequest) -> Result<CodeSent, ClientError> {
+        let call = Call::new(Method::POST, "/v1/sms-codes").json(json!(request));
         Self::body(self.http.send::<Json<CodeSent>>(&call).await?)
     }
 
     /// Registers an individual applicant (then log in).
     pub async fn register(&self, registration: Registration) -> Result<Account, ClientError> {
         let call = Call::new(Method::POST, "/v1/accounts").json(json!(registration));
+        Self::body(self.http.send::<Json<Account>>(&call).await?)
+    }
+
+    /// Registers a unit's account, kept by its contact person (then log in with the credit code).
+    pub async fn register_unit(
+        &self,
+        registration: UnitRegistration,
+    ) -> Result<Account, ClientError> {
+        let call = Call::new(Method::POST, "/v1/units").json(json!(registration));
         Self::body(self.http.send::<Json<Account>>(&call).await?)
     }
 
@@ -41,11 +73,33 @@ impl Yaohao {
         password: String,
         sms_code: String,
     ) -> Result<Account, ClientError> {
-        let call = Call::new(Method::POST, "/v1/sessions").json(json!(api::Login {
-            resident_id,
+        self.start_session(api::Login {
+            resident_id: Some(resident_id),
+            credit_code: None,
             password,
-            sms_code
-        }));
+            sms_code,
+        })
+        .await
+    }
+
+    /// Logs a unit's account in with its credit code, as [`Yaohao::login`] does a person's.
+    pub async fn login_unit(
+        &self,
+        credit_code: String,
+        password: String,
+        sms_code: String,
+    ) -> Result<Account, ClientError> {
+        self.start_session(api::Login {
+            resident_id: None,
+            credit_code: Some(credit_code),
+            password,
+            sms_code,
+        })
+        .await
+    }
+
+    async fn start_session(&self, login: api::Login) -> Result<Account, ClientError> {
+        let call = Call::new(Method::POST, "/v1/sessions").json(json!(login));
         let session = Self::body(self.http.send::<Json<api::Session>>(&call).await?)?;
         let previous = self.cache.profile()?;
         let same_account = previous
@@ -128,7 +182,8 @@ impl Yaohao {
         new_password: String,
     ) -> Result<(), ClientError> {
         let call = Call::new(Method::POST, "/v1/password-resets").json(json!(api::PasswordReset {
-            resident_id,
+            resident_id: Some(resident_id),
+            credit_code: None,
             mobile,
             sms_code,
             new_password

@@ -110,7 +110,7 @@ impl Yaohao {
     /// Whether the account (or, signed out, a person) can make an application of `kind` under
     /// the policy; the reason when not.
     pub(super) fn offers(&self, kind: ApplicationKind) -> Result<(), ClientError> {
-        let unit_account = false;
+        let unit_account = self.profile()?.is_some_and(|a| a.unit.is_some());
         self.policy()?
             .offers(kind)
             .and_then(|()| kind.fits_account(unit_account))

@@ -4,8 +4,9 @@
 mod model;
 
 pub use model::{
-    ApplicationWindow, Confidence, Cutoff, DayOfYear, DrawKind, DrawSchedule, Freeze, Hours,
-    Ladder, MonthOfYear, Months, NoParams, Policy, ResultTimes, Rule, Rules, WorkingDays,
+    ApplicationWindow, Confidence, Cutoff, DayOfYear, DrawKind, DrawSchedule, FamilyShare, Freeze,
+    Hours, Ladder, MonthOfYear, Months, NoParams, Policy, ResultTimes, Rule, Rules, UnitThresholds,
+    WorkingDays,
 };
 
 use chrono::NaiveDate;

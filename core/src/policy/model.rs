@@ -217,6 +217,22 @@ pub struct Rules {
     /// Families in the ordinary lottery: a pool of their own, weighted by points, drawing this
     /// share of each ordinary quota (`docs/rules.md`).
     pub family_ordinary: Rule<FamilyShare>,
+    /// What a unit (单位) must meet to apply (`docs/rules.md`).
+    pub unit_eligibility: Rule<UnitThresholds>,
+}
+
+/// A unit's conditions: registered in Beijing, tax paid there last year, and caps where the
+/// regime has them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitThresholds {
+    /// Tax paid in Beijing in the last year, at least (CNY).
+    pub min_tax_cny: u64,
+    /// Quotas a unit may win in a calendar year, at most (`None`: no cap).
+    #[serde(default)]
+    pub max_quotas_per_year: Option<u32>,
+    /// Passenger cars a unit may already have registered in Beijing, at most (`None`: no cap).
+    #[serde(default)]
+    pub max_vehicles: Option<u32>,
 }
 
 /// The share of an ordinary period's quota drawn in the family pool.

@@ -9,6 +9,7 @@ mod name;
 mod password;
 mod phone;
 mod resident_id;
+mod unit_name;
 mod width;
 
 pub use address::address;
@@ -22,6 +23,7 @@ pub use resident_id::mask;
 pub use resident_id::{
     ResidentId, Sex, check_char, parse_resident_id, resident_id, resident_id_on,
 };
+pub use unit_name::{UNIT_NAME_CHARS, unit_name};
 
 use crate::i18n::Reason;
 use serde::{Deserialize, Serialize};

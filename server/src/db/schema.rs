@@ -263,4 +263,16 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE accounts ADD COLUMN erased_id_hash TEXT;
     CREATE INDEX accounts_erased_id ON accounts(erased_id_hash) WHERE erased_id_hash IS NOT NULL;
     ",
+    // 12: units' accounts (单位账户). The account row is the contact person's (经办人: name,
+    // mobile, password) and its login key `resident_id` is `unit:<credit code>`, so that every
+    // login, code and lockout path serves units unchanged; the unit itself, and its contact's
+    // resident ID, are here.
+    "
+    CREATE TABLE units (
+        account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+        credit_code TEXT NOT NULL UNIQUE,
+        unit_name TEXT NOT NULL,
+        contact_resident_id TEXT NOT NULL
+    );
+    ",
 ];

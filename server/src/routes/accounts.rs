@@ -15,7 +15,7 @@ use crate::services::accounts;
 use crate::state::AppState;
 use yaohao_core::api::{
     self, Account, CodeRequest, CodeSent, Login, MobileChange, MobileCodes, PasswordReset,
-    Registration,
+    Registration, UnitRegistration,
 };
 
 /// The account routes.
@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/sms-codes", post(request_code))
         .route("/v1/accounts", post(register))
+        .route("/v1/units", post(register_unit))
         .route("/v1/sessions", post(login))
         .route("/v1/sessions/current", delete(logout))
         .route("/v1/me", get(me))
@@ -51,7 +52,17 @@ async fn register(
     Ok((StatusCode::CREATED, Json(account)))
 }
 
-/// `POST /v1/sessions`: logs in with resident ID, password and SMS code; ends other sessions.
+/// `POST /v1/units`: registers a unit's account, kept by its contact person.
+async fn register_unit(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<UnitRegistration>,
+) -> ApiResult<(StatusCode, Json<Account>)> {
+    let account = accounts::register_unit(&state, body).await?;
+    Ok((StatusCode::CREATED, Json(account)))
+}
+
+/// `POST /v1/sessions`: logs in with resident ID (a unit: credit code), password and SMS code;
+/// ends other sessions.
 async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,

@@ -16,7 +16,7 @@ use crate::store;
 use crate::time::{at, from_ms, ms};
 use yaohao_core::api::{
     self, Account, CodeRequest, CodeSent, Login, MobileChange, MobileCodes, PasswordReset,
-    Registration, SmsPurpose,
+    Registration, SmsPurpose, UnitProfile, UnitRegistration,
 };
 
 /// Wrong passwords in a row before the account locks.
@@ -86,9 +86,9 @@ pub async fn request_code(
             send_codes(state, vec![(mobile, purpose)]).await?;
         }
         SmsPurpose::Login | SmsPurpose::ResetPassword => {
-            let id = rules::resident_id(
-                "resident_id",
-                &field("resident_id", &body.resident_id)?,
+            let id = rules::login_key(
+                body.resident_id.as_deref(),
+                body.credit_code.as_deref(),
                 today(state),
             )?;
             let wanted = match purpose {
@@ -127,14 +127,69 @@ async fn hash_password(state: &AppState, password: String) -> ApiResult<String> 
 /// the register code (a wrong code, a refused field, an ID already registered), which is burnt
 /// after [`codes::MAX_ATTEMPTS`].
 pub async fn register(state: &AppState, body: Registration) -> ApiResult<Account> {
-    let mobile = rules::mobile("mobile", &body.mobile)?;
-    let fields = (|| {
-        let resident_id = rules::resident_id("resident_id", &body.resident_id, today(state))?;
+    let today = today(state);
+    let fields = || {
+        let resident_id = rules::resident_id("resident_id", &body.resident_id, today)?;
         let name = rules::name("name", &body.name)?;
-        password::check_policy(&body.password, "password")?;
-        Ok::<_, ApiError>((resident_id, name))
-    })();
-    let (resident_id, name) = match fields {
+        Ok::<_, ApiError>(NewAccount {
+            key: resident_id,
+            name,
+            unit: None,
+        })
+    };
+    create_account(state, fields(), &body.mobile, body.password, body.sms_code).await
+}
+
+/// `POST /v1/units`: a unit's account, kept by its contact person, whose login key is the
+/// unit's credit code.
+pub async fn register_unit(state: &AppState, body: UnitRegistration) -> ApiResult<Account> {
+    let today = today(state);
+    let fields = || {
+        let credit_code = rules::credit_code("credit_code", &body.credit_code)?;
+        let unit_name = rules::accept(
+            "unit_name",
+            yaohao_core::validate::unit_name(&body.unit_name),
+        )?;
+        let contact = rules::resident_id("contact_resident_id", &body.contact_resident_id, today)?;
+        let name = rules::name("contact_name", &body.contact_name)?;
+        Ok(NewAccount {
+            key: rules::unit_key(&credit_code),
+            name,
+            unit: Some((
+                UnitProfile {
+                    credit_code,
+                    unit_name,
+                },
+                contact,
+            )),
+        })
+    };
+    create_account(state, fields(), &body.mobile, body.password, body.sms_code).await
+}
+
+/// What a registration creates: the login key, the name, and a unit's profile with its
+/// contact's resident ID.
+struct NewAccount {
+    key: String,
+    name: String,
+    unit: Option<(UnitProfile, String)>,
+}
+
+/// Creates an account from checked `fields` with the code sent to `mobile`; a field that does
+/// not pass burns a use of the newest register code, as a wrong code does.
+async fn create_account(
+    state: &AppState,
+    fields: ApiResult<NewAccount>,
+    mobile: &str,
+    password: String,
+    sms_code: String,
+) -> ApiResult<Account> {
+    let mobile = rules::mobile("mobile", mobile)?;
+    let fields = fields.and_then(|f| {
+        password::check_policy(&password, "password")?;
+        Ok(f)
+    });
+    let new = match fields {
         Ok(fields) => fields,
         Err(e) => {
             state
@@ -144,26 +199,41 @@ pub async fn register(state: &AppState, body: Registration) -> ApiResult<Account
             return Err(e);
         }
     };
-    let hash = hash_password(state, body.password).await?;
+    let hash = hash_password(state, password).await?;
     let now = state.clock.now();
     let id = state
         .db
         .write(move |tx| {
-            let code = match codes::check(tx, &mobile, Purpose::Register, &body.sms_code, now)? {
+            let code = match codes::check(tx, &mobile, Purpose::Register, &sms_code, now)? {
                 Ok(code) => code,
                 Err(e) => return Ok(Err(e)),
             };
-            if store::accounts::exists(tx, &resident_id)? {
+            if store::accounts::exists(tx, &new.key)? {
                 codes::failed_use(tx, code)?;
+                let (field, zh, en) = match new.unit {
+                    None => (
+                        "resident_id",
+                        "该身份证号已注册",
+                        "an account with this resident ID already exists",
+                    ),
+                    Some(_) => (
+                        "credit_code",
+                        "该统一社会信用代码已注册单位账户",
+                        "a unit account with this credit code already exists",
+                    ),
+                };
                 return Ok(Err(ApiError::new(
                     StatusCode::CONFLICT,
                     ErrorCode::AccountExists,
-                    "该身份证号已注册",
-                    "an account with this resident ID already exists",
+                    zh,
+                    en,
                 )
-                .with_field("resident_id")));
+                .with_field(field)));
             }
-            let id = store::accounts::insert(tx, &resident_id, &name, &mobile, &hash, ms(now))?;
+            let id = store::accounts::insert(tx, &new.key, &new.name, &mobile, &hash, ms(now))?;
+            if let Some((unit, contact)) = &new.unit {
+                store::accounts::insert_unit(tx, id, unit, contact)?;
+            }
             codes::spend(tx, code)?;
             Ok(Ok(id))
         })
@@ -212,7 +282,11 @@ fn account_locked(until: DateTime<Utc>, now: DateTime<Utc>) -> ApiError {
 /// [`LOCKOUT_MINUTES`] (423 with `Retry-After`).
 pub async fn login(state: &AppState, peer: IpAddr, body: Login) -> ApiResult<api::Session> {
     state.throttles.login(peer)?;
-    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(state))?;
+    let resident_id = rules::login_key(
+        body.resident_id.as_deref(),
+        body.credit_code.as_deref(),
+        today(state),
+    )?;
     let row = state
         .db
         .read(move |c| store::accounts::login_row(c, &resident_id))
@@ -305,7 +379,11 @@ pub async fn account(state: &AppState, id: i64) -> ApiResult<Account> {
 
 /// `POST /v1/password-resets`: sets a new password; ends every session and lifts a lockout.
 pub async fn reset_password(state: &AppState, body: PasswordReset) -> ApiResult<()> {
-    let resident_id = rules::resident_id("resident_id", &body.resident_id, today(state))?;
+    let resident_id = rules::login_key(
+        body.resident_id.as_deref(),
+        body.credit_code.as_deref(),
+        today(state),
+    )?;
     let mobile = rules::mobile("mobile", &body.mobile)?;
     password::check_policy(&body.new_password, "new_password")?;
     let hash = hash_password(state, body.new_password).await?;
@@ -324,8 +402,8 @@ pub async fn reset_password(state: &AppState, body: PasswordReset) -> ApiResult<
                     codes::failed_use(tx, code)?;
                     return Ok(Err(ApiError::invalid(
                         "mobile",
-                        "身份证号与手机号不匹配",
-                        "the resident ID and mobile do not match an account",
+                        "身份证号（或信用代码）与手机号不匹配",
+                        "the resident ID (or credit code) and mobile do not match an account",
                     )));
                 }
             };

@@ -190,17 +190,16 @@ pub async fn create(
     body: NewApplication,
 ) -> ApiResult<Application> {
     check_text(&body.form)?;
-    let unit_account = false;
-    state
-        .policy
-        .offers(body.kind)
-        .and_then(|()| body.kind.fits_account(unit_account))
-        .map_err(|r| ApiError::invalid("kind", r.message_zh, r.message_en))?;
+    let refused = |r: Reason| ApiError::invalid("kind", r.message_zh, r.message_en);
+    state.policy.offers(body.kind).map_err(refused)?;
     family_section(body.kind, &body.form)?;
     let now = ms(state.clock.now());
     let view = state
         .db
         .write(move |tx| {
+            body.kind
+                .fits_account(store::accounts::is_unit(tx, account)?)
+                .map_err(refused)?;
             let id = store::applications::insert_draft(tx, account, body.kind, &body.form, now)?;
             store::applications::load_owned(tx, id, account)
         })

@@ -98,9 +98,10 @@ pub async fn import_registry(state: &AppState, csv: axum::body::Bytes) -> ApiRes
 pub async fn run_reviews(state: &AppState) -> ApiResult<ReviewSummary> {
     let now = state.clock.now();
     let today = yaohao_core::time::beijing_date(now);
+    let policy = state.policy;
     state
         .db
-        .write(move |tx| review::review_all(tx, today, ms(now)))
+        .write(move |tx| review::review_all(tx, policy, today, ms(now)))
         .await
 }
 

@@ -1,7 +1,7 @@
 //! The `accounts` table.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use yaohao_core::api::{Account, MaritalStatus};
+use yaohao_core::api::{Account, MaritalStatus, UnitProfile};
 
 use crate::error::{ApiError, ApiResult};
 use crate::time::at;
@@ -9,13 +9,17 @@ use crate::time::at;
 /// What a login reads of an account: id, mobile, password hash, lockout end (ms).
 pub type LoginRow = (i64, String, String, Option<i64>);
 
-/// Reads the account `id` (`not_found` if there is none).
+/// Reads the account `id` (`not_found` if there is none); a unit's with its unit, and its
+/// contact's resident ID as `resident_id`.
 pub fn load(conn: &Connection, id: i64) -> ApiResult<Account> {
     conn.query_row(
-        "SELECT id, resident_id, name, mobile, marital_status, created_at FROM accounts
-         WHERE id = ?1",
+        "SELECT a.id, COALESCE(u.contact_resident_id, a.resident_id), a.name, a.mobile,
+                a.marital_status, a.created_at, u.credit_code, u.unit_name
+         FROM accounts a LEFT JOIN units u ON u.account_id = a.id
+         WHERE a.id = ?1",
         [id],
         |r| {
+            let credit_code: Option<String> = r.get(6)?;
             Ok(Account {
                 id: r.get(0)?,
                 resident_id: r.get(1)?,
@@ -25,6 +29,13 @@ pub fn load(conn: &Connection, id: i64) -> ApiResult<Account> {
                 marital_status: MaritalStatus::parse(&r.get::<_, String>(4)?)
                     .unwrap_or(MaritalStatus::Unmarried),
                 created_at: at(r.get(5)?),
+                unit: match credit_code {
+                    Some(credit_code) => Some(UnitProfile {
+                        credit_code,
+                        unit_name: r.get(7)?,
+                    }),
+                    None => None,
+                },
             })
         },
     )
@@ -32,7 +43,37 @@ pub fn load(conn: &Connection, id: i64) -> ApiResult<Account> {
     .ok_or_else(ApiError::not_found)
 }
 
-/// The id and mobile of the account of `resident_id`, if any.
+/// Records the unit of the new account `account`.
+pub fn insert_unit(
+    tx: &Transaction<'_>,
+    account: i64,
+    unit: &UnitProfile,
+    contact_resident_id: &str,
+) -> ApiResult<()> {
+    tx.execute(
+        "INSERT INTO units (account_id, credit_code, unit_name, contact_resident_id)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            account,
+            unit.credit_code,
+            unit.unit_name,
+            contact_resident_id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Whether account `id` is a unit's.
+pub fn is_unit(conn: &Connection, id: i64) -> ApiResult<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM units WHERE account_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// The id and mobile of the account of `resident_id` (a login key: see
+/// [`crate::rules::login_key`]), if any.
 pub fn mobile_of(conn: &Connection, resident_id: &str) -> ApiResult<Option<(i64, String)>> {
     Ok(conn
         .query_row(

@@ -111,6 +111,8 @@ pub fn erase(tx: &Transaction<'_>, account: i64, now_ms: i64) -> ApiResult<Vec<S
     let erased = keep_hash
         .then(|| erased_id_hash(tx, &resident_id))
         .transpose()?;
+    // A unit's profile and its contact's ID go too: the unit may register again.
+    tx.execute("DELETE FROM units WHERE account_id = ?1", [account])?;
     tx.execute(
         "UPDATE accounts SET resident_id = 'deleted:' || id, name = '', mobile = '',
          password_hash = '', failed_logins = 0, locked_until = NULL, deleted_at = ?2,

@@ -44,6 +44,17 @@ pub fn confirm(tx: &Transaction<'_>, id: i64, now_ms: i64) -> ApiResult<()> {
 
 /// Whether the person holds a quota that is still valid (pending or confirmed, not expired),
 /// through a live account or one deleted while it held the quota (found by its keyed hash).
+/// Quotas issued from `from_ms` on to the account whose login key is `key` (a unit's yearly
+/// count).
+pub fn issued_since(conn: &Connection, key: &str, from_ms: i64) -> ApiResult<u32> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM quotas q JOIN accounts u ON u.id = q.account_id
+         WHERE u.resident_id = ?1 AND q.issued_at >= ?2",
+        params![key, from_ms],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn holds_valid_quota(conn: &Connection, resident_id: &str) -> ApiResult<bool> {
     let erased = super::privacy::erased_id_hash(conn, resident_id)?;
     // Two lookups, each on its own index, rather than one OR that may scan.

@@ -52,6 +52,9 @@ final class AccountsTests: PortalTestCase {
         // The cached account card has the new number at once, and so has the portal's profile.
         let card: AccountCard? = try await app.dashboard().account
         XCTAssertEqual(card?.account.mobile, new)
+        // A person's account: no unit (a unit's account carries its credit code and name).
+        let unit: UnitProfile? = card?.account.unit
+        XCTAssertNil(unit)
         let refreshed = try await app.refresh(cancel: nil)
         XCTAssertEqual(refreshed.account?.account.mobile, new)
         // The device's push token is accepted once logged in, and repeating it is harmless.

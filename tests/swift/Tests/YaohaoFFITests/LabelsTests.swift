@@ -6,7 +6,8 @@ final class LabelsTests: XCTestCase {
     func testEveryPortalNameMapsBackToItsMaterial() {
         XCTAssertEqual(documentPortalName(kind: .idCardFront), "id_front")
         XCTAssertEqual(documentPortalName(kind: .drivingLicence), "driving_licence")
-        XCTAssertNil(documentPortalName(kind: .taxProof))
+        XCTAssertEqual(documentPortalName(kind: .taxProof), "tax_proof")
+        XCTAssertNil(documentPortalName(kind: .addressProof))
         let kinds: [DocumentKind] = [.idCardFront, .idCardBack, .idPhoto, .drivingLicence, .residencePermit,
                                      .workResidencePermit, .socialInsuranceRecord, .marriageCertificate,
                                      .businessLicence, .taxProof, .familyRelationProof]

@@ -86,7 +86,7 @@ object Samples {
 
     private val created = Instant.parse("2026-01-10T02:00:00Z")
 
-    private val applicant = Account(1, "11010519491231002X", "张三", "13800138000", MaritalStatus.UNMARRIED, created)
+    private val applicant = Account(1, "11010519491231002X", "张三", "13800138000", MaritalStatus.UNMARRIED, created, null)
 
     private val changeMarital = Action(ActionKind.CHANGE_MARITAL_STATUS, Text("变更婚姻状况", "Change marital status"), true, null, null, null)
 
