@@ -42,6 +42,56 @@ fn the_demo_runs_the_whole_journey() {
     }
 }
 
+#[test]
+fn the_unit_scene_takes_a_unit_through_review_its_own_draw_and_verification() {
+    for policy in ["bimonthly-2014", "annual-2021"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_yaohao"))
+            .args([
+                "demo",
+                "--unit",
+                "--policy",
+                policy,
+                "--applicants",
+                "2000",
+                "--quota",
+                "200",
+                "--seed",
+                "530670",
+                "--lang",
+                "en",
+            ])
+            .output()
+            .expect("yaohao runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{policy}: {text}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The unit's part comes after the applicant's, and ends verified.
+        let unit = text
+            .split_once("A unit applies")
+            .unwrap_or_else(|| panic!("{policy}: no unit scene in:\n{text}"))
+            .1;
+        for expected in [
+            "registered and logged in",
+            "may apply for: Unit ordinary quota, Unit NEV quota",
+            "business licence",
+            "tax payment proof",
+            "Approved",
+            "(unit ordinary): 300 units (299 synthetic), a pool of 300 positions, 20 quotas",
+            "Verified from the header alone: all 20 rows",
+            "Re-run on the verification package the portal published (300 positions)",
+            "Demo complete",
+        ] {
+            assert!(
+                unit.contains(expected),
+                "{policy}: missing {expected:?} in:\n{unit}"
+            );
+        }
+    }
+}
+
 /// Runs `yaohao demo --json` with `args`; returns the step objects and the final one.
 fn json_demo(args: &[&str]) -> (Vec<serde_json::Value>, serde_json::Value) {
     let out = Command::new(env!("CARGO_BIN_EXE_yaohao"))

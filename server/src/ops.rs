@@ -14,7 +14,7 @@ use crate::random;
 use crate::registry;
 use crate::services::{applications, periods};
 use crate::time::ms;
-use yaohao_core::api::{NewPeriod, Period, PeriodKind, PeriodStatus};
+use yaohao_core::api::{ApplicationKind, NewPeriod, Period, PeriodKind, PeriodStatus};
 
 /// Imports a registry CSV file; returns (people, records).
 pub fn import_registry(db: &Db, csv: &[u8], now: DateTime<Utc>) -> ApiResult<(usize, usize)> {
@@ -184,9 +184,59 @@ fn seed_batch(
         let code = applications::code_for(first_serial + i as i64, source.code_seed())?;
         applications.push((*account_id, code, draws));
     }
-    crate::store::seed::insert_applications(tx, &applications, form, at)?;
+    crate::store::seed::insert_applications(
+        tx,
+        ApplicationKind::IndividualOrdinary,
+        &applications,
+        form,
+        at,
+    )?;
     crate::store::seed::insert_eligible_records(tx, &ids, at)?;
     Ok(positions)
+}
+
+/// Creates `count` synthetic units (ids from `first`): accounts with valid credit codes (Beijing,
+/// 91110108…) and approved unit ordinary applications. Returns how many.
+pub fn seed_units(
+    db: &Db,
+    count: usize,
+    first: u32,
+    now: DateTime<Utc>,
+    source: &mut Synthetic,
+) -> ApiResult<usize> {
+    let hash = crate::auth::password::hash(DEMO_PASSWORD, PasswordCost::Light)?;
+    let form = r#"{"address":"北京市海淀区中关村大街1号"}"#;
+    db.write_blocking(|tx| {
+        let units = (0..count)
+            .map(|i| {
+                let body = format!("91110108{:08}", 60_000_000 + first as usize + i);
+                let code = yaohao_core::validate::complete_credit_code(&body)
+                    .ok_or_else(|| ApiError::internal("synthetic credit code"))?;
+                let name = format!("演示单位{:04}有限公司", first as usize + i);
+                Ok((crate::rules::unit_key(&code), code, name))
+            })
+            .collect::<ApiResult<Vec<_>>>()?;
+        let start = crate::store::seed::accounts(tx)?;
+        let accounts = crate::store::seed::insert_units(tx, &units, start, &hash, ms(now))?;
+        let serials = u32::try_from(count).map_err(|_| ApiError::internal("too many units"))?;
+        let first_serial = crate::store::applications::reserve_serials(tx, serials)?;
+        let applications = accounts
+            .iter()
+            .enumerate()
+            .map(|(i, account)| {
+                let code = applications::code_for(first_serial + i as i64, source.code_seed())?;
+                Ok((*account, code, 0))
+            })
+            .collect::<ApiResult<Vec<_>>>()?;
+        crate::store::seed::insert_applications(
+            tx,
+            ApplicationKind::UnitOrdinary,
+            &applications,
+            form,
+            ms(now),
+        )?;
+        Ok(count)
+    })
 }
 
 /// Freezes the period if it is still open, then draws it with `seed` (or OS randomness).

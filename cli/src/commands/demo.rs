@@ -6,6 +6,7 @@
 
 mod operator;
 mod steps;
+mod unit;
 
 use crate::output::{CliError, Output};
 use yaohao_core::policy::DEFAULT_POLICY;
@@ -16,6 +17,7 @@ use yaohao_core::policy::DEFAULT_POLICY;
   yaohao demo
   yaohao demo --lang en --seed 390922 --applicants 20000
   yaohao demo --policy annual-2021
+  yaohao demo --unit            # and a unit's application, unit draw and verification
   yaohao demo --json            # one JSON object per step
 
 The seed fixes the whole run: the synthetic pool, every application code and the draw. Without
@@ -35,6 +37,10 @@ pub struct Args {
     /// guide, dates projected) or annual-2021 (the rules in force now).
     #[arg(long, default_value = DEFAULT_POLICY, value_parser = ["bimonthly-2014", "annual-2021"])]
     policy: String,
+    /// Then a unit (单位) too: its account by credit code, its application with the business
+    /// licence and tax proof, its review, a unit lottery of its own, and the verification.
+    #[arg(long)]
+    unit: bool,
 }
 
 fn parse_seed(s: &str) -> Result<String, String> {
@@ -67,6 +73,7 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
         applicants: args.applicants as usize,
         quota: args.quota,
         policy: super::policy::named(&args.policy)?,
+        unit: args.unit,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::periods::PeriodKind;
-use crate::i18n::Reason;
+use crate::i18n::{Reason, Text};
 use crate::points::Relation;
 
 /// The kinds of application.
@@ -54,6 +54,19 @@ impl ApplicationKind {
         ApplicationKind::ALL
             .into_iter()
             .find(|k| k.as_str() == name)
+    }
+
+    /// The kind's name to show.
+    pub fn title(self) -> Text {
+        let (zh, en) = match self {
+            ApplicationKind::IndividualOrdinary => ("个人普通指标", "Individual ordinary quota"),
+            ApplicationKind::IndividualNev => ("个人新能源指标", "Individual NEV quota"),
+            ApplicationKind::Family => ("家庭新能源指标", "Family NEV quota"),
+            ApplicationKind::FamilyOrdinary => ("家庭普通指标", "Family ordinary quota"),
+            ApplicationKind::UnitOrdinary => ("单位普通指标", "Unit ordinary quota"),
+            ApplicationKind::UnitNev => ("单位新能源指标", "Unit NEV quota"),
+        };
+        Text::new(zh, en)
     }
 
     /// Whether the form has a family section (members, points).

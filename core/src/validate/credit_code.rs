@@ -105,6 +105,22 @@ pub fn credit_code(value: &str) -> Validation {
     Validation::new(Some(code), errors)
 }
 
+/// The whole code for its first 16 characters (registering authority, kind, division and the
+/// organisation code's body): both check characters appended; `None` when a character is not in
+/// the code's alphabet.
+pub fn complete_credit_code(first16: &str) -> Option<String> {
+    let chars: Vec<char> = first16.chars().collect();
+    if chars.len() != 16 {
+        return None;
+    }
+    let org = org_check(&chars[8..16])?;
+    let mut code: String = chars.iter().collect();
+    code.push(org);
+    let values = code.chars().map(value_of).collect::<Option<Vec<u32>>>()?;
+    code.push(check_char(&values));
+    Some(code)
+}
+
 fn invalid(reason: Reason) -> Validation {
     Validation::new(None, vec![reason])
 }
@@ -141,6 +157,15 @@ mod tests {
 
     /// The example printed in GB 32100-2015 and on sample licences.
     const SAMPLE: &str = "91350100M000100Y43";
+
+    #[test]
+    fn a_code_is_completed_with_both_check_characters() {
+        assert_eq!(complete_credit_code(&SAMPLE[..16]).as_deref(), Some(SAMPLE));
+        let made = complete_credit_code("9111010855000001").unwrap();
+        assert!(credit_code(&made).valid, "{made}");
+        assert_eq!(complete_credit_code("91110108550000I1"), None);
+        assert_eq!(complete_credit_code("911101"), None);
+    }
 
     #[test]
     fn accepts_valid_codes_as_typed() {

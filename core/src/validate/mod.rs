@@ -14,7 +14,7 @@ mod width;
 
 pub use address::address;
 pub use application_code::{application_code, read_code};
-pub use credit_code::{CREDIT_CODE_CHARS, credit_code};
+pub use credit_code::{CREDIT_CODE_CHARS, complete_credit_code, credit_code};
 pub use licence_file::licence_file;
 pub use name::name;
 pub use password::password;

@@ -34,9 +34,31 @@ pub fn insert_accounts(
     Ok(ids)
 }
 
-/// Inserts an approved individual ordinary application per `(account, code, draws)`.
+/// Inserts a demo unit per `(login key, credit code, name)`: its account (the contact's mobile
+/// numbered from `first`) and its unit row; their account ids.
+pub fn insert_units(
+    tx: &Transaction<'_>,
+    units: &[(String, String, String)],
+    first: i64,
+    password_hash: &str,
+    at_ms: i64,
+) -> ApiResult<Vec<i64>> {
+    let keys: Vec<String> = units.iter().map(|(key, _, _)| key.clone()).collect();
+    let ids = insert_accounts(tx, &keys, first, password_hash, at_ms)?;
+    let mut unit = tx.prepare(
+        "INSERT INTO units (account_id, credit_code, unit_name, contact_resident_id)
+         VALUES (?1, ?2, ?3, '')",
+    )?;
+    for (id, (_, code, name)) in ids.iter().zip(units) {
+        unit.execute(params![id, code, name])?;
+    }
+    Ok(ids)
+}
+
+/// Inserts an approved application of `kind` per `(account, code, draws)`.
 pub fn insert_applications(
     tx: &Transaction<'_>,
+    kind: ApplicationKind,
     applications: &[(i64, String, u32)],
     form: &str,
     at_ms: i64,
@@ -54,7 +76,7 @@ pub fn insert_applications(
             code,
             at_ms,
             draws,
-            ApplicationKind::IndividualOrdinary.as_str()
+            kind.as_str()
         ])?;
     }
     Ok(())

@@ -82,9 +82,23 @@ impl Operator {
 
     /// Imports registry rows that make `id` an eligible Beijing-hukou applicant with a licence.
     pub async fn make_eligible(&self, id: &str, licence_file: &str) -> OpResult<()> {
-        let csv = format!(
-            "resident_id,record,value,valid_until\n{id},hukou,,\n{id},driving_licence,{licence_file},2032-01-01\n"
-        );
+        self.import_registry(&format!(
+            "{id},hukou,,\n{id},driving_licence,{licence_file},2032-01-01\n"
+        ))
+        .await
+    }
+
+    /// Records that the unit `credit_code` is registered in Beijing and paid `tax_cny` last year.
+    pub async fn make_unit_eligible(&self, credit_code: &str, tax_cny: u64) -> OpResult<()> {
+        self.import_registry(&format!(
+            "{credit_code},unit_registered,,\n{credit_code},unit_tax_cny,{tax_cny},\n"
+        ))
+        .await
+    }
+
+    /// Imports registry `rows` (CSV without its header).
+    async fn import_registry(&self, rows: &str) -> OpResult<()> {
+        let csv = format!("resident_id,record,value,valid_until\n{rows}");
         self.call(
             reqwest::Method::POST,
             "/v1/operator/registry",
@@ -103,6 +117,19 @@ impl Operator {
     pub async fn create_period(&self, quota: u32) -> OpResult<Value> {
         self.post("/v1/operator/periods", json!({ "quota": quota }))
             .await
+    }
+
+    /// Schedules the unit ordinary draw on `draw_date` with `quota` quotas of its own.
+    pub async fn create_unit_period(
+        &self,
+        quota: u32,
+        draw_date: chrono::NaiveDate,
+    ) -> OpResult<Value> {
+        self.post(
+            "/v1/operator/periods",
+            json!({ "quota": quota, "kind": "unit_draw", "draw_date": draw_date }),
+        )
+        .await
     }
 
     /// Draws `period` with `seed` (or one from OS randomness).

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use yaohao_core::client::TestClock;
 use yaohao_core::documents::DocumentKind;
-use yaohao_core::draw::{Verdict, read_pool, verify};
+use yaohao_core::draw::{Verdict, Verification, read_pool, verify};
 use yaohao_core::facade::{
     ApplicationForm, ApplicationKind, Registration, SESSION_KEY, SmsPurpose, Yaohao, YaohaoConfig,
 };
@@ -36,8 +36,8 @@ const DEVICE: &str = "demo-terminal";
 /// Prints numbered steps and turns failures into a clear message naming the step. With `--json`
 /// each step is one JSON object on its own line (`{"step", "title", "messages"}`), and spinners
 /// and progress bars stay hidden.
-struct Narrator<'a> {
-    out: &'a Output,
+pub(super) struct Narrator<'a> {
+    pub(super) out: &'a Output,
     step: u32,
     title: String,
     messages: RefCell<Vec<String>>,
@@ -55,7 +55,7 @@ impl Narrator<'_> {
         }
     }
 
-    fn step(&mut self, zh: &str, en: &str) {
+    pub(super) fn step(&mut self, zh: &str, en: &str) {
         self.flush();
         self.step += 1;
         self.title = self.out.pick(zh, en).to_owned();
@@ -68,7 +68,7 @@ impl Narrator<'_> {
         }
     }
 
-    fn say(&self, zh: impl AsRef<str>, en: impl AsRef<str>) {
+    pub(super) fn say(&self, zh: impl AsRef<str>, en: impl AsRef<str>) {
         let text = self.out.pick(zh.as_ref(), en.as_ref());
         if self.out.json {
             self.messages
@@ -92,7 +92,7 @@ impl Narrator<'_> {
         }
     }
 
-    fn spinner(&self, zh: &str, en: &str) -> ProgressBar {
+    pub(super) fn spinner(&self, zh: &str, en: &str) -> ProgressBar {
         if self.out.json {
             return ProgressBar::hidden();
         }
@@ -116,7 +116,7 @@ impl Narrator<'_> {
         bar
     }
 
-    fn fail(&self, zh: &str, en: &str, detail: impl std::fmt::Display) -> CliError {
+    pub(super) fn fail(&self, zh: &str, en: &str, detail: impl std::fmt::Display) -> CliError {
         self.flush();
         CliError::invalid(
             "demo_failed",
@@ -127,12 +127,12 @@ impl Narrator<'_> {
 }
 
 /// Shows an instant in Beijing time.
-fn bj(at: DateTime<Utc>) -> String {
+pub(super) fn bj(at: DateTime<Utc>) -> String {
     to_beijing(at).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// A camera-like photo of a document: dark strokes on a light page, sharp enough to pass.
-fn photo() -> Vec<u8> {
+pub(super) fn photo() -> Vec<u8> {
     let image = image::RgbImage::from_fn(1600, 1100, |x, y| {
         let stroke = (x / 9 + y / 13) % 6 == 0 || (y % 44 < 3 && x % 120 < 90);
         if stroke {
@@ -170,6 +170,8 @@ pub struct Plan {
     pub quota: u32,
     /// The regime the embedded portal runs.
     pub policy: &'static Policy,
+    /// Run the unit scene after the applicant's journey.
+    pub unit: bool,
 }
 
 /// When the story starts: 1 December 2026, 09:00 Beijing time (before the cut-off of the December
@@ -224,6 +226,7 @@ pub async fn journey(plan: &Plan, out: &Output) -> Result<(), CliError> {
         applicants,
         quota,
         policy,
+        unit,
     } = plan;
     let mut n = Narrator::new(out);
     let dir = tempfile::tempdir().map_err(|e| n.fail("临时目录", "temporary directory", e))?;
@@ -647,63 +650,7 @@ pub async fn journey(plan: &Plan, out: &Output) -> Result<(), CliError> {
         "独立验证本期摇号是否公正",
         "Verifying the draw independently",
     );
-    let bytes = op
-        .result_file(&period_id)
-        .await
-        .map_err(|e| n.fail("下载结果文件", "downloading the result file", e))?;
-    let file =
-        parse_bytes(&bytes).map_err(|e| n.fail("解析结果文件", "parsing the result file", e))?;
-    let verification = verify(&file, None);
-    let undersubscribed = file.kind == ListKind::Undersubscribed;
-    match (&verification.verdict, &verification.needs_pool) {
-        (Verdict::Verified, _) if undersubscribed => n.say(
-            format!("{} 已验证：指标数不少于申请人数，无需摇号——名单按编码顺序列出全部 {} 个申请编码，每人一个指标", style("✓").green(), verification.rows),
-            format!("{} Verified: the quotas cover every applicant, so there is no draw — the list gives all {} codes in code order, one quota each", style("✓").green(), verification.rows),
-        ),
-        (Verdict::Verified, _) => n.say(
-            format!("{} 仅凭表头已验证：{} 行名单与用种子数 {used_seed} 重放 .NET Random 的结果一致（重放 {} 次，跳过的 {} 次为重复或阶梯副本）", style("✓").green(), verification.rows, verification.draws, verification.skipped),
-            format!("{} Verified from the header alone: all {} rows follow the .NET Random replay with seed {used_seed} ({} draws; the {} skipped were repeats or ladder copies)", style("✓").green(), verification.rows, verification.draws, verification.skipped),
-        ),
-        (Verdict::NeedsPool, Some(undecided)) => n.say(
-            format!("… 仅凭表头无法判定：{}", undecided.message.zh),
-            format!("… the header alone cannot decide: {}", undecided.message.en),
-        ),
-        _ => {
-            let why = verification
-                .first_mismatch
-                .as_ref()
-                .map(|m| m.message.clone())
-                .unwrap_or_else(|| yaohao_core::i18n::Text::new("结论未定", "no verdict"));
-            return Err(n.fail("验证", "verification", why.get(out.lang)));
-        }
-    }
-    // The verification package the portal published beside the list: every code checked.
-    let package_dir = yaohao_portal::publish::dir(&data, &period_id);
-    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&package_dir)
-        .and_then(|entries| {
-            entries
-                .map(|entry| {
-                    let path = entry?.path();
-                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                    Ok((name.unwrap_or_default(), std::fs::read(&path)?))
-                })
-                .collect()
-        })
-        .map_err(|e| n.fail("读取核验数据包", "reading the verification package", e))?;
-    let pool = read_pool(&files)
-        .map_err(|e| n.fail("读取核验数据包", "reading the verification package", e))?;
-    let exact = verify(&file, Some(&pool.pool));
-    if exact.verdict != Verdict::Verified {
-        let why = exact
-            .first_mismatch
-            .map(|m| m.message)
-            .unwrap_or_else(|| yaohao_core::i18n::Text::new("结论未定", "no verdict"));
-        return Err(n.fail("验证", "verification", why.get(out.lang)));
-    }
-    n.say(
-        format!("{} 用门户公布的核验数据包（{} 个序号）重新摇号：每一行的序号和申请编码都一致", style("✓").green(), pool.pool.size()),
-        format!("{} Re-run on the verification package the portal published ({} positions): every row's position and code agree", style("✓").green(), pool.pool.size()),
-    );
+    let verification = verify_published(&mut n, &op, &data, &period_id, &used_seed).await?;
 
     n.step("概率与下一步", "Odds and next steps");
     let pool_size = u64::from(verification.pool_size);
@@ -779,6 +726,18 @@ pub async fn journey(plan: &Plan, out: &Output) -> Result<(), CliError> {
         );
     }
 
+    if unit {
+        let scene = super::unit::Scene {
+            op: &op,
+            portal: &portal,
+            dir: dir.path(),
+            clock: &clock,
+            policy,
+            seed,
+        };
+        super::unit::run(&mut n, &scene).await?;
+    }
+
     portal
         .shutdown()
         .await
@@ -806,4 +765,74 @@ pub async fn journey(plan: &Plan, out: &Output) -> Result<(), CliError> {
         );
     }
     Ok(())
+}
+
+/// Downloads the published list of `period`, verifies it from its header (the replay with
+/// `seed`) and then exactly with the verification package the portal published beside it, and
+/// says so; the header-only verification.
+pub(super) async fn verify_published(
+    n: &mut Narrator<'_>,
+    op: &Operator,
+    data: &std::path::Path,
+    period: &str,
+    seed: &str,
+) -> Result<Verification, CliError> {
+    let bytes = op
+        .result_file(period)
+        .await
+        .map_err(|e| n.fail("下载结果文件", "downloading the result file", e))?;
+    let file =
+        parse_bytes(&bytes).map_err(|e| n.fail("解析结果文件", "parsing the result file", e))?;
+    let verification = verify(&file, None);
+    let undersubscribed = file.kind == ListKind::Undersubscribed;
+    match (&verification.verdict, &verification.needs_pool) {
+        (Verdict::Verified, _) if undersubscribed => n.say(
+            format!("{} 已验证：指标数不少于申请人数，无需摇号——名单按编码顺序列出全部 {} 个申请编码，每人一个指标", style("✓").green(), verification.rows),
+            format!("{} Verified: the quotas cover every applicant, so there is no draw — the list gives all {} codes in code order, one quota each", style("✓").green(), verification.rows),
+        ),
+        (Verdict::Verified, _) => n.say(
+            format!("{} 仅凭表头已验证：{} 行名单与用种子数 {seed} 重放 .NET Random 的结果一致（重放 {} 次，跳过的 {} 次为重复或阶梯副本）", style("✓").green(), verification.rows, verification.draws, verification.skipped),
+            format!("{} Verified from the header alone: all {} rows follow the .NET Random replay with seed {seed} ({} draws; the {} skipped were repeats or ladder copies)", style("✓").green(), verification.rows, verification.draws, verification.skipped),
+        ),
+        (Verdict::NeedsPool, Some(undecided)) => n.say(
+            format!("… 仅凭表头无法判定：{}", undecided.message.zh),
+            format!("… the header alone cannot decide: {}", undecided.message.en),
+        ),
+        _ => {
+            let why = verification
+                .first_mismatch
+                .as_ref()
+                .map(|m| m.message.clone())
+                .unwrap_or_else(|| yaohao_core::i18n::Text::new("结论未定", "no verdict"));
+            return Err(n.fail("验证", "verification", why.get(n.out.lang)));
+        }
+    }
+    // The verification package the portal published beside the list: every code checked.
+    let package_dir = yaohao_portal::publish::dir(data, period);
+    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&package_dir)
+        .and_then(|entries| {
+            entries
+                .map(|entry| {
+                    let path = entry?.path();
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    Ok((name.unwrap_or_default(), std::fs::read(&path)?))
+                })
+                .collect()
+        })
+        .map_err(|e| n.fail("读取核验数据包", "reading the verification package", e))?;
+    let pool = read_pool(&files)
+        .map_err(|e| n.fail("读取核验数据包", "reading the verification package", e))?;
+    let exact = verify(&file, Some(&pool.pool));
+    if exact.verdict != Verdict::Verified {
+        let why = exact
+            .first_mismatch
+            .map(|m| m.message)
+            .unwrap_or_else(|| yaohao_core::i18n::Text::new("结论未定", "no verdict"));
+        return Err(n.fail("验证", "verification", why.get(n.out.lang)));
+    }
+    n.say(
+        format!("{} 用门户公布的核验数据包（{} 个序号）重新摇号：每一行的序号和申请编码都一致", style("✓").green(), pool.pool.size()),
+        format!("{} Re-run on the verification package the portal published ({} positions): every row's position and code agree", style("✓").green(), pool.pool.size()),
+    );
+    Ok(verification)
 }
