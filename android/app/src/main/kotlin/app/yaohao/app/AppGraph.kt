@@ -7,6 +7,7 @@ import app.yaohao.app.platform.FirebaseTokens
 import app.yaohao.app.platform.KeystoreSecretStore
 import app.yaohao.app.platform.TokenWorker
 import app.yaohao.app.platform.WorkManagerChecks
+import app.yaohao.app.push.UnifiedPushDistributors
 import app.yaohao.app.push.UnifiedPushTokens
 import app.yaohao.app.ui.AndroidPlatform
 import app.yaohao.app.ui.lang
@@ -41,8 +42,14 @@ class AppGraph(context: Context) : ScreenServices {
     /** The user's settings. */
     override val settings: SettingsStore = DataStoreSettings(context)
 
+    /** The UnifiedPush endpoint the user's distributor gave. */
+    private val unifiedPush = UnifiedPushTokens(context)
+
     /** The push token to the portal, with consent and a session: a UnifiedPush distributor's, else FCM's. */
-    override val pushes = PushRegistration(yaohao, FallbackPushTokens(UnifiedPushTokens(context), FirebaseTokens(context)), settings)
+    override val pushes = PushRegistration(yaohao, FallbackPushTokens(unifiedPush, FirebaseTokens(context)), settings)
+
+    /** The UnifiedPush distributors installed, and the user's choice (Settings). */
+    override val distributors = UnifiedPushDistributors(context, unifiedPush)
 
     /** Set by [MainActivity] while it exists: asks for the notification permission. */
     var askNotifications: (() -> Unit)? = null

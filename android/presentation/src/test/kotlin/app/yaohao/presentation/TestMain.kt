@@ -18,5 +18,6 @@ fun main() {
         PrivacyModelTest::class.java,
         FollowModelTest::class.java,
         UnifiedPushTest::class.java,
+        DistributorModelTest::class.java,
     )
 }

@@ -79,11 +79,4 @@ class UnifiedPushTest {
             }
         }
     }
-
-    private companion object {
-        const val ENDPOINT = "https://push.example.org/up/android"
-        /** A real P-256 point and a 16-byte secret, base64url as the connector gives them. */
-        const val P256DH = "BLn9b-VR0ca83knDNZ32dCHGyjJp-1riX9ZTN40MqV8K_LpQmLqxC_DoHvqvFXO_nGdAB4W9dogZb_sM-uV4JbY"
-        const val AUTH = "_ordMnz7uTCmrpBTeUV4Bw"
-    }
 }

@@ -6,6 +6,7 @@ import app.yaohao.core.NotificationScheduler
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Clock
 import app.yaohao.presentation.Lang
+import app.yaohao.presentation.push.Distributors
 import app.yaohao.presentation.push.DrawDayChecks
 import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.settings.SettingsStore
@@ -17,6 +18,9 @@ interface ScreenServices {
 
     /** Sends the push token to the portal (after login, with the user's consent). */
     val pushes: PushRegistration
+
+    /** The UnifiedPush distributors installed, and the user's choice. */
+    val distributors: Distributors
 
     /** Where the core's reminders are scheduled (exact alarms on Android). */
     val scheduler: NotificationScheduler

@@ -20,6 +20,7 @@ import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.yaohao.presentation.Lang
+import app.yaohao.presentation.push.DistributorModel
 import app.yaohao.presentation.settings.SettingsModel
 
 /** Language (per-app locale) and notifications. */
@@ -70,10 +71,40 @@ fun SettingsScreen(services: ScreenServices, onWithdrawConsent: () -> Unit) {
                 TextButton(onClick = platform::openExactAlarmSettings) { Text(tr("reminders_allow")) }
             }
         }
+        PushServiceSection(services)
         Text(tr("settings_privacy"), style = MaterialTheme.typography.titleMedium)
         TextButton(onClick = onWithdrawConsent, modifier = Modifier.testTag("withdraw-consent")) {
             Text(tr("settings_withdraw_consent"))
         }
         ErrorBanner(state.error)
     }
+}
+
+/** Which UnifiedPush distributor delivers the portal's pushes (or none), after the consent only. */
+@Composable
+private fun PushServiceSection(services: ScreenServices) {
+    val model = rememberHolder { scope -> DistributorModel(services.distributors, services.settings, services.pushes::register, scope) }
+    val state by model.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { model.load() }
+    if (!state.consented) return
+    Text(tr("settings_push"), style = MaterialTheme.typography.titleMedium)
+    Text(tr("settings_push_explain"), style = MaterialTheme.typography.bodySmall)
+    state.uninstalled?.let {
+        Text(tr("settings_push_uninstalled", it), style = MaterialTheme.typography.bodySmall, modifier = Modifier.testTag("distributor-uninstalled"))
+    }
+    if (state.installed.isEmpty()) {
+        Text(tr("settings_push_no_distributor"), style = MaterialTheme.typography.bodySmall, modifier = Modifier.testTag("no-distributor"))
+        return
+    }
+    (listOf<String?>(null) + state.installed).forEach { distributor ->
+        val selected = state.chosen == distributor
+        ListItem(
+            headlineContent = { Text(distributor ?: tr("settings_push_none")) },
+            leadingContent = { RadioButton(selected = selected, onClick = null) },
+            modifier = Modifier.testTag("distributor:${distributor ?: "none"}").selectable(selected = selected) {
+                if (distributor == null) model.none() else model.choose(distributor)
+            },
+        )
+    }
+    ErrorBanner(state.error)
 }

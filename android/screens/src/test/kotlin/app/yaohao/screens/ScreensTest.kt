@@ -27,6 +27,7 @@ import androidx.compose.ui.test.performTextReplacement
 import androidx.compose.ui.unit.dp
 import app.yaohao.core.ActionKind
 import app.yaohao.core.ApplicationKind
+import app.yaohao.presentation.FakeDistributors
 import app.yaohao.core.MaritalStatus
 import app.yaohao.core.Reason
 import app.yaohao.presentation.BeijingTime
@@ -119,6 +120,25 @@ class ScreensTest {
         assertEquals(listOf(ApplicationKind.FAMILY), created)
         assertTrue(rule.onAllNodesWithTag("new:FAMILY_ORDINARY").fetchSemanticsNodes().isEmpty())
         assertTrue(rule.onAllNodesWithTag("new:INDIVIDUAL_NEV").fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test
+    fun settingsOfferTheInstalledDistributorsAndSayWhenThereIsNone() {
+        val none = TestServices()
+        rule.setContent { Host { SettingsScreen(none, onWithdrawConsent = {}) } }
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("no-distributor").fetchSemanticsNodes().isNotEmpty() }
+        assertTrue(rule.onAllNodesWithTag("distributor:none").fetchSemanticsNodes().isEmpty())
+    }
+
+    @Test
+    fun aDistributorChosenInSettingsIsUsed() {
+        val services = TestServices(distributors = FakeDistributors(listOf(NTFY)))
+        rule.setContent { Host { SettingsScreen(services, onWithdrawConsent = {}) } }
+        rule.waitUntil(10_000) { rule.onAllNodesWithTag("distributor:$NTFY").fetchSemanticsNodes().isNotEmpty() }
+        rule.onNodeWithTag("distributor:$NTFY").performScrollTo().performClick()
+        rule.waitUntil(10_000) { services.distributors.used == listOf(NTFY) }
+        rule.onNodeWithTag("distributor:none").performScrollTo().performClick()
+        rule.waitUntil(10_000) { services.distributors.stopped == 1 }
     }
 
     @Test
@@ -327,3 +347,5 @@ class RecompositionTest {
         assertEquals("results recompositions in an idle second", 0, recompositions)
     }
 }
+
+private const val NTFY = "io.heckel.ntfy"

@@ -19,6 +19,7 @@ import androidx.lifecycle.viewmodel.compose.LocalViewModelStoreOwner
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Clock
 import app.yaohao.presentation.FakeCheckJobs
+import app.yaohao.presentation.FakeDistributors
 import app.yaohao.presentation.FakePushTokens
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.MemoryScheduler
@@ -98,6 +99,7 @@ class TestServices(
     override val scheduler: MemoryScheduler = MemoryScheduler(),
     override val settings: MemorySettings = MemorySettings(Settings(consented = true)),
     val tokens: FakePushTokens = FakePushTokens(),
+    override val distributors: FakeDistributors = FakeDistributors(),
 ) : ScreenServices {
     override val pushes = PushRegistration(yaohao, tokens, settings)
     val checkJobs = FakeCheckJobs()
