@@ -3,28 +3,25 @@
 
 use std::process::Command;
 
-#[test]
-fn the_demo_runs_the_whole_journey() {
+/// Runs `yaohao demo --lang en` with `args`, expects success, returns what it printed.
+fn demo(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_yaohao"))
-        .args([
-            "demo",
-            "--applicants",
-            "3000",
-            "--quota",
-            "300",
-            "--seed",
-            "026498",
-            "--lang",
-            "en",
-        ])
+        .args(["demo", "--lang", "en"])
+        .args(args)
         .output()
         .expect("yaohao runs");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
-        "{text}\n{}",
+        "{args:?}: {text}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    text
+}
+
+#[test]
+fn the_demo_runs_the_whole_journey() {
+    let text = demo(&["--applicants", "3000", "--quota", "300", "--seed", "026498"]);
     for expected in [
         "registered",
         "You entered the licence number",
@@ -45,29 +42,17 @@ fn the_demo_runs_the_whole_journey() {
 #[test]
 fn the_unit_scene_takes_a_unit_through_review_its_own_draw_and_verification() {
     for policy in ["bimonthly-2014", "annual-2021"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_yaohao"))
-            .args([
-                "demo",
-                "--unit",
-                "--policy",
-                policy,
-                "--applicants",
-                "2000",
-                "--quota",
-                "200",
-                "--seed",
-                "530670",
-                "--lang",
-                "en",
-            ])
-            .output()
-            .expect("yaohao runs");
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "{policy}: {text}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let text = demo(&[
+            "--unit",
+            "--policy",
+            policy,
+            "--applicants",
+            "2000",
+            "--quota",
+            "200",
+            "--seed",
+            "530670",
+        ]);
         // The unit's part comes after the applicant's, and ends verified.
         let unit = text
             .split_once("A unit applies")

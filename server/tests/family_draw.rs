@@ -107,36 +107,13 @@ async fn families_draw_in_a_pool_of_their_own_weighted_by_points_and_the_list_ve
         .await;
     assert_eq!(frozen["pool_size"], 36);
     for id in ["202601", FAMILY_PERIOD] {
-        let (status, body) = t
-            .operate(
-                &format!("/v1/operator/periods/{id}/draw"),
-                Some(json!({ "seed": "530670" })),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        let (status, body) = t
-            .operate(&format!("/v1/operator/periods/{id}/publish"), None)
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        t.draw_and_publish(id, "530670").await;
     }
 
     // The family list: the official layout, its own category, the period number, three families.
-    let fetch = |name: String| {
-        let url = t.url(&format!("/v1/results/{FAMILY_PERIOD}/{name}"));
-        let client = t.client.clone();
-        async move {
-            client
-                .get(url)
-                .send()
-                .await
-                .unwrap()
-                .bytes()
-                .await
-                .unwrap()
-                .to_vec()
-        }
-    };
-    let text = fetch("result.txt".into()).await;
+    let text = t
+        .bytes(&format!("/v1/results/{FAMILY_PERIOD}/result.txt"))
+        .await;
     let file = parse_bytes(&text).unwrap();
     assert_eq!(file.header.category.applicant, Applicant::Family);
     assert_eq!(file.header.period, "202601");
@@ -149,7 +126,9 @@ async fn families_draw_in_a_pool_of_their_own_weighted_by_points_and_the_list_ve
         "bjFamilyCommonNumberPeriod202601.csv".to_owned(),
         "bjFamilyCommonApplyNumber202601_0001.csv".to_owned(),
     ] {
-        let bytes = fetch(name.clone()).await;
+        let bytes = t
+            .bytes(&format!("/v1/results/{FAMILY_PERIOD}/{name}"))
+            .await;
         files.push((name, bytes));
     }
     let pool = read_pool(&files).unwrap().pool;

@@ -112,34 +112,8 @@ async fn units_apply_are_reviewed_draw_in_their_own_pool_and_the_list_verifies()
         .operate(&format!("/v1/operator/periods/{id}/freeze"), None)
         .await;
     assert_eq!(frozen["pool_size"], 4, "one position per unit");
-    let (status, body) = t
-        .operate(
-            &format!("/v1/operator/periods/{id}/draw"),
-            Some(json!({ "seed": "530670" })),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, body) = t
-        .operate(&format!("/v1/operator/periods/{id}/publish"), None)
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-
-    let get = |name: String| {
-        let url = t.url(&format!("/v1/results/{id}/{name}"));
-        let client = t.client.clone();
-        async move {
-            client
-                .get(url)
-                .send()
-                .await
-                .unwrap()
-                .bytes()
-                .await
-                .unwrap()
-                .to_vec()
-        }
-    };
-    let file = parse_bytes(&get("result.pdf".into()).await).unwrap();
+    t.draw_and_publish(&id, "530670").await;
+    let file = parse_bytes(&t.bytes(&format!("/v1/results/{id}/result.pdf")).await).unwrap();
     assert_eq!(
         (file.header.category.applicant, file.header.category.quota),
         (Applicant::Unit, QuotaKind::Ordinary)
@@ -157,7 +131,10 @@ async fn units_apply_are_reviewed_draw_in_their_own_pool_and_the_list_verifies()
         "bjUnitCommonNumberPeriod202602.csv",
         "bjUnitCommonApplyNumber202602_0001.csv",
     ] {
-        package.push((name.to_owned(), get(name.to_owned()).await));
+        package.push((
+            name.to_owned(),
+            t.bytes(&format!("/v1/results/{id}/{name}")).await,
+        ));
     }
     let pool = read_pool(&package).unwrap().pool;
     assert_eq!(verify(&file, Some(&pool)).verdict, Verdict::Verified);
@@ -169,6 +146,62 @@ async fn units_apply_are_reviewed_draw_in_their_own_pool_and_the_list_verifies()
         winners += quotas.as_array().unwrap().len();
     }
     assert_eq!(winners, 2);
+}
+
+#[tokio::test]
+async fn the_unit_nev_lottery_is_a_list_of_its_own() {
+    let t = start().await;
+    let code = credit_code(9);
+    t.import_registry(&unit_rows(&code, 60_000)).await;
+    let token = t.unit(&code, ID_C, MOBILE_C).await;
+    unit_application(&t, &token, "unit_nev").await;
+    assert_eq!(t.review().await["approved"], 1);
+    let (status, period) = t
+        .operate(
+            "/v1/operator/periods",
+            Some(json!({ "quota": 5, "kind": "unit_nev_draw" })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{period}");
+    let id = period["id"].as_str().unwrap().to_owned();
+    assert_eq!(id, "202602-unit_nev");
+    for step in ["freeze", "draw", "publish"] {
+        let (status, body) = t
+            .operate(
+                &format!("/v1/operator/periods/{id}/{step}"),
+                Some(json!({})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{step}: {body}");
+    }
+    let bytes = t.bytes(&format!("/v1/results/{id}/result.txt")).await;
+    let file = parse_bytes(&bytes).unwrap();
+    assert_eq!(
+        (file.header.category.applicant, file.header.category.quota),
+        (Applicant::Unit, QuotaKind::Nev)
+    );
+    // One unit for five quotas: undersubscribed, allocated, and that verifies.
+    assert_eq!(file.rows.len(), 1);
+    assert_eq!(verify(&file, None).verdict, Verdict::Verified);
+    let package = t
+        .bytes(&format!("/v1/results/{id}/bjUnitNewNumberPeriod202602.csv"))
+        .await;
+    assert!(
+        String::from_utf8(package)
+            .unwrap()
+            .starts_with("单位新能源指标")
+    );
+    // The family draw is made with the individual one, not on its own.
+    let (status, e) = t
+        .operate(
+            "/v1/operator/periods",
+            Some(json!({ "quota": 5, "kind": "family_draw" })),
+        )
+        .await;
+    assert_eq!(
+        (status, e["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("kind"))
+    );
 }
 
 #[tokio::test]
@@ -226,6 +259,12 @@ async fn unit_registration_and_login_refuse_bad_input_by_field() {
         "{e}"
     );
     assert!(e["message_zh"].as_str().unwrap().contains("校验"), "{e}");
+    // An unknown field is refused by name, as on every route.
+    let mut extra = good.clone();
+    extra["credit_kode"] = Value::from("x");
+    let (status, e) = t.call(Method::POST, "/v1/units", None, Some(extra)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{e}");
+    assert!(e.to_string().contains("credit_kode"), "{e}");
     let mut nameless = good.clone();
     nameless["unit_name"] = Value::from("  ");
     let (status, e) = t

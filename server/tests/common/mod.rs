@@ -186,16 +186,20 @@ impl TestPortal {
 
     /// Logs in and returns the session token.
     pub async fn login(&self, id: &str, mobile: &str) -> String {
-        let code = self
-            .code(json!({ "purpose": "login", "resident_id": id }), mobile)
-            .await;
+        self.session(json!({ "resident_id": id }), mobile).await
+    }
+
+    /// Logs the account named by `identity` (`resident_id` or `credit_code`) in with a fresh
+    /// code sent to `mobile`; the session token.
+    async fn session(&self, identity: Value, mobile: &str) -> String {
+        let mut request = identity.clone();
+        request["purpose"] = json!("login");
+        let code = self.code(request, mobile).await;
+        let mut login = identity;
+        login["password"] = json!(PASSWORD);
+        login["sms_code"] = json!(code);
         let (status, body) = self
-            .call(
-                Method::POST,
-                "/v1/sessions",
-                None,
-                Some(json!({ "resident_id": id, "password": PASSWORD, "sms_code": code })),
-            )
+            .call(Method::POST, "/v1/sessions", None, Some(login))
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         body["token"].as_str().unwrap().to_owned()
@@ -226,22 +230,30 @@ impl TestPortal {
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
-        let code = self
-            .code(
-                json!({ "purpose": "login", "credit_code": credit_code }),
-                mobile,
-            )
-            .await;
+        self.session(json!({ "credit_code": credit_code }), mobile)
+            .await
+    }
+
+    /// Draws the frozen period `id` with `seed` and publishes it.
+    pub async fn draw_and_publish(&self, id: &str, seed: &str) {
         let (status, body) = self
-            .call(
-                Method::POST,
-                "/v1/sessions",
-                None,
-                Some(json!({ "credit_code": credit_code, "password": PASSWORD, "sms_code": code })),
+            .operate(
+                &format!("/v1/operator/periods/{id}/draw"),
+                Some(json!({ "seed": seed })),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        body["token"].as_str().unwrap().to_owned()
+        assert_eq!(status, StatusCode::OK, "draw {id}: {body}");
+        let (status, body) = self
+            .operate(&format!("/v1/operator/periods/{id}/publish"), None)
+            .await;
+        assert_eq!(status, StatusCode::OK, "publish {id}: {body}");
+    }
+
+    /// The bytes `GET path` answers (a published file).
+    pub async fn bytes(&self, path: &str) -> Vec<u8> {
+        let response = self.client.get(self.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        response.bytes().await.unwrap().to_vec()
     }
 
     /// An operator `POST` with an optional JSON body: status and JSON answer.

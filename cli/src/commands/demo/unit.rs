@@ -54,6 +54,22 @@ impl Scene<'_> {
     }
 }
 
+/// Moves the clock to `at`, then logs the unit in again.
+async fn later_login(
+    n: &Narrator<'_>,
+    s: &Scene<'_>,
+    app: &Yaohao,
+    at: DateTime<Utc>,
+    credit_code: &str,
+) -> Result<(), CliError> {
+    s.advance_to(at)
+        .await
+        .map_err(|e| n.fail("调整时钟", "moving the clock", e))?;
+    login(app, s, credit_code)
+        .await
+        .map_err(|e| n.fail("单位登录", "logging the unit in", e))
+}
+
 /// Logs the unit in by its credit code with a fresh code to the contact's mobile.
 async fn login(app: &Yaohao, s: &Scene<'_>, credit_code: &str) -> Result<(), String> {
     app.request_unit_sms_code(SmsPurpose::Login, None, credit_code.to_owned())
@@ -114,12 +130,14 @@ pub async fn run(n: &mut Narrator<'_>, s: &Scene<'_>) -> Result<(), CliError> {
         })
         .await
         .map_err(|e| n.fail("注册单位", "registering the unit", e))?;
-    s.advance_to(s.clock.now() + TimeDelta::seconds(61))
-        .await
-        .map_err(|e| n.fail("调整时钟", "moving the clock", e))?;
-    login(&app, s, &credit_code)
-        .await
-        .map_err(|e| n.fail("单位登录", "logging the unit in", e))?;
+    later_login(
+        n,
+        s,
+        &app,
+        s.clock.now() + TimeDelta::seconds(61),
+        &credit_code,
+    )
+    .await?;
     n.say(
         format!(
             "{UNIT_NAME}（{credit_code}）注册并登录；经办人 {CONTACT_NAME}（{}）",
@@ -137,12 +155,7 @@ pub async fn run(n: &mut Narrator<'_>, s: &Scene<'_>) -> Result<(), CliError> {
     );
     // An annual regime takes applications only in its yearly window: wait for the next one.
     if let Some(opens) = next_window(s.policy, s.clock.now()) {
-        s.advance_to(opens + TimeDelta::hours(1))
-            .await
-            .map_err(|e| n.fail("调整时钟", "moving the clock", e))?;
-        login(&app, s, &credit_code)
-            .await
-            .map_err(|e| n.fail("单位登录", "logging the unit in", e))?;
+        later_login(n, s, &app, opens + TimeDelta::hours(1), &credit_code).await?;
         n.say(
             format!("{} 年度申报期开始，单位提交申请", bj(opens)),
             format!(
