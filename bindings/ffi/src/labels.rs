@@ -43,6 +43,10 @@ mod tests {
             }
         }
         assert_eq!(document_kind_for_portal_name("passport".to_owned()), None);
-        assert_eq!(document_portal_name(DocumentKind::TaxProof), None);
+        assert_eq!(
+            document_portal_name(DocumentKind::TaxProof).as_deref(),
+            Some("tax_proof")
+        );
+        assert_eq!(document_portal_name(DocumentKind::AddressProof), None);
     }
 }
