@@ -47,30 +47,27 @@ struct LoggedIn {
 pub fn run(mut args: Args, out: &Output, portal: Option<&str>) -> Result<(), CliError> {
     let portal = Portal::open(portal, out)?;
     // A unit's account logs in by its credit code, a person's by the resident ID.
-    let account = if args.credentials.names_unit() {
-        let credit_code = args.credentials.credit_code(out)?;
-        let Some((code, password)) = args.credentials.code_and_password(
-            &portal,
-            out,
-            SmsPurpose::Login,
-            Recipient::Unit(&credit_code),
-        )?
-        else {
-            return Ok(());
-        };
-        portal.run(portal.app.login_unit(credit_code, password, code))?
+    let unit = args.credentials.names_unit();
+    let key = if unit {
+        args.credentials.credit_code(out)?
     } else {
-        let resident_id = args.credentials.resident_id(out)?;
-        let Some((code, password)) = args.credentials.code_and_password(
-            &portal,
-            out,
-            SmsPurpose::Login,
-            Recipient::Account(&resident_id),
-        )?
-        else {
-            return Ok(());
-        };
-        portal.run(portal.app.login(resident_id, password, code))?
+        args.credentials.resident_id(out)?
+    };
+    let to = if unit {
+        Recipient::Unit(&key)
+    } else {
+        Recipient::Account(&key)
+    };
+    let Some((code, password)) =
+        args.credentials
+            .code_and_password(&portal, out, SmsPurpose::Login, to)?
+    else {
+        return Ok(());
+    };
+    let account = if unit {
+        portal.run(portal.app.login_unit(key, password, code))?
+    } else {
+        portal.run(portal.app.login(key, password, code))?
     };
     portal.remember()?;
     if let Some((zh, en)) = portal.secrets.file_notice() {
