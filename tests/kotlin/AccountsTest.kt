@@ -31,9 +31,10 @@ class AccountsTest : PortalTest() {
         val app = app()
         portal.registerAndLogin(app, ID_RESET, MOBILE_RESET)
         portal.advance(61)
-        val sent: CodeSent = app.requestSmsCode(SmsPurpose.RESET_PASSWORD, MOBILE_RESET, ID_RESET)
+        val holder: AccountHolder = AccountHolder.Person(ID_RESET)
+        val sent: CodeSent = app.requestSmsCode(SmsPurpose.RESET_PASSWORD, MOBILE_RESET, holder)
         assertTrue(sent.expiresIn > 0)
-        app.resetPassword(ID_RESET, MOBILE_RESET, portal.smsCode(MOBILE_RESET), "NewSecret456")
+        app.resetPassword(holder, MOBILE_RESET, portal.smsCode(MOBILE_RESET), "NewSecret456")
         assertFalse(app.isLoggedIn())
         assertFailsWith<YaohaoException.InvalidInput>("the old password still worked") {
             portal.login(app, ID_RESET, MOBILE_RESET)
@@ -42,6 +43,38 @@ class AccountsTest : PortalTest() {
         }
         val account: Account = portal.login(app, ID_RESET, MOBILE_RESET, "NewSecret456")
         assertEquals(ID_RESET, account.residentId)
+    }
+
+    @Test
+    fun aUnitRegistersLogsInByCreditCodeAndResetsItsPassword() = runBlocking {
+        val app = app()
+        // The core checks the unit's fields as typed, as it does a person's.
+        assertTrue(validateField(Field.CREDIT_CODE, CREDIT_CODE).valid)
+        assertTrue(validateField(Field.UNIT_NAME, UNIT_NAME).valid)
+        assertFalse(validateField(Field.UNIT_NAME, "  ").valid)
+        app.requestSmsCode(SmsPurpose.REGISTER, MOBILE_UNIT, null)
+        val registration = UnitRegistration(CREDIT_CODE, UNIT_NAME, ID_CONTACT, "钱经办", MOBILE_UNIT, PortalProcess.PASSWORD, portal.smsCode(MOBILE_UNIT))
+        val registered: Account = app.registerUnit(registration)
+        assertEquals(UNIT_NAME, registered.unit?.unitName)
+
+        val unit: AccountHolder = AccountHolder.Unit(CREDIT_CODE)
+        portal.advance(61)
+        app.requestSmsCode(SmsPurpose.LOGIN, null, unit)
+        val account = app.login(unit, PortalProcess.PASSWORD, portal.smsCode(MOBILE_UNIT))
+        assertEquals(CREDIT_CODE, account.unit?.creditCode)
+        // The dashboard offers a unit's account only the unit kinds.
+        val kinds = app.refresh(null).applicationKinds
+        assertTrue(kinds.isNotEmpty())
+        assertTrue(kinds.toString(), kinds.all { it == ApplicationKind.UNIT_ORDINARY || it == ApplicationKind.UNIT_NEV })
+
+        portal.advance(61)
+        app.requestSmsCode(SmsPurpose.RESET_PASSWORD, MOBILE_UNIT, unit)
+        app.resetPassword(unit, MOBILE_UNIT, portal.smsCode(MOBILE_UNIT), "NewUnit2027pass")
+        assertFalse(app.isLoggedIn())
+        portal.advance(61)
+        app.requestSmsCode(SmsPurpose.LOGIN, null, unit)
+        app.login(unit, "NewUnit2027pass", portal.smsCode(MOBILE_UNIT))
+        assertTrue(app.isLoggedIn())
     }
 
     @Test
@@ -147,6 +180,10 @@ class AccountsTest : PortalTest() {
         const val ID_ADDRESS = "110105199204040041"
         const val MOBILE_ADDRESS = "13800138105"
         const val NEW_ADDRESS = "北京市西城区金融大街7号英蓝国际中心1201"
+        const val CREDIT_CODE = "91110108MA01D3M742"
+        const val UNIT_NAME = "北京测试科技有限公司"
+        const val ID_CONTACT = "110108198503150018"
+        const val MOBILE_UNIT = "13800138106"
 
         /** A subscription's keys as a UnifiedPush connector gives them (a real P-256 point). */
         const val P256DH =

@@ -121,8 +121,8 @@ class PortalProcess : AutoCloseable {
     /** Logs in through the facade (a minute after the last code, as the portal requires). */
     suspend fun login(app: Yaohao, id: String, mobile: String, password: String = PASSWORD): Account {
         advance(61)
-        app.requestSmsCode(SmsPurpose.LOGIN, null, id)
-        return app.login(id, password, smsCode(mobile))
+        app.requestSmsCode(SmsPurpose.LOGIN, null, AccountHolder.Person(id))
+        return app.login(AccountHolder.Person(id), password, smsCode(mobile))
     }
 
     /** Fills, documents and submits an individual application; returns it. */

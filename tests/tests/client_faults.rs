@@ -64,7 +64,7 @@ async fn non_idempotent_calls_are_never_retried() {
     let before = proxy.connections();
     let sent = phone
         .app
-        .request_sms_code(SmsPurpose::Login, None, Some(ID_A.into()))
+        .request_sms_code(SmsPurpose::Login, None, Some(person(ID_A)))
         .await;
     assert!(
         matches!(sent, Err(ClientError::Server { status: 503, .. })),

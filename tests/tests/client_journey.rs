@@ -263,11 +263,11 @@ async fn errors_carry_what_the_app_needs() {
 
     // Wrong password: a validation error on the password field.
     portal.advance(61).await;
-    app.request_sms_code(SmsPurpose::Login, None, Some(ID_A.into()))
+    app.request_sms_code(SmsPurpose::Login, None, Some(person(ID_A)))
         .await
         .unwrap();
     let code = portal.last_code(MOBILE_A).await;
-    match app.login(ID_A.into(), "Wrong12345".into(), code).await {
+    match app.login(person(ID_A), "Wrong12345".into(), code).await {
         Err(ClientError::Validation { field, .. }) => {
             assert_eq!(field.as_deref(), Some("password"))
         }

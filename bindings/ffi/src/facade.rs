@@ -13,17 +13,17 @@ use chrono::NaiveDate;
 use std::future::Future;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
-use yaohao_core::api::WebPushKeys;
+use yaohao_core::api::{UnitRegistration, WebPushKeys};
 use yaohao_core::calendar::Event;
 use yaohao_core::client::{Clock as CoreClock, SystemClock};
 use yaohao_core::documents::{DocumentKind, PreparedDocument};
 use yaohao_core::draw_day::PlannedCheck;
 use yaohao_core::facade::{self, YaohaoConfig};
 use yaohao_core::facade::{
-    Account, AddressChange, Announcement, Application, ApplicationDetail, ApplicationForm,
-    ApplicationKind, CodeSent, Dashboard, Draft, MaritalChange, MaritalStatus, Period,
-    PeriodResult, Preview, Quota, Registration, ReminderPlan, ResultNotification, SmsPurpose,
-    SyncReport,
+    Account, AccountHolder, AddressChange, Announcement, Application, ApplicationDetail,
+    ApplicationForm, ApplicationKind, CodeSent, Dashboard, Draft, MaritalChange, MaritalStatus,
+    Period, PeriodResult, Preview, Quota, Registration, ReminderPlan, ResultNotification,
+    SmsPurpose, SyncReport,
 };
 use yaohao_core::i18n::{Lang, Reason};
 use yaohao_core::secrets::SecretStore as CoreSecretStore;
@@ -188,31 +188,37 @@ impl Yaohao {
 
     // Accounts.
 
-    /// Asks the portal to text a code for `purpose`.
+    /// Asks the portal to text a code for `purpose`: to `mobile` for registration, to the
+    /// holder's mobile for login, to the holder's `mobile` for a password reset.
     pub async fn request_sms_code(
         &self,
         purpose: SmsPurpose,
         mobile: Option<String>,
-        resident_id: Option<String>,
+        holder: Option<AccountHolder>,
     ) -> R<CodeSent> {
-        self.spawn(
-            move |app| async move { app.request_sms_code(purpose, mobile, resident_id).await },
-        )
-        .await
+        self.spawn(move |app| async move { app.request_sms_code(purpose, mobile, holder).await })
+            .await
     }
     /// Registers an account (confirmed by the SMS code).
     pub async fn register(&self, registration: Registration) -> R<Account> {
         self.spawn(move |app| async move { app.register(registration).await })
             .await
     }
-    /// Logs in with ID, password and SMS code; the token goes to the secret store.
+    /// Registers a unit's account, kept by its contact person (confirmed by the SMS code sent to
+    /// the contact's mobile).
+    pub async fn register_unit(&self, registration: UnitRegistration) -> R<Account> {
+        self.spawn(move |app| async move { app.register_unit(registration).await })
+            .await
+    }
+    /// Logs in, a person by resident ID or a unit by credit code, with password and SMS code;
+    /// the token goes to the secret store.
     pub async fn login(
         &self,
-        resident_id: String,
+        holder: AccountHolder,
         password: String,
         sms_code: String,
     ) -> R<Account> {
-        self.spawn(move |app| async move { app.login(resident_id, password, sms_code).await })
+        self.spawn(move |app| async move { app.login(holder, password, sms_code).await })
             .await
     }
     /// Logs out here and at the portal.
@@ -246,16 +252,16 @@ impl Yaohao {
     pub async fn is_logged_in(&self) -> R<bool> {
         self.blocking(move |app| app.is_logged_in()).await
     }
-    /// Resets the password with ID, mobile and SMS code.
+    /// Resets the holder's password with its mobile and the SMS code sent there.
     pub async fn reset_password(
         &self,
-        resident_id: String,
+        holder: AccountHolder,
         mobile: String,
         sms_code: String,
         new_password: String,
     ) -> R<()> {
         self.spawn(move |app| async move {
-            app.reset_password(resident_id, mobile, sms_code, new_password)
+            app.reset_password(holder, mobile, sms_code, new_password)
                 .await
         })
         .await

@@ -2,12 +2,12 @@
 
 use crate::records::Instant;
 use chrono::NaiveDate;
-use yaohao_core::api::{PeriodKind, UnitProfile, WebPushKeys};
+use yaohao_core::api::{PeriodKind, UnitProfile, UnitRegistration, WebPushKeys};
 use yaohao_core::calendar::EventKind;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::draw_day::PlannedCheck;
 use yaohao_core::facade::{
-    Account, AccountCard, AddressChange, Announcement, Application, ApplicationCard,
+    Account, AccountCard, AccountHolder, AddressChange, Announcement, Application, ApplicationCard,
     ApplicationDetail, ApplicationForm, ApplicationKind, ApplicationStatus, CodeSent, Dashboard,
     Document, Draft, FamilyForm, FieldCheck, MaritalChange, MaritalChangeStatus, MaritalStatus,
     MemberForm, PendingUpload, Period, PeriodOutcome, PeriodResult, PeriodStatus, Preview, Quota,
@@ -67,6 +67,23 @@ pub struct Registration {
     pub mobile: String,
     pub password: String,
     pub sms_code: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct UnitRegistration {
+    pub credit_code: String,
+    pub unit_name: String,
+    pub contact_resident_id: String,
+    pub contact_name: String,
+    pub mobile: String,
+    pub password: String,
+    pub sms_code: String,
+}
+
+#[uniffi::remote(Enum)]
+pub enum AccountHolder {
+    Person { resident_id: String },
+    Unit { credit_code: String },
 }
 
 #[uniffi::remote(Enum)]

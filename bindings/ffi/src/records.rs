@@ -58,6 +58,7 @@ pub enum Field {
     Code,
     Address,
     CreditCode,
+    UnitName,
 }
 
 #[uniffi::remote(Enum)]

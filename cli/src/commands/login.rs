@@ -2,7 +2,7 @@
 //! in an owner-only session file; scripts may carry it in `YAOHAO_SESSION`).
 
 use serde::Serialize;
-use yaohao_core::facade::SmsPurpose;
+use yaohao_core::facade::{AccountHolder, SmsPurpose};
 use yaohao_core::i18n::Lang;
 
 use super::sms::{Credentials, Recipient};
@@ -64,11 +64,12 @@ pub fn run(mut args: Args, out: &Output, portal: Option<&str>) -> Result<(), Cli
     else {
         return Ok(());
     };
-    let account = if unit {
-        portal.run(portal.app.login_unit(key, password, code))?
+    let holder = if unit {
+        AccountHolder::Unit { credit_code: key }
     } else {
-        portal.run(portal.app.login(key, password, code))?
+        AccountHolder::Person { resident_id: key }
     };
+    let account = portal.run(portal.app.login(holder, password, code))?;
     portal.remember()?;
     if let Some((zh, en)) = portal.secrets.file_notice() {
         out.note(zh, en);

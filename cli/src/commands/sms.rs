@@ -2,7 +2,7 @@
 //! asked for) and the password.
 
 use serde::Serialize;
-use yaohao_core::facade::{CodeSent, SmsPurpose};
+use yaohao_core::facade::{AccountHolder, CodeSent, SmsPurpose};
 use yaohao_core::validate;
 
 use crate::output::{CliError, Output};
@@ -112,23 +112,22 @@ fn send_code(
     purpose: SmsPurpose,
     to: &Recipient<'_>,
 ) -> Result<CodeSent, CliError> {
-    let sent = match *to {
-        Recipient::Mobile(m) => portal.run(portal.app.request_sms_code(
-            purpose,
-            Some(m.to_owned()),
+    let (mobile, holder) = match *to {
+        Recipient::Mobile(m) => (Some(m.to_owned()), None),
+        Recipient::Account(id) => (
             None,
-        ))?,
-        Recipient::Account(id) => portal.run(portal.app.request_sms_code(
-            purpose,
+            Some(AccountHolder::Person {
+                resident_id: id.to_owned(),
+            }),
+        ),
+        Recipient::Unit(code) => (
             None,
-            Some(id.to_owned()),
-        ))?,
-        Recipient::Unit(code) => portal.run(portal.app.request_unit_sms_code(
-            purpose,
-            None,
-            code.to_owned(),
-        ))?,
+            Some(AccountHolder::Unit {
+                credit_code: code.to_owned(),
+            }),
+        ),
     };
+    let sent = portal.run(portal.app.request_sms_code(purpose, mobile, holder))?;
     let minutes = sent.expires_in / 60;
     match to {
         Recipient::Mobile(m) => {

@@ -23,6 +23,8 @@ pub enum FieldArg {
     Address,
     /// A unit's unified social credit code (统一社会信用代码, 18 characters).
     CreditCode,
+    /// A unit's registered name (单位名称).
+    UnitName,
 }
 
 /// Arguments of `yaohao validate`.
@@ -51,6 +53,7 @@ pub fn run(args: Args, out: &Output) -> Result<(), CliError> {
         FieldArg::Code => Field::Code,
         FieldArg::Address => Field::Address,
         FieldArg::CreditCode => Field::CreditCode,
+        FieldArg::UnitName => Field::UnitName,
     };
     // The licence-file check also needs the applicant's ID to name the mix-up exactly.
     let result = match (field, args.id.as_deref()) {

@@ -10,37 +10,47 @@ use crate::client::http::{Call, Json};
 use crate::client::redact::redact;
 use crate::i18n::Text;
 
+/// Whose account a login, an SMS code or a password reset is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountHolder {
+    /// A person's account, by resident ID number.
+    Person {
+        /// Resident ID number.
+        resident_id: String,
+    },
+    /// A unit's account, by its unified social credit code (统一社会信用代码); its codes go to
+    /// the contact person's mobile.
+    Unit {
+        /// 统一社会信用代码.
+        credit_code: String,
+    },
+}
+
+impl AccountHolder {
+    /// The wire's two keys: `(resident_id, credit_code)`, exactly one of them set.
+    fn keys(self) -> (Option<String>, Option<String>) {
+        match self {
+            Self::Person { resident_id } => (Some(resident_id), None),
+            Self::Unit { credit_code } => (None, Some(credit_code)),
+        }
+    }
+}
+
 impl Yaohao {
-    /// Asks the portal to send an SMS code: `mobile` for registration, `resident_id` for login,
-    /// both for a password reset.
+    /// Asks the portal to send an SMS code: to `mobile` for registration, to the `holder`'s
+    /// mobile for login, to `mobile` of the `holder` for a password reset.
     pub async fn request_sms_code(
         &self,
         purpose: SmsPurpose,
         mobile: Option<String>,
-        resident_id: Option<String>,
+        holder: Option<AccountHolder>,
     ) -> Result<CodeSent, ClientError> {
+        let (resident_id, credit_code) = holder.map_or((None, None), AccountHolder::keys);
         self.send_code(api::CodeRequest {
             purpose,
             mobile,
             resident_id,
-            credit_code: None,
-        })
-        .await
-    }
-
-    /// The same for a unit's account: its login or reset code by credit code (sent to the contact
-    /// person's mobile).
-    pub async fn request_unit_sms_code(
-        &self,
-        purpose: SmsPurpose,
-        mobile: Option<String>,
-        credit_code: String,
-    ) -> Result<CodeSent, ClientError> {
-        self.send_code(api::CodeRequest {
-            purpose,
-            mobile,
-            resident_id: None,
-            credit_code: Some(credit_code),
+            credit_code,
         })
         .await
     }
@@ -65,33 +75,19 @@ impl Yaohao {
         Self::body(self.http.send::<Json<Account>>(&call).await?)
     }
 
-    /// Logs in with resident ID, password and SMS code; the token goes to the secret store and the
-    /// profile to the cache. Any other device's session ends.
+    /// Logs in, a person by resident ID or a unit by credit code, with password and SMS code;
+    /// the token goes to the secret store and the profile to the cache. Any other device's
+    /// session ends.
     pub async fn login(
         &self,
-        resident_id: String,
+        holder: AccountHolder,
         password: String,
         sms_code: String,
     ) -> Result<Account, ClientError> {
+        let (resident_id, credit_code) = holder.keys();
         self.start_session(api::Login {
-            resident_id: Some(resident_id),
-            credit_code: None,
-            password,
-            sms_code,
-        })
-        .await
-    }
-
-    /// Logs a unit's account in with its credit code, as [`Yaohao::login`] does a person's.
-    pub async fn login_unit(
-        &self,
-        credit_code: String,
-        password: String,
-        sms_code: String,
-    ) -> Result<Account, ClientError> {
-        self.start_session(api::Login {
-            resident_id: None,
-            credit_code: Some(credit_code),
+            resident_id,
+            credit_code,
             password,
             sms_code,
         })
@@ -173,17 +169,18 @@ impl Yaohao {
         Ok(self.token()?.is_some())
     }
 
-    /// Sets a new password with an SMS code; every session ends.
+    /// Sets a new password with an SMS code sent to the holder's `mobile`; every session ends.
     pub async fn reset_password(
         &self,
-        resident_id: String,
+        holder: AccountHolder,
         mobile: String,
         sms_code: String,
         new_password: String,
     ) -> Result<(), ClientError> {
+        let (resident_id, credit_code) = holder.keys();
         let call = Call::new(Method::POST, "/v1/password-resets").json(json!(api::PasswordReset {
-            resident_id: Some(resident_id),
-            credit_code: None,
+            resident_id,
+            credit_code,
             mobile,
             sms_code,
             new_password

@@ -15,6 +15,7 @@ mod results;
 mod types;
 
 pub use crate::api::{Period, Quota, ResultEntry as PeriodResult};
+pub use accounts::AccountHolder;
 pub use documents::portal_name;
 pub use info::Announcement;
 pub use types::*;
@@ -205,6 +206,12 @@ mod tests {
             crate::documents::DocumentKind::IdPhoto,
             Vec::new(),
         ));
-        send(app.login(String::new(), String::new(), String::new()));
+        send(app.login(
+            AccountHolder::Person {
+                resident_id: String::new(),
+            },
+            String::new(),
+            String::new(),
+        ));
     }
 }

@@ -74,6 +74,8 @@ pub enum Field {
     Address,
     /// A unit's unified social credit code (统一社会信用代码).
     CreditCode,
+    /// A unit's registered name (单位名称).
+    UnitName,
 }
 
 /// Validates `value` as `field`.
@@ -86,6 +88,7 @@ pub fn validate(field: Field, value: &str) -> Validation {
         Field::Code => application_code(value),
         Field::Address => address(value),
         Field::CreditCode => credit_code(value),
+        Field::UnitName => unit_name(value),
     }
 }
 

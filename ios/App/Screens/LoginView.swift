@@ -1,11 +1,12 @@
 import SwiftUI
 import YaohaoKit
 
-/// Logging in with resident ID, password and an SMS code; registering and resetting the
-/// password are one tap away.
+/// Logging in, a person by resident ID or a unit by credit code, with password and an SMS code;
+/// registering and resetting the password are one tap away.
 struct LoginView: View {
     @Environment(AppState.self) private var state
-    @State private var residentId = ""
+    @State private var accountType = AccountType.person
+    @State private var key = ""
     @State private var password = ""
     @State private var smsCode = ""
     @State private var busy = false
@@ -16,7 +17,8 @@ struct LoginView: View {
         NavigationStack {
             Form {
                 Section {
-                    TextField("身份证号", text: $residentId)
+                    AccountTypePicker(selection: $accountType)
+                    TextField(accountType.keyLabel, text: $key)
                         .textContentType(.username)
                         .textInputAutocapitalization(.characters)
                         .autocorrectionDisabled()
@@ -33,25 +35,29 @@ struct LoginView: View {
                             Button(wait > 0 ? "\(wait) 秒后重发" : "获取验证码") {
                                 Task {
                                     busy = true
-                                    _ = await state.requestLoginCode(residentId: residentId)
+                                    _ = await state.requestLoginCode(holder: accountType.holder(key))
                                     busy = false
                                 }
                             }
-                            .disabled(wait > 0 || residentId.isEmpty || busy)
+                            .disabled(wait > 0 || key.isEmpty || busy)
                         }
                     }
                 } footer: {
-                    Text("验证码将发送到注册时登记的手机号。")
+                    if accountType == .unit {
+                        Text("验证码将发送到经办人登记的手机号。")
+                    } else {
+                        Text("验证码将发送到注册时登记的手机号。")
+                    }
                 }
                 Section {
                     Button("登录") {
                         Task {
                             busy = true
-                            _ = await state.login(residentId: residentId, password: password, smsCode: smsCode)
+                            _ = await state.login(holder: accountType.holder(key), password: password, smsCode: smsCode)
                             busy = false
                         }
                     }
-                    .disabled(residentId.isEmpty || password.isEmpty || smsCode.isEmpty || busy)
+                    .disabled(key.isEmpty || password.isEmpty || smsCode.isEmpty || busy)
                     Button("注册新账户") { registration = state.registration() }
                     Button("忘记密码") { reset = state.passwordReset() }
                 }
@@ -67,7 +73,7 @@ struct LoginView: View {
     }
 }
 
-/// Registration: the core checks the ID, name and mobile as they are typed.
+/// Registration of a person's or a unit's account: the core checks every field as it is typed.
 struct RegistrationView: View {
     @Environment(AppState.self) private var state
     @Environment(\.dismiss) private var dismiss
@@ -76,14 +82,33 @@ struct RegistrationView: View {
     var body: some View {
         Form {
             Section {
+                AccountTypePicker(selection: $model.accountType)
+            }
+            if model.accountType == .unit {
+                Section {
+                    TextField("统一社会信用代码", text: $model.creditCode)
+                        .textInputAutocapitalization(.characters)
+                        .autocorrectionDisabled()
+                    FieldProblems(problems: model.problems[.creditCode] ?? [])
+                    FieldProblems(problems: model.portalProblems["credit_code"].map { [$0] } ?? [])
+                    TextField("单位名称", text: $model.unitName)
+                    FieldProblems(problems: model.problems[.unitName] ?? [])
+                    FieldProblems(problems: model.portalProblems["unit_name"].map { [$0] } ?? [])
+                } footer: {
+                    Text("以下填写经办人的身份证号、姓名和手机号。")
+                }
+            }
+            Section {
                 TextField("身份证号", text: $model.residentId)
                     .textInputAutocapitalization(.characters)
                     .autocorrectionDisabled()
                 FieldProblems(problems: model.problems[.id] ?? [])
                 FieldProblems(problems: model.portalProblems["resident_id"].map { [$0] } ?? [])
+                FieldProblems(problems: model.portalProblems["contact_resident_id"].map { [$0] } ?? [])
                 TextField("姓名", text: $model.name)
                     .textContentType(.name)
                 FieldProblems(problems: model.problems[.name] ?? [])
+                FieldProblems(problems: model.portalProblems["contact_name"].map { [$0] } ?? [])
                 TextField("手机号", text: $model.mobile)
                     .keyboardType(.phonePad)
                     .textContentType(.telephoneNumber)
@@ -125,7 +150,8 @@ struct PasswordResetView: View {
     var body: some View {
         Form {
             Section {
-                TextField("身份证号", text: $model.residentId)
+                AccountTypePicker(selection: $model.accountType)
+                TextField(model.accountType.keyLabel, text: $model.key)
                     .textInputAutocapitalization(.characters)
                     .autocorrectionDisabled()
                 TextField("注册手机号", text: $model.mobile)
@@ -137,7 +163,7 @@ struct PasswordResetView: View {
                         .keyboardType(.numberPad)
                         .textContentType(.oneTimeCode)
                     Button("获取验证码") { Task { _ = await model.requestCode() } }
-                        .disabled(model.mobile.isEmpty || model.residentId.isEmpty)
+                        .disabled(model.mobile.isEmpty || model.key.isEmpty)
                 }
                 SecureField("新密码", text: $model.newPassword)
                     .textContentType(.newPassword)
@@ -150,5 +176,28 @@ struct PasswordResetView: View {
         }
         .navigationTitle("忘记密码")
         .errorAlert($model.error)
+    }
+}
+
+/// A person's or a unit's account.
+struct AccountTypePicker: View {
+    @Binding var selection: AccountType
+
+    var body: some View {
+        Picker("账户类型", selection: $selection) {
+            Text("个人").tag(AccountType.person)
+            Text("单位").tag(AccountType.unit)
+        }
+        .pickerStyle(.segmented)
+    }
+}
+
+extension AccountType {
+    /// The label of the field that names the account.
+    var keyLabel: LocalizedStringKey {
+        switch self {
+        case .person: return "身份证号"
+        case .unit: return "统一社会信用代码"
+        }
     }
 }

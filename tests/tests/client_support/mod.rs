@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use yaohao_core::client::{HttpOptions, RetryPolicy, TestClock};
-use yaohao_core::facade::{Registration, SmsPurpose, Yaohao, YaohaoConfig};
+use yaohao_core::facade::{AccountHolder, Registration, SmsPurpose, Yaohao, YaohaoConfig};
 use yaohao_core::i18n::Lang;
 use yaohao_core::secrets::MemorySecretStore;
 use yaohao_portal::config::{ClockConfig, PortalConfig};
@@ -239,14 +239,23 @@ pub async fn register(portal: &TestPortal, app: &Yaohao) {
     assert_eq!(account.resident_id, ID_A);
 }
 
+/// The account holder of a person's resident ID.
+pub fn person(resident_id: &str) -> AccountHolder {
+    AccountHolder::Person {
+        resident_id: resident_id.to_owned(),
+    }
+}
+
 /// Logs `ID_A` in through the facade.
 pub async fn login(portal: &TestPortal, app: &Yaohao) {
     portal.advance(61).await;
-    app.request_sms_code(SmsPurpose::Login, None, Some(ID_A.into()))
+    app.request_sms_code(SmsPurpose::Login, None, Some(person(ID_A)))
         .await
         .unwrap();
     let code = portal.last_code(MOBILE_A).await;
-    app.login(ID_A.into(), PASSWORD.into(), code).await.unwrap();
+    app.login(person(ID_A), PASSWORD.into(), code)
+        .await
+        .unwrap();
 }
 
 /// A complete individual form (the licence file and the address of the test applicant).

@@ -12,7 +12,8 @@ use yaohao_core::client::TestClock;
 use yaohao_core::documents::DocumentKind;
 use yaohao_core::draw::{Verdict, Verification, read_pool, verify};
 use yaohao_core::facade::{
-    ApplicationForm, ApplicationKind, Registration, SESSION_KEY, SmsPurpose, Yaohao, YaohaoConfig,
+    AccountHolder, ApplicationForm, ApplicationKind, Registration, SESSION_KEY, SmsPurpose, Yaohao,
+    YaohaoConfig,
 };
 use yaohao_core::odds::{OddsInput, odds};
 use yaohao_core::points::ladder_weight;
@@ -150,11 +151,25 @@ pub(super) fn photo() -> Vec<u8> {
 
 /// Logs the demo applicant in with a fresh SMS code.
 async fn login(app: &Yaohao, op: &Operator) -> Result<(), String> {
-    app.request_sms_code(SmsPurpose::Login, None, Some(ID.into()))
+    let holder = AccountHolder::Person {
+        resident_id: ID.into(),
+    };
+    login_as(app, op, holder, PASSWORD, MOBILE).await
+}
+
+/// Logs `holder` in with its password and a fresh SMS code, read from the outbox of `mobile`.
+pub(super) async fn login_as(
+    app: &Yaohao,
+    op: &Operator,
+    holder: AccountHolder,
+    password: &str,
+    mobile: &str,
+) -> Result<(), String> {
+    app.request_sms_code(SmsPurpose::Login, None, Some(holder.clone()))
         .await
         .map_err(|e| e.to_string())?;
-    let code = op.sms_code(MOBILE).await?;
-    app.login(ID.into(), PASSWORD.into(), code)
+    let code = op.sms_code(mobile).await?;
+    app.login(holder, password.into(), code)
         .await
         .map(drop)
         .map_err(|e| e.to_string())

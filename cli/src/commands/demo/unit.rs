@@ -11,7 +11,9 @@ use console::style;
 use yaohao_core::api::{UnitRegistration, period_label};
 use yaohao_core::calendar::{self, EventKind};
 use yaohao_core::client::{Clock, TestClock};
-use yaohao_core::facade::{ApplicationForm, ApplicationKind, SmsPurpose, Yaohao, YaohaoConfig};
+use yaohao_core::facade::{
+    AccountHolder, ApplicationForm, ApplicationKind, SmsPurpose, Yaohao, YaohaoConfig,
+};
 use yaohao_core::policy::Policy;
 use yaohao_core::secrets::MemorySecretStore;
 use yaohao_core::time::beijing_date;
@@ -19,7 +21,7 @@ use yaohao_portal::Portal;
 use yaohao_portal::ops::Synthetic;
 
 use super::operator::Operator;
-use super::steps::{Narrator, bj, photo, verify_published};
+use super::steps::{Narrator, bj, login_as, photo, verify_published};
 use crate::output::CliError;
 
 /// The first 16 characters of the demo unit's credit code (the core adds the check characters).
@@ -72,14 +74,10 @@ async fn later_login(
 
 /// Logs the unit in by its credit code with a fresh code to the contact's mobile.
 async fn login(app: &Yaohao, s: &Scene<'_>, credit_code: &str) -> Result<(), String> {
-    app.request_unit_sms_code(SmsPurpose::Login, None, credit_code.to_owned())
-        .await
-        .map_err(|e| e.to_string())?;
-    let code = s.op.sms_code(CONTACT_MOBILE).await?;
-    app.login_unit(credit_code.to_owned(), PASSWORD.into(), code)
-        .await
-        .map(drop)
-        .map_err(|e| e.to_string())
+    let holder = AccountHolder::Unit {
+        credit_code: credit_code.to_owned(),
+    };
+    login_as(app, s.op, holder, PASSWORD, CONTACT_MOBILE).await
 }
 
 /// When the next yearly application window opens, if `now` is outside one (annual regimes).

@@ -104,10 +104,11 @@ public final class AppState {
 
     // Session.
 
-    /// Sends a login code to the mobile registered for `residentId`; `false` if it failed.
-    public func requestLoginCode(residentId: String) async -> Bool {
+    /// Sends a login code to the mobile registered for `holder` (a unit's: its contact's);
+    /// `false` if it failed.
+    public func requestLoginCode(holder: AccountHolder) async -> Bool {
         guard consent.isGiven, let sent = await attempt({
-            try await core.requestSmsCode(purpose: .login, mobile: nil, residentId: residentId)
+            try await core.requestSmsCode(purpose: .login, mobile: nil, holder: holder)
         }) else { return false }
         codeResendAt = now().addingTimeInterval(TimeInterval(sent.resendAfter))
         return true
@@ -119,11 +120,11 @@ public final class AppState {
         return max(0, Int(codeResendAt.timeIntervalSince(date).rounded(.up)))
     }
 
-    /// Logs in with the resident ID, password and SMS code, then registers this device for
-    /// result pushes; `false` if it failed.
-    public func login(residentId: String, password: String, smsCode: String) async -> Bool {
+    /// Logs in, a person by resident ID or a unit by credit code, with password and SMS code,
+    /// then registers this device for result pushes; `false` if it failed.
+    public func login(holder: AccountHolder, password: String, smsCode: String) async -> Bool {
         guard consent.isGiven, await attempt({
-            try await core.login(residentId: residentId, password: password, smsCode: smsCode)
+            try await core.login(holder: holder, password: password, smsCode: smsCode)
         }) != nil else { return false }
         session = .signedIn
         codeResendAt = nil

@@ -1,16 +1,48 @@
 import Foundation
 import Observation
 
-/// The registration form: the ID, name and mobile are checked by the core's validators as the
-/// user types; the portal's refusals land on the field they name.
+/// Whose account a form is for: a person's (by resident ID) or a unit's (单位, by its credit code).
+public enum AccountType: String, CaseIterable, Identifiable, Sendable {
+    case person
+    case unit
+
+    public var id: String { rawValue }
+
+    /// The account that `key` (the resident ID, or the credit code) names.
+    public func holder(_ key: String) -> AccountHolder {
+        let key = key.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch self {
+        case .person: return .person(residentId: key)
+        case .unit: return .unit(creditCode: key)
+        }
+    }
+
+    /// The field the core checks the key with.
+    public var keyField: Field {
+        switch self {
+        case .person: return .id
+        case .unit: return .creditCode
+        }
+    }
+}
+
+/// The registration form, for a person or a unit (whose ID, name and mobile are its contact
+/// person's): every field is checked by the core's validators as the user types; the portal's
+/// refusals land on the field they name.
 @MainActor
 @Observable
 public final class RegistrationModel {
-    /// Resident ID number.
+    /// A person's or a unit's account.
+    public var accountType = AccountType.person
+    /// A unit's unified social credit code.
+    public var creditCode = "" { didSet { check(.creditCode, creditCode) } }
+    /// A unit's registered name.
+    public var unitName = "" { didSet { check(.unitName, unitName) } }
+    /// Resident ID number (a unit's: its contact person's).
     public var residentId = "" { didSet { check(.id, residentId) } }
-    /// Name as on the ID.
+    /// Name as on the ID (a unit's: its contact person's).
     public var name = "" { didSet { check(.name, name) } }
-    /// Mobile number the codes go to.
+    /// Mobile number the codes go to (a unit's: its contact person's).
     public var mobile = "" { didSet { check(.phone, mobile) } }
     /// Password.
     public var password = ""
@@ -44,16 +76,24 @@ public final class RegistrationModel {
     public func requestCode() async -> Bool {
         guard consent.isGiven else { return false }
         let mobile = mobile
-        codeSent = settle(await perform { try await core.requestSmsCode(purpose: .register, mobile: mobile, residentId: nil) })
+        codeSent = settle(await perform { try await core.requestSmsCode(purpose: .register, mobile: mobile, holder: nil) })
         return codeSent != nil
     }
 
     /// Registers the account; `false` if it failed.
     public func register() async -> Bool {
         guard consent.isGiven else { return false }
-        let registration = Registration(residentId: residentId, name: name, mobile: mobile, password: password,
-                                        smsCode: smsCode)
-        registered = settle(await perform { try await core.register(registration: registration) })
+        switch accountType {
+        case .person:
+            let registration = Registration(residentId: residentId, name: name, mobile: mobile, password: password,
+                                            smsCode: smsCode)
+            registered = settle(await perform { try await core.register(registration: registration) })
+        case .unit:
+            let registration = UnitRegistration(
+                creditCode: creditCode, unitName: unitName, contactResidentId: residentId, contactName: name,
+                mobile: mobile, password: password, smsCode: smsCode)
+            registered = settle(await perform { try await core.registerUnit(registration: registration) })
+        }
         return registered != nil
     }
 
@@ -70,12 +110,15 @@ public final class RegistrationModel {
     }
 }
 
-/// Resetting a forgotten password with the ID, the registered mobile and an SMS code.
+/// Resetting a forgotten password with the resident ID (or a unit's credit code), the registered
+/// mobile and an SMS code.
 @MainActor
 @Observable
 public final class PasswordResetModel {
-    /// Resident ID number.
-    public var residentId = ""
+    /// A person's or a unit's account.
+    public var accountType = AccountType.person
+    /// The resident ID, or a unit's credit code.
+    public var key = ""
     /// The registered mobile.
     public var mobile = ""
     /// The SMS code.
@@ -97,8 +140,8 @@ public final class PasswordResetModel {
 
     /// Texts a reset code to the registered mobile; `false` if it failed.
     public func requestCode() async -> Bool {
-        let (mobile, residentId) = (mobile, residentId)
-        switch await perform({ try await core.requestSmsCode(purpose: .resetPassword, mobile: mobile, residentId: residentId) }) {
+        let (mobile, holder) = (mobile, accountType.holder(key))
+        switch await perform({ try await core.requestSmsCode(purpose: .resetPassword, mobile: mobile, holder: holder) }) {
         case let .success(sent): codeSent = sent
         case let .failure(error): self.error = error
         }
@@ -107,9 +150,9 @@ public final class PasswordResetModel {
 
     /// Sets the new password; `false` if it failed.
     public func reset() async -> Bool {
-        let (residentId, mobile, smsCode, newPassword) = (residentId, mobile, smsCode, newPassword)
+        let (holder, mobile, smsCode, newPassword) = (accountType.holder(key), mobile, smsCode, newPassword)
         switch await perform({
-            try await core.resetPassword(residentId: residentId, mobile: mobile, smsCode: smsCode, newPassword: newPassword)
+            try await core.resetPassword(holder: holder, mobile: mobile, smsCode: smsCode, newPassword: newPassword)
         }) {
         case .success: done = true
         case let .failure(error): self.error = error

@@ -17,7 +17,7 @@ final class ConsentTests: XCTestCase {
         registration.mobile = Applicant.mobile
         let sent = await registration.requestCode()
         XCTAssertFalse(sent)
-        let loginCode = await h.state.requestLoginCode(residentId: Applicant.residentId)
+        let loginCode = await h.state.requestLoginCode(holder: .person(residentId: Applicant.residentId))
         XCTAssertFalse(loginCode)
         // Nothing reached the portal.
         do {

@@ -110,7 +110,7 @@ final class JourneyTests: XCTestCase {
     @MainActor
     func testAnUnreachablePortalIsARetryableNetworkError() async throws {
         let h = try Harness(language: .en, portalURL: "http://127.0.0.1:9")
-        let sent = await h.state.requestLoginCode(residentId: Applicant.residentId)
+        let sent = await h.state.requestLoginCode(holder: .person(residentId: Applicant.residentId))
         XCTAssertFalse(sent)
         XCTAssertEqual(h.state.error?.isRetryable, true)
         XCTAssertFalse(h.state.error?.message.en.isEmpty ?? true)

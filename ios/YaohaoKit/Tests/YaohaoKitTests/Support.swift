@@ -118,19 +118,19 @@ final class Harness {
         let registered = await registration.register()
         XCTAssertTrue(registered, "\(String(describing: registration.error)) \(registration.portalProblems)")
         try await portal.advance(seconds: 61)
-        let codeSent = await state.requestLoginCode(residentId: applicant.residentId)
+        let codeSent = await state.requestLoginCode(holder: .person(residentId: applicant.residentId))
         XCTAssertTrue(codeSent, "\(String(describing: state.error))")
         let code = try await portal.lastCode(mobile: applicant.mobile)
-        let loggedIn = await state.login(residentId: applicant.residentId, password: Applicant.password, smsCode: code)
+        let loggedIn = await state.login(holder: .person(residentId: applicant.residentId), password: Applicant.password, smsCode: code)
         XCTAssertTrue(loggedIn, "\(String(describing: state.error))")
     }
 
     /// Logs the first applicant in again (after the clock moved past the session, say).
     func logInAgain() async throws {
-        let sent = await state.requestLoginCode(residentId: Applicant.residentId)
+        let sent = await state.requestLoginCode(holder: .person(residentId: Applicant.residentId))
         XCTAssertTrue(sent, "\(String(describing: state.error))")
         let code = try await portal.lastCode(mobile: Applicant.mobile)
-        let loggedIn = await state.login(residentId: Applicant.residentId, password: Applicant.password, smsCode: code)
+        let loggedIn = await state.login(holder: .person(residentId: Applicant.residentId), password: Applicant.password, smsCode: code)
         XCTAssertTrue(loggedIn, "\(String(describing: state.error))")
     }
 

@@ -23,9 +23,10 @@ final class AccountsTests: PortalTestCase {
         let app = try portal.app()
         try await portal.registerAndLogin(app, id: id, mobile: mobile)
         try await portal.advance(seconds: 61)
-        let sent: CodeSent = try await app.requestSmsCode(purpose: .resetPassword, mobile: mobile, residentId: id)
+        let holder: AccountHolder = .person(residentId: id)
+        let sent: CodeSent = try await app.requestSmsCode(purpose: .resetPassword, mobile: mobile, holder: holder)
         XCTAssertGreaterThan(sent.expiresIn, 0)
-        try await app.resetPassword(residentId: id, mobile: mobile, smsCode: try await portal.smsCode(mobile),
+        try await app.resetPassword(holder: holder, mobile: mobile, smsCode: try await portal.smsCode(mobile),
                                     newPassword: "NewSecret456")
         let loggedIn = try await app.isLoggedIn()
         XCTAssertFalse(loggedIn)
@@ -37,6 +38,45 @@ final class AccountsTests: PortalTestCase {
         }
         let account: Account = try await portal.login(app, id: id, mobile: mobile, password: "NewSecret456")
         XCTAssertEqual(account.residentId, id)
+    }
+
+    func testAUnitRegistersLogsInByCreditCodeAndResetsItsPassword() async throws {
+        let (creditCode, unitName, mobile) = ("91110108MA01D3M742", "北京测试科技有限公司", "13800138126")
+        let app = try portal.app()
+        // The core checks the unit's fields as typed, as it does a person's.
+        XCTAssertTrue(validateField(field: .creditCode, value: creditCode).valid)
+        XCTAssertTrue(validateField(field: .unitName, value: unitName).valid)
+        XCTAssertFalse(validateField(field: .unitName, value: "  ").valid)
+        _ = try await app.requestSmsCode(purpose: .register, mobile: mobile, holder: nil)
+        let registration = UnitRegistration(
+            creditCode: creditCode, unitName: unitName, contactResidentId: "110108198503150018",
+            contactName: "钱经办", mobile: mobile, password: PortalProcess.password,
+            smsCode: try await portal.smsCode(mobile))
+        let registered: Account = try await app.registerUnit(registration: registration)
+        XCTAssertEqual(registered.unit?.unitName, unitName)
+
+        let unit: AccountHolder = .unit(creditCode: creditCode)
+        try await portal.advance(seconds: 61)
+        _ = try await app.requestSmsCode(purpose: .login, mobile: nil, holder: unit)
+        let account = try await app.login(holder: unit, password: PortalProcess.password,
+                                          smsCode: try await portal.smsCode(mobile))
+        XCTAssertEqual(account.unit?.creditCode, creditCode)
+        // The dashboard offers a unit's account only the unit kinds.
+        let kinds = try await app.refresh(cancel: nil).applicationKinds
+        XCTAssertFalse(kinds.isEmpty)
+        XCTAssertTrue(kinds.allSatisfy { $0 == .unitOrdinary || $0 == .unitNev }, "\(kinds)")
+
+        try await portal.advance(seconds: 61)
+        _ = try await app.requestSmsCode(purpose: .resetPassword, mobile: mobile, holder: unit)
+        try await app.resetPassword(holder: unit, mobile: mobile, smsCode: try await portal.smsCode(mobile),
+                                    newPassword: "NewUnit2027pass")
+        let loggedOut = try await app.isLoggedIn()
+        XCTAssertFalse(loggedOut)
+        try await portal.advance(seconds: 61)
+        _ = try await app.requestSmsCode(purpose: .login, mobile: nil, holder: unit)
+        _ = try await app.login(holder: unit, password: "NewUnit2027pass", smsCode: try await portal.smsCode(mobile))
+        let loggedIn = try await app.isLoggedIn()
+        XCTAssertTrue(loggedIn)
     }
 
     func testMobileChangeNeedsCodesToTheOldAndTheNewNumber() async throws {
@@ -122,9 +162,9 @@ final class AccountsTests: PortalTestCase {
 
     func testASecondCodeWithinAMinuteIsRateLimited() async throws {
         let app = try portal.app()
-        _ = try await app.requestSmsCode(purpose: .register, mobile: "13800138114", residentId: nil)
+        _ = try await app.requestSmsCode(purpose: .register, mobile: "13800138114", holder: nil)
         do {
-            _ = try await app.requestSmsCode(purpose: .register, mobile: "13800138114", residentId: nil)
+            _ = try await app.requestSmsCode(purpose: .register, mobile: "13800138114", holder: nil)
             XCTFail("two codes within a minute")
         } catch YaohaoError.RateLimited(let retryAfter, let zh, _) {
             XCTAssertTrue((1...60).contains(retryAfter), "\(retryAfter)")

@@ -115,7 +115,7 @@ final class FacadeTests: PortalTestCase {
             XCTFail("a cancelled refresh ran")
         } catch YaohaoError.Cancelled {}
         do {
-            _ = try await portal.app().requestSmsCode(purpose: .register, mobile: "12345", residentId: nil)
+            _ = try await portal.app().requestSmsCode(purpose: .register, mobile: "12345", holder: nil)
             XCTFail("a 5-digit mobile was accepted")
         } catch YaohaoError.InvalidInput(let field, _, _, _) {
             XCTAssertEqual(field, "mobile")
@@ -126,7 +126,7 @@ final class FacadeTests: PortalTestCase {
         let closed = try Yaohao(baseUrl: "http://127.0.0.1:9", dataDir: PortalProcess.freshDirectory(),
                                 locale: .en, secrets: MemorySecretStore())
         do {
-            _ = try await closed.requestSmsCode(purpose: .register, mobile: "13800138019", residentId: nil)
+            _ = try await closed.requestSmsCode(purpose: .register, mobile: "13800138019", holder: nil)
             XCTFail("an unreachable portal answered")
         } catch YaohaoError.Network(_, let en) {
             XCTAssertFalse(en.isEmpty)

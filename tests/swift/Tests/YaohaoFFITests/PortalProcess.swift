@@ -113,7 +113,7 @@ final class PortalProcess: @unchecked Sendable {
 
     /// Registers an applicant through the facade and logs in.
     func registerAndLogin(_ app: Yaohao, id: String, mobile: String, name: String = "李四") async throws {
-        _ = try await app.requestSmsCode(purpose: SmsPurpose.register, mobile: mobile, residentId: nil)
+        _ = try await app.requestSmsCode(purpose: SmsPurpose.register, mobile: mobile, holder: nil)
         let code = try await smsCode(mobile)
         _ = try await app.register(registration: Registration(
             residentId: id, name: name, mobile: mobile, password: Self.password, smsCode: code))
@@ -124,8 +124,8 @@ final class PortalProcess: @unchecked Sendable {
     @discardableResult
     func login(_ app: Yaohao, id: String, mobile: String, password: String = PortalProcess.password) async throws -> Account {
         try await advance(seconds: 61)
-        _ = try await app.requestSmsCode(purpose: .login, mobile: nil, residentId: id)
-        return try await app.login(residentId: id, password: password, smsCode: try await smsCode(mobile))
+        _ = try await app.requestSmsCode(purpose: .login, mobile: nil, holder: .person(residentId: id))
+        return try await app.login(holder: .person(residentId: id), password: password, smsCode: try await smsCode(mobile))
     }
 
     /// Fills, documents and submits an individual application; returns it.

@@ -3,7 +3,9 @@ package app.yaohao.presentation
 import app.yaohao.presentation.consent.ConsentModel
 import app.yaohao.presentation.push.PushRegistration
 import app.yaohao.presentation.settings.Settings
+import app.yaohao.presentation.signin.AccountType
 import app.yaohao.presentation.signin.SignInField
+import app.yaohao.presentation.signin.SignInMode
 import app.yaohao.presentation.signin.SignInModel
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -66,6 +68,61 @@ class SignInModelTest {
     }
 
     @Test
+    fun aUnitRegistersByItsContactPersonAndSignsInByCreditCode() = modelTest { scope ->
+        TestPortal.start().use { portal ->
+            val yaohao = facade(portal.url)
+            val tokens = FakePushTokens()
+            val model = SignInModel(yaohao, PushRegistration(yaohao, tokens, MemorySettings(Settings(consented = true))), scope, clock)
+            model.setMode(SignInMode.REGISTER)
+            model.setAccountType(AccountType.UNIT)
+            assertEquals(
+                listOf(SignInField.CREDIT_CODE, SignInField.UNIT_NAME, SignInField.RESIDENT_ID, SignInField.NAME,
+                    SignInField.MOBILE, SignInField.PASSWORD, SignInField.SMS_CODE),
+                model.state.value.fields,
+            )
+            // The core checks the credit code as typed and names the wrong check character.
+            model.edit(SignInField.CREDIT_CODE, UNIT_CODE.dropLast(1) + "0").join()
+            assertEquals("credit_code_checksum", model.state.value.problems[SignInField.CREDIT_CODE]?.single()?.code)
+            model.edit(SignInField.CREDIT_CODE, UNIT_CODE)
+            model.edit(SignInField.UNIT_NAME, "北京测试科技有限公司")
+            model.edit(SignInField.RESIDENT_ID, "110108198503150018")
+            model.edit(SignInField.NAME, "钱经办")
+            model.edit(SignInField.MOBILE, UNIT_MOBILE)
+            model.edit(SignInField.PASSWORD, Applicant.PASSWORD)
+            portal.advance(61)
+            model.requestCode().join()
+            model.edit(SignInField.SMS_CODE, portal.lastCode(UNIT_MOBILE))
+            model.submit().join()
+            assertNull(model.state.value.error)
+            assertTrue(model.state.value.registered)
+            assertEquals(listOf(SignInField.CREDIT_CODE, SignInField.PASSWORD, SignInField.SMS_CODE), model.state.value.fields)
+
+            portal.advance(61)
+            model.requestCode().join()
+            model.edit(SignInField.SMS_CODE, portal.lastCode(UNIT_MOBILE))
+            model.submit().join()
+            assertNull(model.state.value.error)
+            assertEquals(UNIT_CODE, model.state.value.account?.unit?.creditCode)
+            assertEquals("the push token is sent right after login", 1, tokens.asked)
+        }
+    }
+
+    @Test
+    fun switchingToAUnitForgetsTheCodeSentForAPerson() = modelTest { scope ->
+        val yaohao = facade()
+        val model = SignInModel(yaohao, pushes(yaohao), scope, clock)
+        model.edit(SignInField.SMS_CODE, "123456")
+        model.setAccountType(AccountType.UNIT)
+        assertEquals("", model.state.value.value(SignInField.SMS_CODE))
+        assertEquals(SignInField.CREDIT_CODE, model.state.value.fields.first())
+        model.submit().join()
+        assertEquals(
+            setOf(SignInField.CREDIT_CODE, SignInField.PASSWORD, SignInField.SMS_CODE),
+            model.state.value.problems.filterValues { it.isNotEmpty() }.keys,
+        )
+    }
+
+    @Test
     fun noPushTokenIsAskedForOrSentBeforeConsentNorWithoutASession() = modelTest { scope ->
         TestPortal.start().use { portal ->
             val yaohao = facade(portal.url)
@@ -95,6 +152,10 @@ class SignInModelTest {
         }
     }
 }
+
+/** A valid credit code (GB 32100) and its contact's mobile, for the unit tests. */
+private const val UNIT_CODE = "91110108MA01D3M742"
+private const val UNIT_MOBILE = "13900139000"
 
 /** [value], failing the test when it is null. */
 fun <T : Any> assertNotNullValue(value: T?): T {

@@ -26,6 +26,7 @@ import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import app.yaohao.presentation.signin.AccountType
 import app.yaohao.presentation.signin.SignInField
 import app.yaohao.presentation.signin.SignInMode
 import app.yaohao.presentation.signin.SignInModel
@@ -66,9 +67,21 @@ fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
                 }
             }
         }
+        SingleChoiceSegmentedButtonRow(modifier = Modifier.fillMaxWidth()) {
+            AccountType.entries.forEachIndexed { index, type ->
+                SegmentedButton(
+                    selected = state.accountType == type,
+                    onClick = { model.setAccountType(type) },
+                    shape = SegmentedButtonDefaults.itemShape(index, AccountType.entries.size),
+                    modifier = Modifier.testTag("as:${type.name}"),
+                ) {
+                    Text(tr(type.label()))
+                }
+            }
+        }
         state.fields.filter { it != SignInField.SMS_CODE }.forEach { field ->
             CheckedField(
-                label = tr(field.label()),
+                label = tr(field.label(state.accountType)),
                 value = state.value(field),
                 problems = state.problems[field],
                 onValueChange = { model.edit(field, it) },
@@ -110,11 +123,19 @@ private fun SignInMode.label(): String = when (this) {
     SignInMode.RESET_PASSWORD -> "signin_reset"
 }
 
-/** The label of a sign-in field. */
-private fun SignInField.label(): String = when (this) {
-    SignInField.RESIDENT_ID -> "field_resident_id"
-    SignInField.NAME -> "field_name"
-    SignInField.MOBILE -> "field_mobile"
+/** The label of an account type. */
+private fun AccountType.label(): String = when (this) {
+    AccountType.PERSON -> "signin_as_person"
+    AccountType.UNIT -> "signin_as_unit"
+}
+
+/** The label of a sign-in field; a unit's ID, name and mobile are its contact person's. */
+private fun SignInField.label(type: AccountType): String = when (this) {
+    SignInField.CREDIT_CODE -> "field_credit_code"
+    SignInField.UNIT_NAME -> "field_unit_name"
+    SignInField.RESIDENT_ID -> if (type == AccountType.UNIT) "field_contact_resident_id" else "field_resident_id"
+    SignInField.NAME -> if (type == AccountType.UNIT) "field_contact_name" else "field_name"
+    SignInField.MOBILE -> if (type == AccountType.UNIT) "field_contact_mobile" else "field_mobile"
     SignInField.PASSWORD -> "field_password"
     SignInField.SMS_CODE -> "field_sms_code"
 }

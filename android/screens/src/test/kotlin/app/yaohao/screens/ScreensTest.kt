@@ -13,6 +13,8 @@ import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.assertWidthIsAtLeast
 import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.assertCountEquals
+import androidx.compose.ui.test.onAllNodesWithContentDescription
 import androidx.compose.ui.test.onAllNodesWithTag
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithContentDescription
@@ -287,12 +289,29 @@ class ScreensTest {
 
     private fun labelsIn(lang: Lang) {
         rule.setContent { Host(lang = lang) { SignInScreen(TestServices(), onSignedIn = {}) } }
-        // Registration shows every field of the sign-in screen.
+        // A person's registration shows every field but the unit's.
         rule.onNodeWithText(Strings.get(lang, "signin_register")).performClick()
         rule.waitForIdle()
-        for (field in SignInField.entries) {
-            val label = Strings.get(lang, "field_" + field.name.lowercase())
-            rule.onNodeWithContentDescription(label)
+        val person = SignInField.entries - SignInField.CREDIT_CODE - SignInField.UNIT_NAME
+        assertEditable(lang, person.map { "field_" + it.name.lowercase() })
+        rule.onAllNodesWithContentDescription(Strings.get(lang, "field_credit_code")).assertCountEquals(0)
+        // A unit's registration adds the credit code and the unit's name; the person is its contact.
+        rule.onNodeWithTag("as:UNIT").performClick()
+        rule.waitForIdle()
+        assertEditable(
+            lang,
+            listOf(
+                "field_credit_code", "field_unit_name", "field_contact_resident_id", "field_contact_name",
+                "field_contact_mobile", "field_password", "field_sms_code",
+            ),
+        )
+        rule.onAllNodesWithContentDescription(Strings.get(lang, "field_resident_id")).assertCountEquals(0)
+    }
+
+    /** Each label names an editable text field for TalkBack. */
+    private fun assertEditable(lang: Lang, labels: List<String>) {
+        for (key in labels) {
+            rule.onNodeWithContentDescription(Strings.get(lang, key))
                 .assert(SemanticsMatcher.keyIsDefined(SemanticsActions.SetText))
                 .assert(SemanticsMatcher.keyIsDefined(SemanticsProperties.EditableText))
         }

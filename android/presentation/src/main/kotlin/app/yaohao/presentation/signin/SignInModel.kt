@@ -1,10 +1,12 @@
 package app.yaohao.presentation.signin
 
 import app.yaohao.core.Account
+import app.yaohao.core.AccountHolder
 import app.yaohao.core.Field
 import app.yaohao.core.Reason
 import app.yaohao.core.Registration
 import app.yaohao.core.SmsPurpose
+import app.yaohao.core.UnitRegistration
 import app.yaohao.core.Yaohao
 import app.yaohao.core.YaohaoException
 import app.yaohao.presentation.Clock
@@ -26,8 +28,19 @@ enum class SignInMode {
     RESET_PASSWORD,
 }
 
-/** The fields of the sign-in and registration form. */
+/** Whose account: a person's (by resident ID) or a unit's (单位, by its credit code). */
+enum class AccountType {
+    PERSON,
+    UNIT,
+}
+
+/**
+ * The fields of the sign-in and registration form. For a unit, [RESIDENT_ID], [NAME] and [MOBILE]
+ * are its contact person's (经办人).
+ */
 enum class SignInField {
+    CREDIT_CODE,
+    UNIT_NAME,
     RESIDENT_ID,
     NAME,
     MOBILE,
@@ -38,6 +51,7 @@ enum class SignInField {
 /** The sign-in screen's state. */
 data class SignInState(
     val mode: SignInMode = SignInMode.LOGIN,
+    val accountType: AccountType = AccountType.PERSON,
     val values: Map<SignInField, String> = emptyMap(),
     /** The core's problems per field, shown under each field. */
     val problems: Map<SignInField, List<Reason>> = emptyMap(),
@@ -55,18 +69,32 @@ data class SignInState(
     /** The value typed in [field]. */
     fun value(field: SignInField): String = values[field].orEmpty()
 
+    /** The field that names the account: the resident ID, or a unit's credit code. */
+    val keyField: SignInField
+        get() = if (accountType == AccountType.UNIT) SignInField.CREDIT_CODE else SignInField.RESIDENT_ID
+
     /** The fields this mode shows, in order. */
     val fields: List<SignInField>
         get() = when (mode) {
-            SignInMode.LOGIN -> listOf(SignInField.RESIDENT_ID, SignInField.PASSWORD, SignInField.SMS_CODE)
-            SignInMode.REGISTER -> SignInField.entries
-            SignInMode.RESET_PASSWORD -> listOf(SignInField.RESIDENT_ID, SignInField.MOBILE, SignInField.PASSWORD, SignInField.SMS_CODE)
+            SignInMode.LOGIN -> listOf(keyField, SignInField.PASSWORD, SignInField.SMS_CODE)
+            SignInMode.REGISTER -> when (accountType) {
+                AccountType.PERSON -> SignInField.entries - SignInField.CREDIT_CODE - SignInField.UNIT_NAME
+                AccountType.UNIT -> SignInField.entries
+            }
+            SignInMode.RESET_PASSWORD -> listOf(keyField, SignInField.MOBILE, SignInField.PASSWORD, SignInField.SMS_CODE)
+        }
+
+    /** The account the typed key names. */
+    val holder: AccountHolder
+        get() = when (accountType) {
+            AccountType.PERSON -> AccountHolder.Person(value(SignInField.RESIDENT_ID).trim())
+            AccountType.UNIT -> AccountHolder.Unit(value(SignInField.CREDIT_CODE).trim())
         }
 }
 
 /**
- * Sign-in, registration and password reset with an SMS code; every field is checked by the core as
- * typed. Right after signing in, the push token is sent again ([pushes]): before, the portal had no
+ * Sign-in, registration and password reset with an SMS code, for a person's or a unit's account;
+ * every field is checked by the core as typed. Right after signing in, the push token is sent again ([pushes]): before, the portal had no
  * account to attach it to.
  */
 class SignInModel(
@@ -79,6 +107,11 @@ class SignInModel(
 
     /** Switches between signing in and registering (typed values stay). */
     fun setMode(mode: SignInMode) = update { it.copy(mode = mode, error = null) }
+
+    /** Switches between a person's and a unit's account (typed values stay; a code sent is not reused). */
+    fun setAccountType(type: AccountType) = update {
+        if (it.accountType == type) it else it.copy(accountType = type, error = null, resendAt = null, values = it.values - SignInField.SMS_CODE)
+    }
 
     /**
      * Records a typed value at once, then the core's problems with it, checked off the caller's
@@ -104,17 +137,16 @@ class SignInModel(
         val s = state.value
         val needed = when (s.mode) {
             SignInMode.REGISTER -> listOf(SignInField.MOBILE)
-            SignInMode.LOGIN -> listOf(SignInField.RESIDENT_ID)
-            SignInMode.RESET_PASSWORD -> listOf(SignInField.RESIDENT_ID, SignInField.MOBILE)
+            SignInMode.LOGIN -> listOf(s.keyField)
+            SignInMode.RESET_PASSWORD -> listOf(s.keyField, SignInField.MOBILE)
         }
         if (!checkFilled(needed)) return@act
         update { it.copy(busy = true, error = null) }
-        val id = s.value(SignInField.RESIDENT_ID).trim()
         val mobile = s.value(SignInField.MOBILE).trim()
         val sent = when (s.mode) {
             SignInMode.REGISTER -> yaohao.requestSmsCode(SmsPurpose.REGISTER, mobile, null)
-            SignInMode.LOGIN -> yaohao.requestSmsCode(SmsPurpose.LOGIN, null, id)
-            SignInMode.RESET_PASSWORD -> yaohao.requestSmsCode(SmsPurpose.RESET_PASSWORD, mobile, id)
+            SignInMode.LOGIN -> yaohao.requestSmsCode(SmsPurpose.LOGIN, null, s.holder)
+            SignInMode.RESET_PASSWORD -> yaohao.requestSmsCode(SmsPurpose.RESET_PASSWORD, mobile, s.holder)
         }
         update { it.copy(busy = false, resendAt = clock.now().plusSeconds(sent.resendAfter)) }
     }
@@ -125,18 +157,31 @@ class SignInModel(
         val s = state.value
         if (!checkFilled(s.fields)) return@act
         update { it.copy(busy = true, error = null) }
-        val id = s.value(SignInField.RESIDENT_ID).trim()
         val password = s.value(SignInField.PASSWORD)
         val code = s.value(SignInField.SMS_CODE).trim()
         if (s.mode == SignInMode.RESET_PASSWORD) {
-            yaohao.resetPassword(id, s.value(SignInField.MOBILE).trim(), code, password)
+            yaohao.resetPassword(s.holder, s.value(SignInField.MOBILE).trim(), code, password)
             update { it.copy(busy = false, mode = SignInMode.LOGIN, values = it.values - SignInField.SMS_CODE, resendAt = null, passwordReset = true) }
             return@act
         }
         if (s.mode == SignInMode.REGISTER) {
-            yaohao.register(
-                Registration(id, s.value(SignInField.NAME).trim(), s.value(SignInField.MOBILE).trim(), password, code),
-            )
+            val id = s.value(SignInField.RESIDENT_ID).trim()
+            val name = s.value(SignInField.NAME).trim()
+            val mobile = s.value(SignInField.MOBILE).trim()
+            when (s.accountType) {
+                AccountType.PERSON -> yaohao.register(Registration(id, name, mobile, password, code))
+                AccountType.UNIT -> yaohao.registerUnit(
+                    UnitRegistration(
+                        s.value(SignInField.CREDIT_CODE).trim(),
+                        s.value(SignInField.UNIT_NAME).trim(),
+                        id,
+                        name,
+                        mobile,
+                        password,
+                        code,
+                    ),
+                )
+            }
             // The registration code is used up: signing in takes a code sent for signing in.
             update {
                 it.copy(
@@ -149,7 +194,7 @@ class SignInModel(
             }
             return@act
         }
-        val account = yaohao.login(id, password, code)
+        val account = yaohao.login(s.holder, password, code)
         try {
             pushes.register()
         } catch (unsent: YaohaoException) {
@@ -177,6 +222,8 @@ class SignInModel(
     }
 
     private fun problems(field: SignInField, value: String): List<Reason> = when (field) {
+        SignInField.CREDIT_CODE -> fieldProblems(Field.CREDIT_CODE, value)
+        SignInField.UNIT_NAME -> fieldProblems(Field.UNIT_NAME, value)
         SignInField.RESIDENT_ID -> fieldProblems(Field.ID, value)
         SignInField.NAME -> fieldProblems(Field.NAME, value)
         SignInField.MOBILE -> fieldProblems(Field.PHONE, value)
@@ -186,8 +233,10 @@ class SignInModel(
 
     /** The form field of the portal's field name. */
     private fun fieldNamed(name: String): SignInField? = when (name) {
-        "resident_id", "id" -> SignInField.RESIDENT_ID
-        "name" -> SignInField.NAME
+        "credit_code" -> SignInField.CREDIT_CODE
+        "unit_name" -> SignInField.UNIT_NAME
+        "resident_id", "contact_resident_id", "id" -> SignInField.RESIDENT_ID
+        "name", "contact_name" -> SignInField.NAME
         "mobile", "phone" -> SignInField.MOBILE
         "password" -> SignInField.PASSWORD
         "sms_code", "code" -> SignInField.SMS_CODE
