@@ -88,6 +88,20 @@ fn validate_checks_unit_credit_codes() {
 }
 
 #[test]
+fn validate_checks_unit_names() {
+    let ok = yaohao(
+        &["validate", "unit-name", "  北京某某科技有限公司 ", "--json"],
+        None,
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(json(&ok)["normalized"], "北京某某科技有限公司");
+    let long = "字".repeat(101);
+    let bad = yaohao(&["validate", "unit-name", &long, "--json"], None);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(json(&bad)["errors"][0]["code"], "unit_name_length");
+}
+
+#[test]
 fn human_output_is_chinese_by_default_and_english_on_request() {
     let zh = yaohao(&["validate", "name", "张 三"], None);
     let text = String::from_utf8(zh.stdout).unwrap();
