@@ -65,7 +65,7 @@ class PortalJourneyTest {
             results.load().join()
             assertNull(results.state.value.error)
             assertEquals(PeriodOutcome.Won, results.state.value.history.single { it.code == code }.outcome)
-            assertTrue(results.state.value.published.any { it.id == period })
+            assertTrue(results.state.value.periods.any { it.id == period && it.publishedAt != null })
             val card = results.state.value.cards.single()
             assertEquals(code, card.outcome.code)
             assertTrue(card.outcome.verified)

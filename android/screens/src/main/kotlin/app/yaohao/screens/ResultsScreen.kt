@@ -90,13 +90,19 @@ fun ResultsContent(
                     )
                 }
             }
-            if (state.published.isNotEmpty()) {
-                item { Text(tr("results_published"), style = MaterialTheme.typography.titleMedium) }
-                items(state.published, key = { "p${it.id}" }) { period ->
+            if (state.periods.isNotEmpty()) {
+                item { Text(tr("results_periods"), style = MaterialTheme.typography.titleMedium) }
+                items(state.periods, key = { "p${it.id}" }) { period ->
                     ListItem(
+                        modifier = Modifier.testTag("period:${period.id}"),
                         headlineContent = { Text(period.title) },
                         supportingContent = {
-                            Text(tr("period_summary", period.quota, period.poolSize ?: 0L, period.publishedAt?.let { BeijingTime.format(it).local() }.orEmpty()))
+                            Column {
+                                Text(tr("period_summary", period.quota, BeijingTime.format(period.drawAt).local()))
+                                period.publishedAt?.let { at ->
+                                    Text(tr("period_published", period.poolSize ?: 0L, BeijingTime.format(at).local()))
+                                }
+                            }
                         },
                     )
                 }

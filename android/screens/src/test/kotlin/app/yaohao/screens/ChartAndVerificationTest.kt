@@ -3,14 +3,17 @@ package app.yaohao.screens
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.graphics.toPixelMap
 import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.test.assertCountEquals
 import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
+import app.yaohao.core.PeriodStatus
 import app.yaohao.core.Verdict
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.results.ResultsState
@@ -115,6 +118,21 @@ class ChartAndVerificationTest {
         rule.onNodeWithText(Samples.mismatchReport.headline.zh).assertExists()
         rule.onNodeWithText(Samples.verifiedReport.headline.zh).performClick()
         assertEquals(state.cards.first().key, opened)
+    }
+
+    @Test
+    fun everyPeriodTheCoreListsIsShownAndOnlyAPublishedOneSaysSo() {
+        val scheduled = Samples.period.copy(
+            id = "202604", title = "2026年第4期", status = PeriodStatus.Open,
+            poolSize = null, seed = null, runAt = null, publishedAt = null,
+        )
+        val state = ResultsState(periods = listOf(scheduled, Samples.period))
+        rule.setContent { Host { ResultsContent(state, Samples.now, {}, {}, {}, {}) } }
+        rule.onNodeWithTag("period:202604").assertExists()
+        rule.onNodeWithTag("period:202602").assertExists()
+        // Only the published period has the pool size and the publication line.
+        rule.onAllNodesWithText("有效编码", substring = true).assertCountEquals(1)
+        rule.onNodeWithText("有效编码 2900000 个", substring = true).assertExists()
     }
 
     @Test

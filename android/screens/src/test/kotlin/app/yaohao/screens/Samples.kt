@@ -196,7 +196,7 @@ object Samples {
         ),
     )
 
-    private val period = Period(
+    val period = Period(
         "202602", PeriodKind.DRAW, "2026年第2期", 11_000, PeriodStatus.Published,
         Instant.parse("2026-02-08T16:00:00Z"), Instant.parse("2026-02-20T16:00:00Z"), Instant.parse("2026-02-26T01:30:00Z"),
         Instant.parse("2026-02-26T02:00:00Z"), Instant.parse("2026-02-28T02:00:00Z"), 2_900_000, "20260226", Instant.parse("2026-02-26T02:00:00Z"), Instant.parse("2026-02-28T02:00:00Z"),

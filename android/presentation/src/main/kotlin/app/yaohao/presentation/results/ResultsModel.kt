@@ -2,7 +2,6 @@ package app.yaohao.presentation.results
 
 import app.yaohao.core.Period
 import app.yaohao.core.PeriodResult
-import app.yaohao.core.PeriodStatus
 import app.yaohao.core.ResultCard
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.StateHolder
@@ -20,15 +19,9 @@ data class ResultsState(
     val periods: List<Period> = emptyList(),
     val busy: Boolean = false,
     val error: UiError? = null,
-) {
-    /**
-     * The periods whose status, as the portal gives it through the core, is Published (the ones a
-     * check can find). The core offers no list of its own for them (android/README.md, "Published periods").
-     */
-    val published: List<Period> get() = periods.filter { it.status == PeriodStatus.Published }
-}
+)
 
-/** Results: the core's cards with the actions it allows, the history, the published periods. */
+/** Results: the core's cards with the actions it allows, the history, the periods. */
 class ResultsModel(
     private val yaohao: Yaohao,
     scope: CoroutineScope,
