@@ -10,6 +10,7 @@ fun main() {
         DocumentCaptureModelTest::class.java,
         RemindersModelTest::class.java,
         CalculatorModelTest::class.java,
+        EligibilityModelTest::class.java,
         OffMainThreadTest::class.java,
         LookupModelTest::class.java,
         AnnouncementsAndSettingsTest::class.java,

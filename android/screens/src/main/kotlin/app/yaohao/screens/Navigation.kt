@@ -47,6 +47,7 @@ sealed interface Route {
     data object Calendar : Route
     data object Lookup : Route
     data object Follow : Route
+    data object Eligibility : Route
 
     /** One application's detail. */
     data class Application(val id: Long) : Route
@@ -71,11 +72,12 @@ val moreRoutes = listOf(
     Route.Calendar to "tab_calendar",
     Route.Lookup to "tab_lookup",
     Route.Follow to "tab_follow",
+    Route.Eligibility to "tab_eligibility",
     Route.Announcements to "tab_announcements",
     Route.Settings to "tab_settings",
 )
 
-/** Four tabs (Material's bottom bar takes three to five): the account, reminders, calendar, code lookup, followed codes, announcements and settings are under "More". */
+/** Four tabs (Material's bottom bar takes three to five): the account, reminders, calendar, code lookup, followed codes, the eligibility check, announcements and settings are under "More". */
 val tabs = listOf(
     Tab(Route.Home, "tab_home", Icons.Filled.Home),
     Tab(Route.Results, "tab_results", Icons.Filled.Star),
@@ -209,6 +211,7 @@ private fun AppScaffold(services: ScreenServices, nav: Navigator, deepLink: Stri
                 Route.Calendar -> CalendarScreen(services)
                 Route.Lookup -> LookupScreen(services)
                 Route.Follow -> FollowScreen(services)
+                Route.Eligibility -> EligibilityScreen(services)
                 Route.Announcements -> AnnouncementsScreen(services)
                 Route.Settings -> SettingsScreen(services, onWithdrawConsent)
             }

@@ -12,6 +12,7 @@ fun main() {
         RecompositionTest::class.java,
         NavigationTest::class.java,
         PrivacyScreensTest::class.java,
+        EligibilityScreenTest::class.java,
         ScreenshotTest::class.java,
     )
 }

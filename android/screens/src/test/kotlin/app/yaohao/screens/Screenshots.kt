@@ -62,6 +62,7 @@ object Screenshots {
         add(Shot("consent", "first-run") { ConsentScreen(onAccept = {}) })
         add(Shot("signin", "login", { TestServices() }) { SignInScreen(it!!, onSignedIn = {}) })
         add(Shot("more", "content") { MoreScreen(onOpen = {}) })
+        add(Shot("eligibility", "check", { TestServices() }) { EligibilityScreen(it!!) })
         add(Shot("settings", "content", { TestServices() }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
         add(Shot("settings", "inexact-alarms", { TestServices().apply { platform.exactAlarmsAllowed = false } }) { SettingsScreen(it!!, onWithdrawConsent = {}) })
         val account = AccountActions({}, {}, { _, _ -> }, {}, {}, {}, {}, {}, {}, {}, {})
