@@ -7,7 +7,6 @@ import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
-import androidx.compose.foundation.layout.widthIn
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Checkbox
@@ -56,20 +55,26 @@ fun CalculatorContent(
     ) {
         Text(tr("points_title"), style = MaterialTheme.typography.titleMedium)
         state.points.members.forEachIndexed { index, member ->
-            // The label and the button are measured first at their own width; the field takes the rest.
-            Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.testTag("member:$index")) {
-                Text(tr(member.relation.label()), modifier = Modifier.widthIn(min = 56.dp).testTag("relation:$index"))
-                NumberField(tr("points_ladder"), member.ladderSteps, Modifier.weight(1f)) { steps ->
+            // The relation and the remove button on a line of their own, then the member's two
+            // points inputs at full width, so no label is squeezed.
+            Column(modifier = Modifier.testTag("member:$index")) {
+                Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                    Text(tr(member.relation.label()), style = MaterialTheme.typography.titleSmall, modifier = Modifier.weight(1f).testTag("relation:$index"))
+                    if (member.relation != Relation.MAIN) {
+                        val description = tr("action_remove") + " " + tr(member.relation.label())
+                        TextButton(
+                            onClick = { editFamily { s -> s.copy(members = s.members.filterIndexed { i, _ -> i != index }) } },
+                            modifier = Modifier.testTag("remove:$index").semantics { contentDescription = description },
+                        ) {
+                            Text(tr("action_remove"))
+                        }
+                    }
+                }
+                NumberField(tr("points_ladder"), member.ladderSteps, Modifier.testTag("ladder:$index")) { steps ->
                     editFamily { s -> s.copy(members = s.members.replaced(index, member.copy(ladderSteps = steps))) }
                 }
-                if (member.relation != Relation.MAIN) {
-                    val description = tr("action_remove") + " " + tr(member.relation.label())
-                    TextButton(
-                        onClick = { editFamily { s -> s.copy(members = s.members.filterIndexed { i, _ -> i != index }) } },
-                        modifier = Modifier.testTag("remove:$index").semantics { contentDescription = description },
-                    ) {
-                        Text(tr("action_remove"))
-                    }
+                NumberField(tr("points_nev_years"), member.nevQueueFullYears, Modifier.testTag("nev:$index")) { years ->
+                    editFamily { s -> s.copy(members = s.members.replaced(index, member.copy(nevQueueFullYears = years))) }
                 }
             }
         }

@@ -28,6 +28,10 @@ import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.performTextReplacement
 import androidx.compose.ui.unit.dp
 import app.yaohao.core.ActionKind
+import app.yaohao.core.Family
+import app.yaohao.core.Member
+import app.yaohao.core.Relation
+import app.yaohao.core.familyPoints
 import app.yaohao.core.ApplicationKind
 import app.yaohao.presentation.FakeDistributors
 import app.yaohao.core.MaritalStatus
@@ -82,6 +86,21 @@ class ScreensTest {
             rule.onNodeWithTag("relation:2").fetchSemanticsNode().config[SemanticsProperties.Text].joinToString { it.text },
         )
         assertNotEquals(withFour, pointsText())
+    }
+
+    @Test
+    fun eachMembersNevQueueYearsCountInThePoints() {
+        rule.setContent { Host { CalculatorScreen() } }
+        rule.onNodeWithTag("add:SPOUSE").performClick()
+        rule.waitUntil(5_000) { rule.onAllNodesWithTag("points").fetchSemanticsNodes().isNotEmpty() }
+        val before = pointsText()
+        val nev = Strings.get(Lang.ZH, "points_nev_years")
+        rule.onAllNodesWithContentDescription(nev).assertCountEquals(2)
+        rule.onAllNodesWithContentDescription(nev)[1].performTextInput("3")
+        // The core recomputes: the spouse's three full years in the NEV queue count.
+        val expected = familyPoints(Family(null, 0u, listOf(Member(Relation.MAIN, 0u, 0u), Member(Relation.SPOUSE, 0u, 3u))))
+        rule.waitUntil(5_000) { pointsText() != before }
+        assertEquals(Strings.get(Lang.ZH, "points_total", expected.total.toInt(), expected.formula), pointsText())
     }
 
     @Test
