@@ -84,17 +84,10 @@ class CalendarTest {
             assertTrue(e.messageZh.contains("2026-13-01"))
         }
         assertFailsWith<YaohaoException.InvalidInput>("'yesterday' accepted") {
-            isWorkingDay("yesterday")
+            calendarEvents("bimonthly-2014", "yesterday", "2026-12-01", emptyList())
         }.let { e ->
             assertEquals("date", e.field)
         }
-    }
-
-    @Test
-    fun workingDaysFollowTheHolidayTable() {
-        assertFalse(isWorkingDay("2026-10-01"))
-        assertTrue(isWorkingDay("2026-10-10")) // a Saturday made a working day (调休)
-        assertEquals("2026-10-08", nextWorkingDay("2026-09-30"))
     }
 
     @Test

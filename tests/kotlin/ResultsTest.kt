@@ -14,20 +14,13 @@ class ResultsTest {
     private val text = File("tests/fixtures/results/unit-2015-named.utf8.txt").readText()
 
     @Test
-    fun readsARealPublishedPdf() = runBlocking<Unit> {
-        val summary: ResultSummary = parseResultFile(pdf)
-        assertEquals("201506", summary.period)
-        assertEquals(84719u, summary.poolSize)
-        assertEquals(1200u, summary.quota)
-        assertEquals("530670", summary.seed)
-        assertEquals(1200u, summary.rows)
-        // Period 201506 is the sixth draw of 2015, in December.
-        assertEquals("2015-12-26", summary.drawDate)
-    }
-
-    @Test
-    fun verifiesTheRealDraw() = runBlocking<Unit> {
+    fun readsAndVerifiesARealPublishedPdf() = runBlocking<Unit> {
         val v: DrawReport = verifyResultFile(pdf)
+        assertEquals("201506", v.period)
+        assertEquals(84719u, v.poolSize)
+        assertEquals(1200u, v.quota)
+        // Period 201506 is the sixth draw of 2015, in December.
+        assertEquals("2015-12-26", v.drawDate)
         assertEquals(Verdict.VERIFIED, v.verdict)
         assertEquals("已验证", v.headline.zh)
         assertEquals(1200u, v.rows)
@@ -63,7 +56,7 @@ class ResultsTest {
     @Test
     fun garbageIsInvalidInputNotACrash() = runBlocking<Unit> {
         assertFailsWith<YaohaoException.InvalidInput>("garbage was accepted") {
-            parseResultFile("%PDF-1.4 broken".toByteArray())
+            verifyResultFile("%PDF-1.4 broken".toByteArray())
         }.let { e ->
             assertEquals("result_file", e.code)
         }

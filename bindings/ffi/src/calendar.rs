@@ -1,4 +1,4 @@
-//! Policies, the calendar, working days and reminders — and applying the core's reconciliation
+//! Policies, the calendar and reminders — and applying the core's reconciliation
 //! of reminders to the platform's notification scheduler (a foreign trait the app implements).
 
 use crate::YaohaoError;
@@ -85,18 +85,6 @@ pub fn calendar_events(
         to,
         &announced,
     ))
-}
-
-/// Whether `date` is a working day in mainland China (holidays and 调休 included).
-#[uniffi::export]
-pub fn is_working_day(date: NaiveDate) -> Result<bool, YaohaoError> {
-    Ok(calendar::holidays::is_working_day(date))
-}
-
-/// The first working day after `date`.
-#[uniffi::export]
-pub fn next_working_day(date: NaiveDate) -> Result<NaiveDate, YaohaoError> {
-    Ok(calendar::holidays::next_working_day(date))
 }
 
 /// The reminders due after `now` for an applicant's state, with stable ids.

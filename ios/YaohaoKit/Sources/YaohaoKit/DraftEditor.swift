@@ -104,8 +104,9 @@ public final class DraftEditor {
         scheduleSave()
     }
 
+    /// Where an upload's problems are kept: apart from the form fields the preview names.
     private static func key(_ kind: DocumentKind) -> String {
-        documentPortalName(kind: kind) ?? "documents"
+        "document:\(kind)"
     }
 
     private func scheduleSave() {

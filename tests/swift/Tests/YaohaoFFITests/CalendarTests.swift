@@ -57,16 +57,11 @@ final class CalendarTests: XCTestCase {
             guard case let YaohaoError.InvalidInput(field, _, _, _) = $0 else { return XCTFail("\($0)") }
             XCTAssertEqual(field, "policy")
         }
-        XCTAssertThrowsError(try isWorkingDay(date: "2026-02-30")) {
+        XCTAssertThrowsError(try calendarEvents(policy: "bimonthly-2014", from: "2026-02-30", to: "2026-03-01",
+                                                announced: [])) {
             guard case let YaohaoError.InvalidInput(_, code, _, _) = $0 else { return XCTFail("\($0)") }
             XCTAssertEqual(code, "date_format")
         }
-    }
-
-    func testWorkingDaysFollowTheHolidayTable() throws {
-        XCTAssertFalse(try isWorkingDay(date: "2026-10-01"))
-        XCTAssertTrue(try isWorkingDay(date: "2026-10-10"))
-        XCTAssertEqual(try nextWorkingDay(date: "2026-09-30"), "2026-10-08")
     }
 
     func testRemindersSyncIdempotently() async throws {

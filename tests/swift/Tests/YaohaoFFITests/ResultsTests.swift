@@ -11,17 +11,14 @@ final class ResultsTests: XCTestCase {
 
     func testReadsAndVerifiesARealPublishedPdf() async throws {
         let pdf = try fixture("official/bj-201506-person-ordinary.pdf")
-        let summary: ResultSummary = try await parseResultFile(bytes: pdf)
-        XCTAssertEqual(summary.period, "201506")
-        XCTAssertEqual(summary.poolSize, 3_647_274)
-        XCTAssertEqual(summary.rows, 17_804)
-        XCTAssertEqual(summary.seed, "390922")
         let v: DrawReport = try await verifyResultFile(bytes: pdf)
+        XCTAssertEqual(v.period, "201506")
+        XCTAssertEqual(v.poolSize, 3_647_274)
+        XCTAssertEqual(v.rows, 17_804)
+        XCTAssertEqual(v.seed, "390922")
         let verdict: Verdict = v.verdict
         XCTAssertEqual(verdict, .verified)
         XCTAssertEqual(v.headline.zh, "已验证")
-        XCTAssertEqual(v.seed, summary.seed)
-        XCTAssertEqual(v.poolSize, summary.poolSize)
         XCTAssertGreaterThan(v.draws, UInt64(v.rows))
     }
 
@@ -38,7 +35,7 @@ final class ResultsTests: XCTestCase {
         XCTAssertTrue(won)
         XCTAssertEqual(row, 1)
         do {
-            _ = try await parseResultFile(bytes: Data("not a result".utf8))
+            _ = try await verifyResultFile(bytes: Data("not a result".utf8))
             XCTFail("garbage was read as a result file")
         } catch {
             guard case let YaohaoError.InvalidInput(_, code, _, _) = error else { return XCTFail("\(error)") }

@@ -17,8 +17,8 @@ class LookupModelTest {
         val model = LookupModel(scope)
         model.open(list).join()
         assertNull(model.state.value.error)
-        assertEquals("201612", model.state.value.summary?.period)
-        assertEquals("026498", model.state.value.summary?.seed)
+        assertEquals("201612", model.state.value.verification?.period)
+        assertEquals("026498", model.state.value.verification?.seed)
         assertEquals(Verdict.VERIFIED, model.state.value.verification?.verdict)
 
         model.editCode("1100 4899 99951")
@@ -41,6 +41,6 @@ class LookupModelTest {
 
         model.open("not a result list".toByteArray()).join()
         assertTrue(model.state.value.error != null)
-        assertNull(model.state.value.summary)
+        assertNull(model.state.value.verification)
     }
 }

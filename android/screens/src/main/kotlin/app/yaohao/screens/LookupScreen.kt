@@ -44,17 +44,15 @@ fun LookupContent(state: LookupState, onPick: () -> Unit, onCode: (String) -> Un
     ) {
         Text(tr("lookup_explain"), style = MaterialTheme.typography.bodyMedium)
         OutlinedButton(onClick = onPick, modifier = Modifier.fillMaxWidth().testTag("lookup-open")) { Text(tr("lookup_open")) }
-        state.summary?.let { summary ->
+        state.verification?.let { report ->
             Card(modifier = Modifier.fillMaxWidth().testTag("lookup-file")) {
                 Column(modifier = Modifier.padding(12.dp)) {
-                    Text(summary.title, style = MaterialTheme.typography.titleSmall)
-                    Text(tr("lookup_summary", summary.period, summary.poolSize.toInt(), summary.quota.toInt(), summary.seed ?: "—"))
-                    state.verification?.let {
-                        // Only a mismatch reads as an error; "not verified yet" is not a failure.
-                        val colour = if (it.verdict == Verdict.MISMATCH) MaterialTheme.colorScheme.error else Color.Unspecified
-                        Text(it.headline.local(), style = MaterialTheme.typography.titleSmall, color = colour, modifier = Modifier.testTag("lookup-verdict"))
-                        Text(it.meaning.local(), style = MaterialTheme.typography.bodySmall)
-                    }
+                    Text(report.title, style = MaterialTheme.typography.titleSmall)
+                    Text(tr("lookup_summary", report.period, report.poolSize.toInt(), report.quota.toInt(), report.seed ?: "—"))
+                    // Only a mismatch reads as an error; "not verified yet" is not a failure.
+                    val colour = if (report.verdict == Verdict.MISMATCH) MaterialTheme.colorScheme.error else Color.Unspecified
+                    Text(report.headline.local(), style = MaterialTheme.typography.titleSmall, color = colour, modifier = Modifier.testTag("lookup-verdict"))
+                    Text(report.meaning.local(), style = MaterialTheme.typography.bodySmall)
                 }
             }
             CheckedField(tr("lookup_code"), state.code, null, onCode, keyboardType = KeyboardType.Number)

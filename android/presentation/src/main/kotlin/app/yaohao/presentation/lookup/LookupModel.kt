@@ -2,9 +2,7 @@ package app.yaohao.presentation.lookup
 
 import app.yaohao.core.CodeLookup
 import app.yaohao.core.DrawReport
-import app.yaohao.core.ResultSummary
 import app.yaohao.core.checkCode
-import app.yaohao.core.parseResultFile
 import app.yaohao.core.verifyResultFile
 import app.yaohao.presentation.StateHolder
 import app.yaohao.presentation.UiError
@@ -13,9 +11,10 @@ import kotlinx.coroutines.Job
 
 /** The code lookup's state: a published result file, the core's replay of its draw, one code's outcome. */
 data class LookupState(
-    /** The file's header as the core read it (period, pool size, quota, seed). */
-    val summary: ResultSummary? = null,
-    /** The core's replay of the draw from the published seed, with what its verdict means. */
+    /**
+     * The opened file as the core read it: its header (period, pool size, quota, seed) and the
+     * replay of the draw from the published seed, with what its verdict means.
+     */
     val verification: DrawReport? = null,
     /** The code typed (any code, not only the account's). */
     val code: String = "",
@@ -37,10 +36,9 @@ class LookupModel(scope: CoroutineScope) : StateHolder<LookupState>(LookupState(
     fun open(bytes: ByteArray): Job = act(::fail) {
         file = null
         update { LookupState(code = it.code, busy = true) }
-        val summary = parseResultFile(bytes)
         val verification = verifyResultFile(bytes)
         file = bytes
-        update { it.copy(summary = summary, verification = verification, busy = false) }
+        update { it.copy(verification = verification, busy = false) }
     }
 
     /** Types the code. */
