@@ -87,18 +87,4 @@ class RulesTest {
         assertFalse(e.eligible)
         assertEquals(listOf("social_insurance_months", "age", "licence_missing"), e.failures.map { it.code })
     }
-
-    @Test
-    fun familyEligibilityNamesEachMember() {
-        val main = PersonFacts("1980-01-01", Residence.BeijingHukou, "2032-01-01", false, false)
-        val spouse: MemberFacts = MemberFacts(Relation.SPOUSE, false, false, false)
-        assertTrue(checkFamilyEligibility(FamilyFacts(main, listOf(spouse), false), "2026-11-23").eligible)
-        val facts: FamilyFacts = FamilyFacts(
-            main, listOf(spouse, MemberFacts(Relation.CHILD, true, false, true)), false,
-        )
-        val e = checkFamilyEligibility(facts, "2026-11-23")
-        assertFalse(e.eligible)
-        assertEquals(listOf("family_member_car", "family_member_other_application"), e.failures.map { it.code })
-        assertTrue(e.failures[0].messageZh.contains("第 3 位成员"))
-    }
 }

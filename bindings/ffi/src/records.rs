@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use yaohao_core::calendar::{AnnouncedDate, Event, EventKind};
 use yaohao_core::documents::{DocumentKind, PreparedDocument};
-use yaohao_core::eligibility::{Eligibility, FamilyFacts, MemberFacts, PersonFacts, Residence};
+use yaohao_core::eligibility::{Eligibility, PersonFacts, Residence};
 use yaohao_core::i18n::Reason;
 use yaohao_core::i18n::Text;
 use yaohao_core::odds::{Odds, OddsInput, OddsPoint};
@@ -152,21 +152,6 @@ pub struct PersonFacts {
     pub licence_valid_until: Option<NaiveDate>,
     pub owns_beijing_car: bool,
     pub holds_valid_quota: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct MemberFacts {
-    pub relation: Relation,
-    pub owns_beijing_car: bool,
-    pub spouse_owns_beijing_car: bool,
-    pub in_other_application: bool,
-}
-
-#[uniffi::remote(Record)]
-pub struct FamilyFacts {
-    pub main: PersonFacts,
-    pub members: Vec<MemberFacts>,
-    pub won_within_ten_years: bool,
 }
 
 #[uniffi::remote(Record)]

@@ -2,7 +2,7 @@
 
 use crate::YaohaoError;
 use chrono::NaiveDate;
-use yaohao_core::eligibility::{self, Eligibility, FamilyFacts, PersonFacts};
+use yaohao_core::eligibility::{self, Eligibility, PersonFacts};
 use yaohao_core::odds::{self, Odds, OddsInput};
 use yaohao_core::points::{self, Family, FamilyPoints};
 use yaohao_core::validate::{self, Field, Validation};
@@ -27,15 +27,6 @@ pub fn check_individual_eligibility(
     today: NaiveDate,
 ) -> Result<Eligibility, YaohaoError> {
     Ok(eligibility::individual(&facts, today))
-}
-
-/// Eligibility of a family application on `today` (Beijing date).
-#[uniffi::export]
-pub fn check_family_eligibility(
-    facts: FamilyFacts,
-    today: NaiveDate,
-) -> Result<Eligibility, YaohaoError> {
-    Ok(eligibility::family(&facts, today))
 }
 
 /// A family's points with the formula filled in.

@@ -68,27 +68,14 @@ final class RulesTests: XCTestCase {
     }
 
     func testEligibilityListsEveryFailure() throws {
+        let residence: Residence = .residencePermit(validUntil: "2030-01-01", socialInsuranceMonths: 10, incomeTaxMonths: 60)
         let facts = PersonFacts(
             birthDate: "2010-01-01",
-            residence: .residencePermit(validUntil: "2030-01-01", socialInsuranceMonths: 10, incomeTaxMonths: 60),
+            residence: residence,
             licenceValidUntil: nil, ownsBeijingCar: false, holdsValidQuota: false)
         let e: Eligibility = try checkIndividualEligibility(facts: facts, today: "2026-11-23")
         XCTAssertFalse(e.eligible)
         XCTAssertEqual(e.failures.map(\.code), ["social_insurance_months", "age", "licence_missing"])
-    }
-
-    func testFamilyEligibilityNamesEachMember() throws {
-        let main = PersonFacts(birthDate: "1980-01-01", residence: Residence.beijingHukou, licenceValidUntil: "2032-01-01",
-                               ownsBeijingCar: false, holdsValidQuota: false)
-        let spouse = MemberFacts(relation: .spouse, ownsBeijingCar: false, spouseOwnsBeijingCar: false, inOtherApplication: false)
-        XCTAssertTrue(try checkFamilyEligibility(
-            facts: FamilyFacts(main: main, members: [spouse], wonWithinTenYears: false), today: "2026-11-23").eligible)
-        let child = MemberFacts(relation: .child, ownsBeijingCar: true, spouseOwnsBeijingCar: false, inOtherApplication: true)
-        let facts: FamilyFacts = FamilyFacts(main: main, members: [spouse, child], wonWithinTenYears: false)
-        let e = try checkFamilyEligibility(facts: facts, today: "2026-11-23")
-        XCTAssertFalse(e.eligible)
-        XCTAssertEqual(e.failures.map(\.code), ["family_member_car", "family_member_other_application"])
-        XCTAssertTrue(e.failures[0].messageZh.contains("第 3 位成员"))
     }
 
     func testFieldsAreNamedByTheirKind() {
