@@ -55,30 +55,8 @@ fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
         modifier = Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(24.dp),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
-        SingleChoiceSegmentedButtonRow(modifier = Modifier.fillMaxWidth()) {
-            SignInMode.entries.forEachIndexed { index, mode ->
-                SegmentedButton(
-                    selected = state.mode == mode,
-                    onClick = { model.setMode(mode) },
-                    shape = SegmentedButtonDefaults.itemShape(index, SignInMode.entries.size),
-                    modifier = Modifier.testTag("mode:${mode.name}"),
-                ) {
-                    Text(tr(mode.label()))
-                }
-            }
-        }
-        SingleChoiceSegmentedButtonRow(modifier = Modifier.fillMaxWidth()) {
-            AccountType.entries.forEachIndexed { index, type ->
-                SegmentedButton(
-                    selected = state.accountType == type,
-                    onClick = { model.setAccountType(type) },
-                    shape = SegmentedButtonDefaults.itemShape(index, AccountType.entries.size),
-                    modifier = Modifier.testTag("as:${type.name}"),
-                ) {
-                    Text(tr(type.label()))
-                }
-            }
-        }
+        Choice(SignInMode.entries, state.mode, "mode", { tr(it.label()) }, model::setMode)
+        Choice(AccountType.entries, state.accountType, "as", { tr(it.label()) }, model::setAccountType)
         state.fields.filter { it != SignInField.SMS_CODE }.forEach { field ->
             CheckedField(
                 label = tr(field.label(state.accountType)),
@@ -112,6 +90,23 @@ fun SignInScreen(services: ScreenServices, onSignedIn: () -> Unit) {
         ErrorBanner(state.error)
         Button(onClick = { model.submit() }, enabled = !state.busy, modifier = Modifier.fillMaxWidth().testTag("submit")) {
             Text(tr(state.mode.label()))
+        }
+    }
+}
+
+/** One choice among [entries] as a row of segmented buttons, each tagged `tag:NAME`. */
+@Composable
+private fun <T : Enum<T>> Choice(entries: List<T>, selected: T, tag: String, label: @Composable (T) -> String, onSelect: (T) -> Unit) {
+    SingleChoiceSegmentedButtonRow(modifier = Modifier.fillMaxWidth()) {
+        entries.forEachIndexed { index, entry ->
+            SegmentedButton(
+                selected = selected == entry,
+                onClick = { onSelect(entry) },
+                shape = SegmentedButtonDefaults.itemShape(index, entries.size),
+                modifier = Modifier.testTag("$tag:${entry.name}"),
+            ) {
+                Text(label(entry))
+            }
         }
     }
 }
