@@ -6,7 +6,6 @@
 //! core's own runtime (`runtime.rs`), where a panicking task becomes an error value. No export
 //! blocks the caller's thread with I/O (see `docs/bindings.md`, Threading).
 
-mod calendar;
 mod cancel;
 mod card_records;
 mod documents;
@@ -15,6 +14,7 @@ mod facade;
 mod facade_records;
 mod labels;
 mod platform;
+mod policies;
 mod records;
 mod results;
 mod rules;

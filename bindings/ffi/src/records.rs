@@ -2,17 +2,14 @@
 //! attributes) and the custom conversions for dates and instants.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use yaohao_core::calendar::{AnnouncedDate, Event, EventKind};
+use yaohao_core::calendar::{Event, EventKind};
 use yaohao_core::documents::{DocumentKind, PreparedDocument};
 use yaohao_core::eligibility::{Eligibility, PersonFacts, Residence};
 use yaohao_core::i18n::Reason;
 use yaohao_core::i18n::Text;
 use yaohao_core::odds::{Odds, OddsInput, OddsPoint};
 use yaohao_core::points::{Family, FamilyPoints, Member, MemberPoints, Relation};
-use yaohao_core::reminders::{
-    ApplicantState, PendingMaritalChange, Permit, PermitKind, Reminder, ReminderKind,
-    TrackedApplication, TrackedKind, TrackedStatus, WonQuota,
-};
+use yaohao_core::reminders::{Reminder, ReminderKind};
 use yaohao_core::validate::{Field, Validation};
 
 /// An instant crosses as `java.time.Instant` / `Date`.
@@ -188,75 +185,6 @@ pub struct Event {
     pub at: BeijingTime,
     pub announced: bool,
     pub note: Text,
-}
-
-#[uniffi::remote(Record)]
-pub struct AnnouncedDate {
-    pub kind: EventKind,
-    pub projected: NaiveDate,
-    pub at: BeijingTime,
-}
-
-#[uniffi::remote(Enum)]
-pub enum TrackedKind {
-    Ordinary,
-    Nev,
-    Family,
-}
-
-#[uniffi::remote(Enum)]
-pub enum TrackedStatus {
-    Draft,
-    UnderReview,
-    Active,
-    Won,
-    Lapsed,
-    Rejected,
-}
-
-#[uniffi::remote(Record)]
-pub struct TrackedApplication {
-    pub code: String,
-    pub kind: TrackedKind,
-    pub status: TrackedStatus,
-    pub submitted_on: Option<NaiveDate>,
-    pub last_continued_on: Option<NaiveDate>,
-    pub draws_without_win: u32,
-}
-
-#[uniffi::remote(Record)]
-pub struct WonQuota {
-    pub code: String,
-    pub draw_date: NaiveDate,
-    pub confirmed: bool,
-}
-
-#[uniffi::remote(Enum)]
-pub enum PermitKind {
-    WorkResidence,
-    Residence,
-}
-
-#[uniffi::remote(Record)]
-pub struct Permit {
-    pub kind: PermitKind,
-    pub expires_on: NaiveDate,
-    pub endorse_by: Option<NaiveDate>,
-}
-
-#[uniffi::remote(Record)]
-pub struct PendingMaritalChange {
-    pub submitted_on: NaiveDate,
-}
-
-#[uniffi::remote(Record)]
-pub struct ApplicantState {
-    pub applications: Vec<TrackedApplication>,
-    pub quota: Option<WonQuota>,
-    pub permits: Vec<Permit>,
-    pub licence_expires_on: Option<NaiveDate>,
-    pub marital_change: Option<PendingMaritalChange>,
-    pub announced: Vec<AnnouncedDate>,
 }
 
 #[uniffi::remote(Enum)]

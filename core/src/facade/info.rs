@@ -88,6 +88,8 @@ impl Yaohao {
 
     /// Fetches the portal's calendar and keeps its announced dates.
     pub async fn refresh_calendar(&self) -> Result<(), ClientError> {
+        // The portal's dates are told apart from its projection under the portal's own regime.
+        self.ensure_policy().await?;
         let today = beijing_date(self.now());
         let to = today.checked_add_days(Days::new(366)).unwrap_or(today);
         let call = Call::new(Method::GET, format!("/v1/calendar?from={today}&to={to}"));

@@ -1,7 +1,6 @@
 //! Reminders from an applicant's state: stable ids (recomputing gives the same ids, so the apps can
 //! reschedule idempotently), fire times in UTC, text in Chinese and English, and a deep link.
 
-pub mod reconcile;
 mod state;
 
 pub use state::{

@@ -95,7 +95,8 @@ public struct NotificationPlanner: Sendable {
             do {
                 try await center.add(notification)
             } catch {
-                throw PortalError(SchedulerError.Refused(reason: "\(error)"))
+                throw PortalError.other(BilingualText(zh: "无法设置提醒：\(error)",
+                                                      en: "Could not schedule reminders: \(error)"))
             }
         }
     }

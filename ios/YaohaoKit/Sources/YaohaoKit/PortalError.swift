@@ -80,8 +80,6 @@ public enum PortalError: Error, Sendable, Hashable {
             self = error
         case let error as YaohaoError:
             self = PortalError(core: error)
-        case let SchedulerError.Refused(reason), let SchedulerError.Unexpected(reason):
-            self = .other(BilingualText(zh: "无法设置提醒：\(reason)", en: "Could not schedule reminders: \(reason)"))
         default:
             self = .other(BilingualText(zh: "出现意外错误：\(error)", en: "Something went wrong: \(error)"))
         }

@@ -4,18 +4,22 @@ import XCTest
 /// 2026-11-23T00:00:00Z.
 let november23 = Date(timeIntervalSince1970: 1_795_392_000)
 
-/// An applicant under review since 2026-11-20, for the core's reminders.
-let underReview = ApplicantState(
-    applications: [TrackedApplication(code: "1234567890123", kind: .ordinary, status: .underReview,
-                                      submittedOn: "2026-11-20", lastContinuedOn: nil, drawsWithoutWin: 3)],
-    quota: nil, permits: [Permit(kind: .workResidence, expiresOn: "2027-03-01", endorseBy: nil)],
-    licenceExpiresOn: nil, maritalChange: nil, announced: [])
+/// Reminders as the core words them for an applicant under review with a work residence permit.
+let sampleReminders = [
+    Reminder(id: "draw_day:2026-12-26", kind: .drawDay, fireAt: Date(timeIntervalSince1970: 1_798_160_400),
+             title: BilingualText(zh: "明天摇号", en: "Draw tomorrow"),
+             body: BilingualText(zh: "第 202606 期摇号明天 10:15 开始。", en: "The draw of period 202606 starts tomorrow at 10:15."),
+             deepLink: "yaohao://calendar"),
+    Reminder(id: "permit_expiry:2027-03-01", kind: .permitExpiry, fireAt: Date(timeIntervalSince1970: 1_801_443_600),
+             title: BilingualText(zh: "工作居住证将到期", en: "Work residence permit expiring"),
+             body: BilingualText(zh: "工作居住证 2027年3月1日到期，请及时续签。",
+                                 en: "Your work residence permit expires on 1 Mar 2027: renew it in time."),
+             deepLink: "yaohao://account"),
+]
 
 /// The core's plans performed on a notification center, through the real core's reminders.
 final class NotificationPlannerTests: XCTestCase {
-    func reminders() throws -> [Reminder] {
-        try computeReminders(state: underReview, policy: "bimonthly-2014", now: november23)
-    }
+    func reminders() throws -> [Reminder] { sampleReminders }
 
     func testSchedulesThePlanInChineseAndAgainChangesNothing() async throws {
         let center = MemoryCenter()

@@ -12,7 +12,7 @@ import app.yaohao.app.push.UnifiedPushTokens
 import app.yaohao.app.ui.AndroidPlatform
 import app.yaohao.app.ui.lang
 import app.yaohao.core.Lang as CoreLang
-import app.yaohao.core.NotificationScheduler
+import app.yaohao.presentation.reminders.NotificationScheduler
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Lang
 import app.yaohao.presentation.push.DrawDayChecks

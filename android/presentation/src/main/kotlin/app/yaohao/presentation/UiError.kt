@@ -1,6 +1,6 @@
 package app.yaohao.presentation
 
-import app.yaohao.core.SchedulerException
+import app.yaohao.presentation.reminders.ScheduleRefused
 import app.yaohao.core.Text
 import app.yaohao.core.YaohaoException
 import java.time.Instant
@@ -54,7 +54,7 @@ val UiError.needsSignIn: Boolean
 fun Throwable.toUiError(): UiError = when (this) {
     is CancellationException -> throw this
     is YaohaoException -> toUiError()
-    is SchedulerException.Refused -> UiError.ExactAlarmsDenied(
+    is ScheduleRefused -> UiError.ExactAlarmsDenied(
         Text("系统未允许精确提醒，请在设置中允许“闹钟和提醒”", "Exact alarms are not allowed; allow \"Alarms & reminders\" in Settings"),
     )
     else -> UiError.Other(Text("出现意外错误，请稍后重试", "Something went wrong; please try again"))

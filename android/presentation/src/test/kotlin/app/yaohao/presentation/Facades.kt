@@ -2,10 +2,10 @@ package app.yaohao.presentation
 
 import app.yaohao.core.ApplicationKind
 import app.yaohao.core.DocumentKind
-import app.yaohao.core.NotificationScheduler
+import app.yaohao.presentation.reminders.NotificationScheduler
 import app.yaohao.core.PlannedCheck
 import app.yaohao.core.Reminder
-import app.yaohao.core.SchedulerException
+import app.yaohao.presentation.reminders.ScheduleRefused
 import app.yaohao.core.SecretStore
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.documents.CaptureState
@@ -79,7 +79,7 @@ class MemoryScheduler(var refuse: Boolean = false) : NotificationScheduler {
     override fun scheduledIds(): List<String> = synchronized(this) { scheduled.keys.toList() }
 
     override fun schedule(reminder: Reminder) = synchronized(this) {
-        if (refuse) throw SchedulerException.Refused("exact alarms not permitted")
+        if (refuse) throw ScheduleRefused("exact alarms not permitted")
         scheduled[reminder.id] = reminder
     }
 

@@ -1,13 +1,8 @@
 package app.yaohao.presentation
 
-import app.yaohao.core.ApplicantState
-import app.yaohao.core.Permit
-import app.yaohao.core.PermitKind
+import app.yaohao.core.Reminder
 import app.yaohao.core.ReminderKind
-import app.yaohao.core.TrackedApplication
-import app.yaohao.core.TrackedKind
-import app.yaohao.core.TrackedStatus
-import app.yaohao.core.computeReminders
+import app.yaohao.core.Text
 import app.yaohao.presentation.reminders.Channel
 import app.yaohao.presentation.reminders.RemindersModel
 import app.yaohao.presentation.reminders.channel
@@ -19,14 +14,18 @@ import org.junit.Assert.assertTrue
 import org.junit.Test
 import java.time.Instant
 
-/** An applicant whose application is under review and who holds a work residence permit. */
-val applicantUnderReview = ApplicantState(
-    applications = listOf(TrackedApplication("1234567890123", TrackedKind.ORDINARY, TrackedStatus.UNDER_REVIEW, "2026-11-20", null, 3u)),
-    quota = null,
-    permits = listOf(Permit(PermitKind.WORK_RESIDENCE, "2027-03-01", null)),
-    licenceExpiresOn = null,
-    maritalChange = null,
-    announced = emptyList(),
+/** Reminders as the core words them for an applicant under review with a work residence permit. */
+val sampleReminders = listOf(
+    Reminder(
+        "draw_day:2026-12-26", ReminderKind.DRAW_DAY, Instant.parse("2026-12-25T01:00:00Z"),
+        Text("明天摇号", "Draw tomorrow"), Text("第 202606 期摇号明天 10:15 开始。", "The draw of period 202606 starts tomorrow at 10:15."),
+        "yaohao://calendar",
+    ),
+    Reminder(
+        "permit_expiry:2027-03-01", ReminderKind.PERMIT_EXPIRY, Instant.parse("2027-02-01T01:00:00Z"),
+        Text("工作居住证将到期", "Work residence permit expiring"), Text("工作居住证 2027年3月1日到期，请及时续签。", "Your work residence permit expires on 1 Mar 2027: renew it in time."),
+        "yaohao://account",
+    ),
 )
 
 /** The core's reminder plan applied to the platform scheduler idempotently, against a real portal. */
@@ -69,7 +68,7 @@ class RemindersModelTest {
 
     @Test
     fun remindersBecomeNotificationsOnTheirChannel() {
-        val reminder = computeReminders(applicantUnderReview, "bimonthly-2014", Instant.parse("2026-11-21T00:00:00Z")).first()
+        val reminder = sampleReminders.first()
         val zh = reminder.notification(Lang.ZH)
         val en = reminder.notification(Lang.EN)
         assertEquals(reminder.title.zh, zh.title)

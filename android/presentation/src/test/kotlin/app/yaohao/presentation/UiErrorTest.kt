@@ -3,7 +3,7 @@ package app.yaohao.presentation
 import app.yaohao.core.Family
 import app.yaohao.core.Member
 import app.yaohao.core.Relation
-import app.yaohao.core.SchedulerException
+import app.yaohao.presentation.reminders.ScheduleRefused
 import app.yaohao.core.Text
 import app.yaohao.core.YaohaoException
 import app.yaohao.core.familyPoints
@@ -34,7 +34,7 @@ class UiErrorTest {
 
     @Test
     fun refusedAlarmsAskForThePermission() {
-        val error = SchedulerException.Refused("no").toUiError()
+        val error = ScheduleRefused("no").toUiError()
         assertTrue(error is UiError.ExactAlarmsDenied)
     }
 

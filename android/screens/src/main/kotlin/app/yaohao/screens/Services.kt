@@ -2,7 +2,7 @@ package app.yaohao.screens
 
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.graphics.ImageBitmap
-import app.yaohao.core.NotificationScheduler
+import app.yaohao.presentation.reminders.NotificationScheduler
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.Clock
 import app.yaohao.presentation.Lang

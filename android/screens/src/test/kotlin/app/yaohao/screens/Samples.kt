@@ -43,17 +43,14 @@ import app.yaohao.core.ApplicationDetail
 import app.yaohao.core.Document
 import app.yaohao.core.StatusChange
 import app.yaohao.core.applicationStatusLabel
-import app.yaohao.core.calendarEvents
-import app.yaohao.core.policies
 import app.yaohao.core.verifyResultFile
 import app.yaohao.presentation.application.ApplicationDetailState
 import app.yaohao.presentation.calendar.CalendarState
-import app.yaohao.core.computeReminders
 import app.yaohao.core.ladderWeight
 import app.yaohao.presentation.UiError
 import app.yaohao.presentation.account.AccountState
 import app.yaohao.presentation.announcements.AnnouncementsState
-import app.yaohao.presentation.applicantUnderReview
+import app.yaohao.presentation.sampleReminders
 import app.yaohao.presentation.calculator.CalculatorModel
 import app.yaohao.presentation.calculator.CalculatorState
 import app.yaohao.presentation.dashboard.DashboardState
@@ -227,8 +224,8 @@ object Samples {
         card = rejected,
     )
 
-    /** The calendar the core computes for spring 2026 under the default policy. */
-    val calendar = CalendarState(calendarEvents(policies().first { it.isDefault }.name, "2026-03-01", "2026-06-30", emptyList()))
+    /** The calendar the core computes for spring 2026 (a facade that has not reached a portal: the regime in force). */
+    val calendar = CalendarState(runBlocking { facade().calendar("2026-03-01", "2026-06-30") })
 
     /** The account, with a marital-status change under review (the core refuses another meanwhile). */
     val account: AccountState = AccountState(
@@ -273,10 +270,8 @@ object Samples {
         exportSaved = true,
     )
 
-    /** The reminders the core computes for an applicant under review with a work residence permit. */
-    val reminders: RemindersState = RemindersState(
-        reminders = computeReminders(applicantUnderReview, "bimonthly-2014", Instant.parse("2026-11-21T00:00:00Z")).sortedBy { it.fireAt },
-    )
+    /** Reminders of an applicant under review with a work residence permit. */
+    val reminders: RemindersState = RemindersState(reminders = sampleReminders)
 
     /** The same, after the system refused exact alarms. */
     val remindersRefused: RemindersState = reminders.copy(

@@ -6,16 +6,16 @@ import android.content.Context
 import android.os.Build
 import androidx.core.content.edit
 import androidx.core.content.getSystemService
-import app.yaohao.core.NotificationScheduler
+import app.yaohao.presentation.reminders.NotificationScheduler
 import app.yaohao.core.Reminder
-import app.yaohao.core.SchedulerException
+import app.yaohao.presentation.reminders.ScheduleRefused
 
 /**
- * The core's [NotificationScheduler] on AlarmManager exact alarms, inexact ones when the system
+ * The app's [NotificationScheduler] on AlarmManager exact alarms, inexact ones when the system
  * refuses exact alarms. The system cannot list alarms,
  * so the scheduled ids are kept in a small preferences file (ids only, nothing secret); the
- * reminder's text travels in the alarm's intent. The core calls it synchronously from its own
- * thread, so the file is written with commit().
+ * reminder's text travels in the alarm's intent. The state holders call it off the main thread,
+ * so the file is written with commit().
  */
 class AlarmNotificationScheduler(private val context: Context) : NotificationScheduler {
     private val alarms = context.getSystemService<AlarmManager>()
@@ -24,7 +24,7 @@ class AlarmNotificationScheduler(private val context: Context) : NotificationSch
     override fun scheduledIds(): List<String> = registry.getStringSet(IDS, emptySet()).orEmpty().toList()
 
     override fun schedule(reminder: Reminder) {
-        val manager = alarms ?: throw SchedulerException.Unexpected("no AlarmManager")
+        val manager = alarms ?: throw IllegalStateException("no AlarmManager")
         val intent = ReminderReceiver.intent(context, reminder)
         val pending = PendingIntent.getBroadcast(context, 0, intent, PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT)
         if (exactAllowed(context)) {

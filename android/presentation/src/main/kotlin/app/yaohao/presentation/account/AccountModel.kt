@@ -4,7 +4,7 @@ import app.yaohao.core.AccountCard
 import app.yaohao.core.Field
 import app.yaohao.core.MaritalChange
 import app.yaohao.core.MaritalStatus
-import app.yaohao.core.NotificationScheduler
+import app.yaohao.presentation.reminders.NotificationScheduler
 import app.yaohao.core.Quota
 import app.yaohao.core.Reason
 import app.yaohao.core.Yaohao

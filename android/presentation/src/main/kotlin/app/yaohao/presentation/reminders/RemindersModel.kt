@@ -1,6 +1,5 @@
 package app.yaohao.presentation.reminders
 
-import app.yaohao.core.NotificationScheduler
 import app.yaohao.core.Reminder
 import app.yaohao.core.Yaohao
 import app.yaohao.presentation.StateHolder
