@@ -415,7 +415,8 @@ async fn applicant_a_can_neither_read_nor_change_b_data() {
 
 #[tokio::test]
 async fn family_preview_shows_points() {
-    let t = start().await;
+    // Families apply from 2021 on.
+    let t = start_with(|c| c.policy = "annual-2021".to_owned()).await;
     let a = t.applicant(ID_A, "张三", MOBILE_A).await;
     let form = json!({ "kind": "family", "form": {
         "licence_file": LICENCE_FILE, "address": ADDRESS,

@@ -196,7 +196,7 @@ async fn a_regime_without_families_in_the_ordinary_draw_refuses_the_kind() {
     assert_eq!(status, StatusCode::BAD_REQUEST, "{e}");
     assert_eq!(e["field"], "kind");
     assert!(
-        e["message_zh"].as_str().unwrap().contains("家庭普通"),
+        e["message_zh"].as_str().unwrap().contains("没有家庭申请"),
         "{e}"
     );
     // Creating a period there makes no family period.

@@ -55,14 +55,14 @@ class CycleTest : PortalTest() {
         assertTrue(announcements.any { it.title.en == "Draw schedule notice" })
         assertEquals(announcements, a.announcements())
 
-        // The home screen, reminders and their scheduling through the app's scheduler.
+        // The home screen, and the reminders with their plan.
         val dashboard: Dashboard = a.refresh(null)
         assertEquals(ApplicationStatus.Approved, dashboard.applications.single().application.status)
         assertNotNull(dashboard.refreshedAt)
-        // The portal runs bimonthly-2014: no family pool in the ordinary lottery, so the menu of
-        // new applications the core gives leaves that kind out.
+        // The portal runs bimonthly-2014: no family applications before 2021, so the menu of new
+        // applications the core gives leaves both family kinds out.
         assertEquals(
-            listOf(ApplicationKind.INDIVIDUAL_ORDINARY, ApplicationKind.INDIVIDUAL_NEV, ApplicationKind.FAMILY),
+            listOf(ApplicationKind.INDIVIDUAL_ORDINARY, ApplicationKind.INDIVIDUAL_NEV),
             dashboard.applicationKinds,
         )
         val cached: Dashboard = a.dashboard()

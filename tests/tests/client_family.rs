@@ -113,11 +113,8 @@ async fn a_family_applies_draws_in_its_own_pool_and_reads_its_result() {
 async fn a_regime_without_family_draws_refuses_the_kind_before_a_draft_exists() {
     let (_portal, phone, dashboard) = signed_in("bimonthly-2014").await;
     let app = &phone.app;
-    assert!(
-        !dashboard
-            .application_kinds
-            .contains(&ApplicationKind::FamilyOrdinary)
-    );
+    // No family kind at all before 2021: neither the ordinary nor the NEV one.
+    assert!(!dashboard.application_kinds.iter().any(|k| k.is_family()));
     assert!(
         dashboard
             .application_kinds
@@ -127,7 +124,7 @@ async fn a_regime_without_family_draws_refuses_the_kind_before_a_draft_exists() 
     match app.create_draft(ApplicationKind::FamilyOrdinary) {
         Err(ClientError::Validation { field, message, .. }) => {
             assert_eq!(field.as_deref(), Some("kind"));
-            assert!(message.zh.contains("家庭普通"), "{}", message.zh);
+            assert!(message.zh.contains("没有家庭申请"), "{}", message.zh);
         }
         other => panic!("{other:?}"),
     }

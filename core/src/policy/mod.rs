@@ -212,7 +212,22 @@ mod tests {
             .offers(ApplicationKind::FamilyOrdinary)
             .unwrap_err();
         assert_eq!(refused.code, "kind_not_offered");
-        assert!(refused.message_zh.contains("家庭普通"));
+        assert!(refused.message_zh.contains("没有家庭申请"));
+        // The family NEV kind too: families apply only from 2021 on.
+        for old in ["monthly-2011", "bimonthly-2014"] {
+            assert!(
+                by_name(old)
+                    .unwrap()
+                    .offers(ApplicationKind::Family)
+                    .is_err()
+            );
+        }
+        assert!(
+            by_name("annual-2021")
+                .unwrap()
+                .offers(ApplicationKind::Family)
+                .is_ok()
+        );
         let share = by_name("annual-2021")
             .unwrap()
             .family_ordinary_share()

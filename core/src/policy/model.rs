@@ -85,15 +85,17 @@ impl Policy {
 
     /// Whether an application of `kind` can be made under this regime; the reason when not.
     pub fn offers(&self, kind: ApplicationKind) -> Result<(), Reason> {
-        if kind == ApplicationKind::FamilyOrdinary && self.family_ordinary_share().is_none() {
+        // Families apply only where the regime draws them (from 2021; before, H: no family
+        // applications at all), in the ordinary lottery and in the NEV queue alike.
+        if kind.is_family() && self.family_ordinary_share().is_none() {
             return Err(Reason::new(
                 "kind_not_offered",
                 format!(
-                    "「{}」没有家庭普通指标摇号：请选择个人普通或家庭新能源申请",
+                    "「{}」没有家庭申请（家庭申请自 2021 年起）：请选择个人申请",
                     self.title.zh
                 ),
                 format!(
-                    "{} has no family ordinary lottery: choose an individual ordinary or a family NEV application",
+                    "{} has no family applications (they began in 2021): choose an individual application",
                     self.title.en
                 ),
             ));

@@ -37,13 +37,13 @@ final class CycleTests: PortalTestCase {
         let cachedAnnouncements = try await a.announcements()
         XCTAssertEqual(cachedAnnouncements, announcements)
 
-        // The home screen, reminders and their scheduling through the app's scheduler.
+        // The home screen, and the reminders with their plan.
         let dashboard: Dashboard = try await a.refresh(cancel: nil)
         XCTAssertEqual(dashboard.applications.map(\.application.status), [.approved])
         XCTAssertNotNil(dashboard.refreshedAt)
-        // The portal runs bimonthly-2014: no family pool in the ordinary lottery, so the menu of
-        // new applications the core gives leaves that kind out.
-        XCTAssertEqual(dashboard.applicationKinds, [.individualOrdinary, .individualNev, .family])
+        // The portal runs bimonthly-2014: no family applications before 2021, so the menu of new
+        // applications the core gives leaves both family kinds out.
+        XCTAssertEqual(dashboard.applicationKinds, [.individualOrdinary, .individualNev])
         let cached = try await a.dashboard()
         XCTAssertEqual(cached.refreshedAt, dashboard.refreshedAt)
         XCTAssertEqual(cached.applications, dashboard.applications)
