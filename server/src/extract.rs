@@ -4,7 +4,9 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::error::{ApiError, ErrorCode};
 
@@ -17,7 +19,7 @@ pub struct ApiPath<T>(pub T);
 /// Query-string parameters.
 pub struct ApiQuery<T>(pub T);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+impl<T: DeserializeOwned + Serialize, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
@@ -48,8 +50,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 }
 
 /// `value` as a `T`, refusing fields `T` does not have (at any depth), so a misspelt field is
-/// an error naming it instead of being silently dropped.
-fn typed<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+/// an error naming it instead of being silently dropped, and an array where `T` has an object
+/// (serde would read a struct from an array by position).
+fn typed<T: DeserializeOwned + Serialize>(value: Value) -> Result<T, ApiError> {
+    let sent = value.clone();
     let mut unknown = None;
     let parsed: Result<T, _> = serde_ignored::deserialize(value, |path| {
         unknown.get_or_insert_with(|| field_path(&path));
@@ -62,6 +66,19 @@ fn typed<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
             format!("invalid request body: {e}"),
         )
     })?;
+    let read = serde_json::to_value(&parsed).map_err(|e| ApiError::internal(e.to_string()))?;
+    if let Some(field) = array_for_object(&sent, &read, String::new()) {
+        let name = if field.is_empty() {
+            "body".to_owned()
+        } else {
+            field
+        };
+        return Err(ApiError::invalid(
+            &name,
+            format!("{name} 应为对象（{{…}}），不是数组"),
+            format!("{name} must be an object ({{…}}), not an array"),
+        ));
+    }
     match unknown {
         None => Ok(parsed),
         Some(field) => Err(ApiError::invalid(
@@ -69,6 +86,29 @@ fn typed<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
             format!("未知字段 {field}，请检查拼写或删除该字段"),
             format!("unknown field {field}: check its spelling or remove it"),
         )),
+    }
+}
+
+/// The path of the first place where the body `sent` has an array and the value `read` from it
+/// has an object.
+fn array_for_object(sent: &Value, read: &Value, path: String) -> Option<String> {
+    match (sent, read) {
+        (Value::Array(_), Value::Object(_)) => Some(path),
+        (Value::Object(sent), Value::Object(read)) => sent.iter().find_map(|(key, value)| {
+            let inner = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            read.get(key)
+                .and_then(|r| array_for_object(value, r, inner))
+        }),
+        (Value::Array(sent), Value::Array(read)) => sent
+            .iter()
+            .zip(read)
+            .enumerate()
+            .find_map(|(i, (s, r))| array_for_object(s, r, format!("{path}[{i}]"))),
+        _ => None,
     }
 }
 
